@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AtlasConfig(AppConfig):
+    name = "apps.atlas"
+    verbose_name = "城市产业战略图谱 Atlas"

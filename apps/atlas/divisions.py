@@ -1,0 +1,140 @@
+"""China's administrative divisions, read from data/divisions.csv.
+
+The table is cpca's adcode list (MIT licence, see docs/data-sources.md): one row per
+province, prefecture and county-level division with its national adcode.  Level,
+province and parent all follow from the adcode itself, so nothing about any particular
+city is written down here.
+"""
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pypinyin import lazy_pinyin
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "divisions.csv"
+
+# Placeholder rows in the adcode table that group districts but are not places.
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+MUNICIPALITY_PROVINCES = {"11", "12", "31", "50"}
+SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+            "地区", "林区", "特区", "新区", "省", "市", "县", "区", "盟", "旗")
+ETHNIC_GROUPS_FILE = DATA_FILE.with_name("ethnic_groups.csv")
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str
+    full_name: str
+    name: str
+    level: str
+    province: str
+    parent_adcode: str | None
+    longitude: float | None
+    latitude: float | None
+
+    @property
+    def name_en(self):
+        return "".join(self._syllables()).capitalize()
+
+    def _syllables(self):
+        # The full name gives pypinyin more context for readings (重庆市, 长沙市).
+        return lazy_pinyin(self.full_name)[: len(self.name)]
+
+    @property
+    def slug(self):
+        return re.sub(r"[^a-z0-9]+", "-", "".join(self._syllables()).lower()).strip("-") or self.adcode
+
+
+def short_name(full_name):
+    """昆山市 → 昆山, 如东县 → 如东, 广西壮族自治区 → 广西; never shorter than two characters."""
+    for suffix in SUFFIXES:
+        if full_name.endswith(suffix) and len(full_name) - len(suffix) >= 2:
+            stem = full_name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                stem = _strip_ethnic_groups(stem)
+            return stem
+    return full_name
+
+
+@lru_cache(maxsize=1)
+def _ethnic_groups():
+    names = ETHNIC_GROUPS_FILE.read_text(encoding="utf-8").split()
+    # Longest first so 土家族 is not taken for 家族; the bare stem (土家) is also used in names.
+    return sorted(set(names) | {n[:-1] for n in names if len(n) > 2}, key=len, reverse=True)
+
+
+def _strip_ethnic_groups(stem):
+    """恩施土家族苗族 → 恩施, 长阳土家族 → 长阳."""
+    changed = True
+    while changed:
+        changed = False
+        for group in _ethnic_groups():
+            if stem.endswith(group) and len(stem) - len(group) >= 2:
+                stem, changed = stem[: -len(group)], True
+                break
+    return stem
+
+
+def _level(adcode, full_name):
+    if adcode[2:6] == "0000":
+        return "直辖市" if adcode[:2] in MUNICIPALITY_PROVINCES else "省级"
+    if adcode[4:6] == "00":
+        return "地级市" if full_name.endswith("市") else "地区"
+    if full_name.endswith("市"):
+        return "县级市"
+    if full_name.endswith("区"):
+        return "区"
+    if full_name.endswith(("县", "旗")):
+        return "县"
+    return "其他"
+
+
+class Divisions:
+    def __init__(self, rows):
+        by_code = {}
+        for row in rows:
+            full = row["name"].strip()
+            if full in PLACEHOLDERS:
+                continue
+            code = row["adcode"].strip()[:6]
+            by_code[code] = (full, row.get("longitude"), row.get("latitude"))
+        self.by_adcode = {}
+        for code, (full, lon, lat) in by_code.items():
+            level = _level(code, full)
+            province_code = code[:2] + "0000"
+            province = short_name(by_code.get(province_code, ("",))[0])
+            parent = None
+            if level not in ("省级", "直辖市"):
+                prefecture = code[:4] + "00"
+                if prefecture != code and prefecture in by_code:
+                    parent = prefecture
+                elif code[:2] in MUNICIPALITY_PROVINCES:
+                    parent = province_code
+            self.by_adcode[code] = Division(
+                adcode=code, full_name=full, name=short_name(full), level=level, province=province,
+                parent_adcode=parent, longitude=float(lon) if lon else None, latitude=float(lat) if lat else None,
+            )
+        self.by_name = {}
+        for division in self.by_adcode.values():
+            for key in {division.full_name, division.name}:
+                self.by_name.setdefault(key, []).append(division)
+
+    def lookup(self, name):
+        """Every division called `name` (short or full), largest first."""
+        order = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
+        return sorted(self.by_name.get(name, []), key=lambda d: (order[d.level], d.adcode))
+
+    def parent(self, division):
+        return self.by_adcode.get(division.parent_adcode) if division.parent_adcode else None
+
+    def names(self):
+        """Every name a division can be written as, for building matchers."""
+        return self.by_name.keys()
+
+
+@lru_cache(maxsize=1)
+def load_divisions(path=DATA_FILE):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return Divisions(list(csv.DictReader(handle)))

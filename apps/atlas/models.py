@@ -1,0 +1,290 @@
+"""The atlas: cities, the articles about them, and the facts extracted from those articles.
+
+Every fact (Meeting, Official, IndustryCluster, Target) hangs off the Document it came
+from and quotes the passage that supports it.  `fingerprint` is the parser's natural key
+for the fact inside its document; it is set once, when the parser first creates the row,
+and never recomputed, so a re-ingest recognises the fact even after staff changed it.
+"""
+from decimal import Decimal
+
+from django.db import models
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class CityQuerySet(models.QuerySet):
+    def covered(self):
+        """Cities that at least one ingested article is about."""
+        return self.filter(documents__isnull=False).distinct()
+
+    def with_counts(self):
+        public = ~Q(industryclusters__review_status=ReviewStatus.REJECTED)
+        return self.annotate(
+            cluster_count=Count("industryclusters", filter=public, distinct=True),
+            target_count=Count("targets", filter=~Q(targets__review_status=ReviewStatus.REJECTED), distinct=True),
+            meeting_count=Count("meetings", filter=~Q(meetings__review_status=ReviewStatus.REJECTED), distinct=True),
+            latest_meeting_date=Max("meetings__date", filter=~Q(meetings__review_status=ReviewStatus.REJECTED)),
+        )
+
+
+class City(models.Model):
+    class Level(models.TextChoices):
+        PROVINCE = "省级", "省级"
+        MUNICIPALITY = "直辖市", "直辖市"
+        PREFECTURE = "地级市", "地级市"
+        COUNTY_CITY = "县级市", "县级市"
+        COUNTY = "县", "县"
+        DISTRICT = "区", "区"
+        PREFECTURE_AREA = "地区", "地区"
+        OTHER = "其他", "其他"
+
+    adcode = models.CharField(max_length=12, unique=True, null=True, blank=True,
+                              help_text="National administrative division code")
+    name = models.CharField(max_length=40, db_index=True, help_text="Short name without 市/县/区, e.g. 昆山")
+    full_name = models.CharField(max_length=60, help_text="Official name, e.g. 昆山市")
+    slug = models.SlugField(max_length=80, unique=True)
+    name_en = models.CharField(max_length=80, blank=True)
+    level = models.CharField(max_length=8, choices=Level.choices, default=Level.OTHER)
+    province = models.CharField(max_length=40, blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    longitude = models.FloatField(null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["province", "name"]
+        verbose_name_plural = "cities"
+
+    def __str__(self):
+        return self.full_name or self.name
+
+    def get_absolute_url(self):
+        return reverse("dashboard:city", args=[self.slug])
+
+
+class IndustryTag(models.Model):
+    """One entry of the controlled taxonomy in apps/atlas/data/industry_tags.json."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name_zh = models.CharField(max_length=40)
+    name_en = models.CharField(max_length=80)
+    synonyms = models.JSONField(default=list, blank=True)
+    sort_order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return f"{self.name_zh} / {self.name_en}"
+
+    def get_absolute_url(self):
+        return reverse("dashboard:tag", args=[self.slug])
+
+
+class Document(models.Model):
+    class Script(models.TextChoices):
+        SIMPLIFIED = "simplified", "简体"
+        TRADITIONAL = "traditional", "繁體"
+        MIXED = "mixed", "mixed"
+
+    source = models.CharField(max_length=255, unique=True, help_text="File name the article was ingested from")
+    sha256 = models.CharField(max_length=64, db_index=True)
+    url = models.URLField(max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True)
+    publisher = models.CharField(max_length=120, blank=True)
+    published = models.DateField(null=True, blank=True)
+    raw_text = models.TextField(help_text="The article as decoded from the file")
+    normalized_text = models.TextField(help_text="Simplified, cleaned text that evidence offsets point into")
+    # Run-length map from normalized offsets back to raw offsets: [[norm_start, raw_start, length], ...]
+    offset_map = models.JSONField(default=list, blank=True)
+    script = models.CharField(max_length=12, choices=Script.choices, default=Script.SIMPLIFIED)
+    cleaning = models.JSONField(default=dict, blank=True,
+                                help_text="What normalization did: boilerplate lines, pinyin glosses, spun words …")
+    spun = models.BooleanField(default=False, help_text="Synonym-spun copy, mapped back to the usual wording")
+    city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
+    extractor_version = models.CharField(max_length=20, blank=True)
+    ingested_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "source"]
+
+    def __str__(self):
+        return self.title or self.source
+
+    def get_absolute_url(self):
+        return reverse("dashboard:document", args=[self.pk])
+
+    def raw_span(self, start, end):
+        """Map a [start, end) span of normalized_text back to raw_text offsets."""
+        return (self._to_raw(start), self._to_raw(end - 1) + 1 if end > start else self._to_raw(start))
+
+    def _to_raw(self, offset):
+        for norm_start, raw_start, length in reversed(self.offset_map or []):
+            if offset >= norm_start:
+                return raw_start + min(offset - norm_start, max(length - 1, 0))
+        return offset
+
+
+class ReviewStatus(models.TextChoices):
+    PENDING = "pending", "待审核 pending"
+    APPROVED = "approved", "已通过 approved"
+    REJECTED = "rejected", "已驳回 rejected"
+
+
+class Origin(models.TextChoices):
+    PARSER = "parser", "parser"
+    STAFF = "staff", "staff"
+
+
+class FactQuerySet(models.QuerySet):
+    def public(self):
+        """What visitors see: everything staff have not rejected."""
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def locked(self):
+        """Facts a re-ingest must leave alone."""
+        return self.filter(
+            Q(edited=True) | Q(origin=Origin.STAFF) | ~Q(review_status=ReviewStatus.PENDING)
+        )
+
+
+class Fact(models.Model):
+    """Provenance and review state shared by every extracted fact."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="%(class)ss")
+    city = models.ForeignKey(City, on_delete=models.CASCADE, related_name="%(class)ss")
+    fingerprint = models.CharField(max_length=200, help_text="Parser's key for this fact within its document")
+    evidence_start = models.PositiveIntegerField(default=0)
+    evidence_end = models.PositiveIntegerField(default=0)
+    evidence_text = models.TextField(blank=True, help_text="The quoted passage the fact comes from")
+    extractor_version = models.CharField(max_length=20, blank=True)
+    confidence = models.FloatField(default=0.5)
+    review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING,
+                                     db_index=True)
+    edited = models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PARSER)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FactQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_locked(self):
+        return self.edited or self.origin == Origin.STAFF or self.review_status != ReviewStatus.PENDING
+
+
+def _fact_constraints(name):
+    return [models.UniqueConstraint(fields=["document", "fingerprint"], name=f"unique_{name}_per_document")]
+
+
+class Official(Fact):
+    name = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=120, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["city", "name"]
+        constraints = _fact_constraints("official")
+
+    def __str__(self):
+        return f"{self.title}{self.name}" if self.title else self.name
+
+
+class Meeting(Fact):
+    date = models.DateField(null=True, blank=True, db_index=True)
+    year_inferred = models.BooleanField(default=False, help_text="The text left the year out")
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, blank=True, help_text="大会, 座谈会, 工作会议, 考察 …")
+    theme = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=120, blank=True)
+    officials = models.ManyToManyField(Official, blank=True, related_name="meetings")
+
+    history = HistoricalRecords(m2m_fields=[officials])
+
+    class Meta:
+        ordering = ["date", "name"]
+        constraints = _fact_constraints("meeting")
+
+    def __str__(self):
+        return f"{self.date or '?'} {self.name}"
+
+
+class IndustryCluster(Fact):
+    class Tier(models.TextChoices):
+        LEADING = "主导", "主导 leading"
+        DISTINCTIVE = "特色", "特色 distinctive"
+        EMERGING = "新兴", "新兴 emerging"
+        FUTURE = "未来", "未来 future"
+        TRADITIONAL = "传统", "传统 traditional"
+        ADVANTAGE = "优势", "优势 advantage"
+        LANDMARK = "地标", "地标 landmark"
+        PILLAR = "支柱", "支柱 pillar"
+        OTHER = "other", "其他 other"
+
+    name = models.CharField(max_length=60, db_index=True)
+    tier = models.CharField(max_length=10, choices=Tier.choices, default=Tier.OTHER, db_index=True)
+    tags = models.ManyToManyField(IndustryTag, blank=True, related_name="clusters")
+
+    history = HistoricalRecords(m2m_fields=[tags])
+
+    class Meta:
+        ordering = ["city", "tier", "name"]
+        constraints = _fact_constraints("industrycluster")
+
+    def __str__(self):
+        return f"{self.name} ({self.tier})"
+
+
+class Target(Fact):
+    class Kind(models.TextChoices):
+        TARGET = "target", "目标 target"
+        ACTUAL = "actual", "实际 actual"
+
+    class BaseUnit(models.TextChoices):
+        YUAN = "元", "元"
+        PERCENT = "%", "%"
+        RANK = "位", "位 rank"
+        COUNT = "count", "count"
+
+    metric = models.CharField(max_length=120)
+    value = models.DecimalField(max_digits=20, decimal_places=4)
+    unit = models.CharField(max_length=10, help_text="As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …")
+    base_value = models.DecimalField(max_digits=24, decimal_places=4, help_text="Value in base units")
+    base_unit = models.CharField(max_length=8, choices=BaseUnit.choices)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.ACTUAL, db_index=True)
+    year = models.PositiveIntegerField(null=True, blank=True, help_text="Deadline for a target, reference year for an actual")
+    baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    baseline_year = models.PositiveIntegerField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["city", "kind", "metric"]
+        constraints = _fact_constraints("target")
+
+    def __str__(self):
+        return f"{self.metric} {self.value}{self.unit}"
+
+    def save(self, *args, **kwargs):
+        self.base_value, self.base_unit = to_base_units(self.value, self.unit)
+        super().save(*args, **kwargs)
+
+
+MONEY_UNITS = {"元": 1, "万元": 10**4, "亿元": 10**8, "万亿元": 10**12}
+
+
+def to_base_units(value, unit):
+    """(value in 元 / % / rank / count, base unit) for a value written in `unit`."""
+    value = Decimal(value)
+    if unit in MONEY_UNITS:
+        return value * MONEY_UNITS[unit], Target.BaseUnit.YUAN
+    if unit in ("%", "％"):
+        return value, Target.BaseUnit.PERCENT
+    if unit in ("位", "名"):
+        return value, Target.BaseUnit.RANK
+    return value, Target.BaseUnit.COUNT
