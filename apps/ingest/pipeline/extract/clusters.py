@@ -1,0 +1,173 @@
+"""Industry clusters from the enumerations policy texts use.
+
+"高端装备制造、电子信息、新材料三大主导产业", "加快布局人工智能和元宇宙、合成生物…等新赛道",
+"做强新一代信息技术产业集群、做优高端装备制造产业集群": a list of names closed by a tail
+(产业, 集群, 新赛道, 领域 …) that may carry a count (三大) and a tier (主导, 未来 …).
+"""
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..types import ClusterFact, Span
+from .text import alternation, data, paragraphs, sentences, word_list
+
+TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
+HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
+
+
+@lru_cache(maxsize=1)
+def taxonomy():
+    """[(synonym, slug)], longest synonym first."""
+    tags = json.loads(TAXONOMY.read_text(encoding="utf-8"))
+    pairs = [(synonym, tag["slug"]) for tag in tags for synonym in {tag["name_zh"], *tag["synonyms"]}]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+def tags_for(name):
+    """Tag slugs whose synonyms occur in the cluster name, most specific first."""
+    slugs, covered = [], name
+    for synonym, slug in taxonomy():
+        if synonym in covered and slug not in slugs:
+            slugs.append(slug)
+            covered = covered.replace(synonym, "\0" * len(synonym))
+    return tuple(slugs)
+
+
+class ClusterRules:
+    def __init__(self):
+        rules = data("clusters.json")
+        self.tier_of = {word: tier for tier, words in rules["tiers"].items() for word in words}
+        tier_words = alternation(self.tier_of)
+        self.tail = re.compile(
+            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
+            rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])})"
+        )
+        self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
+        self.tail_follower = re.compile(f"(?:{alternation(rules['tail_followers'])}|$)")
+        self.lead_in = re.compile(rf"^(?:{alternation(rules['lead_in'])})+")
+        self.cut_words = re.compile(alternation(rules["cut_after"]))
+        self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
+        self.generic = set(rules["generic_items"])
+        self.company = re.compile(alternation(rules["company_context"]))
+        self.heads = tuple(rules["industry_heads"])
+        self.lexicon = set(word_list("industry_terms.txt")[::3]) | {s for s, _ in taxonomy()}
+
+
+_rules = None
+
+
+def rules():
+    global _rules
+    if _rules is None:
+        _rules = ClusterRules()
+    return _rules
+
+
+def _clean_item(item, r, first):
+    if first:
+        cuts = [m.end() for m in r.cut_words.finditer(item)]
+        item = item[max(cuts, default=0):]
+        item = r.lead_in.sub("", item)
+    return item.strip(" 　")
+
+
+def _valid(item, r):
+    return (2 <= len(item) <= 16 and item not in r.generic and not r.tier_of.get(item)
+            and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
+
+
+def _industry_like(item, r):
+    return item in r.lexicon or bool(tags_for(item)) or item.endswith(r.heads) or any(h in item for h in r.heads)
+
+
+def _split_and(item, r):
+    """人工智能和元宇宙 → two names, unless the whole is a known industry (软件和信息服务)."""
+    if item in r.lexicon or "和" not in item:
+        return [item]
+    parts = [p for p in item.split("和") if p]
+    return parts if all(len(p) >= 2 for p in parts) else [item]
+
+
+def _tier(match, sentence, offset, r):
+    words = r.tier_word.findall(match.group(0)) or re.findall(alternation(r.tier_of), match.group("tier") or "")
+    if match.group("tier"):
+        return r.tier_of[re.findall(alternation(r.tier_of), match.group("tier"))[-1]]
+    ahead = sentence.text[match.end() - offset: ].split("；")[0].split(";")[0]
+    later = re.search(r"的(" + alternation(r.tier_of) + r")(?:产业|集群)", ahead[:30])
+    if later:
+        return r.tier_of[later.group(1)]
+    if match.group("tail") in ("新赛道", "赛道"):
+        return r.tier_of.get("新赛道", "other")
+    before = r.tier_word.findall(sentence.text[: match.start() - offset])
+    return r.tier_of[before[-1]] if before and not words else "other"
+
+
+def find_clusters(text, foreign_sentence=lambda s: False):
+    """ClusterFacts for the lists of industries the article says the city develops."""
+    r = rules()
+    found = {}
+    company_paragraphs = company_sentence_starts(text, r.company)
+    for sentence in sentences(text):
+        if r.company.search(sentence.text) or foreign_sentence(sentence) or sentence.start in company_paragraphs:
+            continue
+        list_start = 0
+        for match in r.tail.finditer(sentence.text):
+            marked = match.group("etc") or match.group("count")
+            # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
+            if not marked and not r.tail_follower.match(sentence.text, match.end()):
+                continue
+            stop = max((m.end() for m in HARD_STOP.finditer(sentence.text, list_start, match.start())), default=list_start)
+            listed = sentence.text[stop:match.start()]
+            list_start = match.end()
+            raw_items = listed.lstrip("、").split("、")
+            if raw_items[-1].endswith("的"):
+                continue  # "…化的产业承载空间": an attribute, not a list of industries
+            items = []
+            for index, raw in enumerate(raw_items):
+                item = _clean_item(raw, r, first=index == 0)
+                items.extend(_split_and(item, r) if len(raw_items) > 1 or item in r.lexicon else [item])
+            items = [i for i in items if _valid(i, r)]
+            if not items:
+                continue
+            is_list = len([x for x in raw_items if x.strip()]) >= 2
+            lead = raw_items[0][: len(raw_items[0]) - len(_clean_item(raw_items[0], r, True))]
+            verb_before = bool(r.verbs.search(lead))
+            if not is_list and lead.endswith("的"):
+                continue  # "…更先进的光伏产业": described, not backed
+            known = all(_industry_like(i, r) for i in items)
+            if is_list and sum(map(lambda i: _industry_like(i, r), items)) * 2 < len(items):
+                continue
+            strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
+            if not (is_list or (verb_before and (known or strong_tail)) or (known and match.group("tail") == "产业")):
+                continue
+            tier = _tier(match, sentence, sentence.start * 0, r)
+            confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
+            span_start = sentence.start + stop
+            evidence = Span(span_start, sentence.start + match.end(), text[span_start:sentence.start + match.end()])
+            for item in items:
+                if item not in found:
+                    found[item] = ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence,
+                                              tags=tags_for(item))
+    return _drop_compound_duplicates(list(found.values()))
+
+
+def company_sentence_starts(text, company, threshold=3):
+    """Starts of sentences in paragraphs that keep naming companies and their executives."""
+    starts = set()
+    for paragraph in paragraphs(text):
+        if len(company.findall(paragraph.text)) >= threshold:
+            starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
+    return starts
+
+
+def _drop_compound_duplicates(clusters):
+    """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own."""
+    names = {c.name for c in clusters}
+    keep = []
+    for cluster in clusters:
+        parts = re.split("及|与|和", cluster.name)
+        if len(parts) > 1 and any(p in names for p in parts if p != cluster.name):
+            continue
+        keep.append(cluster)
+    return keep

@@ -1,0 +1,89 @@
+"""Dates in article text, and the publication facts (title, publisher, date) around the article."""
+import re
+from datetime import date, timedelta
+
+from .text import data
+
+FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
+THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
+DAY_ONLY_AFTER_LIST = re.compile(r"^、(\d{1,2})日")
+PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+SOURCE_LABEL = re.compile(r"(?:来源|文章来源|稿件来源|出处)\s*[:：]\s*([^\s|,，)）]{2,20})")
+DATETIME_LINE = re.compile(r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+
+
+def safe_date(year, month, day):
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def publication(text, first_lines=12):
+    """(published date, publisher, title) as the page header states them; any may be None."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    head = lines[:first_lines]
+    published = publisher = None
+    title = None
+    for index, line in enumerate(head):
+        if published is None:
+            match = PUBLISHED_LABEL.search(line) or DATETIME_LINE.match(line)
+            if match:
+                groups = match.groupdict()
+                published = safe_date(*(groups["y"], groups["m"], groups["d"])) if "y" in groups else safe_date(*match.groups()[:3])
+                if groups.get("name"):
+                    publisher = groups["name"].strip()
+                if title is None and index > 0 and _looks_like_title(head[index - 1]):
+                    title = head[index - 1]
+        if publisher is None:
+            match = SOURCE_LABEL.search(line)
+            if match:
+                publisher = match.group(1)
+    if publisher is None:
+        for line in lines[-8:]:
+            match = SOURCE_LABEL.search(line)
+            if match:
+                publisher = match.group(1)
+    if title is None:
+        title = next((line for line in head[:4] if _looks_like_title(line)), None)
+    return published, publisher, title
+
+
+def _looks_like_title(line):
+    return 6 <= len(line) <= 60 and not line.endswith(("。", ":", "：")) and not FULL_DATE.search(line) \
+        and not SOURCE_LABEL.search(line)
+
+
+def spring_festival_years(month, day, context):
+    """Years in which `month`/`day` sits where a Spring Festival anchor in `context` says it does."""
+    calendar = data("calendar.json")
+    years = []
+    for anchor, (low, high) in calendar["anchors"].items():
+        if anchor not in context:
+            continue
+        for year, first_day in calendar["spring_festival"].items():
+            target = safe_date(year, month, day)
+            if target and low <= (target - date.fromisoformat(first_day)).days <= high:
+                years.append(int(year))
+    return years
+
+
+def infer_year(month, day, published, context, today=None):
+    """(year, inferred?) for a month/day the text gives without a year."""
+    if published:
+        year = published.year
+        # "12月28日" in an article published on 3 January is last year's.
+        candidate = safe_date(year, month, day)
+        if candidate and candidate - published > timedelta(days=62):
+            year -= 1
+        return year, True
+    today = today or date.today()
+    years = [y for y in spring_festival_years(month, day, context) if y <= today.year]
+    if years:
+        return max(years), True
+    return None, True
+
+
+def explicit_years(text):
+    return [int(y) for y in re.findall(r"(?<!\d)(20\d{2})年", text)]

@@ -1,0 +1,166 @@
+"""Meetings: a dated sentence that names a meeting (大会, 座谈会, 工作会议 …) the city held.
+
+"4月9日、18日、26日召开专题座谈会" gives three meetings; mentions of the same date
+anywhere in the article are one meeting, named by its most complete mention.
+"""
+import re
+from dataclasses import replace
+from datetime import date
+
+from ..types import MeetingFact, Span
+from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, infer_year, safe_date
+from .text import alternation, data, sentences
+
+LIST_DAY = re.compile(r"、(\d{1,2})日")
+QUOTED = re.compile(r"“([^”]{2,40})”")
+
+
+class MeetingRules:
+    def __init__(self):
+        rules = data("meetings.json")
+        self.kinds = rules["kinds"]
+        kind = alternation(self.kinds)
+        self.kind = re.compile(f"({kind})")
+        self.held = re.compile(alternation(rules["held_verbs"]))
+        self.stops = re.compile(alternation(rules["name_stops"]))
+        self.not_a_meeting = re.compile(alternation(rules["not_a_meeting"]))
+        self.foreign_scope = re.compile(alternation(rules["foreign_scope"]))
+        self.ordinal = re.compile(rules["ordinal"])
+        self.theme = re.compile(rules["theme"])
+        self.venue = re.compile(rules["venue"])
+
+
+_rules = None
+
+
+def rules():
+    global _rules
+    if _rules is None:
+        _rules = MeetingRules()
+    return _rules
+
+
+def dated_mentions(sentence, published, context):
+    """[(date, year_inferred, offset)] for every day-precise date in the sentence."""
+    found = []
+    taken = []
+    for match in FULL_DATE.finditer(sentence.text):
+        day = safe_date(*match.groups())
+        if day:
+            found.append((day, False, match.start()))
+            taken.append(match.span())
+    for match in MONTH_DAY.finditer(sentence.text):
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        month, day_of_month = int(match.group(1)), int(match.group(2))
+        year, inferred = infer_year(month, day_of_month, published, context)
+        day = safe_date(year, month, day_of_month) if year else None
+        found.append((day, inferred, match.start()))
+        # "4月9日、18日、26日": the month carries over to the listed days.
+        position = match.end()
+        while (more := LIST_DAY.match(sentence.text, position)):
+            day = safe_date(year, month, int(more.group(1))) if year else None
+            found.append((day, inferred, more.start()))
+            position = more.end()
+    for match in THIS_MONTH_DAY.finditer(sentence.text):
+        if published:
+            found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
+    return [item for item in found if item[0] is not None]
+
+
+NAME_BREAK = re.compile(r"[，,。；;：:、\s（）()!！?？]")
+
+
+def meeting_name(sentence_text, r):
+    """The most complete meeting name in the sentence, or None.
+
+    A name runs back from its kind word (座谈会) to punctuation or a stop word (召开, 的);
+    a quoted title right before it belongs to it: “…”第四场专题座谈会.
+    """
+    best = None
+    for match in r.kind.finditer(sentence_text):
+        if r.not_a_meeting.match(sentence_text, match.start() - 2) or r.not_a_meeting.match(sentence_text, match.start()):
+            continue
+        start = match.start()
+        while start > 0 and match.end() - start < 45:
+            previous = sentence_text[start - 1]
+            if previous == "”":
+                opening = sentence_text.rfind("“", 0, start - 1)
+                if opening < 0:
+                    break
+                start = opening
+                continue
+            if NAME_BREAK.match(previous) or previous == "“":
+                break
+            start -= 1
+        window = sentence_text[start:match.end()]
+        quoted = [m.span() for m in QUOTED.finditer(window)]
+        stops = [m.end() for m in r.stops.finditer(window[: match.start() - start])
+                 if not any(a <= m.start() < b for a, b in quoted)]
+        name = window[max(stops, default=0):].replace("“", "").replace("”", "")
+        # A bare kind word is a name only when it says more than "会议"/"大会".
+        if len(name) < 3 or r.not_a_meeting.search(name) or r.foreign_scope.match(name):
+            continue
+        if best is None or len(name) > len(best):
+            best = name
+    return best
+
+
+def find_meetings(text, published, subject_names=(), official_names=()):
+    r = rules()
+    found = {}
+    for sentence in sentences(text):
+        if not r.kind.search(sentence.text) or not (r.held.search(sentence.text) or "的" in sentence.text):
+            continue
+        name = meeting_name(sentence.text, r)
+        if not name:
+            continue
+        mentions = dated_mentions(sentence, published, text)
+        kind = r.kind.findall(name)[-1]
+        # A theme belongs to a meeting only when the sentence is about that one meeting.
+        theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
+        venue = r.venue.search(sentence.text)
+        leaders = tuple(n for n in official_names if n in sentence.text)
+        for day, inferred, offset in mentions:
+            confidence = 0.85 if r.held.search(sentence.text) else 0.7
+            fact = MeetingFact(
+                date=day, year_inferred=inferred, name=name, kind=kind,
+                evidence=Span(sentence.start, sentence.end, sentence.text), confidence=confidence,
+                theme=theme.group("theme") if theme else "", location=venue.group("venue") if venue else "",
+                official_names=leaders,
+            )
+            previous = found.get(day)
+            found[day] = _merge(previous, fact) if previous else fact
+    return _name_series(sorted(found.values(), key=lambda m: m.date or date.min), r)
+
+
+def _name_series(meetings, r):
+    """Name each meeting of a series by the series' title and its ordinal: …专题座谈会（第二场）.
+
+    "4月18日的第二场座谈会" alone says only 座谈会; the article's fuller mention of the
+    series ("“锻造…”第四场专题座谈会") supplies the title.
+    """
+    def split(name):
+        ordinal = r.ordinal.search(name)
+        return r.ordinal.sub("", name), (ordinal.group(0).replace("首场", "第一场") if ordinal else "")
+
+    titles = [split(m.name)[0] for m in meetings if split(m.name)[0] not in r.kinds]
+    result = []
+    for meeting in meetings:
+        title, ordinal = split(meeting.name)
+        if title in r.kinds:
+            title = next((t for t in titles if t.endswith(title)), title)
+        name = f"{title}（{ordinal}）" if ordinal else title
+        result.append(replace(meeting, name=name))
+    return result
+
+
+def _merge(a, b):
+    """Keep the fuller name and evidence, and every detail either mention gave."""
+    main, other = (a, b) if len(a.name) >= len(b.name) else (b, a)
+    return MeetingFact(
+        date=main.date, year_inferred=main.year_inferred and other.year_inferred, name=main.name, kind=main.kind,
+        evidence=main.evidence, confidence=max(a.confidence, b.confidence),
+        theme=main.theme or other.theme, location=main.location or other.location,
+        official_names=tuple(dict.fromkeys(main.official_names + other.official_names)),
+    )

@@ -1,0 +1,76 @@
+"""Sentences, clauses and Chinese numerals, with offsets into the normalized text."""
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import cn2an
+
+from ..types import Span
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+SENTENCE_END = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+CLAUSE_END = re.compile(r"[^。！？!?\n,，;；:：]+")
+HAN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+
+
+@lru_cache(maxsize=None)
+def data(name):
+    """A JSON data file from apps/ingest/data, parsed once per process."""
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def word_list(name):
+    """Whitespace-separated words from a plain list in apps/ingest/data ('#' starts a comment line)."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(word for line in lines if not line.startswith("#") for word in line.split())
+
+
+def sentences(text):
+    """Spans of sentences, split at 。！？ and line ends."""
+    return [Span(m.start(), m.end(), m.group(0)) for m in SENTENCE_END.finditer(text) if m.group(0).strip()]
+
+
+def clauses(sentence: Span):
+    return [Span(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
+            for m in CLAUSE_END.finditer(sentence.text) if m.group(0).strip()]
+
+
+def paragraphs(text):
+    spans, start = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append(Span(start, start + len(line), line))
+        start += len(line) + 1
+    return spans
+
+
+def enclosing(spans, start, end=None):
+    end = start if end is None else end
+    for span in spans:
+        if span.start <= start and end <= span.end:
+            return span
+    return None
+
+
+def chinese_number(text):
+    """Arabic or Chinese numeral text → float, or None: '2.5' → 2.5, '两千' → 2000, '1,000' → 1000."""
+    text = text.replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if not all(ch in HAN_NUMERAL or ch.isdigit() or ch == "." for ch in text):
+        return None
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def alternation(words):
+    """Regex alternation, longest first so 市委副书记 wins over 书记."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

@@ -1,0 +1,233 @@
+"""normalize: decoded article text → simplified, cleaned text whose offsets map back to the original.
+
+Steps, each an edit on a TrackedText so every character still knows where it came from:
+pinyin glosses out (業(yè) → 業), traditional → simplified, site boilerplate out,
+full-width digits folded, and synonym-spun wording mapped back when the text is spun.
+"""
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+
+from .types import NormalizedArticle
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+# A pinyin gloss right after a Han character: 業(yè), 發（fā）. Needs a tone mark so (app), (GDP) stay.
+PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{TONE_MARKS}]*[{TONE_MARKS}])[a-z{TONE_MARKS}]{{1,7}}[)）]"
+)
+FULL_WIDTH_FOLD = re.compile(r"[０-９Ａ-Ｚａ-ｚ％．]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+class TrackedText:
+    """Text plus, for each character, its offset in the original text."""
+
+    def __init__(self, text):
+        self.text = text
+        self.origin = list(range(len(text)))
+
+    def sub(self, pattern, replacement):
+        """re.sub that keeps origins; returns how many matches were replaced."""
+        pieces, origins, last, count = [], [], 0, 0
+        for match in pattern.finditer(self.text):
+            new = replacement(match) if callable(replacement) else match.expand(replacement)
+            if new == match.group(0):
+                continue
+            start, end = match.span()
+            pieces.append(self.text[last:start])
+            origins.extend(self.origin[last:start])
+            pieces.append(new)
+            width = max(end - start, 1)
+            base = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
+            origins.extend(self.origin[start + min(i, width - 1)] if end > start else base for i in range(len(new)))
+            last, count = end, count + 1
+        if count:
+            pieces.append(self.text[last:])
+            origins.extend(self.origin[last:])
+            self.text, self.origin = "".join(pieces), origins
+        return count
+
+    def map_chars(self, convert):
+        """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char."""
+        converted = convert(self.text)
+        if len(converted) == len(self.text):
+            self.text = converted
+            return
+        out = []
+        for line in self.text.splitlines(keepends=True):
+            new = convert(line)
+            out.append(new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line))
+        self.text = "".join(out)
+
+    def runs(self):
+        """[[norm_start, raw_start, length], ...] covering stretches that map 1:1."""
+        runs = []
+        for i, raw in enumerate(self.origin):
+            if runs and raw == runs[-1][1] + runs[-1][2] and i == runs[-1][0] + runs[-1][2]:
+                runs[-1][2] += 1
+            else:
+                runs.append([i, raw, 1])
+        return runs
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    return opencc.OpenCC("t2s")
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    line_patterns: tuple
+    inline_patterns: tuple
+    tail_markers: tuple
+
+
+@lru_cache(maxsize=1)
+def boilerplate_rules(path=DATA_DIR / "boilerplate.json"):
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+
+    def compiled(key):
+        return tuple(re.compile(item["pattern"] if isinstance(item, dict) else item) for item in data.get(key, []))
+
+    return Boilerplate(compiled("line_patterns"), compiled("inline_patterns"), compiled("tail_markers"))
+
+
+@dataclass(frozen=True)
+class SpinRules:
+    markers: tuple
+    min_markers: int
+    rules: tuple  # (compiled pattern, replacement)
+
+
+@lru_cache(maxsize=1)
+def spin_rules(path=DATA_DIR / "spin_map.json"):
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    rules = []
+    for item in data["replacements"]:
+        pattern = re.escape(item["spun"])
+        if item.get("after"):
+            pattern = "(?<=" + "|".join(map(re.escape, item["after"])) + ")" + pattern if _fixed_width(item["after"]) \
+                else "(?:(?<=" + ")|(?<=".join(map(re.escape, item["after"])) + "))" + pattern
+        if item.get("before"):
+            pattern += "(?=" + "|".join(map(re.escape, item["before"])) + ")"
+        if item.get("not_before"):
+            pattern += "(?!" + "|".join(map(re.escape, item["not_before"])) + ")"
+        rules.append((re.compile(pattern), item["original"]))
+    return SpinRules(tuple(data["markers"]), int(data.get("min_markers", 3)), tuple(rules))
+
+
+def _fixed_width(words):
+    return len({len(w) for w in words}) == 1
+
+
+def strip_pinyin_glosses(tracked):
+    return tracked.sub(PINYIN_GLOSS, "")
+
+
+def to_simplified(tracked):
+    """Convert to simplified script; returns the script the text was written in."""
+    before = tracked.text
+    tracked.map_chars(_t2s().convert)
+    han = len(HAN.findall(before)) or 1
+    changed = sum(1 for a, b in zip(before, tracked.text) if a != b)
+    share = changed / han
+    if share > 0.03:
+        return "traditional"
+    return "mixed" if changed >= 5 and share > 0.005 else "simplified"
+
+
+def remove_boilerplate(tracked, rules=None):
+    """Drop navigation, tickers, copyright and contact lines, and everything after a tail marker."""
+    rules = rules or boilerplate_rules()
+    lines = tracked.text.split("\n")
+    drop_from = len(lines)
+    # A tail marker ("上一条", "延伸阅读") only counts in the last part of the page.
+    article_chars = sum(len(line) for line in lines)
+    seen = 0
+    for index, line in enumerate(lines):
+        if seen > article_chars * 0.5 and any(p.search(line.strip()) for p in rules.tail_markers):
+            drop_from = index
+            break
+        seen += len(line)
+    dropped = len([line for line in lines[drop_from:] if line.strip()])
+    keep = []
+    for index, line in enumerate(lines[:drop_from]):
+        stripped = line.strip()
+        if stripped and any(p.search(stripped) for p in rules.line_patterns):
+            dropped += 1
+            keep.append(None)
+        else:
+            keep.append(line)
+    # Rebuild through TrackedText.sub so the offset map stays right: delete dropped lines whole.
+    spans, position = [], 0
+    for index, line in enumerate(lines):
+        end = position + len(line) + (1 if index < len(lines) - 1 else 0)
+        if index >= drop_from or keep[index] is None:
+            spans.append((position, end))
+        position = end
+    if spans:
+        _delete_spans(tracked, spans)
+    inline = 0
+    for pattern in rules.inline_patterns:
+        inline += tracked.sub(pattern, "")
+    return dropped, inline
+
+
+def _delete_spans(tracked, spans):
+    text, origin = tracked.text, tracked.origin
+    keep = [True] * len(text)
+    for start, end in spans:
+        for i in range(start, min(end, len(text))):
+            keep[i] = False
+    tracked.text = "".join(ch for ch, k in zip(text, keep) if k)
+    tracked.origin = [o for o, k in zip(origin, keep) if k]
+
+
+def tidy_whitespace(tracked):
+    """Fold full-width digits and letters, trim line indents, collapse blank runs."""
+    tracked.sub(FULL_WIDTH_FOLD, lambda m: unicodedata.normalize("NFKC", m.group(0)))
+    tracked.sub(re.compile(r"[ \t\u3000\xa0]+(?=\n|$)|(?<=\n)[ \t\u3000\xa0]+|^[ \t\u3000\xa0]+"), "")
+    tracked.sub(re.compile(r"\n{3,}"), "\n\n")
+    tracked.sub(re.compile(r"^\n+|\n+$"), "")
+
+
+def detect_spin(text, rules=None):
+    """Distinct spin markers found; a text with enough of them is a synonym-spun copy."""
+    rules = rules or spin_rules()
+    return sorted({marker for marker in rules.markers if marker in text})
+
+
+def unspin(tracked, rules=None):
+    rules = rules or spin_rules()
+    return sum(tracked.sub(pattern, original) for pattern, original in rules.rules)
+
+
+def normalize(raw_text: str) -> NormalizedArticle:
+    tracked = TrackedText(raw_text)
+    glosses = strip_pinyin_glosses(tracked)
+    script = to_simplified(tracked)
+    boilerplate_lines, boilerplate_inline = remove_boilerplate(tracked)
+    tidy_whitespace(tracked)
+    markers = detect_spin(tracked.text)
+    spun = len(markers) >= spin_rules().min_markers
+    replacements = unspin(tracked) if spun else 0
+    cleaning = {"script": script}
+    if glosses:
+        cleaning["pinyin_glosses"] = glosses
+    if boilerplate_lines or boilerplate_inline:
+        cleaning["boilerplate_lines"] = boilerplate_lines
+        cleaning["boilerplate_fragments"] = boilerplate_inline
+    if spun:
+        cleaning["spun_markers"] = markers
+        cleaning["spun_replacements"] = replacements
+    return NormalizedArticle(
+        raw_text=raw_text, text=tracked.text, offset_map=tracked.runs(), script=script,
+        cleaning=cleaning, spun=spun,
+    )

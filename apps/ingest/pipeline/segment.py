@@ -1,0 +1,45 @@
+"""segment: normalized text → tokens with offsets, by jieba with our domain dictionaries.
+
+jieba keeps one global dictionary, so the user dictionaries are loaded once per process.
+HMM is off: new-word guessing would glue names and titles together unpredictably.
+"""
+import threading
+from pathlib import Path
+
+import jieba
+
+from .types import Token
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+USER_DICTIONARIES = ("industry_terms.txt", "framework_terms.txt")
+
+_lock = threading.Lock()
+_tokenizer = None
+
+
+def tokenizer():
+    global _tokenizer
+    with _lock:
+        if _tokenizer is None:
+            jieba.setLogLevel(60)
+            instance = jieba.Tokenizer()
+            instance.initialize()
+            for name in USER_DICTIONARIES:
+                path = DATA_DIR / name
+                if path.exists():
+                    instance.load_userdict(str(path))
+            _tokenizer = instance
+    return _tokenizer
+
+
+def segment(text: str) -> list[Token]:
+    return [Token(word, start, end) for word, start, end in tokenizer().tokenize(text, HMM=False)]
+
+
+def boundaries(tokens) -> set[int]:
+    """Offsets where a token starts or ends: places an extracted name may begin or stop."""
+    edges = set()
+    for token in tokens:
+        edges.add(token.start)
+        edges.add(token.end)
+    return edges
