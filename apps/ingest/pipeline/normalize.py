@@ -213,6 +213,7 @@ def normalize(raw_text: str) -> NormalizedArticle:
     tracked = TrackedText(raw_text)
     glosses = strip_pinyin_glosses(tracked)
     script = to_simplified(tracked)
+    header_text = tracked.text
     boilerplate_lines, boilerplate_inline = remove_boilerplate(tracked)
     tidy_whitespace(tracked)
     markers = detect_spin(tracked.text)
@@ -229,5 +230,5 @@ def normalize(raw_text: str) -> NormalizedArticle:
         cleaning["spun_replacements"] = replacements
     return NormalizedArticle(
         raw_text=raw_text, text=tracked.text, offset_map=tracked.runs(), script=script,
-        cleaning=cleaning, spun=spun,
+        cleaning=cleaning, spun=spun, header_text=header_text,
     )

@@ -43,3 +43,13 @@ def boundaries(tokens) -> set[int]:
         edges.add(token.start)
         edges.add(token.end)
     return edges
+
+
+# jieba's own dictionary tags; a word tagged as one of these is an ordinary word, not a name.
+COMMON_WORD_TAGS = {"n", "v", "vn", "vd", "a", "ad", "an", "b", "d", "s", "f", "t", "m", "q", "r", "p", "c", "u", "l", "i"}
+
+
+def is_common_word(word):
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in COMMON_WORD_TAGS

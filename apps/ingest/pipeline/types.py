@@ -44,6 +44,8 @@ class NormalizedArticle:
     script: str
     cleaning: dict
     spun: bool
+    # Simplified but not yet cleaned: the page header (publisher, date) is boilerplate to the body.
+    header_text: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import re
 from ..types import OfficialFact, Span
 from .text import alternation, data, word_list
 
-HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n（）()《》]")
+HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n《》]")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
 
 
@@ -18,13 +18,13 @@ class OfficialRules:
         titles = data("official_titles.json")
         self.official_titles = set(titles["titles"])
         self.people_roles = set(titles["non_official_roles"])
-        self.national = set(titles["national_leader_titles"])
-        self.self_sufficient = set(titles.get("self_sufficient_titles", []))
+        self.national = set(titles["national_leader_titles"]) | set(titles["higher_level_titles"])
+        self.needs_organisation = set(titles["prefix_required"])
         markers = data("official_context.json")
         self.institution = re.compile(alternation(markers["institution_markers"]))
         self.government = re.compile(alternation(markers["government_markers"] + titles.get("org_prefixes", [])))
         self.higher_level = re.compile(markers["higher_level_title"])
-        self.boundary = re.compile("^(?:" + alternation(markers["after_name"]) + "|[、，,。；;：:“”\"(（）)！？!?\\s]|$)")
+        self.boundary = re.compile("(?:" + alternation(markers["after_name"]) + "|[、，,。；;：:“”\"(（）)！？!?\\s]|$)")
         self.speaker = re.compile(markers["untitled_speaker"])
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
@@ -71,13 +71,12 @@ def title_chain(text, title_start):
     return LEADING_FILLER.sub("", window[cut:])
 
 
-def other_place_named(chain, subject, place_names):
-    """True when the chain names a place other than the subject city and its parents."""
-    return any(name in chain and name not in subject for name in place_names)
+def find_officials(text, subject_names=(), foreign_names=lambda text: []):
+    """OfficialFacts for the subject city's office holders.
 
-
-def find_officials(text, subject_names=(), other_places=()):
-    """OfficialFacts for office holders; `subject_names` are the subject city's names and its parents'."""
+    `foreign_names(text)` lists the places in a text that are not the subject city or its
+    parents; an office of such a place (张家港市委书记) is not the city's.
+    """
     r = rules()
     people, found = set(), {}
     for match in r.title_then_name.finditer(text):
@@ -94,13 +93,13 @@ def find_officials(text, subject_names=(), other_places=()):
         if title in r.national or r.higher_level.search(organisation + title):
             people.add(name)
             continue
-        if title not in r.self_sufficient and not r.government.search(full_title):
+        if title in r.needs_organisation and not r.government.search(chain):
             continue
-        if other_place_named(full_title, subject_names, other_places):
+        if foreign_names(full_title):
             continue
         start = match.start() - len(chain)
         evidence = Span(start, match.end() + len(name), text[start:match.end() + len(name)])
-        confidence = 0.9 if title in r.self_sufficient else 0.8
+        confidence = 0.8 if title in r.needs_organisation else 0.9
         if name not in found or len(full_title) > len(found[name].title):
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
     for match in r.speaker.finditer(text):

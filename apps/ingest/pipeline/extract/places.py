@@ -43,8 +43,12 @@ def place_index():
     return _index
 
 
-def main_city(text, title="", publisher="", hints=None):
-    """The subject division of the article as a CityFact, or None when no place is named."""
+def main_city(text, title="", publisher="", hints=None, token_edges=None):
+    """The subject division of the article as a CityFact, or None when no place is named.
+
+    With `token_edges` (from segmentation), a short name counts only where it is a word
+    of its own, so 东方 inside 东方润安集团 is not taken for 东方市.
+    """
     rules = hints or data("places.json")
     index = place_index()
     divisions = index.divisions
@@ -55,6 +59,8 @@ def main_city(text, title="", publisher="", hints=None):
     for start, end, name in index.mentions(text):
         candidates = divisions.lookup(name)
         full = any(c.full_name == name for c in candidates)
+        if not full and token_edges is not None and (start not in token_edges or end not in token_edges):
+            continue
         for division in candidates:
             if division.level == "省级":
                 mentioned_provinces.add(division.province)

@@ -1,0 +1,195 @@
+"""Targets and reported figures: numbers with units the article states for the city.
+
+A number counts when its unit is money, a percentage, a rank, or a count of something
+economic (企业, 项目, 载体 …).  The sentence decides whether it is a goal (到2027年, 力争,
+用3年时间) or a figure already reached, and which year it belongs to.
+"""
+import re
+from decimal import Decimal
+
+from ..types import Span, TargetFact
+from .text import alternation, chinese_number, clauses, data, enclosing, sentences
+
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+HAN_NUM = r"[一二两三四五六七八九十百千]+"
+CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
+YEAR = re.compile(r"(20\d{2})年")
+
+
+class TargetRules:
+    def __init__(self):
+        rules = data("targets.json")
+        self.rules = rules
+        self.money = re.compile(
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?P<after>.{{0,2}})"
+        )
+        self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
+        self.percent = re.compile(rf"(?P<num>{ARABIC})\s*(?:%|％)")
+        self.count = re.compile(rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})")
+        self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
+        self.countable = re.compile(alternation(rules["countable_nouns"]))
+        self.rank_context = re.compile(rules["rank_context"])
+        self.goal = re.compile(rules["goal_markers"])
+        self.actual = re.compile(rules["actual_markers"])
+        self.deadline = re.compile(rules["deadline"])
+        self.within_years = re.compile(rules["within_years"])
+        self.baseline = re.compile(rules["baseline"])
+        self.at_meeting = re.compile(rules["at_meeting"])
+        self.metric_strip_tail = re.compile(rf"(?:{rules['metric_strip_tail']})+$")
+        self.metric_strip_head = re.compile(rf"^(?:{rules['metric_strip_head']})+")
+        self.idioms = [(re.compile(item["pattern"]), item) for item in rules["idioms"]]
+        self.level_descriptor = re.compile(rules["level_descriptor"])
+        self.count_noun_end = re.compile(rules["count_noun_end"])
+        self.company = re.compile(alternation(data("clusters.json")["company_context"]))
+
+
+_rules = None
+
+
+def rules():
+    global _rules
+    if _rules is None:
+        _rules = TargetRules()
+    return _rules
+
+
+def _decimal(number):
+    """2000.0 → Decimal('2000'), 2.5 → Decimal('2.5'): no exponent notation."""
+    value = Decimal(str(number))
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+
+
+def candidates(sentence_text, r):
+    """(start, end, value, unit, metric or None) for every number with a unit worth keeping."""
+    found, taken = [], []
+
+    def add(start, end, value, unit, metric=None):
+        if value is None or any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        found.append((start, end, value, unit, metric))
+
+    for pattern, idiom in r.idioms:
+        for match in pattern.finditer(sentence_text):
+            add(match.start(), match.end(), _decimal(idiom["value"]), idiom["unit"], idiom["metric"])
+    for match in r.level_money.finditer(sentence_text):
+        noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
+        if not noun or r.level_descriptor.match(noun):
+            taken.append(match.span())
+            continue  # 千亿级产业集群 describes a size; the target is the count of them
+        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
+        add(match.start(), match.end(), value, "亿元", f"千亿级{noun}".replace("千", match.group("num"), 1))
+    for match in r.money.finditer(sentence_text):
+        unit, number = match.group("unit"), match.group("num")
+        if not number and not unit.startswith("万亿"):
+            continue  # 元宇宙, 多元: the character, not the currency
+        if unit in ("亿", "万亿") and not r.bare_yi_followers.match(match.group("after")):
+            continue  # 两千亿集群, 亿人次: not an amount of money
+        if sentence_text[max(0, match.start() - 1):match.start()] == "第":
+            continue
+        value = chinese_number(number) if number else 1.0
+        unit = unit if unit.endswith("元") else unit + "元"
+        end = match.end() - len(match.group("after"))
+        add(match.start(), end, _decimal(value) if value else None, unit)
+    for match in r.percent.finditer(sentence_text):
+        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
+    for match in r.count.finditer(sentence_text):
+        if sentence_text[max(0, match.start() - 1):match.start()] in ("第", ".", "-", "—"):
+            continue
+        unit = match.group("unit")
+        before = sentence_text[max(0, match.start() - 14):match.start()]
+        if unit in ("位", "名") and r.rank_context.search(before):
+            add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "位")
+            continue
+        if unit == "位":
+            continue
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        after = CLAUSE_STOP.split(sentence_text[match.end():], maxsplit=1)[0]
+        if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start:match.start()])):
+            continue  # 20多个参观点, 5个城市: counts, but not of anything economic
+        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
+    return sorted(found)
+
+
+COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
+
+
+def metric_for(sentence_text, start, end, unit, r):
+    """The thing measured: the words before the number, or for counts the noun after it."""
+    clause_start = max((m.end() for m in re.finditer(r"[，,；;：:。、“”是]", sentence_text[:start])), default=0)
+    before = YEAR.sub("", r.baseline.sub("", sentence_text[clause_start:start]))
+    before = r.metric_strip_head.sub("", r.metric_strip_tail.sub("", before)).strip()
+    if unit not in COUNT_UNITS or (before and r.countable.search(before)):
+        return before
+    after = re.split(r"[，,；;。！？]", sentence_text[end:], maxsplit=1)[0]
+    after = re.sub(r"^(?:左右|以上|多|余|包括)", "", after)
+    if "的" in after:
+        return after.rsplit("的", 1)[-1][:60]
+    return r.count_noun_end.split(after, maxsplit=1)[0][:60] or before
+
+
+def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=()):
+    r = rules()
+    facts, seen = [], set()
+    base_year = meeting_year or published_year
+    from .clusters import company_sentence_starts
+    company_starts = company_sentence_starts(text, r.company)
+    for sentence in sentences(text):
+        if sentence.start in company_starts or r.company.search(sentence.text) or skip_sentence(sentence):
+            continue
+        numbers = candidates(sentence.text, r)
+        if not numbers:
+            continue
+        baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
+        previous_metric = None
+        for start, end, value, unit, fixed_metric in numbers:
+            if start in baseline_spans:
+                continue  # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
+            kind, year = _kind_and_year(sentence, start, base_year, meeting_year, r)
+            baseline_value = baseline_year = None
+            for match in baseline_spans.values():
+                if match.end() <= start and sentence.text[match.end():start].strip(" 　") == "":
+                    baseline_value = _decimal(chinese_number(match.group("num")))
+                    baseline_year = int(match.group("year")) if match.group("year") else None
+            metric = fixed_metric or metric_for(sentence.text, start, end, unit, r)
+            if metric in ("", "总量", "总额") and previous_metric:
+                metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
+            for name in sorted(subject_names, key=len, reverse=True):
+                metric = metric.removeprefix(name + "市").removeprefix(name)
+            metric = metric or unit
+            previous_metric = metric
+            key = (metric, value, unit, kind, year)
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence = Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
+            clause = enclosing(clauses(sentence), sentence.start + start)
+            if clause:
+                evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start:max(clause.end, evidence.end)])
+            facts.append(TargetFact(metric=metric, value=value, unit=unit, kind=kind, year=year, evidence=evidence,
+                                    confidence=0.8 if kind == "target" and year else 0.7,
+                                    baseline_value=baseline_value, baseline_year=baseline_year))
+    return facts
+
+
+def _kind_and_year(sentence, start, base_year, meeting_year, r):
+    head = sentence.text[:start]
+    goal = [m for m in r.goal.finditer(head)]
+    actual = [m for m in r.actual.finditer(head)]
+    is_goal = bool(goal) and (not actual or goal[-1].start() > actual[-1].start() or r.deadline.search(head))
+    if is_goal:
+        deadline = r.deadline.search(sentence.text)
+        if deadline:
+            return "target", int(deadline.group("year"))
+        within = r.within_years.search(sentence.text)
+        if within and base_year:
+            years = chinese_number(within.group("n"))
+            return "target", base_year + int(years) if years else None
+        return "target", None
+    clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
+    years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
+    if years:
+        return "actual", years[-1]
+    if meeting_year and r.at_meeting.search(head):
+        return "actual", meeting_year
+    return "actual", None
