@@ -209,6 +209,13 @@ def unspin(tracked, rules=None):
     return sum(tracked.sub(pattern, original) for pattern, original in rules.rules)
 
 
+def unspin_string(text):
+    """A short string (a title) mapped back the way a spun body is."""
+    tracked = TrackedText(text)
+    unspin(tracked)
+    return tracked.text
+
+
 def normalize(raw_text: str) -> NormalizedArticle:
     tracked = TrackedText(raw_text)
     glosses = strip_pinyin_glosses(tracked)

@@ -28,8 +28,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="files or folders; seeds/ when none are given")
 
-    def handle(self, *paths, **options):
-        paths = paths or [settings.BASE_DIR / "seeds"]
+    def handle(self, *args, **options):
+        paths = options["paths"] or [settings.BASE_DIR / "seeds"]
         missing = [str(p) for p in paths if not Path(p).exists()]
         if missing:
             raise CommandError(f"no such file or folder: {', '.join(missing)}")

@@ -3,6 +3,7 @@
 The subject city is found first; every later extractor uses it to leave out what the
 article says about other places (cities it visited, national leaders, other counties).
 """
+from ..normalize import unspin_string
 from ..segment import boundaries, is_common_word, segment
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
@@ -64,7 +65,7 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     published, publisher, title = publication(article.header_text or text)
     published = meta.published or published
     publisher = meta.publisher or publisher or ""
-    title = meta.title or title or ""
+    title = meta.title or (unspin_string(title) if title and article.spun else title) or ""
     city = main_city(text, title, publisher, token_edges=boundaries(tokens) if tokens else None)
     places = PlaceContext(city)
     officials = find_officials(text, places.subject_names, places.foreign_names)

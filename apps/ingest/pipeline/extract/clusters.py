@@ -46,11 +46,12 @@ class ClusterRules:
         self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
         self.tail_follower = re.compile(f"(?:{alternation(rules['tail_followers'])}|$)")
         self.lead_in = re.compile(rf"^(?:{alternation(rules['lead_in'])})+")
-        self.cut_words = re.compile(alternation(rules["cut_after"]))
+        self.cut_words = re.compile(alternation(rules["cut_after"] + [w for w in rules["lead_in"] if len(w) > 1]))
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
         self.generic = set(rules["generic_items"])
         self.company = re.compile(alternation(rules["company_context"]))
         self.heads = tuple(rules["industry_heads"])
+        self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(word_list("industry_terms.txt")[::3]) | {s for s, _ in taxonomy()}
 
 
@@ -74,6 +75,7 @@ def _clean_item(item, r, first):
 
 def _valid(item, r):
     return (2 <= len(item) <= 16 and item not in r.generic and not r.tier_of.get(item)
+            and not item.endswith(r.not_industry)
             and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
 
 

@@ -69,8 +69,13 @@ def spring_festival_years(month, day, context):
     return years
 
 
-def infer_year(month, day, published, context, today=None):
-    """(year, inferred?) for a month/day the text gives without a year."""
+def infer_year(month, day, published, context, today=None, weekday=None):
+    """(year, inferred?) for a month/day the text gives without a year.
+
+    The publication date decides; without one, a calendar clue does: a Spring Festival
+    anchor, or the weekday written beside the date (0 = Monday), taking the latest year
+    that fits and is not in the future.
+    """
     if published:
         year = published.year
         # "12月28日" in an article published on 3 January is last year's.
@@ -82,6 +87,11 @@ def infer_year(month, day, published, context, today=None):
     years = [y for y in spring_festival_years(month, day, context) if y <= today.year]
     if years:
         return max(years), True
+    if weekday is not None:
+        for year in range(today.year, today.year - 15, -1):
+            candidate = safe_date(year, month, day)
+            if candidate and candidate <= today and candidate.weekday() == weekday:
+                return year, True
     return None, True
 
 

@@ -11,6 +11,8 @@ from ..types import MeetingFact, Span
 from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, infer_year, safe_date
 from .text import alternation, data, sentences
 
+WEEKDAYS = "一二三四五六日"
+WEEKDAY = re.compile(r"\s*[(（]?(?:星期|周|礼拜)([一二三四五六日天])")
 LIST_DAY = re.compile(r"、(\d{1,2})日")
 QUOTED = re.compile(r"“([^”]{2,40})”")
 
@@ -53,7 +55,9 @@ def dated_mentions(sentence, published, context):
         if any(a <= match.start() < b for a, b in taken):
             continue
         month, day_of_month = int(match.group(1)), int(match.group(2))
-        year, inferred = infer_year(month, day_of_month, published, context)
+        weekday = WEEKDAY.match(sentence.text, match.end())
+        year, inferred = infer_year(month, day_of_month, published, context,
+                                    weekday=WEEKDAYS.index(weekday.group(1).replace("天", "日")) if weekday else None)
         day = safe_date(year, month, day_of_month) if year else None
         found.append((day, inferred, match.start()))
         # "4月9日、18日、26日": the month carries over to the listed days.
@@ -65,9 +69,11 @@ def dated_mentions(sentence, published, context):
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
-    return [item for item in found if item[0] is not None]
+    # An undated meeting is still a meeting; the year is unknown, not wrong.
+    return found
 
 
+LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
 NAME_BREAK = re.compile(r"[，,。；;：:、\s（）()!！?？]")
 
 
@@ -98,6 +104,7 @@ def meeting_name(sentence_text, r):
         stops = [m.end() for m in r.stops.finditer(window[: match.start() - start])
                  if not any(a <= m.start() < b for a, b in quoted)]
         name = window[max(stops, default=0):].replace("“", "").replace("”", "")
+        name = LEADING_DATE.sub("", name)
         # A bare kind word is a name only when it says more than "会议"/"大会".
         if len(name) < 3 or r.not_a_meeting.search(name) or r.foreign_scope.match(name):
             continue
@@ -131,7 +138,7 @@ def find_meetings(text, published, subject_names=(), official_names=()):
             )
             previous = found.get(day)
             found[day] = _merge(previous, fact) if previous else fact
-    return _name_series(sorted(found.values(), key=lambda m: m.date or date.min), r)
+    return _name_series(sorted(found.values(), key=lambda m: m.date or date.max), r)
 
 
 def _name_series(meetings, r):

@@ -10,6 +10,8 @@ from ..types import OfficialFact, Span
 from .text import alternation, data, word_list
 
 HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n《》]")
+# Characters that follow a name far more often than they end one: 陈明在会上, 王芳就此.
+FUNCTION_CHARS = set("在就对为与和及也还说等称向作将到从是")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
 
 
@@ -59,7 +61,7 @@ def resolve_name(text, start, r):
         return three
     if mentions_two > mentions_three >= 1 and fits_two:
         return two
-    if fits_two and not fits_three:
+    if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS):
         return two
     return three
 

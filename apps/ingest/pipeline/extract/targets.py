@@ -14,6 +14,7 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
+SENTENCE_YEAR = re.compile(r"^(?:今年|去年|全年)?(20\d{2})年(?:全年|以来|上半年|前三季度|1-\d+月)?[,，]")
 
 
 class TargetRules:
@@ -94,10 +95,14 @@ def candidates(sentence_text, r):
     for match in r.percent.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
-        if sentence_text[max(0, match.start() - 1):match.start()] in ("第", ".", "-", "—"):
-            continue
         unit = match.group("unit")
         before = sentence_text[max(0, match.start() - 14):match.start()]
+        ordinal = before.endswith("第")
+        if ordinal and unit in ("位", "名") and r.rank_context.search(before[:-1]):
+            add(match.start() - 1, match.end(), _decimal(chinese_number(match.group("num"))), "位")
+            continue
+        if ordinal or before.endswith((".", "-", "—")):
+            continue
         if unit in ("位", "名") and r.rank_context.search(before):
             add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "位")
             continue
@@ -190,6 +195,9 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r):
     years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
     if years:
         return "actual", years[-1]
+    opening = SENTENCE_YEAR.match(sentence.text)
+    if opening:
+        return "actual", int(opening.group(1))  # "2023年,全市…": the year heads the whole sentence
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
     return "actual", None
