@@ -33,6 +33,7 @@ class PlaceContext:
                 self.related.add(parent.adcode)
                 parent = divisions.parent(parent)
         self.index = index
+        self._foreign = {}
 
     def foreign_names(self, text):
         """Names in `text` that only stand for places other than the subject and its parents.
@@ -40,6 +41,8 @@ class PlaceContext:
         A short name counts only as a word of its own that is not also a common word:
         新兴 and 资源 are counties too, but not in "新兴产业" or "资源优势".
         """
+        if text in self._foreign:
+            return self._foreign[text]
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             candidates = self.index.divisions.lookup(name)
@@ -50,6 +53,7 @@ class PlaceContext:
                 if start not in edges or end not in edges or is_common_word(name):
                     continue
             names.append(name)
+        self._foreign[text] = names
         return names
 
     def is_foreign(self, sentence):
