@@ -165,7 +165,8 @@ def remove_boilerplate(tracked, rules=None):
             keep.append(None)
         else:
             keep.append(line)
-    # Rebuild through TrackedText.sub so the offset map stays right: delete dropped lines whole.
+    dropped += _drop_trailing_headlines(keep)
+    # Delete dropped lines whole, keeping the offset map right.
     spans, position = [], 0
     for index, line in enumerate(lines):
         end = position + len(line) + (1 if index < len(lines) - 1 else 0)
@@ -178,6 +179,26 @@ def remove_boilerplate(tracked, rules=None):
     for pattern in rules.inline_patterns:
         inline += tracked.sub(pattern, "")
     return dropped, inline
+
+
+SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "\"")
+BULLET = re.compile(r"^\s*[·•▪●◆■►\-]\s*")
+
+
+def _drop_trailing_headlines(keep, max_length=50):
+    """Short lines that end a page without ending a sentence are link lists and hotlines, not article."""
+    dropped = 0
+    for index in range(len(keep) - 1, -1, -1):
+        line = keep[index]
+        if line is None or not line.strip():
+            continue
+        stripped = line.strip()
+        if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END)) or BULLET.match(stripped):
+            keep[index] = None
+            dropped += 1
+            continue
+        break
+    return dropped
 
 
 def _delete_spans(tracked, spans):

@@ -7,7 +7,9 @@ from ..normalize import unspin_string
 from ..segment import boundaries, is_common_word, segment
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import publication
+from datetime import date
+
+from .dates import latest_full_date, likely_year, publication
 from .meetings import find_meetings
 from .officials import find_officials
 from .places import main_city, place_index
@@ -19,7 +21,7 @@ EXTRACTOR_VERSION = "1.0.0"
 class PlaceContext:
     """The subject city with its parents, and a test for sentences about somewhere else."""
 
-    def __init__(self, city):
+    def __init__(self, city, text="", person_names=()):
         index = place_index()
         divisions = index.divisions
         self.subject_names = set()
@@ -34,6 +36,9 @@ class PlaceContext:
                 parent = divisions.parent(parent)
         self.index = index
         self._foreign = {}
+        # 顾承德 is a person, not 承德: known names are masked before looking for places.
+        self.person_names = sorted(person_names, key=len, reverse=True)
+        self.text = text
 
     def foreign_names(self, text):
         """Names in `text` that only stand for places other than the subject and its parents.
@@ -43,6 +48,9 @@ class PlaceContext:
         """
         if text in self._foreign:
             return self._foreign[text]
+        original = text
+        for person in self.person_names:
+            text = text.replace(person, "\0" * len(person))
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             candidates = self.index.divisions.lookup(name)
@@ -52,8 +60,13 @@ class PlaceContext:
                 edges = edges if edges is not None else boundaries(segment(text))
                 if start not in edges or end not in edges or is_common_word(name):
                     continue
+                # A short name is a place the article talks about when it recurs or follows its
+                # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
+                provinces = {c.province for c in candidates}
+                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)):start] == p for p in provinces):
+                    continue
             names.append(name)
-        self._foreign[text] = names
+        self._foreign[original] = names
         return names
 
     def is_foreign(self, sentence):
@@ -71,12 +84,17 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     publisher = meta.publisher or publisher or ""
     title = meta.title or (unspin_string(title) if title and article.spun else title) or ""
     city = main_city(text, title, publisher, token_edges=boundaries(tokens) if tokens else None)
-    places = PlaceContext(city)
+    places = PlaceContext(city, text)
     officials = find_officials(text, places.subject_names, places.foreign_names)
-    meetings = find_meetings(text, published, official_names=[o.name for o in officials])
+    places = PlaceContext(city, text, person_names=[o.name for o in officials])
+    # Without a publication date, the latest full date the article gives dates its "5月6日".
+    reference = published or latest_full_date(text)
+    if reference is None and (year := likely_year(text)):
+        reference = date(year, 12, 31)
+    meetings = find_meetings(text, reference, official_names=[o.name for o in officials])
     meeting_year = next((m.date.year for m in meetings if m.date), None)
     clusters = find_clusters(text, foreign_sentence=places.is_foreign)
-    targets = find_targets(text, published.year if published else None, meeting_year,
+    targets = find_targets(text, reference.year if reference else None, meeting_year,
                            skip_sentence=places.is_foreign, subject_names=places.subject_names)
     return Extraction(
         version=EXTRACTOR_VERSION, title=title, publisher=publisher, published=published, city=city,

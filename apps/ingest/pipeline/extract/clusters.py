@@ -41,8 +41,11 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])})"
+            rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
+        self.measure = re.compile(alternation(rules["measure_followers"]))
+        self.verb_list = re.compile(
+            rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])")
         self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
         self.tail_follower = re.compile(f"(?:{alternation(rules['tail_followers'])}|$)")
         self.lead_in = re.compile(rf"^(?:{alternation(rules['lead_in'])})+")
@@ -105,6 +108,11 @@ def _tier(match, sentence, offset, r):
     return r.tier_of[before[-1]] if before and not words else "other"
 
 
+def _tier_before(text, r):
+    before = r.tier_word.findall(text)
+    return r.tier_of[before[-1]] if before else "other"
+
+
 def find_clusters(text, foreign_sentence=lambda s: False):
     """ClusterFacts for the lists of industries the article says the city develops."""
     r = rules()
@@ -115,7 +123,7 @@ def find_clusters(text, foreign_sentence=lambda s: False):
             continue
         list_start = 0
         for match in r.tail.finditer(sentence.text):
-            marked = match.group("etc") or match.group("count")
+            marked = match.group("etc") or match.group("count") or match.group("quoted")
             # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
             if not marked and not r.tail_follower.match(sentence.text, match.end()):
                 continue
@@ -141,6 +149,10 @@ def find_clusters(text, foreign_sentence=lambda s: False):
             if is_list and sum(map(lambda i: _industry_like(i, r), items)) * 2 < len(items):
                 continue
             strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
+            known_strictly = all(i in r.lexicon for i in items)
+            measured = match.group("tail") == "产业" and r.measure.match(sentence.text, match.end())
+            if measured and not known_strictly:
+                continue  # 高新技术产业产值: a statistic's name, not a cluster the city backs
             if not (is_list or (verb_before and (known or strong_tail)) or (known and match.group("tail") == "产业")):
                 continue
             tier = _tier(match, sentence, sentence.start * 0, r)
@@ -151,6 +163,16 @@ def find_clusters(text, foreign_sentence=lambda s: False):
                 if item not in found:
                     found[item] = ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence,
                                               tags=tags_for(item))
+        for match in r.verb_list.finditer(sentence.text):
+            items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
+            if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")):
+                continue  # only lists of known industries; lists with a tail were read above
+            span_start = sentence.start + match.start()
+            evidence = Span(span_start, sentence.start + match.end(), match.group(0))
+            tier = _tier_before(sentence.text[: match.start()], r)
+            for item in items:
+                found.setdefault(item, ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6,
+                                                   tags=tags_for(item)))
     return _drop_compound_duplicates(list(found.values()))
 
 

@@ -97,3 +97,28 @@ def infer_year(month, day, published, context, today=None, weekday=None):
 
 def explicit_years(text):
     return [int(y) for y in re.findall(r"(?<!\d)(20\d{2})年", text)]
+
+
+def latest_full_date(text, today=None):
+    """The latest day-precise date written in full (2024年5月9日) that is not in the future."""
+    today = today or date.today()
+    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text)) if d and d <= today]
+    return max(days, default=None)
+
+
+def likely_year(text, today=None):
+    """A last-resort reference year: the year after the past year the article reports on most.
+
+    "2023年，全市地区生产总值…" in an article with no date is almost always from 2024.
+    Years after 到/至/— are plans and do not count.
+    """
+    today = today or date.today()
+    counts = {}
+    for match in re.finditer(r"(?<![到至—\-~])(20\d{2})年", text):
+        year = int(match.group(1))
+        if year < today.year:
+            counts[year] = counts.get(year, 0) + 1
+    if not counts:
+        return None
+    reported = max(counts, key=lambda y: (counts[y], y))
+    return min(reported + 1, today.year)

@@ -29,6 +29,9 @@ class MeetingRules:
         self.foreign_scope = re.compile(alternation(rules["foreign_scope"]))
         self.ordinal = re.compile(rules["ordinal"])
         self.theme = re.compile(rules["theme"])
+        self.visit = re.compile(rf"(?:赴|到|深入|前往)?[^，,。；;：:]{{0,30}}?(?:{alternation(rules['visit_verbs'])})[^，,。；;]{{0,40}}")
+        self.visit_actor = re.compile(rules["visit_actors"])
+        self.visit_verbs = rules["visit_verbs"]
         self.venue = re.compile(rules["venue"])
 
 
@@ -113,17 +116,36 @@ def meeting_name(sentence_text, r):
     return best
 
 
+def visit_name(sentence_text, official_names, r):
+    """A leader's field visit: 罗某一行赴高新区调研集成电路产业 → (赴高新区调研集成电路产业, 调研)."""
+    if not (r.visit_actor.search(sentence_text) or any(n in sentence_text for n in official_names)):
+        return None, None
+    match = r.visit.search(sentence_text)
+    if not match:
+        return None, None
+    name = match.group(0)
+    for official in official_names:
+        name = name.replace(official, "")
+    name = re.sub(r"^[^赴到深前调考视督检]*?(?=赴|到|深入|前往|调研|考察|视察|督导|检查)", "", name)
+    verb = next(v for v in r.visit_verbs if v in name) if any(v in name for v in r.visit_verbs) else None
+    return (name, verb) if verb and len(name) > len(verb) else (None, None)
+
+
 def find_meetings(text, published, subject_names=(), official_names=()):
     r = rules()
     found = {}
     for sentence in sentences(text):
-        if not r.kind.search(sentence.text) or not (r.held.search(sentence.text) or "的" in sentence.text):
-            continue
-        name = meeting_name(sentence.text, r)
+        name = kind = None
+        if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
+            name = meeting_name(sentence.text, r)
+            kind = r.kind.findall(name)[-1] if name else None
+        if not name:
+            name, kind = visit_name(sentence.text, official_names, r)
         if not name:
             continue
         mentions = dated_mentions(sentence, published, text)
-        kind = r.kind.findall(name)[-1]
+        if not mentions:
+            continue
         # A theme belongs to a meeting only when the sentence is about that one meeting.
         theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
         venue = r.venue.search(sentence.text)

@@ -28,11 +28,20 @@ class OfficialRules:
         self.higher_level = re.compile(markers["higher_level_title"])
         self.boundary = re.compile("(?:" + alternation(markers["after_name"]) + "|[、，,。；;：:“”\"(（）)！？!?\\s]|$)")
         self.speaker = re.compile(markers["untitled_speaker"])
+        self.group_titles = set(markers["group_titles"])
+        after_titles = alternation(markers["name_then_title"])
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
-        every_title = self.official_titles | self.people_roles | self.national
+        every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.title_then_name = re.compile(f"({alternation(every_title)})(?={self.surname}[\u4e00-\u9fff])")
         self.surname_at = re.compile(self.surname)
+        name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
+        # 冼家豪市长作工作部署 / 聂远航，市委书记；卢文彬，市委副书记、市长；
+        self.name_then_title = re.compile(
+            rf"(?<![\u4e00-\u9fff])(?P<name>{name})(?P<title>(?:{after_titles}))(?={alternation(markers['after_name'])})"
+            rf"|(?:^|(?<=[：:；;\n]))(?P<listed>{name})[，,](?P<listed_title>[^；;。\n]{{2,30}}?)(?=[；;。\n])"
+        )
+        self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
 
 
 _rules = None
@@ -43,6 +52,13 @@ def rules():
     if _rules is None:
         _rules = OfficialRules()
     return _rules
+
+
+def place_is_name(name):
+    """常州 is a place even though 常 is a family name."""
+    from .places import place_index
+
+    return name in place_index().names
 
 
 def resolve_name(text, start, r):
@@ -73,6 +89,27 @@ def title_chain(text, title_start):
     return LEADING_FILLER.sub("", window[cut:])
 
 
+ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|长|副市长|副县长|副区长|常委|纪委)")
+
+
+def _names_another_place(chain, subject_names, foreign_names):
+    """An office of another place's government: 杭州市副市长 or 张家港市委书记 for an article on 余杭.
+
+    A park or body named after a place (杭州未来科技城管委会) may sit inside the subject,
+    so only a place name followed by a government organ counts.
+    """
+    from .places import place_index
+
+    if any(name in chain for name in subject_names):
+        return False  # 泉州市委常委、晋江市委书记: a post in the subject too
+    for start, end, name in place_index().mentions(chain):
+        if name in subject_names or not ORGAN_AFTER_PLACE.match(chain[end:]):
+            continue
+        if any(d.level not in ("省级",) for d in place_index().divisions.lookup(name)):
+            return True
+    return False
+
+
 def find_officials(text, subject_names=(), foreign_names=lambda text: []):
     """OfficialFacts for the subject city's office holders.
 
@@ -97,13 +134,37 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: []):
             continue
         if title in r.needs_organisation and not r.government.search(chain):
             continue
-        if foreign_names(full_title):
+        if _names_another_place(full_title, subject_names, foreign_names):
+            people.add(name)
             continue
         start = match.start() - len(chain)
         evidence = Span(start, match.end() + len(name), text[start:match.end() + len(name)])
         confidence = 0.8 if title in r.needs_organisation else 0.9
+        if title in r.group_titles:
+            full_title, confidence = "", 0.6  # 市领导 says office holder, not which office
         if name not in found or len(full_title) > len(found[name].title):
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
+        # 市领导彭某、蒋某出席: the title covers the whole list.
+        position = match.end() + len(name)
+        while (more := r.list_more.match(text, position)):
+            listed = more.group("name")
+            if listed not in found:
+                found[listed] = OfficialFact(name=listed, title=full_title, evidence=Span(
+                    match.start(), more.end(), text[match.start():more.end()]), confidence=confidence - 0.1)
+            position = more.end()
+    for match in r.name_then_title.finditer(text):
+        name = match.group("name") or match.group("listed")
+        title = match.group("title") or match.group("listed_title")
+        if name in found or name in people or place_is_name(name):
+            continue
+        last = re.split("[、，,]", title)[-1]
+        if match.group("listed") and not any(last.endswith(t) for t in r.official_titles):
+            continue
+        if last in r.people_roles or last in r.national or r.higher_level.search(title) \
+                or _names_another_place(title, subject_names, foreign_names):
+            continue
+        found[name] = OfficialFact(name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)),
+                                   confidence=0.75)
     for match in r.speaker.finditer(text):
         name = resolve_name(text, match.start("name"), r)
         if not name or name in found or name in people:

@@ -14,7 +14,6 @@ ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
-SENTENCE_YEAR = re.compile(r"^(?:今年|去年|全年)?(20\d{2})年(?:全年|以来|上半年|前三季度|1-\d+月)?[,，]")
 
 
 class TargetRules:
@@ -25,7 +24,8 @@ class TargetRules:
             rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?P<after>.{{0,2}})"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
-        self.percent = re.compile(rf"(?P<num>{ARABIC})\s*(?:%|％)")
+        # A signed change (+0.53%) is a market quote, not a figure of the city.
+        self.percent = re.compile(rf"(?<![+\-−\d.])(?P<num>{ARABIC})\s*(?:%|％)")
         self.count = re.compile(rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})")
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
         self.countable = re.compile(alternation(rules["countable_nouns"]))
@@ -41,6 +41,10 @@ class TargetRules:
         self.idioms = [(re.compile(item["pattern"]), item) for item in rules["idioms"]]
         self.level_descriptor = re.compile(rules["level_descriptor"])
         self.count_noun_end = re.compile(rules["count_noun_end"])
+        self.delta_clause = re.compile(rules["delta_clause"])
+        self.topic_year = re.compile(rules["topic_year"])
+        self.plan_periods = rules["plan_periods"]
+        self.plan_period_end = re.compile(rules["plan_period_end"])
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
 
 
@@ -75,7 +79,7 @@ def candidates(sentence_text, r):
             add(match.start(), match.end(), _decimal(idiom["value"]), idiom["unit"], idiom["metric"])
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
-        if not noun or r.level_descriptor.match(noun):
+        if not noun or r.level_descriptor.search(noun):
             taken.append(match.span())
             continue  # 千亿级产业集群 describes a size; the target is the count of them
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
@@ -109,11 +113,20 @@ def candidates(sentence_text, r):
         if unit == "位":
             continue
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        if r.delta_clause.match(sentence_text[clause_start:]):
+            # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0)
         after = CLAUSE_STOP.split(sentence_text[match.end():], maxsplit=1)[0]
         if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start:match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
-    return sorted(found)
+    return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
+
+
+def _without_thresholds(found, sentence_text):
+    """"突破万亿元大关，达到10650亿元": the milestone passed is not a second figure."""
+    money = [c for c in found if c[3].endswith("元")]
+    return [c for c in found if not (sentence_text.startswith("大关", c[1]) and any(m[0] > c[0] for m in money))]
 
 
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
@@ -150,7 +163,8 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
         for start, end, value, unit, fixed_metric in numbers:
             if start in baseline_spans:
                 continue  # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
-            kind, year = _kind_and_year(sentence, start, base_year, meeting_year, r)
+            kind, year = _kind_and_year(sentence, start, base_year, meeting_year, r,
+                                        topic_year=_topic_year(text, sentence.start + start, r))
             baseline_value = baseline_year = None
             for match in baseline_spans.values():
                 if match.end() <= start and sentence.text[match.end():start].strip(" 　") == "":
@@ -177,27 +191,39 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
     return facts
 
 
-def _kind_and_year(sentence, start, base_year, meeting_year, r):
+def _topic_year(text, position, r):
+    """The year a clause like "2023年，" set earlier in the same paragraph, if any."""
+    paragraph_start = text.rfind("\n", 0, position) + 1
+    years = [int(m.group(1)) for m in r.topic_year.finditer(text, paragraph_start, position)]
+    return years[-1] if years else None
+
+
+def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None):
     head = sentence.text[:start]
-    goal = [m for m in r.goal.finditer(head)]
+    goal = [m for m in r.goal.finditer(head)] + [m for m in r.plan_period_end.finditer(head)]
     actual = [m for m in r.actual.finditer(head)]
-    is_goal = bool(goal) and (not actual or goal[-1].start() > actual[-1].start() or r.deadline.search(head))
+    is_goal = bool(goal) and (not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head))
     if is_goal:
-        deadline = r.deadline.search(sentence.text)
-        if deadline:
-            return "target", int(deadline.group("year"))
-        within = r.within_years.search(sentence.text)
-        if within and base_year:
-            years = chinese_number(within.group("n"))
-            return "target", base_year + int(years) if years else None
-        return "target", None
+        # The nearest deadline before the number wins; failing that, any in the sentence.
+        return "target", _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
     clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
     years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
     if years:
         return "actual", years[-1]
-    opening = SENTENCE_YEAR.match(sentence.text)
-    if opening:
-        return "actual", int(opening.group(1))  # "2023年,全市…": the year heads the whole sentence
+    if topic_year:
+        return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
     return "actual", None
+
+
+def _deadline(text, r, base_year=None):
+    """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
+    found = [(m.start(), int(m.group("year") or m.group("year2"))) for m in r.deadline.finditer(text)]
+    found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
+    if base_year:
+        for m in r.within_years.finditer(text):
+            years = chinese_number(m.group("n") or m.group("n2"))
+            if years:
+                found.append((m.start(), base_year + int(years)))
+    return max(found)[1] if found else None
