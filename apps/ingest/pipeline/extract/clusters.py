@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import ClusterFact, Span
-from .text import alternation, data, paragraphs, sentences, word_list
+from .text import alternation, city_sentences, data, word_list
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
@@ -94,18 +94,17 @@ def _split_and(item, r):
     return parts if all(len(p) >= 2 for p in parts) else [item]
 
 
-def _tier(match, sentence, offset, r):
-    words = r.tier_word.findall(match.group(0)) or re.findall(alternation(r.tier_of), match.group("tier") or "")
+def _tier(match, sentence_text, r):
+    """The tier a list's tail gives (三大主导产业), else one named just after it (的地标产业), else context."""
     if match.group("tier"):
         return r.tier_of[re.findall(alternation(r.tier_of), match.group("tier"))[-1]]
-    ahead = sentence.text[match.end() - offset: ].split("；")[0].split(";")[0]
-    later = re.search(r"的(" + alternation(r.tier_of) + r")(?:产业|集群)", ahead[:30])
+    ahead = re.split("[；;]", sentence_text[match.end():], maxsplit=1)[0][:30]
+    later = re.search(r"的(" + alternation(r.tier_of) + r")(?:产业|集群)", ahead)
     if later:
         return r.tier_of[later.group(1)]
     if match.group("tail") in ("新赛道", "赛道"):
-        return r.tier_of.get("新赛道", "other")
-    before = r.tier_word.findall(sentence.text[: match.start() - offset])
-    return r.tier_of[before[-1]] if before and not words else "other"
+        return r.tier_of["新赛道"]
+    return _tier_before(sentence_text[: match.start()], r)
 
 
 def _tier_before(text, r):
@@ -113,76 +112,76 @@ def _tier_before(text, r):
     return r.tier_of[before[-1]] if before else "other"
 
 
+def _listed_items(listed, r):
+    """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
+    raw_items = listed.lstrip("、").split("、")
+    if raw_items[-1].endswith("的"):
+        return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
+    is_list = len([x for x in raw_items if x.strip()]) >= 2
+    first = _clean_item(raw_items[0], r, first=True)
+    lead = raw_items[0][: len(raw_items[0]) - len(first)]
+    if not is_list and lead.endswith("的"):
+        return [], False, False  # "…更先进的光伏产业": described, not backed
+    items = []
+    for index, raw in enumerate(raw_items):
+        item = first if index == 0 else _clean_item(raw, r, first=False)
+        items.extend(_split_and(item, r) if is_list or item in r.lexicon else [item])
+    return [i for i in items if _valid(i, r)], is_list, bool(r.verbs.search(lead))
+
+
+def _accepted(items, is_list, verb_before, match, sentence_text, r):
+    """Whether a list closed by `match` names industries the city backs."""
+    if match.group("tail") == "产业" and r.measure.match(sentence_text, match.end()) \
+            and not all(i in r.lexicon for i in items):
+        return False  # 高新技术产业产值 names a statistic, not a cluster
+    industry_like = [_industry_like(i, r) for i in items]
+    if is_list:
+        return sum(industry_like) * 2 >= len(items)
+    known = all(industry_like)
+    strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
+    return (verb_before and (known or strong_tail)) or (known and match.group("tail") == "产业")
+
+
+def _tail_lists(sentence, text, r):
+    """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
+    list_start = 0
+    for match in r.tail.finditer(sentence.text):
+        marked = match.group("etc") or match.group("count") or match.group("quoted")
+        # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
+        if not marked and not r.tail_follower.match(sentence.text, match.end()):
+            continue
+        stop = max((m.end() for m in HARD_STOP.finditer(sentence.text, list_start, match.start())), default=list_start)
+        list_start = match.end()
+        items, is_list, verb_before = _listed_items(sentence.text[stop:match.start()], r)
+        if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
+            continue
+        tier = _tier(match, sentence.text, r)
+        confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
+        evidence = Span(sentence.start + stop, sentence.start + match.end(), sentence.text[stop:match.end()])
+        for item in items:
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence, tags=tags_for(item))
+
+
+def _verb_lists(sentence, r):
+    """ClusterFacts from 加快发展A和B, when every name is a known industry."""
+    for match in r.verb_list.finditer(sentence.text):
+        items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
+        if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")):
+            continue  # lists with a tail were read by _tail_lists
+        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
+        tier = _tier_before(sentence.text[: match.start()], r)
+        for item in items:
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
+
+
 def find_clusters(text, foreign_sentence=lambda s: False):
-    """ClusterFacts for the lists of industries the article says the city develops."""
+    """ClusterFacts for the lists of industries the article says the city develops; the first mention wins."""
     r = rules()
     found = {}
-    company_paragraphs = company_sentence_starts(text, r.company)
-    for sentence in sentences(text):
-        if r.company.search(sentence.text) or foreign_sentence(sentence) or sentence.start in company_paragraphs:
-            continue
-        list_start = 0
-        for match in r.tail.finditer(sentence.text):
-            marked = match.group("etc") or match.group("count") or match.group("quoted")
-            # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
-            if not marked and not r.tail_follower.match(sentence.text, match.end()):
-                continue
-            stop = max((m.end() for m in HARD_STOP.finditer(sentence.text, list_start, match.start())), default=list_start)
-            listed = sentence.text[stop:match.start()]
-            list_start = match.end()
-            raw_items = listed.lstrip("、").split("、")
-            if raw_items[-1].endswith("的"):
-                continue  # "…化的产业承载空间": an attribute, not a list of industries
-            items = []
-            for index, raw in enumerate(raw_items):
-                item = _clean_item(raw, r, first=index == 0)
-                items.extend(_split_and(item, r) if len(raw_items) > 1 or item in r.lexicon else [item])
-            items = [i for i in items if _valid(i, r)]
-            if not items:
-                continue
-            is_list = len([x for x in raw_items if x.strip()]) >= 2
-            lead = raw_items[0][: len(raw_items[0]) - len(_clean_item(raw_items[0], r, True))]
-            verb_before = bool(r.verbs.search(lead))
-            if not is_list and lead.endswith("的"):
-                continue  # "…更先进的光伏产业": described, not backed
-            known = all(_industry_like(i, r) for i in items)
-            if is_list and sum(map(lambda i: _industry_like(i, r), items)) * 2 < len(items):
-                continue
-            strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
-            known_strictly = all(i in r.lexicon for i in items)
-            measured = match.group("tail") == "产业" and r.measure.match(sentence.text, match.end())
-            if measured and not known_strictly:
-                continue  # 高新技术产业产值: a statistic's name, not a cluster the city backs
-            if not (is_list or (verb_before and (known or strong_tail)) or (known and match.group("tail") == "产业")):
-                continue
-            tier = _tier(match, sentence, sentence.start * 0, r)
-            confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
-            span_start = sentence.start + stop
-            evidence = Span(span_start, sentence.start + match.end(), text[span_start:sentence.start + match.end()])
-            for item in items:
-                if item not in found:
-                    found[item] = ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence,
-                                              tags=tags_for(item))
-        for match in r.verb_list.finditer(sentence.text):
-            items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
-            if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")):
-                continue  # only lists of known industries; lists with a tail were read above
-            span_start = sentence.start + match.start()
-            evidence = Span(span_start, sentence.start + match.end(), match.group(0))
-            tier = _tier_before(sentence.text[: match.start()], r)
-            for item in items:
-                found.setdefault(item, ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6,
-                                                   tags=tags_for(item)))
+    for sentence in city_sentences(text, r.company, foreign_sentence):
+        for fact in (*_tail_lists(sentence, text, r), *_verb_lists(sentence, r)):
+            found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
-
-
-def company_sentence_starts(text, company, threshold=3):
-    """Starts of sentences in paragraphs that keep naming companies and their executives."""
-    starts = set()
-    for paragraph in paragraphs(text):
-        if len(company.findall(paragraph.text)) >= threshold:
-            starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
-    return starts
 
 
 def _drop_compound_duplicates(clusters):

@@ -8,7 +8,7 @@ import re
 from decimal import Decimal
 
 from ..types import Span, TargetFact
-from .text import alternation, chinese_number, clauses, data, enclosing, sentences
+from .text import alternation, chinese_number, city_sentences, clauses, data, enclosing
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
@@ -150,11 +150,7 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
     r = rules()
     facts, seen = [], set()
     base_year = meeting_year or published_year
-    from .clusters import company_sentence_starts
-    company_starts = company_sentence_starts(text, r.company)
-    for sentence in sentences(text):
-        if sentence.start in company_starts or r.company.search(sentence.text) or skip_sentence(sentence):
-            continue
+    for sentence in city_sentences(text, r.company, skip_sentence):
         numbers = candidates(sentence.text, r)
         if not numbers:
             continue

@@ -74,3 +74,16 @@ def chinese_number(text):
 def alternation(words):
     """Regex alternation, longest first so 市委副书记 wins over 书记."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
+    """Sentences that speak for the city: not about one company (or in a paragraph that keeps
+    naming companies and their executives), and not passed over by `skip` (another place)."""
+    crowded_starts = set()
+    for paragraph in paragraphs(text):
+        if len(company.findall(paragraph.text)) >= crowded:
+            crowded_starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
+    for sentence in sentences(text):
+        if sentence.start in crowded_starts or company.search(sentence.text) or skip(sentence):
+            continue
+        yield sentence
