@@ -1,29 +1,185 @@
-"""Placeholder views; the dashboard issue replaces these."""
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+"""The public dashboard.
 
-from apps.atlas.models import City, Document, IndustryTag
+One view serves a page and the region of it that htmx swaps: an htmx request gets only
+the template partial named `fragment` (django-htmx-patterns), everything else the full
+page, so every page works as plain links and GET forms without JavaScript.
+"""
+from collections import Counter
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django_htmx.http import push_url
+
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
+
+from . import charts, queries
+from .documents import cleaning_steps, document_passages, highlight, raw_passages
+from .filters import CityFilter, ClusterFilter
+from .params import clean_params, filter_notices, only
+from .search import search_atlas
+
+MAX_COMPARED = 5
+
+
+def render_page(request, template_name, context, fragment=None):
+    # A history-restore request (back button after htmx lost its cache) replaces the whole body.
+    if fragment and request.htmx and not request.htmx.history_restore_request:
+        template_name = f"{template_name}#{fragment}"
+    response = render(request, template_name, context)
+    # Full page and fragment share a URL: caches and the back button must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@dataclass
+class TagChip:
+    tag: IndustryTag | None
+    url: str
+    active: bool
+    count: int | None = None
+
+
+def tag_chips(tags, active_tag, url_for, counts=None):
+    """An 'all' chip, then one chip per tag; `url_for(tag or None)` gives each link."""
+    chips = [TagChip(None, url_for(None), active_tag is None)]
+    chips += [TagChip(tag, url_for(tag), tag == active_tag, counts and counts[tag.pk]) for tag in tags]
+    return chips
+
+
+def with_query(path, **query):
+    query = {key: value for key, value in query.items() if value}
+    return path + (f"?{urlencode(query, safe=',')}" if query else "")
 
 
 def overview(request):
-    return HttpResponse("城市产业战略图谱")
+    city_filter = CityFilter(only(clean_params(request), "tag"), queryset=queries.overview_cities())
+    cities = list(city_filter.qs)
+    active_tag = city_filter.form.cleaned_data.get("tag")
+    counts = queries.cluster_counts_by_city_and_tag()
+    cities_per_tag = Counter(tag_id for _, tag_id in counts)
+    tags = list(queries.tags_in_use())
+    matrix_tags = [tag for tag in tags if any(counts[(city.pk, tag.pk)] for city in cities)]
+    return render_page(request, "dashboard/overview.html", {
+        "cities": cities,
+        "active_tag": active_tag,
+        "chips": tag_chips(tags, active_tag, lambda t: with_query(reverse("dashboard:overview"), tag=t and t.slug),
+                           cities_per_tag),
+        "matrix": charts.tag_matrix_chart(cities, matrix_tags, counts) if matrix_tags else None,
+        "notices": filter_notices(city_filter),
+    }, fragment="results")
 
 
 def city(request, slug):
-    return HttpResponse(str(get_object_or_404(City, slug=slug)))
+    city = get_object_or_404(City.objects.select_related("parent"), slug=slug)
+    [facts] = queries.city_facts([city])
+    return render(request, "dashboard/city.html", {
+        "city": city,
+        "facts": facts,
+        "documents": queries.source_documents(city, facts),
+        "timeline": charts.meeting_timeline_chart(facts.meetings),
+        "target_charts": charts.target_charts([facts]),
+    })
+
+
+def requested_slugs(params):
+    """?cities=a,b&cities=c → ['a', 'b', 'c']: the add form sends the current list plus one."""
+    slugs = (slug.strip().lower() for value in params.getlist("cities") for slug in value.split(","))
+    return list(dict.fromkeys(slug for slug in slugs if slug))
+
+
+def compared_cities(params):
+    """(cities in the order asked, notices about what was dropped)."""
+    slugs = requested_slugs(params)[: MAX_COMPARED * 4]  # bounds the IN list; far more than anyone compares
+    found = {city.slug: city for city in City.objects.filter(slug__in=slugs).select_related("parent")}
+    notices = []
+    if unknown := [slug for slug in slugs if slug not in found]:
+        notices.append(f"已忽略未知城市 {'、'.join(unknown)} — unknown cities ignored")
+    cities = [found[slug] for slug in slugs if slug in found]
+    if len(cities) > MAX_COMPARED:
+        notices.append(f"最多对比{MAX_COMPARED}个城市，已忽略 {'、'.join(c.name for c in cities[MAX_COMPARED:])}"
+                       f" — at most {MAX_COMPARED} cities")
+    return cities[:MAX_COMPARED], notices
+
+
+def compare_url(cities, tag=None):
+    return with_query(reverse("dashboard:compare"), cities=",".join(c.slug for c in cities), tag=tag and tag.slug)
 
 
 def compare(request):
-    return HttpResponse("compare")
+    params = clean_params(request)
+    cities, notices = compared_cities(params)
+    cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
+    notices += filter_notices(cluster_filter)
+    active_tag = cluster_filter.form.cleaned_data.get("tag")
+    facts = queries.city_facts(cities, clusters=cluster_filter.qs)
+    response = render_page(request, "dashboard/compare.html", {
+        "facts_list": facts,
+        "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
+        "tier_rows": queries.tier_rows(facts),
+        "addable": [c for c in queries.covered_cities() if c not in cities] if len(cities) < MAX_COMPARED else [],
+        "current_slugs": ",".join(c.slug for c in cities),
+        "active_tag": active_tag,
+        "chips": tag_chips(queries.tags_in_use(), active_tag, lambda t: compare_url(cities, t)),
+        "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
+        "notices": notices,
+        "max_compared": MAX_COMPARED,
+    }, fragment="results")
+    if request.htmx and not request.htmx.history_restore_request:
+        # The add form sends ?cities=a,b&cities=c; the address bar gets the canonical ?cities=a,b,c.
+        push_url(response, compare_url(cities, active_tag))
+    return response
 
 
 def tag(request, slug):
-    return HttpResponse(str(get_object_or_404(IndustryTag, slug=slug)))
+    tag = get_object_or_404(IndustryTag, slug=slug)
+    data = only(clean_params(request), "city", "tier")
+    data["tag"] = tag.slug
+    clusters = IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
+    cluster_filter = ClusterFilter(data, queryset=clusters)
+    return render_page(request, "dashboard/tag.html", {
+        "tag": tag,
+        "groups": queries.group_by_city(cluster_filter.qs),
+        "city_choices": queries.cities_with_tag(tag),
+        "tier_choices": IndustryCluster.Tier.choices,
+        "selected": cluster_filter.form.cleaned_data,
+        "chips": tag_chips(queries.tags_in_use(), tag, lambda t: t.get_absolute_url() if t else reverse("dashboard:overview")),
+        "notices": filter_notices(cluster_filter),
+    }, fragment="results")
+
+
+TEXT_VIEWS = ("normalized", "raw")
 
 
 def document(request, pk):
-    return HttpResponse(str(get_object_or_404(Document, pk=pk)))
+    document = get_object_or_404(Document.objects.select_related("city"), pk=pk)
+    text_view = clean_params(request).get("text") or "normalized"
+    notices = []
+    if text_view not in TEXT_VIEWS:
+        notices.append(f"已忽略未知视图“{text_view}” — unknown text view ignored")
+        text_view = "normalized"
+    passages = document_passages(document)
+    if text_view == "raw":
+        raw = raw_passages(document, passages)
+        if raw is None:
+            notices.append("原文与清洗稿无偏移映射，原文中不标注出处 — passages cannot be placed in the original")
+        text = highlight(document.raw_text, raw or [])
+    else:
+        text = highlight(document.normalized_text, passages)
+    return render_page(request, "dashboard/document.html", {
+        "document": document,
+        "passages": passages,
+        "text": text,
+        "text_view": text_view,
+        "text_urls": {"normalized": document.get_absolute_url(),
+                      "raw": with_query(document.get_absolute_url(), text="raw")},
+        "cleaning": cleaning_steps(document),
+        "notices": notices,
+    }, fragment="text")
 
 
 def search(request):
-    return HttpResponse("search")
+    results = search_atlas(clean_params(request).get("q", ""))
+    return render_page(request, "dashboard/search.html", {"results": results}, fragment="results")

@@ -1,0 +1,37 @@
+"""Query parameters as visitors (and their typos) send them.
+
+Bad values are ignored and the page says so in a notice; nothing a visitor types
+in the query string turns into a 400 or a 500.
+"""
+import re
+
+from django.http import QueryDict
+
+MAX_PARAM_LENGTH = 200
+# PostgreSQL refuses NUL in text; other control characters are never meaningful here.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_params(request):
+    """request.GET without control characters, each value cut to a sane length."""
+    params = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        params.setlist(key, [CONTROL_CHARACTERS.sub("", value)[:MAX_PARAM_LENGTH].strip() for value in values])
+    return params
+
+
+def only(params, *names):
+    """A copy of `params` holding just `names`, so a FilterSet ignores the rest of the query string."""
+    subset = QueryDict(mutable=True)
+    for name in names:
+        if name in params:
+            subset.setlist(name, params.getlist(name))
+    return subset
+
+
+def filter_notices(filterset):
+    """One notice per FilterSet parameter whose value was not valid; django-filter then skips that filter."""
+    return [
+        f"已忽略无效的{filterset.filters[name].label}“{filterset.data.get(name)}” — ignored"
+        for name in filterset.errors
+    ]

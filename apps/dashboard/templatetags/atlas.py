@@ -1,0 +1,67 @@
+"""Template helpers for the public pages."""
+from django import template
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+
+from apps.atlas.models import IndustryCluster, Meeting, Target
+from apps.dashboard import units
+from apps.dashboard.documents import fact_key
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def edit_link(context, fact):
+    """A small link to the fact's admin change page, for staff only.
+
+    Nothing is shown while the model is not registered with the admin: there is no
+    change page to point at then, and a public page must not fail over it.
+    """
+    request = context.get("request")
+    if not (request and request.user.is_staff and admin.site.is_registered(type(fact))):
+        return ""
+    opts = fact._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[fact.pk])
+    return format_html('<a class="edit-link" href="{}" title="在后台编辑 edit in admin">edit</a>', url)
+
+
+@register.filter
+def evidence_url(fact):
+    """Where the fact's passage is highlighted in its article."""
+    return reverse("dashboard:document", args=[fact.document_id]) + f"#ev-{fact_key(fact)}"
+
+
+@register.filter
+def key(fact):
+    return fact_key(fact)
+
+
+@register.filter
+def plain_number(value):
+    return units.plain_number(value)
+
+
+@register.filter
+def target_amount(target):
+    """The figure on its family's scale: '2,000亿元', '3.9%', '2,800家'."""
+    number, unit = units.amount(target)
+    return f"{units.plain_number(number)}{unit}"
+
+
+@register.filter
+def as_written(target):
+    return f"{units.plain_number(target.value)}{'' if target.unit == 'count' else target.unit}"
+
+
+@register.filter
+def summary(fact):
+    """One line naming a fact of any kind, for the document's list of extracted facts."""
+    if isinstance(fact, Target):
+        kind = "目标" if fact.kind == Target.Kind.TARGET else "实际"
+        return f"{fact.metric} {as_written(fact)}（{kind}{f' {fact.year}' if fact.year else ''}）"
+    if isinstance(fact, Meeting):
+        return f"{fact.date.isoformat() if fact.date else '日期不详'} {fact.name}"
+    if isinstance(fact, IndustryCluster):
+        return f"{fact.name} · {fact.get_tier_display()}"
+    return str(fact)

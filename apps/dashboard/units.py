@@ -1,0 +1,46 @@
+"""How a Target's figure is shown: money in 亿元, percentages, counts and ranks each apart."""
+from dataclasses import dataclass
+from decimal import Decimal
+
+from apps.atlas.models import Target
+
+
+@dataclass(frozen=True)
+class Family:
+    """Figures that can share an axis."""
+
+    key: str
+    label: str
+    unit: str
+    divisor: Decimal
+
+
+MONEY = Family("money", "金额 amount (亿元)", "亿元", Decimal(10**8))
+PERCENT = Family("percent", "比例 share (%)", "%", Decimal(1))
+COUNT = Family("count", "数量 count", "", Decimal(1))
+RANK = Family("rank", "排名 rank (位)", "位", Decimal(1))
+FAMILIES = (MONEY, PERCENT, COUNT, RANK)
+FAMILY_OF_BASE_UNIT = {
+    Target.BaseUnit.YUAN: MONEY,
+    Target.BaseUnit.PERCENT: PERCENT,
+    Target.BaseUnit.COUNT: COUNT,
+    Target.BaseUnit.RANK: RANK,
+}
+
+
+def family_of(target):
+    return FAMILY_OF_BASE_UNIT.get(target.base_unit, COUNT)
+
+
+def amount(target):
+    """(number, unit) on the family's scale: 2000亿元 whether the article wrote 元, 万元 or 亿元."""
+    family = family_of(target)
+    number = Decimal(target.base_value) / family.divisor
+    # Counts keep the measure word the article used (家, 个, 项 …).
+    return number, family.unit or ("" if target.unit == "count" else target.unit)
+
+
+def plain_number(value, places=4):
+    """Decimal('15000.0000') → '15,000', Decimal('3.9000') → '3.9'."""
+    text = f"{Decimal(value):,.{places}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
