@@ -1,4 +1,11 @@
+"""Mounted at admin/review/, before admin/ itself; admin_view sends anyone but active staff to the login page."""
+from django.contrib import admin
 from django.urls import path
 
+from . import views
+
 app_name = "review"
-urlpatterns = []
+urlpatterns = [
+    path("upload/", admin.site.admin_view(views.upload), name="upload"),
+    path("documents/<int:pk>/", admin.site.admin_view(views.document_review), name="document"),
+]
