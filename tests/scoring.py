@@ -7,6 +7,11 @@ MONEY = {"元": 1, "万元": 1e4, "亿元": 1e8, "万亿元": 1e12}
 SUFFIX = re.compile(r"(产业集群|产业链|集群|产业|行业|领域)$")
 
 
+def _city_key(name):
+    name = (name or "").strip()
+    return name[:-1] if len(name) > 2 and name.endswith(("市", "县", "区")) else name
+
+
 def _cluster_key(name):
     stripped = SUFFIX.sub("", re.sub(r"\s+", "", name or ""))
     return (stripped if len(stripped) >= 2 else name).upper()
@@ -57,7 +62,7 @@ def score(export, gold_dir):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         facts = by_source.get(gold_file.stem, {})
         files += 1
-        city_hits += re.sub("[市县区]$", "", cities.get(gold_file.stem) or "") == gold["city"]
+        city_hits += _city_key(cities.get(gold_file.stem)) == _city_key(gold["city"])
         pairs = {
             "meetings": (sorted({m["date"] for m in facts.get("meetings", []) if m["date"]}),
                          [m["date"] for m in gold["meetings"]], lambda p, g: p == g),

@@ -1,5 +1,6 @@
 """read: bytes on disk → decoded article text plus what its sidecar says."""
 import json
+import re
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -76,13 +77,18 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+SITE_SUFFIX = re.compile(r"\s*(?:_|\||｜|\s-\s|\s—\s)\s*[^_|｜]{2,24}$")
+
+
 def html_to_text(html: str) -> tuple[str, str]:
-    """(body text with one block per line, <title>)."""
+    """(body text with one block per line, <title> without the site name after _ or |)."""
     parser = _TextExtractor()
     parser.feed(html)
     parser.close()
     lines = [" ".join(line.split()) for line in "".join(parser.parts).splitlines()]
-    return "\n".join(line for line in lines if line), " ".join("".join(parser.title).split())
+    title = " ".join("".join(parser.title).split())
+    stripped = SITE_SUFFIX.sub("", title)
+    return "\n".join(line for line in lines if line), stripped if len(stripped) >= 6 else title
 
 
 def read_meta(path: Path) -> ArticleMeta:

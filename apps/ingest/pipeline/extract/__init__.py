@@ -7,6 +7,7 @@ from ..normalize import unspin_string
 from ..segment import boundaries, is_common_word, segment
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
+import re
 from datetime import date
 
 from .dates import latest_full_date, likely_year, publication
@@ -76,6 +77,11 @@ class PlaceContext:
         return bool(self.foreign_names(sentence.text))
 
 
+def _year_end_meetings(text):
+    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
+    return bool(months) and all(m >= 11 for m in months)
+
+
 def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> Extraction:
     meta = meta or ArticleMeta()
     text = article.text
@@ -90,12 +96,15 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     # Without a publication date, the latest full date the article gives dates its "5月6日".
     reference = published or latest_full_date(text)
     if reference is None and (year := likely_year(text)):
-        reference = date(year, 12, 31)
+        # A guess: the article reports on year-1, so it is from early in `year` ... unless its
+        # meetings are in November or December, when year-end meetings report on the year itself.
+        reference = date(year, 12, 31) if not _year_end_meetings(text) else date(year - 1, 12, 31)
     meetings = find_meetings(text, reference, official_names=[o.name for o in officials])
     meeting_year = next((m.date.year for m in meetings if m.date), None)
-    clusters = find_clusters(text, foreign_sentence=places.is_foreign)
+    clusters = find_clusters(text, foreign_sentence=places.is_foreign,
+                             names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)))
     targets = find_targets(text, reference.year if reference else None, meeting_year,
-                           skip_sentence=places.is_foreign, subject_names=places.subject_names)
+                           skip_sentence=places.is_foreign, subject_names=places.subject_names, title=title)
     return Extraction(
         version=EXTRACTOR_VERSION, title=title, publisher=publisher, published=published, city=city,
         officials=officials, meetings=meetings, clusters=clusters, targets=targets,

@@ -44,6 +44,8 @@ class ClusterRules:
             rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.measure = re.compile(alternation(rules["measure_followers"]))
+        self.role_phrase = re.compile(rules["role_phrase"])
+        self.cooperation = re.compile(alternation(rules["cooperation"]))
         self.verb_list = re.compile(
             rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])")
         self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
@@ -86,11 +88,16 @@ def _industry_like(item, r):
     return item in r.lexicon or bool(tags_for(item)) or item.endswith(r.heads) or any(h in item for h in r.heads)
 
 
-def _split_and(item, r):
-    """人工智能和元宇宙 → two names, unless the whole is a known industry (软件和信息服务)."""
+def _split_and(item, r, known_parts_only=False):
+    """人工智能和元宇宙 → two names, unless the whole is a known industry (软件和信息服务).
+
+    With `known_parts_only`, split only when every part is a known industry.
+    """
     if item in r.lexicon or "和" not in item:
         return [item]
     parts = [p for p in item.split("和") if p]
+    if known_parts_only and not all(p in r.lexicon for p in parts):
+        return [item]
     return parts if all(len(p) >= 2 for p in parts) else [item]
 
 
@@ -125,7 +132,7 @@ def _listed_items(listed, r):
     items = []
     for index, raw in enumerate(raw_items):
         item = first if index == 0 else _clean_item(raw, r, first=False)
-        items.extend(_split_and(item, r) if is_list or item in r.lexicon else [item])
+        items.extend(_split_and(item, r, known_parts_only=not is_list))
     return [i for i in items if _valid(i, r)], is_list, bool(r.verbs.search(lead))
 
 
@@ -174,12 +181,30 @@ def _verb_lists(sentence, r):
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
 
 
-def find_clusters(text, foreign_sentence=lambda s: False):
-    """ClusterFacts for the lists of industries the article says the city develops; the first mention wins."""
+def _role_phrases(sentence, r):
+    """以人工智能为引领、以先进计算和新型储能为支撑: known industries given a role."""
+    for match in r.role_phrase.finditer(sentence.text):
+        items = _split_and(match.group("items"), r)
+        if not all(_industry_like(i, r) and _valid(i, r) for i in items):
+            continue
+        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
+        tier = _tier_before(sentence.text[: match.start()], r)
+        for item in items:
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
+
+
+def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
+    """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
+
+    `names_other_place(text)` tells a sentence about working with another place
+    (与余姚在关键零部件等领域开展合作), whose fields are shared, not the city's clusters.
+    """
     r = rules()
     found = {}
     for sentence in city_sentences(text, r.company, foreign_sentence):
-        for fact in (*_tail_lists(sentence, text, r), *_verb_lists(sentence, r)):
+        if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
+            continue
+        for fact in (*_tail_lists(sentence, text, r), *_verb_lists(sentence, r), *_role_phrases(sentence, r)):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
 

@@ -62,24 +62,35 @@ def place_is_name(name):
 
 
 def resolve_name(text, start, r):
-    """The 2- or 3-character name starting at `start` (a surname comes first)."""
+    """The 2- or 3-character name starting at `start` (a surname comes first).
+
+    A name is the reading that every mention in the article agrees with: 龚泽 when each
+    龚泽 is followed by 主持 or 表示; 陈金虎 when 陈金 is always followed by 虎.
+    """
     surname = r.surname_at.match(text, start)
     if not surname:
         return None
     base = surname.end() - start
     two, three = text[start:start + base + 1], text[start:start + base + 2]
+    if not re.fullmatch(r"[\u4e00-\u9fff]+", two) or len(two) != base + 1:
+        return None
     if len(three) < base + 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", three):
-        return two if re.fullmatch(r"[\u4e00-\u9fff]+", two) and len(two) == base + 1 else None
+        return two
+
+    def always_ends_a_name(candidate):
+        return all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text))
+
+    two_fits, three_fits = always_ends_a_name(two), always_ends_a_name(three)
+    if two_fits != three_fits:
+        return two if two_fits else three
+    if two_fits:  # both readings fit everywhere: 周梁在考察 / 周梁认为
+        if text.count(two) > text.count(three):
+            return two
+        # 宁致和 twice: the same third character after every mention belongs to the name.
+        return three if text.count(three) >= 2 or three[-1] not in FUNCTION_CHARS else two
     fits_two = bool(r.boundary.match(text, start + len(two)))
     fits_three = bool(r.boundary.match(text, start + len(three)))
-    mentions_two, mentions_three = text.count(two), text.count(three)
-    if mentions_three >= 2 and mentions_three == mentions_two:
-        return three
-    if mentions_two > mentions_three >= 1 and fits_two:
-        return two
-    if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS):
-        return two
-    return three
+    return two if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS) else three
 
 
 def title_chain(text, title_start):

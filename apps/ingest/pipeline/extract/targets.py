@@ -12,6 +12,7 @@ from .text import alternation, chinese_number, city_sentences, clauses, data, en
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
+CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}?(?:和|、|及|以及))+$")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
 
@@ -24,9 +25,13 @@ class TargetRules:
             rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?P<after>.{{0,2}})"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
+        self.named_level = re.compile(rules["named_level"])
         # A signed change (+0.53%) is a market quote, not a figure of the city.
         self.percent = re.compile(rf"(?<![+\-−\d.])(?P<num>{ARABIC})\s*(?:%|％)")
         self.count = re.compile(rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})")
+        self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
+        self.activity_before = re.compile(rules["activity_before"])
+        self.attribute_after = re.compile(rules["attribute_after"])
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
         self.countable = re.compile(alternation(rules["countable_nouns"]))
         self.rank_context = re.compile(rules["rank_context"])
@@ -71,12 +76,27 @@ def candidates(sentence_text, r):
     def add(start, end, value, unit, metric=None):
         if value is None or any(a < end and start < b for a, b in taken):
             return
+        before = sentence_text[max(0, start - 24):start]
+        before = CHAINED_COUNT.sub("", before)  # 走进3家企业和1个平台: the 1个 is part of the visit too
+        if r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before)) \
+                or r.attribute_after.match(sentence_text[end:]):
+            taken.append((start, end))
+            return
         taken.append((start, end))
         found.append((start, end, value, unit, metric))
 
     for pattern, idiom in r.idioms:
         for match in pattern.finditer(sentence_text):
             add(match.start(), match.end(), _decimal(idiom["value"]), idiom["unit"], idiom["metric"])
+    for match in r.named_level.finditer(sentence_text):
+        # 打造A、B两个千亿级产业集群: a size goal for each named cluster.
+        listed = re.split(r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items")))
+        names = [n for n in listed if len(n) >= 2]
+        number = match.group("num")
+        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}.get(number) or chinese_number(number))
+        for index, name in enumerate(names):
+            found.append((match.start() + index, match.end(), value, "亿元", f"{name}产业集群规模"))
+        taken.append(match.span())
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
         if not noun or r.level_descriptor.search(noun):
@@ -96,6 +116,8 @@ def candidates(sentence_text, r):
         unit = unit if unit.endswith("元") else unit + "元"
         end = match.end() - len(match.group("after"))
         add(match.start(), end, _decimal(value) if value else None, unit)
+    for match in r.measure.finditer(sentence_text):
+        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
@@ -146,11 +168,24 @@ def metric_for(sentence_text, start, end, unit, r):
     return r.count_noun_end.split(after, maxsplit=1)[0][:60] or before
 
 
-def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=()):
+def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=(),
+                 title=""):
+    """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped."""
     r = rules()
     facts, seen = [], set()
     base_year = meeting_year or published_year
-    for sentence in city_sentences(text, r.company, skip_sentence):
+    headline = title.strip()
+    first_line = text.split("\n", 1)[0]
+    if len(first_line) <= 80 and not first_line.rstrip().endswith(("。", "！", "？", "!", "?")):
+        headline_end = len(first_line)  # a headline above the body restates its figures
+    else:
+        headline_end = 0
+
+    def skip(sentence):
+        return (sentence.start < headline_end or (headline and sentence.text.strip() in headline)
+                or skip_sentence(sentence))
+
+    for sentence in city_sentences(text, r.company, skip):
         numbers = candidates(sentence.text, r)
         if not numbers:
             continue
@@ -215,7 +250,7 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None)
 
 def _deadline(text, r, base_year=None):
     """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
-    found = [(m.start(), int(m.group("year") or m.group("year2"))) for m in r.deadline.finditer(text)]
+    found = [(m.start(), int(m.group("year") or m.group("year2") or m.group("year3"))) for m in r.deadline.finditer(text)]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
         for m in r.within_years.finditer(text):
