@@ -13,12 +13,6 @@ APPROVED, REJECTED, PENDING = "approved", "rejected", "pending"
 ALL_MODELS = (City, IndustryTag, Document, Official, Meeting, IndustryCluster, Target)
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The admin_client's user is hashed for every test; the default hasher is deliberately slow."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def atlas(db):
     return build_atlas()
@@ -373,3 +367,9 @@ def test_document_review_page_lists_every_kind_of_fact(admin_client, atlas):
         assert admin_url(type(fact), "change", fact.pk) in content
     assert f"/admin/atlas/target/?document__id__exact={document.pk}" in content
     assert "<mark>研发投入强度达3.9%</mark>" in content
+
+
+def test_staff_see_admin_links_in_the_header_and_visitors_do_not(client, admin_client, db):
+    assert "/admin/" not in client.get("/").content.decode()
+    page = admin_client.get("/").content.decode()
+    assert 'href="/admin/"' in page and 'href="/admin/review/upload/"' in page

@@ -17,12 +17,6 @@ KUNSHAN = "004_bc168875bdddeb84.txt"
 FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The admin_client's user is hashed for every test; the default hasher is deliberately slow."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def ingest_seeds():
     call_command("ingest", str(SEEDS), stdout=StringIO(), stderr=StringIO())
 

@@ -16,12 +16,6 @@ FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The admin_client's user is hashed for every test; the default hasher is deliberately slow."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def upload_dir(settings, tmp_path):
     settings.UPLOAD_DIR = tmp_path / "uploads"
     return settings.UPLOAD_DIR
