@@ -103,14 +103,9 @@ def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction)
 
 
 def _link_meeting_officials(extraction, meetings, officials):
-    by_name = {row.name: row for row in officials.values()}
-    for fact in extraction.meetings:
-        meeting = meetings.get(fact.fingerprint)
-        if meeting is None or meeting.is_locked:
-            continue
-        wanted = {by_name[name].pk for name in fact.official_names if name in by_name}
-        if set(meeting.officials.values_list("pk", flat=True)) != wanted:
-            meeting.officials.set(wanted)
+    by_name = {row.name: row.pk for row in officials.values()}
+    _sync_related(extraction.meetings, meetings, "officials",
+                  lambda fact: {by_name[name] for name in fact.official_names if name in by_name})
 
 
 def _tag_clusters(extraction, clusters):
@@ -118,10 +113,17 @@ def _tag_clusters(extraction, clusters):
     tags = {tag.slug: tag for tag in IndustryTag.objects.filter(slug__in=slugs)}
     if len(tags) < len(slugs):
         tags = sync_industry_tags()  # first ingest, or the taxonomy file gained tags
-    for fact in extraction.clusters:
-        cluster = clusters.get(fact.fingerprint)
-        if cluster is None or cluster.is_locked:
+    _sync_related(extraction.clusters, clusters, "tags",
+                  lambda fact: {tags[slug].pk for slug in fact.tags if slug in tags})
+
+
+def _sync_related(facts, rows, field, wanted_for):
+    """Set a many-to-many field on each parser row the staff have not locked, when it differs."""
+    for fact in facts:
+        row = rows.get(fact.fingerprint)
+        if row is None or row.is_locked:
             continue
-        wanted = {tags[slug].pk for slug in fact.tags if slug in tags}
-        if set(cluster.tags.values_list("pk", flat=True)) != wanted:
-            cluster.tags.set(wanted)
+        related = getattr(row, field)
+        wanted = wanted_for(fact)
+        if set(related.values_list("pk", flat=True)) != wanted:
+            related.set(wanted)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import ClusterFact, Span
-from .text import alternation, city_sentences, data, word_list
+from .text import alternation, city_sentences, data, dictionary_words
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
@@ -57,17 +57,13 @@ class ClusterRules:
         self.company = re.compile(alternation(rules["company_context"]))
         self.heads = tuple(rules["industry_heads"])
         self.not_industry = tuple(rules["not_industry_endings"])
-        self.lexicon = set(word_list("industry_terms.txt")[::3]) | {s for s, _ in taxonomy()}
+        self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
 
 
-_rules = None
-
-
+@lru_cache(maxsize=1)
 def rules():
-    global _rules
-    if _rules is None:
-        _rules = ClusterRules()
-    return _rules
+    """The compiled rules, built once per process from the data files."""
+    return ClusterRules()
 
 
 def _clean_item(item, r, first):

@@ -4,6 +4,7 @@
 anywhere in the article are one meeting, named by its most complete mention.
 """
 import re
+from functools import lru_cache
 from dataclasses import replace
 from datetime import date
 
@@ -35,14 +36,10 @@ class MeetingRules:
         self.venue = re.compile(rules["venue"])
 
 
-_rules = None
-
-
+@lru_cache(maxsize=1)
 def rules():
-    global _rules
-    if _rules is None:
-        _rules = MeetingRules()
-    return _rules
+    """The compiled rules, built once per process from the data files."""
+    return MeetingRules()
 
 
 def dated_mentions(sentence, published, context):

@@ -5,6 +5,7 @@ are told apart by the title itself and by the organisation written before it.  N
 leaders and officials of other places named in the article are left out.
 """
 import re
+from functools import lru_cache
 
 from ..types import OfficialFact, Span
 from .text import alternation, data, word_list
@@ -44,14 +45,10 @@ class OfficialRules:
         self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
 
 
-_rules = None
-
-
+@lru_cache(maxsize=1)
 def rules():
-    global _rules
-    if _rules is None:
-        _rules = OfficialRules()
-    return _rules
+    """The compiled rules, built once per process from the data files."""
+    return OfficialRules()
 
 
 def place_is_name(name):

@@ -5,6 +5,7 @@ economic (企业, 项目, 载体 …).  The sentence decides whether it is a goa
 用3年时间) or a figure already reached, and which year it belongs to.
 """
 import re
+from functools import lru_cache
 from decimal import Decimal
 
 from ..types import Span, TargetFact
@@ -53,14 +54,10 @@ class TargetRules:
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
 
 
-_rules = None
-
-
+@lru_cache(maxsize=1)
 def rules():
-    global _rules
-    if _rules is None:
-        _rules = TargetRules()
-    return _rules
+    """The compiled rules, built once per process from the data files."""
+    return TargetRules()
 
 
 def _decimal(number):

@@ -27,6 +27,13 @@ def word_list(name):
     return tuple(word for line in lines if not line.startswith("#") for word in line.split())
 
 
+@lru_cache(maxsize=None)
+def dictionary_words(name):
+    """The words of a jieba user dictionary (`word freq tag` per line) in apps/ingest/data."""
+    lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
+    return tuple(line.split()[0] for line in lines if line.strip() and not line.startswith("#"))
+
+
 def sentences(text):
     """Spans of sentences, split at 。！？ and line ends."""
     return [Span(m.start(), m.end(), m.group(0)) for m in SENTENCE_END.finditer(text) if m.group(0).strip()]
