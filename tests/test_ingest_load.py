@@ -102,14 +102,24 @@ def test_ingest_command_reports_each_file_and_fails_at_the_end_for_bad_ones(tmp_
     (tmp_path / "c_empty.txt").write_bytes(b"")
     write(tmp_path, "d_nocity.txt", "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。")
     out, err = StringIO(), StringIO()
-    with pytest.raises(CommandError, match="3 file"):
+    with pytest.raises(CommandError, match="2 file"):
         call_command("ingest", str(tmp_path), stdout=out, stderr=err)
     assert "✓ a_good.txt: 绍兴" in out.getvalue()
+    assert "⚠ d_nocity.txt: stored, but it names no Chinese city" in out.getvalue()
     errors = err.getvalue()
     assert "b_binary.txt: the file is binary" in errors
     assert "c_empty.txt: the file is empty" in errors
-    assert "d_nocity.txt: no Chinese city" in errors
-    assert Document.objects.count() == 1
+    assert sorted(Document.objects.values_list("source", "city__name")) == [("a_good.txt", "绍兴"), ("d_nocity.txt", None)]
+
+
+def test_article_naming_no_city_alone_does_not_fail_the_batch(tmp_path, client):
+    write(tmp_path, "nocity.txt", "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。")
+    out = StringIO()
+    call_command("ingest", str(tmp_path), stdout=out)
+    assert "1 of 1 articles ingested" in out.getvalue()
+    assert not Target.objects.exists()
+    document = Document.objects.get()
+    assert client.get(document.get_absolute_url()).status_code == 200
 
 
 def test_failed_file_loses_nothing_already_loaded(tmp_path):

@@ -27,6 +27,11 @@ class LoadResult:
     counts: dict = field(default_factory=dict)
     kept_for_staff: int = 0
 
+    @property
+    def placed(self):
+        """False when the article names no city: the document is kept, with no facts."""
+        return self.document.city_id is not None
+
 
 def _provenance(fact, extraction):
     return {
@@ -63,11 +68,13 @@ def _sync(model, document, city, facts, values_for, extraction):
     return rows, kept
 
 
-def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction) -> LoadResult:
-    if extraction.city is None:
+def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction, require_city=True) -> LoadResult:
+    """Store the document and its facts. An article that names no city raises NoCityError, or with
+    `require_city=False` is stored without facts, so a batch keeps it and says so."""
+    if extraction.city is None and require_city:
         raise NoCityError("no Chinese city, county or district is named in the article")
     with transaction.atomic():
-        city = city_for_adcode(extraction.city.adcode)
+        city = city_for_adcode(extraction.city.adcode) if extraction.city else None
         document, created = Document.objects.update_or_create(
             source=raw.source,
             defaults={
@@ -79,6 +86,11 @@ def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction)
                 "city": city, "extractor_version": extraction.version,
             },
         )
+        if city is None:
+            kept = sum(_sync(model, document, None, [], dict, extraction)[1]
+                       for model in (Official, Meeting, IndustryCluster, Target))
+            return LoadResult(document=document, created=created, kept_for_staff=kept,
+                              counts=dict.fromkeys(("officials", "meetings", "clusters", "targets"), 0))
         officials, kept_officials = _sync(
             Official, document, city, extraction.officials,
             lambda f: {"name": f.name, "title": f.title[:120]}, extraction)

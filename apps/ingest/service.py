@@ -18,13 +18,14 @@ def process(raw: RawArticle):
     return normalized, extract(normalized, tokens, raw.meta)
 
 
-def ingest_raw(raw: RawArticle) -> LoadResult:
+def ingest_raw(raw: RawArticle, require_city=True) -> LoadResult:
     normalized, extraction = process(raw)
-    return load(raw, normalized, extraction)
+    return load(raw, normalized, extraction, require_city=require_city)
 
 
 def ingest_path(path) -> LoadResult:
-    return ingest_raw(read_file(path))
+    """One article file; an article that names no city is kept without facts (see LoadResult.placed)."""
+    return ingest_raw(read_file(path), require_city=False)
 
 
 def ingest_upload(source: str, data: bytes, meta: ArticleMeta | None = None) -> LoadResult:

@@ -3,7 +3,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from apps.ingest.load import NoCityError
 from apps.ingest.pipeline.read import find_articles
 from apps.ingest.pipeline.types import ArticleError
 from apps.ingest.service import ingest_path
@@ -40,11 +39,15 @@ class Command(BaseCommand):
         for path in files:
             try:
                 result = ingest_path(path)
-            except (ArticleError, NoCityError) as exc:
+            except ArticleError as exc:
                 failed += 1
                 self.stderr.write(self.style.ERROR(f"✗ {path}: {exc}"))
                 continue
             document, counts = result.document, result.counts
+            if not result.placed:
+                self.stdout.write(self.style.WARNING(
+                    f"⚠ {path.name}: stored, but it names no Chinese city, county or district — no facts extracted"))
+                continue
             city = document.city
             line = (f"✓ {path.name}: {city.name} ({city.level}, {city.province or '—'}) · "
                     f"{counts['meetings']} meetings · {counts['officials']} officials · "
