@@ -126,3 +126,10 @@ def test_an_official_named_by_two_articles_is_one_person():
     assert [(p.name, p.city.pk, p.titles) for p in people] == [
         ("周伟", 1, ["市委书记", "书记"]), ("李晖", 1, ["市长"]), ("周伟", 2, ["市长"]),
     ]
+
+
+def test_cleaning_details_are_not_shown_as_steps():
+    doc = document(cleaning={"script": "simplified", "spun_markers": ["立异", "要害"], "boilerplate_fragments": 2})
+    labels = [step.label for step in cleaning_steps(doc)]
+    assert not any(label.startswith(("script", "spun_markers")) for label in labels)
+    assert "删除页面碎片 page fragments removed" in labels

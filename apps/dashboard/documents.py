@@ -110,7 +110,11 @@ CLEANING_STEPS = {
     "pinyin_glosses": "删除拼音注释 pinyin glosses removed",
     "boilerplate_lines": "删除模板行 boilerplate lines removed",
     "spun_replacements": "还原洗稿用词 spun words mapped back",
+    "boilerplate_fragments": "删除页面碎片 page fragments removed",
 }
+# Details normalisation records beside its steps: the script has its own badge, the
+# spin markers are the evidence for the "spun copy" badge.
+CLEANING_DETAILS = {"script", "spun_markers"}
 
 
 def _count(value):
@@ -139,7 +143,8 @@ def cleaning_steps(document):
         steps.append(CleaningStep("繁简混排已统一 mixed script → simplified", True))
     if document.spun:
         steps.append(CleaningStep("洗稿副本 synonym-spun copy", True))
-    labels = dict(CLEANING_STEPS, **{key: key for key in cleaning if key not in CLEANING_STEPS})
+    labels = dict(CLEANING_STEPS, **{key: key for key in cleaning
+                                     if key not in CLEANING_STEPS and key not in CLEANING_DETAILS})
     for key, label in labels.items():
         value = cleaning.get(key)
         steps.append(CleaningStep(label, _is_done(value), _count(value)))
