@@ -65,7 +65,8 @@ def steps(doc):
 
 def test_cleaning_steps_read_counts_from_numbers_and_lists():
     doc = document(cleaning={"pinyin_glosses": ["（kūn）", "（shān）"], "boilerplate_lines": 3, "spun_replacements": 0})
-    assert steps(doc) == {"删除拼音注释": (True, 2), "删除模板行": (True, 3), "还原洗稿用词": (True, 0)}
+    assert steps(doc) == {"删除拼音注释": (True, 2), "删除模板行": (True, 3), "还原洗稿用词": (True, 0),
+                          "删除页面碎片": (False, None)}
 
 
 def test_missing_null_or_false_cleaning_steps_were_not_done():
