@@ -164,7 +164,7 @@ def _name_series(meetings, r):
     """Name each meeting of a series by the series' title and its ordinal: …专题座谈会（第二场）.
 
     "4月18日的第二场座谈会" alone says only 座谈会; the article's fuller mention of the
-    series ("“锻造…”第四场专题座谈会") supplies the title.
+    series ("“…”第四场专题座谈会") supplies the title.
     """
     def split(name):
         ordinal = r.ordinal.search(name)

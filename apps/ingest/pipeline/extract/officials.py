@@ -1,4 +1,4 @@
-"""Officials: government and party office holders named after their title (市委书记陈金虎).
+"""Officials: government and party office holders named after their title (市委书记刘建国).
 
 Company executives, researchers and reporters share the same "title + name" shape; they
 are told apart by the title itself and by the organisation written before it.  National
@@ -52,7 +52,7 @@ def rules():
 
 
 def place_is_name(name):
-    """常州 is a place even though 常 is a family name."""
+    """常德 is a place even though 常 is a family name."""
     from .places import place_index
 
     return name in place_index().names
@@ -62,7 +62,7 @@ def resolve_name(text, start, r):
     """The 2- or 3-character name starting at `start` (a surname comes first).
 
     A name is the reading that every mention in the article agrees with: 龚泽 when each
-    龚泽 is followed by 主持 or 表示; 陈金虎 when 陈金 is always followed by 虎.
+    龚泽 is followed by 主持 or 表示; 刘建国 when 刘建 is always followed by 国.
     """
     surname = r.surname_at.match(text, start)
     if not surname:
@@ -80,7 +80,7 @@ def resolve_name(text, start, r):
     two_fits, three_fits = always_ends_a_name(two), always_ends_a_name(three)
     if two_fits != three_fits:
         return two if two_fits else three
-    if two_fits:  # both readings fit everywhere: 周梁在考察 / 周梁认为
+    if two_fits:  # both readings fit everywhere: 王芳在考察 / 王芳认为
         if text.count(two) > text.count(three):
             return two
         # 宁致和 twice: the same third character after every mention belongs to the name.

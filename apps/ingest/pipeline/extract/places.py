@@ -96,7 +96,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None):
             scores[adcode] += 1
         parent = divisions.parent(division)
         if parent and parent.adcode in scores:
-            scores[adcode] += 0.5  # "苏州昆山": the more specific place is the subject
+            scores[adcode] += 0.5  # "宁波慈溪": the more specific place is the subject
         if division.level == "县" and county_hint > city_hint:
             scores[adcode] += 2
         if division.level in ("地级市", "县级市") and city_hint > county_hint:
