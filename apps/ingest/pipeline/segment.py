@@ -53,3 +53,9 @@ def is_common_word(word):
     import jieba.posseg
 
     return jieba.posseg.dt.word_tag_tab.get(word) in COMMON_WORD_TAGS
+
+
+def is_verb(word):
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word) in {"v", "vd", "vn", "vi"}

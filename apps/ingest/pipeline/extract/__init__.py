@@ -95,11 +95,12 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     places = PlaceContext(city, text, person_names=[o.name for o in officials])
     # Without a publication date, the latest full date the article gives dates its "5月6日".
     reference = published or latest_full_date(text)
-    if reference is None and (year := likely_year(text)):
-        # A guess: the article reports on year-1, so it is from early in `year` ... unless its
-        # meetings are in November or December, when year-end meetings report on the year itself.
-        reference = date(year, 12, 31) if not _year_end_meetings(text) else date(year - 1, 12, 31)
+    if reference is None and (year := likely_year(text, year_end=_year_end_meetings(text))):
+        reference = date(year, 12, 31)
     meetings = find_meetings(text, reference, official_names=[o.name for o in officials])
+    if published:
+        # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
+        meetings = [m for m in meetings if m.date is None or m.date <= published]
     meeting_year = next((m.date.year for m in meetings if m.date), None)
     clusters = find_clusters(text, foreign_sentence=places.is_foreign,
                              names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)))

@@ -13,6 +13,7 @@ from ..types import ClusterFact, Span
 from .text import alternation, city_sentences, data, dictionary_words
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
+INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|集群)$")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
 
 
@@ -45,6 +46,7 @@ class ClusterRules:
         )
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
+        self.header_list = re.compile(rules["header_list"])
         self.cooperation = re.compile(alternation(rules["cooperation"]))
         self.verb_list = re.compile(
             rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])")
@@ -180,13 +182,26 @@ def _verb_lists(sentence, r):
 def _role_phrases(sentence, r):
     """以人工智能为引领、以先进计算和新型储能为支撑: known industries given a role."""
     for match in r.role_phrase.finditer(sentence.text):
-        items = _split_and(match.group("items"), r)
+        items = [INDUSTRY_SUFFIX.sub("", i) for i in _split_and(match.group("items"), r)]
         if not all(_industry_like(i, r) and _valid(i, r) for i in items):
             continue
         evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
         tier = _tier_before(sentence.text[: match.start()], r)
         for item in items:
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
+
+
+def _header_lists(sentence, r):
+    """主导产业——新一代电子信息、半导体与集成电路、新型储能: a tier heading its clusters."""
+    for match in r.header_list.finditer(sentence.text):
+        items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
+        items = [i for i in items if _valid(i, r)]
+        if not items or sum(_industry_like(i, r) for i in items) * 2 < len(items):
+            continue
+        tier = r.tier_of[match.group("tier")]
+        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
+        for item in items:
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.8, tags=tags_for(item))
 
 
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
@@ -200,7 +215,8 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
     for sentence in city_sentences(text, r.company, foreign_sentence):
         if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
             continue
-        for fact in (*_tail_lists(sentence, text, r), *_verb_lists(sentence, r), *_role_phrases(sentence, r)):
+        for fact in (*_header_lists(sentence, r), *_tail_lists(sentence, text, r), *_verb_lists(sentence, r),
+                     *_role_phrases(sentence, r)):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
 

@@ -10,6 +10,8 @@ THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
 DAY_ONLY_AFTER_LIST = re.compile(r"^、(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 SOURCE_LABEL = re.compile(r"(?:来源|文章来源|稿件来源|出处)\s*[:：]\s*([^\s|,，)）]{2,20})")
+# A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
+TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
 DATETIME_LINE = re.compile(r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 
 
@@ -28,7 +30,7 @@ def publication(text, first_lines=12):
     title = None
     for index, line in enumerate(head):
         if published is None:
-            match = PUBLISHED_LABEL.search(line) or DATETIME_LINE.match(line)
+            match = PUBLISHED_LABEL.search(line) or DATETIME_LINE.match(line) or TIMESTAMP.search(line)
             if match:
                 groups = match.groupdict()
                 published = safe_date(*(groups["y"], groups["m"], groups["d"])) if "y" in groups else safe_date(*match.groups()[:3])
@@ -99,26 +101,40 @@ def explicit_years(text):
     return [int(y) for y in re.findall(r"(?<!\d)(20\d{2})年", text)]
 
 
-def latest_full_date(text, today=None):
-    """The latest day-precise date written in full (2024年5月9日) that is not in the future."""
+def latest_full_date(text, today=None, head=300):
+    """The latest full date (2024年5月9日) near the top of the article, where a dateline stands;
+    further down a full date is usually history (a company founded, a plan adopted)."""
     today = today or date.today()
-    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text)) if d and d <= today]
+    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text[:head])) if d and d <= today]
     return max(days, default=None)
 
 
-def likely_year(text, today=None):
-    """A last-resort reference year: the year after the past year the article reports on most.
+CURRENT_PERIOD = re.compile(r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)")
+PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 
-    "2023年，全市地区生产总值…" in an article with no date is almost always from 2024.
-    Years after 到/至/— are plans and do not count.
+
+def likely_year(text, today=None, year_end=False):
+    """A last-resort reference year for an article that gives none.
+
+    A current period named with its year ("2025年第一季度重大项目集中开工") decides. Otherwise
+    articles report on a past year ("2023年，全市…") early in the next one, unless they name a
+    later year ("2025—2027年" plans start now): then that one. Years after 到/预计/计划 are plans.
+    With `year_end` (the article's meetings fall in November or December), a report on a year
+    is from that year's end.
     """
     today = today or date.today()
+    periods = [int(y) for y in CURRENT_PERIOD.findall(text) if int(y) <= today.year]
+    if periods:
+        return max(periods)
     counts = {}
-    for match in re.finditer(r"(?<![到至—\-~])(20\d{2})年", text):
+    for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
-        if year < today.year:
+        if year <= today.year:
             counts[year] = counts.get(year, 0) + 1
     if not counts:
         return None
     reported = max(counts, key=lambda y: (counts[y], y))
-    return min(reported + 1, today.year)
+    latest = max(counts)
+    if latest > reported:
+        return latest
+    return reported if year_end else min(reported + 1, today.year)

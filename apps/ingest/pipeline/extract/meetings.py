@@ -74,7 +74,8 @@ def dated_mentions(sentence, published, context):
 
 
 LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
-NAME_BREAK = re.compile(r"[，,。；;：:、\s（）()!！?？]")
+# Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
+NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 
 
 def meeting_name(sentence_text, r):

@@ -51,6 +51,13 @@ def rules():
     return OfficialRules()
 
 
+def looks_like_a_word(name):
+    """解读了 after 副市长 is the verb, not a person 解某: a verb jieba knows is no name."""
+    from ..segment import is_verb
+
+    return is_verb(name[:2]) or is_verb(name)
+
+
 def place_is_name(name):
     """常德 is a place even though 常 is a family name."""
     from .places import place_index
@@ -129,7 +136,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: []):
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         name = resolve_name(text, match.end(), r)
-        if not name:
+        if not name or looks_like_a_word(name):
             continue
         chain = title_chain(text, match.start())
         organisation = chain.split("、")[-1]
@@ -163,7 +170,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: []):
     for match in r.name_then_title.finditer(text):
         name = match.group("name") or match.group("listed")
         title = match.group("title") or match.group("listed_title")
-        if name in found or name in people or place_is_name(name):
+        if name in found or name in people or place_is_name(name) or looks_like_a_word(name):
             continue
         last = re.split("[、，,]", title)[-1]
         if match.group("listed") and not any(last.endswith(t) for t in r.official_titles):

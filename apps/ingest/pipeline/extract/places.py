@@ -78,6 +78,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None):
                 weight -= 1.5
             if start < 300:
                 weight += 0.5
+            if not division.current:
+                weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
     if title or publisher:

@@ -45,7 +45,8 @@ class TargetRules:
         self.metric_strip_tail = re.compile(rf"(?:{rules['metric_strip_tail']})+$")
         self.metric_strip_head = re.compile(rf"^(?:{rules['metric_strip_head']})+")
         self.idioms = [(re.compile(item["pattern"]), item) for item in rules["idioms"]]
-        self.level_descriptor = re.compile(rules["level_descriptor"])
+        self.level_generic = re.compile(rules["level_generic"])
+        self.activity_after = re.compile(rules["activity_after"])
         self.count_noun_end = re.compile(rules["count_noun_end"])
         self.delta_clause = re.compile(rules["delta_clause"])
         self.topic_year = re.compile(rules["topic_year"])
@@ -76,7 +77,7 @@ def candidates(sentence_text, r):
         before = sentence_text[max(0, start - 24):start]
         before = CHAINED_COUNT.sub("", before)  # 走进3家企业和1个平台: the 1个 is part of the visit too
         if r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before)) \
-                or r.attribute_after.match(sentence_text[end:]):
+                or r.attribute_after.match(sentence_text[end:]) or r.activity_after.match(sentence_text[end:]):
             taken.append((start, end))
             return
         taken.append((start, end))
@@ -96,11 +97,12 @@ def candidates(sentence_text, r):
         taken.append(match.span())
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
-        if not noun or r.level_descriptor.search(noun):
+        if not noun or r.level_generic.search(noun):
             taken.append(match.span())
-            continue  # 千亿级产业集群 describes a size; the target is the count of them
+            continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
-        add(match.start(), match.end(), value, "亿元", f"千亿级{noun}".replace("千", match.group("num"), 1))
+        metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
+        add(match.start(), match.end(), value, "亿元", metric)
     for match in r.money.finditer(sentence_text):
         unit, number = match.group("unit"), match.group("num")
         if not number and not unit.startswith("万亿"):

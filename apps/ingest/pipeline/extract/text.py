@@ -83,6 +83,9 @@ def alternation(words):
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+REPORTED_SPEECH = re.compile(r"^[“\"]?(?:他|她|其|该负责人|对方)(?:介绍|表示|说|透露|称|指出|坦言|告诉)")
+
+
 def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
     """Sentences that speak for the city: not about one company (or in a paragraph that keeps
     naming companies and their executives), and not passed over by `skip` (another place)."""
@@ -90,7 +93,11 @@ def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
     for paragraph in paragraphs(text):
         if len(company.findall(paragraph.text)) >= crowded:
             crowded_starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
+    previous_was_company = False
     for sentence in sentences(text):
-        if sentence.start in crowded_starts or company.search(sentence.text) or skip(sentence):
+        about_company = sentence.start in crowded_starts or company.search(sentence.text) or (
+            previous_was_company and REPORTED_SPEECH.match(sentence.text))  # 他介绍，公司今年将…
+        previous_was_company = bool(about_company)
+        if about_company or skip(sentence):
             continue
         yield sentence
