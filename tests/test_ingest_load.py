@@ -1,6 +1,5 @@
 """load and the ingest/export commands, against the database."""
 import json
-import shutil
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path

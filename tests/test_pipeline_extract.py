@@ -2,7 +2,6 @@
 from datetime import date
 from decimal import Decimal
 
-import pytest
 
 from apps.ingest.pipeline.extract import PlaceContext, extract
 from apps.ingest.pipeline.extract.clusters import find_clusters, tags_for

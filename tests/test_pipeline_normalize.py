@@ -1,9 +1,7 @@
-import pytest
 
 from apps.ingest.pipeline.normalize import (
-    TrackedText, detect_spin, normalize, remove_boilerplate, strip_pinyin_glosses, to_simplified, unspin,
+    TrackedText, detect_spin, normalize, strip_pinyin_glosses, to_simplified, unspin,
 )
-import re
 
 
 def raw_of(article, start, end):

@@ -7,7 +7,6 @@ from .text import data
 FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
-DAY_ONLY_AFTER_LIST = re.compile(r"^、(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
 SOURCE_LABEL = re.compile(r"(?:来源|文章来源|稿件来源|出处)\s*[:：]\s*([^\s|,，)）]{2,20})")
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
@@ -95,10 +94,6 @@ def infer_year(month, day, published, context, today=None, weekday=None):
             if candidate and candidate <= today and candidate.weekday() == weekday:
                 return year, True
     return None, True
-
-
-def explicit_years(text):
-    return [int(y) for y in re.findall(r"(?<!\d)(20\d{2})年", text)]
 
 
 def latest_full_date(text, today=None, head=300):
