@@ -167,16 +167,20 @@ def _tail_lists(sentence, text, r):
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence, tags=tags_for(item))
 
 
+def _facts(sentence, match, items, tier, confidence):
+    """One ClusterFact per name, all quoting the matched passage."""
+    evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
+    for item in items:
+        yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence, tags=tags_for(item))
+
+
 def _verb_lists(sentence, r):
     """ClusterFacts from 加快发展A和B, when every name is a known industry."""
     for match in r.verb_list.finditer(sentence.text):
         items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
         if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")):
             continue  # lists with a tail were read by _tail_lists
-        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
-        tier = _tier_before(sentence.text[: match.start()], r)
-        for item in items:
-            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
 def _role_phrases(sentence, r):
@@ -185,10 +189,7 @@ def _role_phrases(sentence, r):
         items = [INDUSTRY_SUFFIX.sub("", i) for i in _split_and(match.group("items"), r)]
         if not all(_industry_like(i, r) and _valid(i, r) for i in items):
             continue
-        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
-        tier = _tier_before(sentence.text[: match.start()], r)
-        for item in items:
-            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.6, tags=tags_for(item))
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
 def _header_lists(sentence, r):
@@ -198,10 +199,7 @@ def _header_lists(sentence, r):
         items = [i for i in items if _valid(i, r)]
         if not items or sum(_industry_like(i, r) for i in items) * 2 < len(items):
             continue
-        tier = r.tier_of[match.group("tier")]
-        evidence = Span(sentence.start + match.start(), sentence.start + match.end(), match.group(0))
-        for item in items:
-            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.8, tags=tags_for(item))
+        yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
