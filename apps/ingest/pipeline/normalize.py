@@ -66,6 +66,17 @@ class TrackedText:
             out.append(new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line))
         self.text = "".join(out)
 
+    def drop_lines(self, indexes):
+        """Delete whole lines (with their line breaks), keeping every other character's origin."""
+        if not indexes:
+            return
+        keep = []
+        for index, line in enumerate(self.text.split("\n")):
+            # +1 for the line break; the last line has none, and zip stops at the text's end.
+            keep.extend([index not in indexes] * (len(line) + 1))
+        self.text = "".join(ch for ch, k in zip(self.text, keep) if k)
+        self.origin = [o for o, k in zip(self.origin, keep) if k]
+
     def runs(self):
         """[[norm_start, raw_start, length], ...] covering stretches that map 1:1."""
         runs = []
@@ -147,68 +158,39 @@ def remove_boilerplate(tracked, rules=None):
     """Drop navigation, tickers, copyright and contact lines, and everything after a tail marker."""
     rules = rules or boilerplate_rules()
     lines = tracked.text.split("\n")
-    drop_from = len(lines)
-    # A tail marker ("上一条", "延伸阅读") only counts in the last part of the page.
-    article_chars = sum(len(line) for line in lines)
-    seen = 0
+    dropped = set()
+    # A tail marker ("上一条", "延伸阅读") only counts in the second half of the page.
+    half, seen = sum(map(len, lines)) / 2, 0
     for index, line in enumerate(lines):
-        if seen > article_chars * 0.5 and any(p.search(line.strip()) for p in rules.tail_markers):
-            drop_from = index
+        if seen > half and any(p.search(line.strip()) for p in rules.tail_markers):
+            dropped.update(range(index, len(lines)))
             break
         seen += len(line)
-    dropped = len([line for line in lines[drop_from:] if line.strip()])
-    keep = []
-    for index, line in enumerate(lines[:drop_from]):
-        stripped = line.strip()
-        if stripped and any(p.search(stripped) for p in rules.line_patterns):
-            dropped += 1
-            keep.append(None)
-        else:
-            keep.append(line)
-    dropped += _drop_trailing_headlines(keep)
-    # Delete dropped lines whole, keeping the offset map right.
-    spans, position = [], 0
     for index, line in enumerate(lines):
-        end = position + len(line) + (1 if index < len(lines) - 1 else 0)
-        if index >= drop_from or keep[index] is None:
-            spans.append((position, end))
-        position = end
-    if spans:
-        _delete_spans(tracked, spans)
-    inline = 0
-    for pattern in rules.inline_patterns:
-        inline += tracked.sub(pattern, "")
-    return dropped, inline
+        if line.strip() and any(p.search(line.strip()) for p in rules.line_patterns):
+            dropped.add(index)
+    dropped |= _trailing_headlines(lines, dropped)
+    tracked.drop_lines(dropped)
+    inline = sum(tracked.sub(pattern, "") for pattern in rules.inline_patterns)
+    return len([i for i in dropped if lines[i].strip()]), inline
 
 
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "\"")
 BULLET = re.compile(r"^\s*[·•▪●◆■►\-]\s*")
 
 
-def _drop_trailing_headlines(keep, max_length=50):
-    """Short lines that end a page without ending a sentence are link lists and hotlines, not article."""
-    dropped = 0
-    for index in range(len(keep) - 1, -1, -1):
-        line = keep[index]
-        if line is None or not line.strip():
+def _trailing_headlines(lines, dropped, max_length=50):
+    """Indexes of the short lines that end a page without ending a sentence: link lists, hotlines."""
+    found = set()
+    for index in range(len(lines) - 1, -1, -1):
+        stripped = lines[index].strip()
+        if index in dropped or not stripped:
             continue
-        stripped = line.strip()
         if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END)) or BULLET.match(stripped):
-            keep[index] = None
-            dropped += 1
+            found.add(index)
             continue
         break
-    return dropped
-
-
-def _delete_spans(tracked, spans):
-    text, origin = tracked.text, tracked.origin
-    keep = [True] * len(text)
-    for start, end in spans:
-        for i in range(start, min(end, len(text))):
-            keep[i] = False
-    tracked.text = "".join(ch for ch, k in zip(text, keep) if k)
-    tracked.origin = [o for o, k in zip(origin, keep) if k]
+    return found
 
 
 def tidy_whitespace(tracked):

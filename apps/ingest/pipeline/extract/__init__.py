@@ -3,13 +3,12 @@
 The subject city is found first; every later extractor uses it to leave out what the
 article says about other places (cities it visited, national leaders, other counties).
 """
+from datetime import date
+
 from ..normalize import unspin_string
 from ..segment import boundaries, is_common_word, segment
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-import re
-from datetime import date
-
 from .dates import latest_full_date, likely_year, publication
 from .meetings import find_meetings
 from .officials import find_officials
@@ -36,10 +35,13 @@ class PlaceContext:
                 self.related.add(parent.adcode)
                 parent = divisions.parent(parent)
         self.index = index
-        self._foreign = {}
-        # 顾承德 is a person, not 承德: known names are masked before looking for places.
-        self.person_names = sorted(person_names, key=len, reverse=True)
         self.text = text
+        self.know_people(person_names)
+
+    def know_people(self, names):
+        """Mask these names before looking for places: 顾承德 is a person, not 承德."""
+        self.person_names = sorted(names, key=len, reverse=True)
+        self._foreign = {}
 
     def foreign_names(self, text):
         """Names in `text` that only stand for places other than the subject and its parents.
@@ -77,11 +79,6 @@ class PlaceContext:
         return bool(self.foreign_names(sentence.text))
 
 
-def _year_end_meetings(text):
-    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
-    return bool(months) and all(m >= 11 for m in months)
-
-
 def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> Extraction:
     meta = meta or ArticleMeta()
     text = article.text
@@ -92,10 +89,10 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     city = main_city(text, title, publisher, token_edges=boundaries(tokens) if tokens else None)
     places = PlaceContext(city, text)
     officials = find_officials(text, places.subject_names, places.foreign_names)
-    places = PlaceContext(city, text, person_names=[o.name for o in officials])
+    places.know_people(o.name for o in officials)
     # Without a publication date, the latest full date the article gives dates its "5月6日".
     reference = published or latest_full_date(text)
-    if reference is None and (year := likely_year(text, year_end=_year_end_meetings(text))):
+    if reference is None and (year := likely_year(text)):
         reference = date(year, 12, 31)
     meetings = find_meetings(text, reference, official_names=[o.name for o in officials])
     if published:

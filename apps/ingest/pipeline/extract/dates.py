@@ -108,14 +108,14 @@ CURRENT_PERIOD = re.compile(r"(20\d{2})年(?:第?[一二三四1-4]季度|上半�
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 
 
-def likely_year(text, today=None, year_end=False):
+def likely_year(text, today=None):
     """A last-resort reference year for an article that gives none.
 
     A current period named with its year ("2025年第一季度重大项目集中开工") decides. Otherwise
     articles report on a past year ("2023年，全市…") early in the next one, unless they name a
     later year ("2025—2027年" plans start now): then that one. Years after 到/预计/计划 are plans.
-    With `year_end` (the article's meetings fall in November or December), a report on a year
-    is from that year's end.
+    When every date the article gives falls in November or December, a report on a year is
+    from that year's end.
     """
     today = today or date.today()
     periods = [int(y) for y in CURRENT_PERIOD.findall(text) if int(y) <= today.year]
@@ -132,4 +132,6 @@ def likely_year(text, today=None, year_end=False):
     latest = max(counts)
     if latest > reported:
         return latest
+    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
+    year_end = bool(months) and all(m >= 11 for m in months)
     return reported if year_end else min(reported + 1, today.year)
