@@ -143,7 +143,7 @@ def test_export_facts_follows_the_contract_and_hides_rejected(tmp_path):
     call_command("export_facts", stdout=out)
     data = json.loads(out.getvalue())
     assert data["documents"] == [{"source": "sx.txt", "city": "绍兴", "title": data["documents"][0]["title"],
-                                  "published": None, "spun": False}]
+                                  "published": None, "spun": False, "genre": "news"}]
     [city] = data["cities"]
     assert (city["name"], city["slug"], city["name_en"], city["province"]) == ("绍兴", "shaoxing", "Shaoxing", "浙江")
     assert {c["name"] for c in city["clusters"]} == {"集成电路", "高端装备"}

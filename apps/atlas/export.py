@@ -20,7 +20,8 @@ def export_facts():
     return {
         "documents": [
             {"source": d.source, "city": d.city.name if d.city else None, "title": d.title,
-             "published": d.published.isoformat() if d.published else None, "spun": d.spun}
+             "published": d.published.isoformat() if d.published else None, "spun": d.spun,
+             "genre": d.genre}
             for d in documents
         ],
         "cities": [
@@ -34,7 +35,8 @@ def export_facts():
                 "clusters": [{"name": k.name, "tier": k.tier, "tags": sorted(t.slug for t in k.tags.all()),
                               "source": k.document.source} for k in c.industryclusters.all()],
                 "targets": [{"metric": t.metric, "value": _number(t.value), "unit": t.unit, "year": t.year,
-                             "kind": t.kind, "source": t.document.source} for t in c.targets.all()],
+                             "kind": t.kind, "metric_key": t.metric_key or None, "measure": t.measure or None,
+                             "bound": t.bound, "estimated": t.estimated, "source": t.document.source} for t in c.targets.all()],
             }
             for c in cities
         ],

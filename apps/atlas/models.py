@@ -89,8 +89,21 @@ class Document(models.Model):
         TRADITIONAL = "traditional", "繁體"
         MIXED = "mixed", "mixed"
 
-    source = models.CharField(max_length=255, unique=True, help_text="File name the article was ingested from")
-    sha256 = models.CharField(max_length=64, db_index=True)
+    class Genre(models.TextChoices):
+        WORK_REPORT = "work_report", "政府工作报告 work report"
+        NEWS = "news", "新闻 news"
+        OTHER = "other", "其他 other"
+
+    source = models.CharField(max_length=500, unique=True,
+                              help_text="Path of the file under what was ingested (or the upload's name)")
+    sha256 = models.CharField(max_length=64, db_index=True, help_text="Hash of the file's bytes")
+    content_hash = models.CharField(max_length=64, blank=True, db_index=True,
+                                    help_text="Hash of the normalized text: the same article under any name")
+    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="reposts", help_text="The first copy of a reposted article")
+    genre = models.CharField(max_length=12, choices=Genre.choices, default=Genre.NEWS, db_index=True)
+    reference_date = models.DateField(null=True, blank=True,
+                                      help_text="The date extraction resolved relative dates against")
     url = models.URLField(max_length=500, blank=True)
     title = models.CharField(max_length=300, blank=True)
     publisher = models.CharField(max_length=120, blank=True)
@@ -251,7 +264,29 @@ class Target(Fact):
         RANK = "位", "位 rank"
         COUNT = "count", "count"
 
+    class Measure(models.TextChoices):
+        LEVEL = "level", "总量 level"
+        GROWTH = "growth", "增速 growth rate"
+        SHARE = "share", "占比 share"
+        COUNT = "count", "数量 count"
+        RANKING = "ranking", "排名 ranking"
+        INTENSITY = "intensity", "强度 intensity"
+
+    class Bound(models.TextChoices):
+        EXACT = "exact", "="
+        ABOUT = "about", "左右 about"
+        AT_LEAST = "at_least", "以上 at least"
+        AT_MOST = "at_most", "以内 at most"
+        RANGE = "range", "区间 range"
+
     metric = models.CharField(max_length=120)
+    metric_key = models.CharField(max_length=60, blank=True, db_index=True,
+                                  help_text="Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits")
+    measure = models.CharField(max_length=10, choices=Measure.choices, blank=True)
+    bound = models.CharField(max_length=10, choices=Bound.choices, default=Bound.EXACT)
+    value_high = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
+                                     help_text="Upper end of a range (6%-6.5%); value holds the lower end")
+    estimated = models.BooleanField(default=False, help_text="预计/初步测算: an estimate, not a final figure")
     value = models.DecimalField(max_digits=20, decimal_places=4)
     unit = models.CharField(max_length=10, help_text="As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …")
     base_value = models.DecimalField(max_digits=24, decimal_places=4, help_text="Value in base units")

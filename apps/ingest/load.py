@@ -84,6 +84,7 @@ def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction,
                 "normalized_text": normalized.text, "offset_map": normalized.offset_map,
                 "script": normalized.script, "cleaning": normalized.cleaning, "spun": normalized.spun,
                 "city": city, "extractor_version": extraction.version,
+                "genre": extraction.genre, "reference_date": extraction.reference_date,
             },
         )
         if city is None:
@@ -104,7 +105,9 @@ def load(raw: RawArticle, normalized: NormalizedArticle, extraction: Extraction,
         targets, kept_targets = _sync(
             Target, document, city, extraction.targets,
             lambda f: {"metric": f.metric[:120], "value": f.value, "unit": f.unit, "kind": f.kind, "year": f.year,
-                       "baseline_value": f.baseline_value, "baseline_year": f.baseline_year}, extraction)
+                       "baseline_value": f.baseline_value, "baseline_year": f.baseline_year,
+                       "metric_key": f.metric_key, "measure": f.measure, "bound": f.bound,
+                       "value_high": f.value_high, "estimated": f.estimated}, extraction)
         _link_meeting_officials(extraction, meetings, officials)
         _tag_clusters(extraction, clusters)
     return LoadResult(

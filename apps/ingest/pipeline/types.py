@@ -116,6 +116,11 @@ class TargetFact:
     confidence: float
     baseline_value: Decimal | None = None
     baseline_year: int | None = None
+    metric_key: str = ""
+    measure: str = ""
+    bound: str = "exact"
+    value_high: Decimal | None = None
+    estimated: bool = False
 
     @property
     def fingerprint(self):
@@ -128,6 +133,9 @@ class Extraction:
     title: str = ""
     publisher: str = ""
     published: date | None = None
+    # What relative dates were resolved against: the document's own date, never the clock.
+    reference_date: date | None = None
+    genre: str = "news"
     city: CityFact | None = None
     officials: list = field(default_factory=list)
     meetings: list = field(default_factory=list)

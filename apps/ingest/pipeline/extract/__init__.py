@@ -104,6 +104,7 @@ def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = No
     targets = find_targets(text, reference.year if reference else None, meeting_year,
                            skip_sentence=places.is_foreign, subject_names=places.subject_names, title=title)
     return Extraction(
-        version=EXTRACTOR_VERSION, title=title, publisher=publisher, published=published, city=city,
+        version=EXTRACTOR_VERSION, title=title, publisher=publisher, published=published,
+        reference_date=reference, city=city,
         officials=officials, meetings=meetings, clusters=clusters, targets=targets,
     )
