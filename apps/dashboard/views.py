@@ -16,7 +16,7 @@ from django_htmx.http import push_url
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 
 from . import charts, queries
-from .documents import cleaning_steps, document_passages, highlight, raw_passages
+from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import clean_params, filter_notices, only
 from .search import search_atlas
@@ -176,6 +176,7 @@ def document(request, pk):
         "text_urls": {"normalized": document.get_absolute_url(),
                       "raw": with_query(document.get_absolute_url(), text="raw")},
         "cleaning": cleaning_steps(document),
+        "appearances": appearances(document),
         "notices": notices,
     }, fragment="text")
 
