@@ -22,8 +22,9 @@ LARGE = ("浙江省绍兴市召开制造业高质量发展大会。4月2日上�
 WARM_UP = "浙江省绍兴市召开全市工业大会。绍兴市委书记温某某讲话,提出做强现代纺织产业。"
 # The statements of one load inside the test's transaction: savepoint and release, the document
 # (looked up, checked for a copy, compared with reposts, inserted), its city, the four kinds of facts
-# with their history rows, the tags, the two kinds of links with their history snapshots.
-FIRST_LOAD = 20
+# with their history rows, the tags, the two kinds of links with their history snapshots; on
+# PostgreSQL one more, the advisory lock that serializes new documents about one city.
+FIRST_LOAD = {"sqlite": 20, "postgresql": 21}
 # The document, its city, the four kinds of facts, the links of meetings and clusters and the tags.
 UNCHANGED = 11
 
@@ -49,9 +50,9 @@ def test_statements_per_article_do_not_grow_with_its_facts():
     small, large = prepared("small.txt", SMALL), prepared("large.txt", LARGE)
     assert fact_count(large) >= 2 * fact_count(small)
 
-    assert statements(small)[0] == FIRST_LOAD
+    assert statements(small)[0] == FIRST_LOAD[connection.vendor]
     count, result = statements(large)
-    assert count == FIRST_LOAD and result.status == "created"
+    assert count == FIRST_LOAD[connection.vendor] and result.status == "created"
     assert result.counts == {"officials": 3, "meetings": 1, "clusters": 6, "targets": 5}
 
     assert statements(small)[0] == UNCHANGED
