@@ -165,7 +165,9 @@ def appearances(document):
     """The article's first copy and its reposts (other stored documents), then the names and
     links exact copies arrived under; the document itself left out."""
     first = document.duplicate_of or document
-    copies = [first, *first.reposts.order_by("pk")]
+    # The page's query annotates `has_reposts` so an article nobody reposted costs no query here.
+    has_reposts = document.duplicate_of_id is not None or getattr(document, "has_reposts", True)
+    copies = [first, *first.reposts.order_by("pk")] if has_reposts else [first]
     found = [Appearance(copy.source, copy.url, copy, is_first=copy.pk == first.pk)
              for copy in copies if copy.pk != document.pk]
     seen = {copy.source for copy in copies}

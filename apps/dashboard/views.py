@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -154,7 +155,8 @@ TEXT_VIEWS = ("normalized", "raw")
 
 
 def document(request, pk):
-    document = get_object_or_404(Document.objects.select_related("city"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("city", "duplicate_of").annotate(
+        has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))), pk=pk)
     text_view = clean_params(request).get("text") or "normalized"
     notices = []
     if text_view not in TEXT_VIEWS:
