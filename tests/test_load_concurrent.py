@@ -33,7 +33,7 @@ def articles(tmp_path):
 
 
 @pytest.fixture
-def shared_database(request, tmp_path):
+def shared_database(tmp_path):
     """(DATABASE_URL for the processes, a function running one SQL query there)."""
     if connection.vendor == "sqlite":
         path = tmp_path / "shared.sqlite3"
@@ -44,8 +44,7 @@ def shared_database(request, tmp_path):
             with sqlite3.connect(path) as db:
                 return db.execute(sql).fetchone()[0]
         return url, query
-    request.getfixturevalue("transactional_db")  # committed tables the other processes can see
-    db = connection.settings_dict
+    db = connection.settings_dict  # the test database, committed to (transaction=True) so the processes see it
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
     def query(sql):
@@ -68,6 +67,7 @@ def expected_facts(folder):
     return counts
 
 
+@pytest.mark.django_db(transaction=True)
 def test_two_ingests_of_the_same_folder_at_once_both_finish_with_the_right_rows(articles, shared_database):
     url, query = shared_database
     env = {**os.environ, "DATABASE_URL": url}
@@ -86,3 +86,29 @@ def test_two_ingests_of_the_same_folder_at_once_both_finish_with_the_right_rows(
         assert query(f"SELECT COUNT(*) FROM {table}") == expected[kind] > 0, kind
     # Each fact was created once: one creation record in its history.
     assert query("SELECT COUNT(*) FROM atlas_historicaltarget WHERE history_type = '+'") == expected["targets"]
+
+
+@pytest.mark.django_db
+def test_the_document_transaction_is_retried_after_a_lost_race_and_not_after_other_errors(monkeypatch):
+    from django.db import IntegrityError, OperationalError
+
+    from apps.ingest import load
+
+    monkeypatch.setattr(load.time, "sleep", lambda seconds: None)
+    attempts = []
+
+    def loses_twice():
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise IntegrityError("duplicate key value violates unique constraint")
+        if len(attempts) == 2:
+            raise OperationalError("database is locked")
+        return "loaded"
+
+    assert load._retrying(loses_twice) == "loaded" and len(attempts) == 3
+
+    def broken():
+        raise OperationalError("no such table: atlas_document")
+
+    with pytest.raises(OperationalError):
+        load._retrying(broken)

@@ -130,7 +130,9 @@ def _load(raw, normalized, extraction):
     if document is None:
         _lock_new_documents(adcode)
         first = _first_copy(text_hash)
-        if first is not None:
+        if first is not None and first.source == raw.source:
+            document = first  # another ingest of this very file committed while we waited for the lock
+        elif first is not None:
             _note_copy(first, raw)
             return LoadResult(document=first, status="duplicate", duplicate_of=first, counts=_no_counts())
     city = city_for_adcode(adcode) if adcode else None
