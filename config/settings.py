@@ -4,6 +4,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.database import tuned
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -71,10 +73,10 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
+    "default": tuned(dj_database_url.config(
         default=f"sqlite:///{VAR_DIR / 'atlas.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
-    )
+    ))
 }
 # var/ holds the embedded database and collected static files; whitenoise warns when STATIC_ROOT is missing.
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)

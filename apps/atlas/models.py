@@ -118,10 +118,18 @@ class Document(models.Model):
     spun = models.BooleanField(default=False, help_text="Synonym-spun copy, mapped back to the usual wording")
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     extractor_version = models.CharField(max_length=20, blank=True)
+    also_seen_as = models.JSONField(default=list, blank=True,
+                                    help_text="Other file names and links the same text arrived under")
     ingested_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-published", "source"]
+        constraints = [
+            # One document per text: a second copy is a duplicate, never a second set of facts,
+            # even when two ingests load it at the same moment.
+            models.UniqueConstraint(fields=["content_hash"], name="unique_document_text",
+                                    condition=Q(duplicate_of__isnull=True) & ~Q(content_hash="")),
+        ]
 
     def __str__(self):
         return self.title or self.source
@@ -178,6 +186,9 @@ class Fact(models.Model):
                                      db_index=True)
     edited = models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PARSER)
+    anchor_lost = models.BooleanField(
+        default=False, db_index=True,
+        help_text="An updated article no longer contains this fact's passage: check it against the new text")
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = FactQuerySet.as_manager()

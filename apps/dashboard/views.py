@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -16,7 +17,7 @@ from django_htmx.http import push_url
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 
 from . import charts, queries
-from .documents import cleaning_steps, document_passages, highlight, raw_passages
+from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import clean_params, filter_notices, only
 from .search import search_atlas
@@ -154,7 +155,8 @@ TEXT_VIEWS = ("normalized", "raw")
 
 
 def document(request, pk):
-    document = get_object_or_404(Document.objects.select_related("city"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("city", "duplicate_of").annotate(
+        has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))), pk=pk)
     text_view = clean_params(request).get("text") or "normalized"
     notices = []
     if text_view not in TEXT_VIEWS:
@@ -176,6 +178,7 @@ def document(request, pk):
         "text_urls": {"normalized": document.get_absolute_url(),
                       "raw": with_query(document.get_absolute_url(), text="raw")},
         "cleaning": cleaning_steps(document),
+        "appearances": appearances(document),
         "notices": notices,
     }, fragment="text")
 

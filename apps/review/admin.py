@@ -28,7 +28,7 @@ REVIEW_FIELDS = frozenset({"review_status", "edited", "updated_at"})
 HEAVY_DOCUMENT_COLUMNS = ("raw_text", "normalized_text", "offset_map", "cleaning")
 
 FACT_COLUMNS = ("city", "review_status", "edited", "passage")
-FACT_FILTERS = ("review_status", "edited", "origin",
+FACT_FILTERS = ("review_status", "edited", "origin", "anchor_lost",
                 ("city", RelatedOnlyFieldListFilter), ("document", RelatedOnlyFieldListFilter))
 FACT_SEARCH = ("evidence_text", "city__name", "document__title")
 
