@@ -1,4 +1,5 @@
 """The admin answers odd URLs with 404 or an empty result, never a 500, on SQLite and PostgreSQL alike."""
+
 import pytest
 from django.urls import reverse
 
@@ -17,7 +18,9 @@ def facts(db):
         Official: add_fact(Official, document, "市长李晖", name="李晖", title="市长"),
         Meeting: add_fact(Meeting, document, "3月1日，昆山市召开大会", name="大会", kind="大会"),
         IndustryCluster: add_fact(IndustryCluster, document, "发展集成电路产业", name="集成电路", tier="新兴"),
-        Target: add_fact(Target, document, "全市工业总产值突破1.5万亿元", metric="工业总产值", value="1.5", unit="万亿元"),
+        Target: add_fact(
+            Target, document, "全市工业总产值突破1.5万亿元", metric="工业总产值", value="1.5", unit="万亿元"
+        ),
     }
 
 
@@ -45,8 +48,10 @@ def test_an_object_id_that_is_not_a_number_is_404(admin_client, facts, model):
 
 
 def autocomplete(client, term, field_name="document"):
-    return client.get(reverse("admin:autocomplete"), {
-        "term": term, "app_label": "atlas", "model_name": "meeting", "field_name": field_name})
+    return client.get(
+        reverse("admin:autocomplete"),
+        {"term": term, "app_label": "atlas", "model_name": "meeting", "field_name": field_name},
+    )
 
 
 @pytest.mark.parametrize("term", ["\x00", "\x00\x00无此文\x00", "%", "'", "\\"])

@@ -3,6 +3,7 @@
 Each case runs `manage.py` in a subprocess with config.settings (not the test settings), so the
 environment it names is all the settings see.
 """
+
 import os
 import subprocess
 import sys
@@ -12,20 +13,38 @@ from django.conf import settings
 from django.core.management.utils import get_random_secret_key
 
 MANAGE = settings.BASE_DIR / "manage.py"
-ENVIRONMENT_KEYS = ("DEBUG", "SECRET_KEY", "HTTPS", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "DJANGO_SETTINGS_MODULE",
-                    "HSTS_SECONDS", "HSTS_PRELOAD", "HSTS_INCLUDE_SUBDOMAINS", "DJANGO_ALLOW_ASYNC_UNSAFE")
+ENVIRONMENT_KEYS = (
+    "DEBUG",
+    "SECRET_KEY",
+    "HTTPS",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
+    "DJANGO_SETTINGS_MODULE",
+    "HSTS_SECONDS",
+    "HSTS_PRELOAD",
+    "HSTS_INCLUDE_SUBDOMAINS",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def manage(*args, **environment):
     env = {key: value for key, value in os.environ.items() if key not in ENVIRONMENT_KEYS}
     env.update(DJANGO_SETTINGS_MODULE="config.settings", **environment)
-    return subprocess.run([sys.executable, str(MANAGE), *args], env=env, cwd=settings.BASE_DIR,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(MANAGE), *args],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def setting(name, **environment):
     """The value of one setting under `environment`, as Python source."""
-    result = manage("shell", "--no-imports", "-c", f"from django.conf import settings; print(repr(settings.{name}))", **environment)
+    result = manage(
+        "shell", "--no-imports", "-c", f"from django.conf import settings; print(repr(settings.{name}))", **environment
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
@@ -41,8 +60,16 @@ def test_debug_may_run_with_the_development_key():
 
 
 def test_deploy_check_is_clean_with_https_and_a_real_key():
-    result = manage("check", "--deploy", "--fail-level", "WARNING", DEBUG="0", SECRET_KEY=get_random_secret_key(),
-                    HTTPS="1", ALLOWED_HOSTS="example.org")
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY=get_random_secret_key(),
+        HTTPS="1",
+        ALLOWED_HOSTS="example.org",
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -55,7 +82,9 @@ def test_deploy_check_warns_without_https():
 
 
 def test_csrf_trusted_origins_come_from_the_environment():
-    value = setting("CSRF_TRUSTED_ORIGINS", DEBUG="1", CSRF_TRUSTED_ORIGINS="https://a.example.org, https://b.example.org")
+    value = setting(
+        "CSRF_TRUSTED_ORIGINS", DEBUG="1", CSRF_TRUSTED_ORIGINS="https://a.example.org, https://b.example.org"
+    )
     assert value == "['https://a.example.org', 'https://b.example.org']"
 
 
