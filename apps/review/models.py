@@ -53,9 +53,9 @@ class UploadJob(models.Model):
     def __str__(self):
         return f"{self.source} ({self.status})"
 
+    def get_absolute_url(self):
+        return reverse("review:upload_job", args=[self.pk])
+
     @property
     def finished(self):
         return self.status in (self.Status.DONE, self.Status.FAILED)
-
-    def get_absolute_url(self):
-        return reverse("review:upload_job", args=[self.pk])
