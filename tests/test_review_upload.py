@@ -1,6 +1,5 @@
 """Uploading an article from the admin: a file or pasted text, through the same pipeline as `ingest`."""
 import json
-import time
 from datetime import date
 
 import pytest
@@ -11,6 +10,7 @@ from django.urls import reverse
 from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Target
 from apps.ingest.pipeline.read import MAX_BYTES
 from apps.ingest.service import ingest_path
+from apps.review import jobs
 from apps.review.forms import pasted_source_name
 from apps.review.jobs import run_job
 from apps.review.models import UploadJob
@@ -207,22 +207,20 @@ def test_a_failed_job_gives_back_the_form_with_the_text_and_the_error(admin_clie
 
 
 @pytest.mark.django_db(transaction=True)
-def test_the_upload_answers_at_once_and_a_thread_does_the_work(client, admin_user, settings):
+def test_the_upload_answers_at_once_and_a_thread_does_the_work(client, admin_user, settings, monkeypatch):
     settings.UPLOAD_JOBS_IN_THREAD = True
+    threads = []
+    monkeypatch.setattr(jobs, "start_thread", lambda pk, start=jobs.start_thread: threads.append(start(pk)))
     client.force_login(admin_user)
-    text = SEED.read_text(encoding="utf-8")
-    response = post_upload(client, text=text, title="昆山：集成电路产业再上台阶")
+    response = post_upload(client, text=SEED.read_text(encoding="utf-8"), title="昆山：集成电路产业再上台阶")
+    [thread] = threads
+    # Waits for the thread before reading: the tests' in-memory SQLite shares one cache between
+    # connections and refuses a read while another connection writes (a file database waits instead).
+    thread.join(timeout=120)
     job = UploadJob.objects.get()
     assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        poll = client.get(job.get_absolute_url(), headers={"HX-Request": "true"})
-        if "HX-Redirect" in poll:
-            break
-        assert poll.status_code == 200
-        time.sleep(0.2)
-    job.refresh_from_db()
     assert job.status == UploadJob.Status.DONE, job.error
+    poll = client.get(job.get_absolute_url(), headers={"HX-Request": "true"})
     assert poll["HX-Redirect"] == reverse("review:document", args=[job.document_id])
     assert job.document.targets.exists()
 

@@ -27,11 +27,11 @@ Status, Step = UploadJob.Status, UploadJob.Step
 
 
 def submit(job):
-    """Start the job: in a thread once its row is committed, or now when threads are off."""
+    """Start the job: in a thread once its row is committed, or now when threads are off; returns it as it stands."""
     if settings.UPLOAD_JOBS_IN_THREAD:
         transaction.on_commit(lambda: start_thread(job.pk))
-    else:
-        run_job(job.pk)
+        return job  # queued: the thread owns the row from here on
+    return run_job(job.pk)
 
 
 def start_thread(job_pk):

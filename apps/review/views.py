@@ -51,9 +51,7 @@ def upload(request):
             return upload_page(request, form)
         job = UploadJob.objects.create(created_by=request.user, source=source, data=data, meta=meta,
                                        pasted=form.input_field == "text")
-        jobs.submit(job)
-        job.refresh_from_db()
-        return after_job(request, job)
+        return after_job(request, jobs.submit(job))
     return upload_page(request, form)
 
 
