@@ -228,3 +228,12 @@ def test_the_upload_answers_at_once_and_a_thread_does_the_work(client, admin_use
 @pytest.mark.parametrize("job", ["abc", "00000000-0000-0000-0000-000000000000"])
 def test_refilling_the_form_from_an_unknown_job_is_404(admin_client, job):
     assert admin_client.get(UPLOAD_URL, {"job": job}).status_code == 404
+
+
+def test_staff_see_past_uploads_and_how_they_ended(admin_client, admin_user):
+    done = run_job(queued_job(admin_user, SEED.read_text(encoding="utf-8")).pk)
+    failed = run_job(queued_job(admin_user, NO_CITY, title="周末").pk)
+    assert bytes(done.data) == b"" and bytes(failed.data) == NO_CITY.encode()  # kept only while needed
+    page = admin_client.get(reverse("admin:review_uploadjob_changelist")).content.decode()
+    assert done.source in page and failed.source in page and "no Chinese city" in page
+    assert admin_client.get(reverse("admin:review_uploadjob_change", args=[failed.pk])).status_code == 200

@@ -20,6 +20,7 @@ from apps.dashboard.documents import fact_key
 
 from .evidence import fact_in_context
 from .forms import FactForm
+from .models import UploadJob
 
 admin.site.site_header = "城市产业战略图谱 · 管理 City Strategy Atlas"
 admin.site.site_title = "City Strategy Atlas admin"
@@ -284,3 +285,20 @@ class TargetAdmin(FactAdmin):
     @admin.display(description="数值 Value", ordering="base_value")
     def figure(self, target):
         return f"{target.value.normalize():f}{target.unit}"  # as written: 1.5万亿元, not 1.5000 万亿元
+
+
+@admin.register(UploadJob)
+class UploadJobAdmin(admin.ModelAdmin):
+    """Uploads and how each ended: a record to look at, written only by the upload page and its background step."""
+
+    list_display = ("source", "status", "step", "created_by", "created_at", "document", "error")
+    list_filter = ("status",)
+    search_fields = ("source", "error")
+    list_select_related = ("created_by", "document")
+    exclude = ("data",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -71,6 +71,7 @@ def run_job(job_pk):
         fail(job, "处理出错 — the article could not be processed; the error is in the server log", field)
     else:
         job.document, job.created_document, job.counts = result.document, result.created, dict(result.counts)
+        job.data = b""  # the article is in, and its bytes are kept under UPLOAD_DIR
         advance(job, Status.DONE, Step.FINISHED)
         logger.info("upload job %s: %s %s", job.pk, "created" if result.created else "updated", result.document)
     return job
