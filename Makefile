@@ -2,19 +2,29 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# config.settings refuses to start without SECRET_KEY when DEBUG is off; the make targets are
+# development, so they bring a key of their own (pytest uses config.test_settings instead).
+export SECRET_KEY ?= dev-only-insecure-key-from-the-makefile-never-in-production
 
-.PHONY: run venv system-deps migrate ingest serve test test-sqlite test-postgres bench score clean
+.PHONY: run venv lock system-deps migrate ingest serve lint test test-sqlite test-postgres bench score clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exact versions from requirements.lock, then the project itself without resolving again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Pin again after changing dependencies in pyproject.toml (`make lock`, then commit requirements.lock).
+lock: venv
+	$(VENV)/bin/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Debian packages the browser tests need (Chromium, Chinese glyphs); installed only when missing.
 system-deps:
@@ -33,7 +43,14 @@ serve:
 
 run: ingest serve
 
-test: venv system-deps test-sqlite test-postgres
+# Linters first, so a style or type error fails fast; then no model change may lack its migration.
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	DATABASE_URL=sqlite:///var/lint.sqlite3 $(PY) manage.py makemigrations --check --dry-run
+
+test: venv lint system-deps test-sqlite test-postgres
 
 test-sqlite:
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest

@@ -1,8 +1,13 @@
-"""Settings come from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS."""
+"""Settings come from the environment: DATABASE_URL, SECRET_KEY, DEBUG, ALLOWED_HOSTS, HTTPS, CSRF_TRUSTED_ORIGINS.
+
+See the README's settings table.  Without DEBUG the site refuses to start unless SECRET_KEY is set.
+"""
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 from config.database import tuned
 
@@ -17,10 +22,37 @@ def env_flag(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
 DEBUG = env_flag("DEBUG", default=False)
-# A fixed development key is only acceptable while DEBUG is on or under tests.
-SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-set-SECRET_KEY-in-production"
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h.strip()]
+# A fixed key is only acceptable for development: with DEBUG off a forgotten SECRET_KEY would
+# sign production sessions with a key published in this file, so the site refuses to start.
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set it in the environment (50 or more random characters, e.g. "
+            "`python -c 'from django.core.management.utils import get_random_secret_key as k; print(k())'`), "
+            "or set DEBUG=1 for development.")
+    SECRET_KEY = "dev-only-insecure-key-never-used-with-DEBUG-off"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+# Origins (scheme and host) allowed to POST forms from another origin, e.g. https://atlas.example.org.
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# HTTPS=1 when the site is served over TLS (usually by a proxy that sets X-Forwarded-Proto):
+# redirect plain HTTP, send cookies only over TLS, and ask browsers to remember it (HSTS).
+HTTPS = env_flag("HTTPS", default=False)
+if HTTPS:
+    SECURE_SSL_REDIRECT = True
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS", default=True)
+    # The header alone enrolls nobody; the domain owner still submits it to hstspreload.org.
+    SECURE_HSTS_PRELOAD = env_flag("HSTS_PRELOAD", default=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +63,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "csp",
     "template_partials",
     "django_filters",
     "simple_history",
@@ -49,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -65,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -109,9 +144,44 @@ LOGIN_URL = "/admin/login/"
 # Uploaded articles from the admin are kept here before they go through the pipeline.
 UPLOAD_DIR = Path(os.environ.get("UPLOAD_DIR", VAR_DIR / "uploads"))
 
+# Uploads larger than this are refused by the form with a message, not by Django with a bare 400:
+# the request limit sits well above the article limit (5 MiB) so that an oversized paste comes
+# back in the form with the text the user typed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("DATA_UPLOAD_MAX_MEMORY_SIZE", str(16 * 1024 * 1024)))
+# Uploads are ingested in a background thread; tests run them inline (see apps/review/jobs.py).
+UPLOAD_JOBS_IN_THREAD = env_flag("UPLOAD_JOBS_IN_THREAD", default=True)
+
+# Content-Security-Policy (django-csp 4): only our own scripts, styles, images and fonts.
+# Plotly adds its hover and modebar rules at run time to <style id="plotly.js-style-global">;
+# templates/dashboard/chart_page.html puts that element in the page with the request's nonce,
+# so Plotly inserts its rules through the CSSOM into an allowed sheet and style-src needs no
+# 'unsafe-inline'.  (Inline style="" attributes in markup are refused; use classes.)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Standard-library logging to the console: INFO from our own code (apps.*), warnings from the rest.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO").upper()
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"jieba": {"level": "WARNING"}},
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "apps": {"handlers": ["console"], "level": LOG_LEVEL, "propagate": False},
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "jieba": {"level": "WARNING"},
+    },
 }

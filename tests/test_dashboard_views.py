@@ -11,17 +11,12 @@ from django.contrib.auth.models import User
 from django.urls import clear_url_caches, reverse
 
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
-from tests.factories import build_atlas, grow_atlas
+from tests.factories import grow_atlas
 
 FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 # Fragments render a template partial, which Django's test client does not record: read
 # response.context from full-page requests and only the markup from fragment requests.
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def atlas(db):
-    return build_atlas()
 
 
 @pytest.fixture(params=[0, 3], ids=["small", "grown"])

@@ -54,9 +54,8 @@ def run_action(client, obj, action):
 
 
 @pytest.fixture
-def reviewed(admin_client, db):
+def reviewed(shared_seeds, admin_client, db):
     """The seeds, then a round of review touching every kind of fact in every way staff can."""
-    ingest_seeds()
     kunshan = Document.objects.get(source=KUNSHAN)
     facts = {
         "edited": change(admin_client, fact(Target, "高新技术企业|4000家|target|2027"), value="4500", metric="高新技术企业数"),

@@ -54,8 +54,9 @@ class City(models.Model):
     objects = CityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "城市 City"
+        verbose_name_plural = "城市 Cities"
         ordering = ["province", "name"]
-        verbose_name_plural = "cities"
 
     def __str__(self):
         return self.full_name or self.name
@@ -74,6 +75,8 @@ class IndustryTag(models.Model):
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "产业标签 Industry tag"
+        verbose_name_plural = "产业标签 Industry tags"
         ordering = ["sort_order", "slug"]
 
     def __str__(self):
@@ -123,6 +126,8 @@ class Document(models.Model):
     ingested_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "文章 Document"
+        verbose_name_plural = "文章 Documents"
         ordering = ["-published", "source"]
         constraints = [
             # One document per text: a second copy is a duplicate, never a second set of facts,
@@ -212,6 +217,8 @@ class Official(Fact):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "官员 Official"
+        verbose_name_plural = "官员 Officials"
         ordering = ["city", "name"]
         constraints = _fact_constraints("official")
 
@@ -231,6 +238,8 @@ class Meeting(Fact):
     history = HistoricalRecords(m2m_fields=[officials])
 
     class Meta:
+        verbose_name = "会议 Meeting"
+        verbose_name_plural = "会议 Meetings"
         ordering = ["date", "name"]
         constraints = _fact_constraints("meeting")
 
@@ -257,6 +266,8 @@ class IndustryCluster(Fact):
     history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
+        verbose_name = "产业集群 Industry cluster"
+        verbose_name_plural = "产业集群 Industry clusters"
         ordering = ["city", "tier", "name"]
         constraints = _fact_constraints("industrycluster")
 
@@ -310,6 +321,8 @@ class Target(Fact):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "目标与数据 Target"
+        verbose_name_plural = "目标与数据 Targets"
         ordering = ["city", "kind", "metric"]
         constraints = _fact_constraints("target")
 

@@ -147,7 +147,7 @@ def read_file(path) -> RawArticle:
 
 def find_articles(paths) -> list[Path]:
     """Article files under the given files and folders, sorted, sidecars excluded."""
-    found = []
+    found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             found.extend(p for p in sorted(path.rglob("*")) if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
