@@ -1,4 +1,6 @@
 """The read-only JSON API: its schema, filters, paging, what it leaves out and what it refuses."""
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -47,6 +49,11 @@ def test_docs_page_loads_its_assets_from_our_static_files_only(client):
     html = response.content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn" not in html.lower() and "https://" not in html
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert len(assets) >= 3
+    for asset in assets:
+        assert asset.startswith("/static/")
+        assert client.get(asset).status_code == 200, asset
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])
@@ -82,12 +89,13 @@ def test_a_fact_carries_its_provenance_and_review_state(client, atlas):
     body = get(client, f"/api/targets/{fact.pk}/")
     assert body["id"] == fact.pk
     assert body["kind"] == "target"
-    assert body["url"] == f"http://testserver/facts/target/{fact.pk}/"
+    assert body["page"] == f"http://testserver/facts/target/{fact.pk}/"
     assert body["city"] == {"slug": "kunshan", "name": "昆山", "full_name": "昆山市", "name_en": "Kunshan"}
     assert body["document"]["id"] == atlas.documents["kunshan"].pk
     assert body["document"]["title"] == "昆山召开全市产业创新集群发展大会"
     assert body["document"]["publisher"] == "测试日报"
     assert body["document"]["published"] == "2024-03-01"
+    assert body["document"]["page"] == f"http://testserver/documents/{atlas.documents['kunshan'].pk}/"
     assert body["evidence"] == {"text": fact.evidence_text, "start": fact.evidence_start, "end": fact.evidence_end}
     assert atlas.documents["kunshan"].normalized_text[fact.evidence_start:fact.evidence_end] == body["evidence"]["text"]
     assert body["review_status"] == "pending"
@@ -225,7 +233,7 @@ def test_query_counts_do_not_grow_with_the_data(client, atlas):
     grow_atlas(atlas, 4)
     assert {url: count_queries(client, url) for url in urls} == small
     # A page of facts: the count, the rows with their city and document, one query per many-to-many relation.
-    assert small["/api/officials/"] == 2
+    assert small["/api/officials/"] == small["/api/targets/"] == 2
     assert small["/api/meetings/"] == small["/api/clusters/"] == 3
     assert small[f"/api/meetings/{meeting}/"] == small[f"/api/clusters/{cluster}/"] == 2
     assert small["/api/cities/kunshan/"] == small[f"/api/documents/{atlas.documents['kunshan'].pk}/"] == 1

@@ -135,7 +135,7 @@ def test_json_view_is_the_api_representation(client, atlas):
     from_suffix = client.get(f"/facts/target/{fact.pk}.json").json()
     from_api = client.get(f"/api/targets/{fact.pk}/").json()
     assert from_page.json() == from_suffix == from_api
-    assert from_api["value"] == 3.9 and from_api["url"] == f"http://testserver/facts/target/{fact.pk}/"
+    assert from_api["value"] == 3.9 and from_api["page"] == f"http://testserver/facts/target/{fact.pk}/"
 
 
 def test_page_query_count_does_not_grow_with_the_data(client, atlas):

@@ -47,10 +47,10 @@ class CityOut(CityRef):
     parent: CityRef | None
     longitude: float | None
     latitude: float | None
-    url: str = Field(description="The city's page")
+    page: str = Field(description="The city's page on the atlas")
 
     @staticmethod
-    def resolve_url(city, context):
+    def resolve_page(city, context):
         return absolute(city.get_absolute_url(), context)
 
 
@@ -68,7 +68,7 @@ class DocumentRef(Schema):
     publisher: str
     published: date | None
     url: str = Field(description="Where the article was published, when known")
-    page: str = Field(description="The document's page, with every fact's passage highlighted")
+    page: str = Field(description="The document's page on the atlas, with every fact's passage highlighted")
 
     @staticmethod
     def resolve_page(document, context):
@@ -102,7 +102,7 @@ class FactOut(Schema):
 
     id: int
     kind: Literal["official", "meeting", "cluster", "target"]
-    url: str = Field(description="The fact's own page, with its passage and a citation")
+    page: str = Field(description="The fact's own page on the atlas, with its passage and a citation")
     city: CityRef
     document: DocumentRef
     evidence: Evidence
@@ -118,7 +118,7 @@ class FactOut(Schema):
         return kind_of(fact)
 
     @staticmethod
-    def resolve_url(fact, context):
+    def resolve_page(fact, context):
         return absolute(fact_path(fact), context)
 
     @staticmethod
