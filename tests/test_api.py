@@ -154,6 +154,12 @@ def test_fact_filters_city_document_status_and_approved_only(client, atlas):
     assert atlas.facts["li_hui"].pk in pending and atlas.facts["zhou_wei"].pk not in pending
 
 
+@pytest.mark.parametrize("url", ["/api/targets/?city=kun%00shan", "/api/clusters/?tag=%00", "/api/officials/?name=%1F",
+                                 "/api/cities/?province=" + "江" * 201])
+def test_control_characters_and_overlong_filter_values_are_refused(client, atlas, url):
+    assert client.get(url).status_code == 422
+
+
 def test_target_filters_kind_year_and_metric_key(client, atlas):
     Target.objects.filter(pk=atlas.facts["wuxi_gdp"].pk).update(metric_key="gdp")
     Target.objects.filter(pk=atlas.facts["kunshan_gdp"].pk).update(metric_key="gdp")
@@ -196,6 +202,7 @@ def test_city_detail_counts_public_facts(client, atlas):
     assert body["cluster_count"] == 5  # 元宇宙 was rejected
     assert body["meeting_count"] == 2
     assert client.get("/api/cities/nowhere/").status_code == 404
+    assert client.get("/api/cities/kun%00shan/").status_code == 404  # not a slug: no route, no query
 
 
 def test_documents_filter_by_city_year_and_count_public_facts(client, atlas):

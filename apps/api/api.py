@@ -56,7 +56,7 @@ def list_cities(request, filters: CityFilter = Query(...)):
     return filters.filter(queries.cities())
 
 
-@api.get("/cities/{slug}/", response=CityDetailOut, tags=["cities"], operation_id="get_city")
+@api.get("/cities/{slug:slug}/", response=CityDetailOut, tags=["cities"], operation_id="get_city")
 def get_city(request, slug: str):
     return get_object_or_404(queries.city_detail(), slug=slug)
 
