@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "apps.ingest",
     "apps.dashboard",
     "apps.review",
+    "ninja",  # django-ninja: the API's Swagger UI from its own static files, not a CDN
+    "apps.api",
+    "apps.facts",
 ]
 
 MIDDLEWARE = [
