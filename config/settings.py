@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "apps.ingest",
     "apps.dashboard",
     "apps.review",
+    "apps.maps",
 ]
 
 MIDDLEWARE = [
