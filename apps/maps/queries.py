@@ -31,7 +31,7 @@ def tag_choices():
     """Every industry tag with the number of cities that have a public cluster carrying it."""
     public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
     return list(IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public, distinct=True))
-                .only("slug", "name_zh", "name_en", "sort_order"))
+                .only("slug", "name_zh", "name_en", "sort_order").order_by("sort_order", "slug"))
 
 
 def metric_rows(metric_key, measure):
