@@ -86,8 +86,9 @@
         name: data.title, showlegend: false,
         marker: {
           color: valued.map(function (c) { return c.value; }), colorscale: COLORSCALE, showscale: true,
-          colorbar: { title: { text: data.unit, side: "top" }, thickness: 12, len: 0.5, x: 1, y: 0.75,
-                      tickformat: data.mode === "tag" ? "d" : "~s" },
+          // Counts of clusters tick by whole numbers; figures in full (15,456, not 15k: 亿元 is the unit).
+          colorbar: Object.assign({ title: { text: data.unit, side: "top" }, thickness: 12, len: 0.5, x: 1, y: 0.75,
+                                    tickformat: ",~g" }, data.mode === "tag" ? { tick0: 0, dtick: 1 } : {}),
         },
       }));
     }
