@@ -74,6 +74,17 @@ def test_a_later_article_restating_the_figure_wins(client, atlas):
     assert values(data(client, "?metric=gdp&measure=level&year=2023"))["kunshan"] == 5140
 
 
+def test_figures_about_cities_no_article_is_about_are_not_counted(client, atlas):
+    # 常州 is named in 昆山's article, but no article is about 常州: it has no marker, and its figure
+    # must not add a year or a city to the choices.
+    Target.objects.create(document=atlas.documents["kunshan"], city=atlas.cities["changzhou"], fingerprint="cz-gdp",
+                          metric="地区生产总值", metric_key="gdp", measure="level", value="9000", unit="亿元", year=2022)
+    content = client.get("/map/?metric=gdp&measure=level").content.decode()
+    assert re.search(r'<option value="gdp" selected>gdp \(2\)</option>', content)
+    assert '<option value="2022"' not in content
+    assert data(client, "?metric=gdp&measure=level&year=2022")["notices"]  # no figures that year
+
+
 def test_a_rejected_figure_colours_no_city(client, atlas):
     Target.objects.filter(pk=atlas.facts["wuxi_gdp"].pk).update(review_status=ReviewStatus.REJECTED)
     assert values(data(client, "?metric=gdp&measure=level&year=2023"))["wuxi"] is None

@@ -11,16 +11,20 @@ TARGET_FIELDS = ("city_id", "document_id", "metric_key", "measure", "kind", "yea
                  "base_value", "base_unit", "bound", "estimated")
 
 
+def about_city(field):
+    """True where at least one article is about the city in `field`: the cities the map shows."""
+    return Exists(Document.objects.filter(city=OuterRef(field)))
+
+
 def covered_cities():
     """Cities at least one article is about: one marker each."""
-    has_document = Exists(Document.objects.filter(city=OuterRef("pk")))
-    return City.objects.filter(has_document).only(*CITY_FIELDS).order_by("province", "name")
+    return City.objects.filter(about_city("pk")).only(*CITY_FIELDS).order_by("province", "name")
 
 
 def metric_choices():
-    """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most cities first."""
+    """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most covered cities first."""
     return list(
-        Target.objects.public().exclude(metric_key="")
+        Target.objects.public().exclude(metric_key="").filter(about_city("city"))
         .values("metric_key", "measure")
         .annotate(cities=Count("city", distinct=True))
         .order_by("-cities", "metric_key", "measure")
@@ -35,9 +39,9 @@ def tag_choices():
 
 
 def metric_rows(metric_key, measure):
-    """The public figures of one metric and measure, each with the date of the article stating it."""
+    """The public figures of one metric and measure about covered cities, each with its article's date."""
     return list(
-        Target.objects.public().filter(metric_key=metric_key, measure=measure)
+        Target.objects.public().filter(metric_key=metric_key, measure=measure).filter(about_city("city"))
         .annotate(document_date=F("document__published"))
         .only(*TARGET_FIELDS)
         .order_by()
