@@ -10,7 +10,7 @@ export SECRET_KEY ?= dev-only-insecure-key-from-the-makefile-never-in-production
 
 .PHONY: run venv lock system-deps migrate ingest serve lint test test-sqlite test-postgres bench score clean
 
-venv: $(STAMP)
+venv: $(STAMP) map-vendor
 
 # Exact versions from requirements.lock, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements.lock
@@ -25,6 +25,22 @@ $(STAMP): pyproject.toml requirements.lock
 lock: venv
 	$(VENV)/bin/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements.lock pyproject.toml
+# The map's browser files, each taken from a pinned npm package into the git-ignored static/vendor/map/
+# (the site has no internet, so nothing is loaded from a CDN): plotly.js's cartesian bundle draws it,
+# AntV's china-geojson gives the province outlines.
+MAP_VENDOR := static/vendor/map
+.PHONY: map-vendor
+map-vendor: $(MAP_VENDOR)/plotly-cartesian.min.js $(MAP_VENDOR)/china.json
+
+$(MAP_VENDOR)/plotly-cartesian.min.js:
+	pack=$$(mktemp -d) && npm pack --silent --pack-destination $$pack plotly.js-cartesian-dist-min@4.1.1 >/dev/null \
+	  && tar -xzf $$pack/*.tgz -C $$pack package/plotly-cartesian.min.js \
+	  && cp $$pack/package/plotly-cartesian.min.js $@ && rm -rf $$pack
+
+$(MAP_VENDOR)/china.json:
+	pack=$$(mktemp -d) && npm pack --silent --pack-destination $$pack china-geojson@1.0.0 >/dev/null \
+	  && tar -xzf $$pack/*.tgz -C $$pack package/src/geojson/china.json \
+	  && cp $$pack/package/src/geojson/china.json $@ && rm -rf $$pack
 
 # Debian packages the browser tests need (Chromium, Chinese glyphs); installed only when missing.
 system-deps:

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "ninja",  # django-ninja: the API's Swagger UI from its own static files, not a CDN
     "apps.api",
     "apps.facts",
+    "apps.maps",
 ]
 
 MIDDLEWARE = [

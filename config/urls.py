@@ -8,5 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("facts/", include("apps.facts.urls")),
+    path("map/", include("apps.maps.urls")),
     path("", include("apps.dashboard.urls")),
 ]
