@@ -64,6 +64,8 @@ class Command(BaseCommand):
                             help="send each article to the Celery workers (CELERY_BROKER_URL) instead of loading here")
         parser.add_argument("--wait", action="store_true",
                             help="with --queue: wait for the workers and print each article's result")
+        parser.add_argument("--wait-timeout", type=float, default=None, metavar="SECONDS",
+                            help="with --wait: give up on an article after this long (default: wait)")
 
     def handle(self, *args, **options):
         self.quiet = options["quiet"]
@@ -101,7 +103,7 @@ class Command(BaseCommand):
                 work.append((article, checked.raw))
 
         if options["queue"]:
-            done, queue_failed = self.send_to_queue(work, wait=options["wait"])
+            done, queue_failed = self.send_to_queue(work, wait=options["wait"], timeout=options["wait_timeout"])
             failed += queue_failed
             verb = "ingested by the workers" if options["wait"] else "queued"
         else:
@@ -163,7 +165,7 @@ class Command(BaseCommand):
         self.bar = None
         return done, failed
 
-    def send_to_queue(self, work, wait):
+    def send_to_queue(self, work, wait, timeout=None):
         """Send one task per article; with `wait`, collect each result. (articles done, failures)."""
         from kombu.exceptions import OperationalError
 
@@ -197,7 +199,7 @@ class Command(BaseCommand):
         with self.progress(len(sent)) as self.bar:
             for article, async_result in sent:
                 try:
-                    summary = async_result.get(propagate=True)
+                    summary = async_result.get(timeout=timeout, propagate=True)
                 except Exception as exc:  # noqa: BLE001
                     summary = {"error": describe_failure(exc)}
                 if "error" in summary:
