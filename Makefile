@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run venv system-deps migrate ingest serve test test-sqlite test-postgres bench score clean
+.PHONY: run venv system-deps migrate ingest serve worker test test-sqlite test-postgres bench bench-corpus score clean
 
 venv: $(STAMP)
 
@@ -33,6 +33,10 @@ serve:
 
 run: ingest serve
 
+# A Celery worker for `manage.py ingest --queue` (broker: CELERY_BROKER_URL, default the local Redis).
+worker: venv
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
 test: venv system-deps test-sqlite test-postgres
 
 test-sqlite:
@@ -47,6 +51,10 @@ test-postgres:
 
 bench: venv
 	$(PY) bench/ingest_speed.py
+
+# The whole work-report corpus into a fresh database; BENCH_ARGS="--jobs 2 --database-url postgres://…"
+bench-corpus: venv
+	$(PY) bench/ingest_corpus.py $(BENCH_ARGS)
 
 score: venv
 	rm -f var/score.sqlite3
