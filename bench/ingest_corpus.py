@@ -21,19 +21,24 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "work-reports"
+# ../shared/corpus/work-reports beside the checkout (or beside the folder of git worktrees).
+CORPUS = next((parent / "shared" / "corpus" / "work-reports" for parent in ROOT.parents
+               if (parent / "shared" / "corpus" / "work-reports").is_dir()), ROOT.parent / "shared" / "corpus" / "work-reports")
 
 
-def run_measured(command, env, stdout=subprocess.DEVNULL):
-    """(wall seconds, peak RSS in MiB of the process and the children it waited for)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=stdout)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode not in (0, 1):  # 1: some files failed, which the command already reported
-        raise SystemExit(f"{command[2]} exited with {process.returncode}")
-    return elapsed, usage.ru_maxrss / 1024
+def run_measured(command, env):
+    """(wall seconds, peak RSS in MiB of the process and the children it waited for, stdout, stderr)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(process.pid, 0)  # wait4: this child's own peak memory
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode not in (0, 1):  # 1: some files failed; they are counted below
+        raise SystemExit(f"{' '.join(command[1:3])} exited with {process.returncode}:\n{stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, stdout, stderr
 
 
 def fresh_postgres(url):
@@ -104,22 +109,28 @@ def main():
         manage = [sys.executable, str(ROOT / "manage.py")]
         subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, check=True)
 
-        seconds, peak = run_measured(manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
+        seconds, peak, out, err = run_measured(
+            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
+        failures = [line for line in err.splitlines() if line.startswith("✗")]
+        print(f"ingest said: {out.strip().splitlines()[-1] if out.strip() else '—'}; {len(failures)} failed files")
+        for line in failures[:10]:
+            print("  " + line)
         documents, characters = corpus_characters(env)
         print(f"database: {urlsplit(url).scheme}, --jobs {args.jobs}, {os.cpu_count()} CPUs")
-        print(f"ingest: {documents} documents, {characters / 1e6:.1f} M characters in {seconds:.1f} s "
+        print(f"ingest: {documents} documents, {characters:,} characters in {seconds:.1f} s "
               f"= {documents / seconds:.2f} documents/s, {characters / seconds / 1000:.0f} k characters/s; "
               f"peak RSS {peak:.0f} MiB")
 
-        seconds, peak = run_measured(manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
+        seconds, peak, *_ = run_measured(
+            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
         print(f"ingest again, unchanged: {seconds:.1f} s; peak RSS {peak:.0f} MiB")
 
-        seconds, peak = run_measured(manage + ["export_facts"], env)
-        print(f"export_facts: {seconds:.1f} s; peak RSS {peak:.0f} MiB")
+        seconds, peak, out, _ = run_measured(manage + ["export_facts"], env)
+        print(f"export_facts: {len(out):,} characters of JSON in {seconds:.1f} s; peak RSS {peak:.0f} MiB")
 
     if args.sample:
         count, chars, pipeline, bare = pipeline_against_jieba(args.corpus, args.sample)
-        print(f"one process, {count} reports ({chars / 1e6:.1f} M characters): read→extract {pipeline:.1f} s "
+        print(f"one process, {count} reports ({chars:,} characters): read→extract {pipeline:.1f} s "
               f"({chars / pipeline / 1000:.0f} k characters/s), bare jieba.lcut (HMM off) {bare:.1f} s "
               f"({chars / bare / 1000:.0f} k characters/s): the pipeline takes {pipeline / bare:.1f}× jieba's time")
     print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
