@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # development, so they bring a key of their own (pytest uses config.test_settings instead).
 export SECRET_KEY ?= dev-only-insecure-key-from-the-makefile-never-in-production
 
-.PHONY: run venv lock system-deps migrate ingest serve lint test test-sqlite test-postgres bench score clean
+.PHONY: run venv lock system-deps migrate ingest serve worker lint test test-sqlite test-postgres bench bench-corpus score clean
 
 venv: $(STAMP) map-vendor
 
@@ -66,6 +66,10 @@ lint: venv
 	$(VENV)/bin/mypy
 	DATABASE_URL=sqlite:///var/lint.sqlite3 $(PY) manage.py makemigrations --check --dry-run
 
+# A Celery worker for `manage.py ingest --queue` (broker: CELERY_BROKER_URL, default the local Redis).
+worker: venv
+	$(VENV)/bin/celery -A config worker --loglevel=INFO
+
 test: venv lint system-deps test-sqlite test-postgres
 
 test-sqlite:
@@ -80,6 +84,10 @@ test-postgres:
 
 bench: venv
 	$(PY) bench/ingest_speed.py
+
+# The whole work-report corpus into a fresh database; BENCH_ARGS="--jobs 2 --database-url postgres://…"
+bench-corpus: venv
+	$(PY) bench/ingest_corpus.py $(BENCH_ARGS)
 
 score: venv
 	rm -f var/score.sqlite3

@@ -62,11 +62,20 @@ def test_sidecar_meta_wins_and_is_parsed(tmp_path):
     assert (meta.published, meta.publisher, meta.title) == (date(2024, 3, 6), "某日报", "大会召开")
 
 
-def test_bad_sidecar_is_a_clear_error(tmp_path):
+def test_bad_sidecar_value_is_named_and_dropped(tmp_path):
     path = tmp_path / "a1.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a1.meta.json").write_text('{"published": "last week"}')
-    with pytest.raises(ArticleError, match="not a YYYY-MM-DD date"):
+    (tmp_path / "a1.meta.json").write_text('{"published": "last week", "publisher": "某日报"}')
+    meta = read_file(path).meta
+    assert (meta.published, meta.publisher) == (None, "某日报")
+    assert meta.warnings == ("a1.meta.json: published dropped: 'last week' is not a YYYY-MM-DD date",)
+
+
+def test_sidecar_that_is_not_json_is_a_clear_error(tmp_path):
+    path = tmp_path / "a1.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "a1.meta.json").write_text('{"published": ')
+    with pytest.raises(ArticleError, match="a1.meta.json is not valid JSON"):
         read_file(path)
 
 
@@ -79,6 +88,6 @@ def test_unsupported_suffix_is_rejected(tmp_path):
 
 def test_find_articles_walks_folders_and_skips_sidecars(tmp_path):
     (tmp_path / "sub").mkdir()
-    for name in ("b.txt", "a.html", "sub/c.htm", "a.meta.json", "notes.md"):
+    for name in ("b.txt", "a.html", "sub/c.htm", "a.meta.json", "notes.rst"):
         (tmp_path / name).write_text("x")
     assert [p.name for p in find_articles([tmp_path])] == ["a.html", "b.txt", "c.htm"]

@@ -12,6 +12,7 @@ from simple_history.utils import get_m2m_reverse_field_name
 
 from apps.atlas.models import Origin
 from apps.ingest.pipeline.read import ARTICLE_SUFFIXES, MAX_BYTES
+from apps.ingest.validation import MAX_PUBLISHER, MAX_TITLE, Checked, clean_string, clean_url
 
 from .evidence import locate_passage
 
@@ -142,7 +143,22 @@ class UploadForm(forms.Form):
             raise ValidationError("请上传文件或粘贴正文（二选一） — upload a file or paste the text, not both")
         if has_text and not cleaned.get("title"):
             self.add_error("title", "粘贴的正文需要标题 — pasted text needs a title")
+        self.check_at_boundary(cleaned)
         return cleaned
+
+    def check_at_boundary(self, cleaned):
+        """The same checks as a sidecar's values (apps/ingest/validation.py); what they drop is an error here."""
+        for name, check in (("title", lambda v, c: clean_string(v, "title", MAX_TITLE, c)),
+                            ("publisher", lambda v, c: clean_string(v, "publisher", MAX_PUBLISHER, c)),
+                            ("url", lambda v, c: clean_url(v, "url", c))):
+            if not cleaned.get(name):
+                continue
+            checked = Checked()
+            value = check(cleaned[name], checked)
+            if value is None:
+                self.add_error(name, checked.warnings[-1])
+            else:
+                cleaned[name] = value
 
     @property
     def input_field(self):

@@ -10,12 +10,17 @@ class ArticleError(ValueError):
 
 @dataclass(frozen=True)
 class ArticleMeta:
-    """What a crawler's sidecar `<stem>.meta.json` (or an uploader) says about the article."""
+    """What a crawler's sidecar, a Markdown file's front matter or an uploader says about the article.
+
+    Values are already checked (apps/ingest/validation.py); `warnings` names what was dropped or
+    cleaned on the way in — bad metadata values, NUL bytes removed from the text — one line each.
+    """
 
     url: str = ""
     published: date | None = None
     publisher: str = ""
     title: str = ""
+    warnings: tuple = ()
 
 
 @dataclass(frozen=True)
