@@ -218,9 +218,12 @@ def test_extract_end_to_end_on_a_made_up_traditional_article():
     assert [(t.value, t.unit, t.year) for t in extraction.targets] == [(Decimal("1.5"), "万亿元", 2027)]
 
 
-def test_weekday_beside_a_date_gives_the_year_without_publication_date():
+def test_weekday_beside_a_date_gives_the_latest_fitting_year_before_the_reference():
+    # The bound is the document's own date, never the clock: without one the weekday alone
+    # fits many years and the meeting stays undated.
+    assert infer_year(3, 5, None, "", today=date(2026, 11, 1), weekday=1) == (2024, True)
     [meeting] = find_meetings("3月5日（星期二）,某市召开工业大会。", None)
-    assert meeting.date == date(2024, 3, 5)
+    assert meeting.date is None
 
 
 def test_meeting_without_any_year_clue_is_kept_undated():

@@ -191,3 +191,13 @@ def _merge(a, b):
         theme=main.theme or other.theme, location=main.location or other.location,
         official_names=tuple(dict.fromkeys(main.official_names + other.official_names)),
     )
+
+
+def link_officials(meetings, officials):
+    """Each meeting with the officials its evidence names (chairs, speakers, attendees)."""
+    linked = []
+    for meeting in meetings:
+        named = tuple(o.name for o in officials if o.name in meeting.evidence.text)
+        names = tuple(dict.fromkeys(meeting.official_names + named))
+        linked.append(replace(meeting, official_names=names) if names != meeting.official_names else meeting)
+    return linked
