@@ -58,7 +58,7 @@ def main():
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     verbose = "-v" in sys.argv
     totals = dict(city=0, speaker=0, session=0, targets=0, targets_right=0)
-    paths = sample(root, n)
+    paths = sample(root, n, seed=int(os.environ.get("SEED", "7")))
     for path in paths:
         text, meta = load(path)
         normalized = normalize(text)
@@ -72,11 +72,14 @@ def main():
         year = int(path.stem)
         right = 0
         plan_at = _plan_start(body)
+        periods = [m.start() for m in PERIOD_HEADING.finditer(body) if not LOOKS_BACK.search(m.group(0))]
         for t in result.targets:
-            in_plan = plan_at is not None and t.evidence.start >= plan_at
-            explicit = EXPLICIT_YEAR.search(t.evidence.text)
-            if explicit:
-                right += t.year is not None
+            start = t.evidence.start
+            in_plan = plan_at is not None and start >= plan_at
+            in_period = any(p <= start for p in periods) and max(p for p in periods if p <= start) > (
+                plan_at if in_plan else -1)
+            if in_period or EXPLICIT_YEAR.search(t.evidence.text):
+                right += t.year is not None  # a five-year plan's goals, or a year the sentence gives
             elif in_plan:
                 right += (t.kind, t.year) == ("target", year)
             else:
@@ -94,13 +97,19 @@ def main():
           f"{totals['targets']} = {totals['targets_right'] / max(1, totals['targets']):.2f}")
 
 
-PLAN_HEADING = re.compile(r"(?m)^.{0,6}(?:20\d{2}年(?:政府)?(?:工作|主要)|今年(?:政府)?工作|.{0,4}年工作安排|主要预期目标)")
+PLAN_HEADING = re.compile(r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,20}(?:20\d{2}年|今年)[^。\n]{0,10}"
+                          r"(?:工作|目标|任务)[^。\n]{0,16}$")
+PERIOD_HEADING = re.compile(r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,8}(?:十[三四五]五|今后五年|未来五年)[^。\n]{0,20}$")
+LOOKS_BACK = re.compile(r"回顾|成效|成绩|过去|总结")
 
 
 def _plan_start(text):
-    """Independent of the extractor: the first line heading the plan for the new year."""
-    match = PLAN_HEADING.search(text, len(text) // 5)
-    return match.start() if match else None
+    """Independent of the extractor: the first heading line (after the first fifth) that names
+    the year's work and does not look back."""
+    for match in PLAN_HEADING.finditer(text, len(text) // 5):
+        if not LOOKS_BACK.search(match.group(0)):
+            return match.start()
+    return None
 
 
 if __name__ == "__main__":

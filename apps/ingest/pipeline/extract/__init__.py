@@ -11,7 +11,7 @@ from datetime import date
 from ..normalize import unspin_string
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import latest_full_date, likely_year, publication
+from .dates import FULL_DATE, latest_full_date, likely_year, publication, safe_date
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
@@ -38,7 +38,8 @@ def publication_step(doc):
 def genre_step(doc):
     """News or work report, from the dateline, the title and the 各位代表 address; a work report's sections."""
     title_year = next((int(y) for y in _years(doc.title)), None)
-    doc.dateline = find_dateline(doc.text, year_hint=title_year)
+    title_date = next((d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(doc.title)) if d), None)
+    doc.dateline = find_dateline(doc.text, year_hint=title_year, title_date=title_date)
     doc.genre = detect_genre(doc.text, doc.title, doc.dateline)
     if doc.genre == WORK_REPORT:
         report_date = doc.dateline.date if doc.dateline else None

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..types import Span
 from .dates import safe_date
 from .doc import Dateline
-from .text import data
+from .text import chinese_number, data
 
 WORK_REPORT = "work_report"
 NEWS = "news"
@@ -20,6 +20,7 @@ class GenreRules:
     def __init__(self):
         rules = data("work_report.json")
         self.dateline = re.compile(rules["dateline"]["pattern"])
+        self.undated_dateline = re.compile(rules["undated_dateline"]["pattern"], re.M)
         self.session_end = re.compile(rules["session_end"]["pattern"])
         self.title = re.compile(rules["title"]["pattern"])
         self.address = re.compile(rules["address"]["pattern"])
@@ -30,7 +31,7 @@ def rules():
     return GenreRules()
 
 
-def find_dateline(text, head=800, year_hint=None):
+def find_dateline(text, head=800, year_hint=None, title_date=None):
     """The work report's dateline near the top, or None.
 
     The session runs from after 在 to the first 会议 that follows 人民代表大会/人大; a line break
@@ -38,17 +39,42 @@ def find_dateline(text, head=800, year_hint=None):
     """
     r = rules()
     match = r.dateline.search(text[:head])
-    if not match:
-        return None
-    rest = match.group("session")
-    end = r.session_end.search(rest)
+    end = r.session_end.search(match.group("session")) if match else None
     if not end:
-        return None
+        return _undated_dateline(text[:head], r, title_date)
+    rest = match.group("session")
     session = re.sub(r"[\s*]+", "", rest[:end.end()])
-    year = int(match.group("y")) if match.group("y") else year_hint
-    day = safe_date(year, int(match.group("m")), int(match.group("d"))) if year else None
+    year = _number(match.group("y"), digits=True) if match.group("y") else year_hint
+    month, day_of_month = _number(match.group("m")), _number(match.group("d"))
+    day = safe_date(year, month, day_of_month) if year and month and day_of_month else None
     stop = match.start("session") + end.end()
     return Dateline(date=day, session=session, evidence=Span(match.start(), stop, text[match.start():stop]))
+
+
+def _undated_dateline(head, r, title_date):
+    """"在某某州第十二届人民代表大会第四次会议上" on a line of its own: dated by the title."""
+    for match in r.undated_dateline.finditer(head):
+        end = r.session_end.search(match.group("session"))
+        if end:
+            session = re.sub(r"[\s*]+", "", match.group("session")[:end.end()])
+            stop = match.start("session") + end.end()
+            return Dateline(date=title_date, session=session, evidence=Span(match.start("session"), stop,
+                                                                            head[match.start("session"):stop]))
+    return None
+
+
+HAN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+def _number(text, digits=False):
+    """'2023' / '二〇二三' (digit by digit) / '十一' → int, or None."""
+    if text.isdigit():
+        return int(text)
+    if digits:
+        converted = "".join(HAN_DIGITS.get(c, "") for c in text)
+        return int(converted) if len(converted) == len(text) else None
+    value = chinese_number(text)
+    return int(value) if value else None
 
 
 def detect_genre(text, title="", dateline=None):

@@ -88,7 +88,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             # 河北 and 河南 are provinces, not 河北区 or 河南县.
             mentioned_provinces.update(c.province for c in candidates if c.level == "省级")
             continue
-        common = not full and is_common_word(name)
+        common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
             if common and not _has_place_context(text, start, end, division, divisions):
                 continue

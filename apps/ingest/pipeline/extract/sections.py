@@ -12,6 +12,9 @@ from .doc import Section
 from .text import data, paragraphs
 
 
+HEADER_LIMIT = 600  # title, dateline, speaker and address fit well inside this
+
+
 class SectionRules:
     def __init__(self):
         rules = data("work_report.json")
@@ -35,7 +38,10 @@ def heading_year(line, default_year=None):
         return None
     period = r.period_heading.match(line)
     if period:
-        return "period", r.period_end[period.group("plan")]
+        plan = period.group("plan")
+        if plan in r.period_end:
+            return "period", r.period_end[plan]
+        return ("period", default_year + 4) if default_year else None  # 今后五年: this year and four more
     plan = r.plan_heading.match(line)
     if plan:
         return "plan", int(plan.group("year")) if plan.group("year") else default_year
@@ -48,9 +54,11 @@ def work_report_sections(text, report_date=None):
     default_plan = None
     if report_date:
         default_plan = report_date.year + 1 if report_date.month >= 11 else report_date.year
-    address = r.address.search(text)
-    header_end = address.end() if address and address.start() < len(text) // 3 else 0
     spans = paragraphs(text)
+    address = r.address.search(text, 0, HEADER_LIMIT)
+    # Without the 各位代表 address, the header ends where the prose begins.
+    header_end = address.end() if address else next(
+        (p.start for p in spans if len(p.text) > 40 and p.start < HEADER_LIMIT), 0)
     openings = []  # (start, name, year)
     for paragraph in spans:
         if paragraph.start < header_end:
@@ -70,8 +78,11 @@ def work_report_sections(text, report_date=None):
     for index, (start, name, year) in enumerate(openings):
         end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
         sections.append(Section(f"period:{year}" if name == "period" else "plan", start, end))
+    plans = [s for s in sections if s.name == "plan"]
     for index, paragraph in enumerate(spans):
-        if paragraph.start >= first_plan and r.goals.search(paragraph.text):
+        # The year's goals paragraph; a five-year plan's goals keep that plan's year.
+        in_plan = any(s.start <= paragraph.start < s.end for s in plans)
+        if in_plan and r.goals.search(paragraph.text):
             end = paragraph.end
             if paragraph.text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
                 end = spans[index + 1].end  # "主要预期目标是：" then the list

@@ -48,7 +48,7 @@ def speaker_of(text, start=0, end=None):
         match = r.speaker.match(line)
         if match:
             title = (match.group("org") + match.group("title")).strip()
-            return match.group("name"), title, Span(line_start, line_start + len(line), line)
+            return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
         match = r.name_only.match(line)
         if match:
             name = match.group("name")
