@@ -77,7 +77,8 @@ def subject_step(doc):
 
 
 def officials_step(doc):
-    doc.officials = find_officials(doc.text, doc.places.subject_names, doc.places.foreign_names)
+    level = doc.places.index.divisions.by_adcode[doc.city.adcode].level if doc.city else ""
+    doc.officials = find_officials(doc.text, doc.places.subject_names, doc.places.foreign_names, subject_level=level)
     doc.places.know_people(o.name for o in doc.officials)
 
 

@@ -34,7 +34,9 @@ class OfficialRules:
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
-        self.title_then_name = re.compile(f"({alternation(every_title)})(?={self.surname}[\u4e00-\u9fff])")
+        # A space may stand between title and name in a byline or header: "县长 李明".
+        self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
+        self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
         # 冼家豪市长作工作部署 / 聂远航，市委书记；卢文彬，市委副书记、市长；
@@ -125,22 +127,28 @@ def _names_another_place(chain, subject_names, foreign_names):
     return False
 
 
-def find_officials(text, subject_names=(), foreign_names=lambda text: []):
+def find_officials(text, subject_names=(), foreign_names=lambda text: [], subject_level=""):
     """OfficialFacts for the subject city's office holders.
 
     `foreign_names(text)` lists the places in a text that are not the subject city or its
-    parents; an office of such a place (张家港市委书记) is not the city's.
+    parents; an office of such a place (张家港市委书记) is not the city's. For a county or
+    district (`subject_level` 县 or 区), a bare 市委书记 or 市长 is the parent city's.
     """
     r = rules()
     people, found = set(), {}
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
+        if r.title_shaped.match(text, match.end()):
+            continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
         name = resolve_name(text, match.end(), r)
         if not name or looks_like_a_word(name):
             continue
         chain = title_chain(text, match.start())
         organisation = chain.split("、")[-1]
         full_title = (chain + title).strip()
+        if subject_level in ("县", "区") and full_title.startswith("市") and not title.startswith(("县", "区")):
+            people.add(name)  # the parent city's leader visiting the county
+            continue
         if title in r.people_roles or r.institution.search(organisation):
             people.add(name)
             continue
