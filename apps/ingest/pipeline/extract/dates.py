@@ -74,9 +74,9 @@ def infer_year(month, day, published, context, today=None, weekday=None):
     """(year, inferred?) for a month/day the text gives without a year.
 
     The publication date decides; without one, a calendar clue does: a Spring Festival
-    anchor, or the weekday written beside the date (0 = Monday). `today` is the latest date
-    the document can speak of (its reference date), never the clock; without it a clue must
-    fit one year only.
+    anchor (the latest fitting year of the calendar table, so the answer depends on the data,
+    never on the day it runs), or the weekday written beside the date (0 = Monday), which
+    fits a year every few and so needs `today`: the latest date the document can speak of.
     """
     if published:
         year = published.year
@@ -86,7 +86,7 @@ def infer_year(month, day, published, context, today=None, weekday=None):
             year -= 1
         return year, True
     years = [y for y in spring_festival_years(month, day, context) if today is None or y <= today.year]
-    if years and (today is not None or len(years) == 1):
+    if years:
         return max(years), True
     if weekday is not None and today is not None:
         for year in range(today.year, today.year - 15, -1):

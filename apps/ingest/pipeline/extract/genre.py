@@ -22,7 +22,7 @@ class GenreRules:
         self.dateline = re.compile(rules["dateline"]["pattern"])
         self.undated_dateline = re.compile(rules["undated_dateline"]["pattern"], re.M)
         self.session_end = re.compile(rules["session_end"]["pattern"])
-        self.title = re.compile(rules["title"]["pattern"])
+        self.title = re.compile(rules["title"]["pattern"], re.M)
         self.address = re.compile(rules["address"]["pattern"])
 
 

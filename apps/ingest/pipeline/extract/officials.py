@@ -96,7 +96,16 @@ def resolve_name(text, start, r):
         return three if text.count(three) >= 2 or three[-1] not in FUNCTION_CHARS else two
     fits_two = bool(r.boundary.match(text, start + len(two)))
     fits_three = bool(r.boundary.match(text, start + len(three)))
+    if not fits_two and not fits_three and starts_a_word(text, start + len(two)):
+        return two  # 申强着重指出: the third character begins the word that follows (着重)
     return two if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS) else three
+
+
+def starts_a_word(text, position):
+    """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
+    from ..segment import is_common_word
+
+    return is_common_word(text[position:position + 2])
 
 
 def title_chain(text, title_start):

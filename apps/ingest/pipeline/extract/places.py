@@ -51,10 +51,13 @@ def place_index():
     return _index
 
 
-def _has_place_context(text, start, end, division, divisions):
+def _has_place_context(text, start, end, division, divisions, token_edges=None):
     """A short name that is also a word (合作, 全州, 新兴) is a place only beside an organ or
     level word (合作市委, 全州县) or after its province or parent (甘肃合作, 桂林全州)."""
-    if LOCAL_ORGAN.match(text[end:end + 6]) or text[end:end + 1] in LEVEL_CHARS:
+    if LOCAL_ORGAN.match(text[end:end + 6]):
+        return True
+    # 新兴市场 is a market: the level character must be a word of its own.
+    if text[end:end + 1] in LEVEL_CHARS and (token_edges is None or end + 1 in token_edges):
         return True
     before = text[max(0, start - 8):start]
     parent = divisions.parent(division)
@@ -90,7 +93,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
-            if common and not _has_place_context(text, start, end, division, divisions):
+            if common and not _has_place_context(text, start, end, division, divisions, token_edges):
                 continue
             weight = 2.0 if full else 1.0
             after = text[end:end + 6]

@@ -24,6 +24,7 @@ class ReportRules:
         self.estimated = re.compile(rules["estimated"]["pattern"])
         self.period_ends = rules["plan_period_end"]["years"]
         self.period = re.compile("|".join(self.period_ends))
+        self.title_shaped = re.compile("|".join(re.escape(e["word"]) for e in data("official_context.json")["title_shaped_words"]))
         self.surnames = tuple(sorted(word_list("surnames.txt"), key=len, reverse=True))
 
 
@@ -46,15 +47,20 @@ def speaker_of(text, start=0, end=None):
     for line in text[start:end].split("\n"):
         line_start, position = position, position + len(line) + 1
         match = r.speaker.match(line)
-        if match:
+        if match and _is_a_name(re.sub(r"[ 　]", "", match.group("name")), r):
             title = (match.group("org") + match.group("title")).strip()
             return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
         match = r.name_only.match(line)
-        if match:
-            name = match.group("name")
-            if "·" in name or "•" in name or name.startswith(r.surnames):
-                return name, "", Span(line_start, line_start + len(line), line)
+        if match and _is_a_name(match.group("name"), r):
+            return match.group("name"), "", Span(line_start, line_start + len(line), line)
     return None
+
+
+def _is_a_name(name, r):
+    """A transcribed name with a middle dot, or a family name first and no title-shaped word (热线, 信箱)."""
+    if "·" in name or "•" in name:
+        return True
+    return name.startswith(r.surnames) and not r.title_shaped.match(name)
 
 
 def _is_name_only_false_positive(name):
