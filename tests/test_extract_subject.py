@@ -56,3 +56,7 @@ def test_a_person_is_not_a_place():
     doc = ArticleDoc(text=text, tokens=tuple(segment(text)), meta=ArticleMeta(title="宿州市召开工业大会"))
     run(doc, [subject_step, officials_step, people_are_not_places_step])
     assert doc.city is None or doc.city.name != "茂林"
+
+
+def test_an_article_that_only_says_our_city_takes_its_city_from_the_publisher():
+    assert city_of("我市召开工业大会，部署全年工作。", publisher="宁波日报").name == "宁波"

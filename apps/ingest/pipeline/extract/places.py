@@ -108,6 +108,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
+    body_named = bool(scores)
     anchor_list = [(f"{title} {publisher}", 4.0)] + list(anchors)
     for anchor, weight in anchor_list:
         if not anchor.strip():
@@ -119,7 +120,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             for division in candidates:
                 # The dateline or URL names the document's own place even when the body only
                 # says 我市; the title or publisher confirms a place the body names.
-                if division.adcode in scores or weight > 4:
+                # An article that only says 我市 takes its city from the title or publisher.
+                if division.adcode in scores or weight > 4 or not body_named:
                     scores[division.adcode] += weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
     if not scores:

@@ -32,19 +32,28 @@ def rules():
 
 
 def heading_year(line, default_year=None):
-    """(section name, year) when `line` is a heading that opens a plan, else None."""
+    """(section name, year) when `line` is a heading that opens a plan, else None.
+
+    "“十三五”时期目标任务和2016年重点工作" opens the year's plan (a five-year figure in it says
+    十三五 itself); a heading for a far year ("2035年远景目标") opens long-range goals.
+    """
     r = rules()
     if len(line.strip(" *")) > 45 or r.review_words.search(line):
         return None
+    plan = r.plan_heading.match(line)
+    plan_year = int(plan.group("year")) if plan and plan.group("year") else None
+    if plan and default_year and plan_year == default_year:
+        return "plan", plan_year
     period = r.period_heading.match(line)
     if period:
-        plan = period.group("plan")
-        if plan in r.period_end:
-            return "period", r.period_end[plan]
+        name = period.group("plan")
+        if name in r.period_end:
+            return "period", r.period_end[name]
         return ("period", default_year + 4) if default_year else None  # 今后五年: this year and four more
-    plan = r.plan_heading.match(line)
     if plan:
-        return "plan", int(plan.group("year")) if plan.group("year") else default_year
+        if plan_year and default_year and plan_year > default_year + 1:
+            return "period", plan_year
+        return "plan", plan_year or default_year
     return None
 
 

@@ -47,7 +47,9 @@ def speaker_of(text, start=0, end=None):
     for line in text[start:end].split("\n"):
         line_start, position = position, position + len(line) + 1
         match = r.speaker.match(line)
-        if match and _is_a_name(re.sub(r"[ 　]", "", match.group("name")), r):
+        # A title alone on its line before the name is a strong frame: any family name (回建)
+        # will do, only a title-shaped word (市长热线) will not.
+        if match and not r.title_shaped.match(match.group("name")):
             title = (match.group("org") + match.group("title")).strip()
             return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
         match = r.name_only.match(line)
