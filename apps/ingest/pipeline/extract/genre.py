@@ -13,6 +13,8 @@ from .doc import Dateline
 from .text import chinese_number, data
 
 WORK_REPORT = "work_report"
+SESSION_LEAD = 30
+UNRELATED = re.compile(r"[>《》—]|\n\s*\n")
 NEWS = "news"
 
 
@@ -31,16 +33,23 @@ def rules():
     return GenreRules()
 
 
-def find_dateline(text, head=800, year_hint=None, title_date=None):
+def find_dateline(text, head=1500, year_hint=None, title_date=None):
     """The work report's dateline near the top, or None.
 
     The session runs from after 在 to the first 会议 that follows 人民代表大会/人大; a line break
     inside it (a wrapped dateline) is dropped from the name.
     """
     r = rules()
-    match = r.dateline.search(text[:head])
-    end = r.session_end.search(match.group("session")) if match else None
-    if not end:
+    position, match = 0, None
+    while (found := r.dateline.search(text, position, head)):
+        end = r.session_end.search(found.group("session"))
+        # The congress is named right after the date (a place and 第N届 at most), not somewhere
+        # further down a forwarding notice; the next date may start inside this match.
+        if end and end.start() <= SESSION_LEAD and not UNRELATED.search(found.group("session")[:end.start()]):
+            match = found
+            break
+        position = found.start() + 1
+    if match is None:
         return _undated_dateline(text[:head], r, title_date)
     rest = match.group("session")
     session = re.sub(r"[\s*]+", "", rest[:end.end()])

@@ -98,9 +98,10 @@ def speaker_step(doc):
         return
     name, title, evidence = found
     existing = next((o for o in doc.officials if o.name == name), None)
-    if existing and len(existing.title) >= len(title):
+    if existing and not title:
         doc.officials = [existing] + [o for o in doc.officials if o is not existing]
         return
+    # The speaker's line is the report's own statement of the title: it wins over a mention.
     fact = OfficialFact(name=name, title=title, evidence=evidence, confidence=0.95 if title else 0.7)
     doc.officials = [fact] + [o for o in doc.officials if o.name != name]
 
