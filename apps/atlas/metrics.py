@@ -18,6 +18,7 @@ METRICS_FILE = Path(__file__).resolve().parent / "data" / "metrics.json"
 GROWTH_BEFORE = re.compile(r"(?:增长|增|增加|提高|提升|上涨|上升|扩大|涨|回升)(?:了)?(?:达到?|约|近|超过?)?$")
 DECLINE_BEFORE = re.compile(r"(?:下降|降低|减少|回落|下滑|降|减)(?:了)?(?:达到?|约|近|超过?)?$")
 GROWTH_METRIC = re.compile(r"(?:增速|增幅|涨幅|增长率|降幅|降低率|下降率)$")
+SHARE_BEFORE = re.compile(r"占[^，,；;]{0,12}$")
 SHARE_METRIC = re.compile(r"(?:率|比重|占比|比例|份额|覆盖面)$")
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款", "万人", "万户", "人次", "万人次"}
 RANK_UNITS = {"位", "名"}
@@ -83,6 +84,8 @@ def measure_of(metric, unit, before="", entry=None):
             return "growth", -1
         if GROWTH_BEFORE.search(before) or GROWTH_METRIC.search(metric or ""):
             return "growth", 1
+        if SHARE_BEFORE.search(before):
+            return "share", 1  # 工业投资分别占全市的51.7%
         if entry and entry.measure in ("share", "intensity", "growth"):
             return entry.measure, 1
         if re.search(r"强度$", metric or ""):

@@ -98,7 +98,7 @@ def candidates(sentence_text, r):
     for match in r.named_level.finditer(sentence_text):
         # 打造A、B两个千亿级产业集群: a size goal for each named cluster.
         listed = re.split(r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items")))
-        names = [n for n in listed if len(n) >= 2]
+        names = [n for n in listed if len(n) >= 2 and not re.search(r"\d|级|个", n)]
         number = match.group("num")
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}.get(number) or chinese_number(number))
         for index, name in enumerate(names):
@@ -126,6 +126,8 @@ def candidates(sentence_text, r):
         if number in ("百", "千"):
             number = "一" + number  # 突破千亿元: a thousand 亿元
         value = chinese_number(number) if number else 1.0
+        if unit == "元" and number and not number[0].isdigit() and value and value < 100:
+            continue  # 三元双向, 一元化: a word, not three yuan
         unit = unit if unit.endswith("元") else unit + "元"
         add(match.start(), match.end(), _decimal(value) if value else None, unit)
     for match in r.measure.finditer(sentence_text):
@@ -164,8 +166,8 @@ def _without_thresholds(found, sentence_text):
 
 
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
-METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、“”（）()是]")
-SUBJECT_STOP = re.compile(r"[，,；;：:。“”（）()是]")  # a list subject (城镇、农村居民…) spans its 、
+METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
+SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
 MONEY_UNITS = {"元", "万元", "亿元", "万亿元"}
 
 
@@ -182,7 +184,7 @@ class Figure:
 
 def clean_metric(text, r):
     """Strip what surrounds the metric: footnote marks, years, baselines, leading and trailing verbs."""
-    text = r.figure["footnote"].sub("", text)
+    text = r.figure["comparison"].sub("", r.figure["footnote"].sub("", text))
     text = YEAR.sub("", r.baseline.sub("", text))
     previous = None
     while previous != text:
@@ -191,9 +193,10 @@ def clean_metric(text, r):
     return text
 
 
-def metric_for(sentence_text, start, end, unit, r):
+def metric_for(sentence_text, start, end, unit, r, clause_start=0):
     """The thing measured: the words before the number, or for counts the noun after it."""
-    clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text[:start])), default=0)
+    clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, clause_start, start)),
+                       default=clause_start)
     before = clean_metric(sentence_text[clause_start:start], r)
     if unit not in COUNT_UNITS or (before and r.countable.search(before)):
         return before
@@ -303,14 +306,17 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
         figures = [Figure(*c) for c in numbers if c[0] not in baseline_spans]
         # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
-        previous_metric, previous_group = None, None
+        previous_metric, previous_group, previous_end = None, None, 0
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
-            clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, 0, first.start)), default=0)
+            # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
+            clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
+                               default=previous_end)
             group_before = sentence.text[clause_start:first.start]
             own = None
             if len(group) > 1:
-                subject_start = max((m.end() for m in SUBJECT_STOP.finditer(sentence.text, 0, first.start)), default=0)
+                subject_start = max((m.end() for m in SUBJECT_STOP.finditer(sentence.text, previous_end, first.start)),
+                                    default=previous_end)
                 subject = clean_metric(sentence.text[subject_start:first.start], r)
                 own = paired_metrics(subject, len(group), r)
                 if own is None and not subject and previous_group and len(previous_group) == len(group):
@@ -324,14 +330,17 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                 if r.figure["alternative"].search(re.split(r"[，,；;、]", before)[-1]) \
                         or r.figure["alternative"].match(after):
                     continue  # "或规上工业增加值增长10%": one condition of a policy, not the city's figure
-                if r.figure["price_after"].match(after):
-                    continue  # 元/吨: a price
+                if r.figure["price_after"].match(after) or r.figure["multiplier_before"].search(sentence.text, 0, figure.start):
+                    continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
+                if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
+                    continue  # 10亿元以上项目: the amount names a class of projects
                 if own:
                     metric = own[index]
                 elif index and group_metric:
                     metric = group_metric
                 else:
-                    metric = figure.metric or metric_for(sentence.text, figure.start, figure.end, figure.unit, r)
+                    metric = figure.metric or metric_for(sentence.text, figure.start, figure.end, figure.unit, r,
+                                                         previous_end)
                 if metric in ("", "总量", "总额") and previous_metric:
                     metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
                 for name in sorted(subject_names, key=len, reverse=True):
@@ -339,7 +348,7 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 group_metric = group_metric or metric
-                previous_metric = metric
+                previous_metric, previous_end = metric, figure.end
                 fact = _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans)
                 key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                 if key in seen:
