@@ -64,7 +64,6 @@ class ClusterRules:
         items = rules["item_rules"]
         self.item = {name: re.compile(rule["pattern"]) for name, rule in items.items()
                      if isinstance(rule, dict) and "pattern" in rule}
-        self.dependent_parts = tuple(items["dependent_parts"]["words"])
 
 
 @lru_cache(maxsize=1)
@@ -104,13 +103,8 @@ def _split_and(item, r, known_parts_only=False):
 
     With `known_parts_only`, split only when every part is a known industry.
     """
-    if item in r.lexicon:
-        return [item]
-    if "和" not in item:
-        # 新能源及新材料 is two; 汽车及零部件, 生物医药与健康 are one (the second part leans on the first).
-        parts = [p for p in re.split("及|与", item) if p]
-        if len(parts) >= 2 and all(p in r.lexicon for p in parts) and not any(p in r.dependent_parts for p in parts[1:]):
-            return parts
+    # 及/与 join one named cluster (汽车及零部件, 新能源及绿色低碳, 生物医药与健康); only 和 lists two.
+    if item in r.lexicon or "和" not in item:
         return [item]
     parts = [p for p in item.split("和") if p]
     if known_parts_only and not all(p in r.lexicon for p in parts):
@@ -141,7 +135,7 @@ def _listed_items(listed, r):
     raw_items = re.split("[、/／]", listed.lstrip("、"))
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
-    if _policy_list(raw_items, r):
+    if _policy_list(raw_items, r) or r.item["chain_links"].search(raw_items[-1]):
         return [], False, False
     is_list = len([x for x in raw_items if x.strip()]) >= 2
     first = _clean_item(raw_items[0], r, first=True)
