@@ -132,3 +132,37 @@ def test_every_figure_rule_matches_its_examples_and_not_its_counter_examples(nam
         assert pattern.search(example), (name, example)
     for counter in rule.get("counter_examples", []):
         assert not pattern.search(counter), (name, counter)
+
+
+TARGET_RULES = data("targets.json")
+RULE_KEYS = [k for k in TARGET_RULES if k not in ("about", "examples", "figure_rules")]
+RULE_EXAMPLES = [(k, text, expected) for k, v in TARGET_RULES["examples"].items() for text, expected in v["examples"]]
+RULE_COUNTER = [(k, text, unwanted) for k, v in TARGET_RULES["examples"].items()
+                for text, unwanted in v["counter_examples"]]
+
+
+def _matches(fact, expected):
+    metric, value, unit, *rest = expected
+    kind = rest[0] if rest else None
+    year = rest[1] if len(rest) > 1 else None
+    return ((metric is None or fact.metric == metric) and fact.value == Decimal(str(value)) and fact.unit == unit
+            and (kind is None or fact.kind == kind) and (year is None or fact.year == year))
+
+
+def test_every_target_rule_has_a_reason_and_an_example():
+    assert [k for k in RULE_KEYS if not TARGET_RULES["examples"].get(k, {}).get("examples")] == []
+    assert all(v["why"] for v in TARGET_RULES["examples"].values())
+
+
+@pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES, ids=[f"{k}:{t}" for k, t, _ in RULE_EXAMPLES])
+def test_target_rule_examples(rule, text, expected):
+    found = find_targets(text, published_year=2024, meeting_year=2024)
+    for fact in expected:
+        assert any(_matches(f, fact) for f in found), (fact, found)
+
+
+@pytest.mark.parametrize("rule, text, unwanted", RULE_COUNTER, ids=[f"{k}:{t}" for k, t, _ in RULE_COUNTER])
+def test_target_rule_counter_examples(rule, text, unwanted):
+    found = find_targets(text, published_year=2024, meeting_year=2024)
+    for fact in unwanted:
+        assert not any(_matches(f, fact) for f in found), (fact, found)
