@@ -78,3 +78,10 @@ def test_longest_synonym_wins():
 
 def test_lookup_is_built_once_per_process():
     assert metric_index() is metric_index()
+
+
+def test_what_a_share_is_taken_of_is_not_the_metric():
+    index = metric_index()
+    assert index.lookup("制造业增加值占GDP比重").key == "manufacturing_share"
+    assert index.lookup("工业对GDP贡献率") is None
+    assert index.lookup("物流总费用占GDP比重") is None

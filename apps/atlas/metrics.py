@@ -52,8 +52,12 @@ class MetricIndex:
     def lookup(self, metric):
         """The Metric the written metric names, or None; the longest match anywhere in it wins."""
         text = (metric or "").upper()
+        # In "制造业增加值占GDP比重", "工业对GDP贡献率" what follows 占/对 is what the figure is measured
+        # against, not the metric.
+        against = [i for i in (text.find("占"), text.find("对GDP"), text.find("对地区生产总值")) if i > 0]
+        limit = min(against, default=len(text))
         best = None  # (length, -start, key)
-        for start in range(len(text)):
+        for start in range(limit):
             match = self.synonyms.match(text, start)
             if match:
                 candidate = (len(match.group(0)), -start, self.synonym_key[match.group(0)])

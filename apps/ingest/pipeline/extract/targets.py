@@ -252,6 +252,11 @@ def paired_metrics(subject, count, r):
     if len(items) != count or count < 2:
         return None
     head = next((h for h in r.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    modifiers = {len(i) for i in items[:-1]}
+    if len(modifiers) == 1 and len(items[-1]) > min(modifiers) + 1 and (head is None or len(head) == 1) \
+            and not any(i.endswith(h) for i in items[:-1] for h in r.metric_heads):
+        # "工业、农业对GDP贡献率": the last item's modifier is as long as the others; the rest is the head.
+        head = items[-1][min(modifiers):]
     if head:
         items = [i if any(i.endswith(h) for h in r.metric_heads) else i + head for i in items[:-1]] + [items[-1]]
     items = [clean_metric(i, r) for i in items]
