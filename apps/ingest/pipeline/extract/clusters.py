@@ -89,9 +89,15 @@ def _valid(item, r):
             and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
 
 
-def _policy_list(items, r):
-    """A list with one policy area, reform or campaign in it (扬尘、涂装印刷等领域) is no cluster list."""
-    return any(r.item["policy_item"].search(item) or item in r.slogans for item in items)
+WEAK_TAILS = ("领域", "行业", "板块", "赛道", "新赛道")
+
+
+def _policy_list(items, r, weak_tail=True):
+    """A list with one policy area, reform or campaign in it (扬尘、涂装印刷等领域) is no cluster list.
+
+    Trades that safety campaigns name (烟花爆竹, 建筑施工) count only after a weak tail (…等领域)."""
+    return any(r.item["policy_item"].search(item) or item in r.slogans
+               or (weak_tail and r.item["campaign_item"].search(item)) for item in items)
 
 
 def _industry_like(item, r):
@@ -130,12 +136,12 @@ def _tier_before(text, r):
     return r.tier_of[before[-1]] if before else "other"
 
 
-def _listed_items(listed, r):
+def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
     raw_items = re.split("[、/／]", listed.lstrip("、"))
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
-    if _policy_list(raw_items, r) or r.item["chain_links"].search(raw_items[-1]):
+    if _policy_list(raw_items, r, weak_tail) or r.item["chain_links"].search(raw_items[-1]):
         return [], False, False
     is_list = len([x for x in raw_items if x.strip()]) >= 2
     first = _clean_item(raw_items[0], r, first=True)
@@ -179,7 +185,8 @@ def _tail_lists(sentence, text, r):
         if r.item["cooperation_after"].match(after) or r.item["cooperation_before"].search(masked, 0, stop) \
                 or r.item["policy_after"].match(after) or r.item["policy_context"].search(masked, 0, stop):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
-        items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r)
+        items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r,
+                                                    weak_tail=match.group("tail") in WEAK_TAILS)
         if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
             continue
         tier = _tier(match, sentence.text, r)

@@ -263,6 +263,15 @@ def paired_metrics(subject, count, r):
     return items if all(len(i) >= 2 for i in items) else None
 
 
+def _previous_clause_metric(sentence_text, clause_start, r):
+    """The metric the clause before names, up to its first figure: "电子信息产业规模率先突破万亿元大关"."""
+    if clause_start <= 1:
+        return ""
+    start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, 0, clause_start - 1)), default=0)
+    previous = re.split(r"\d|[一二两三四五六七八九十百千万]+亿|万亿", sentence_text[start:clause_start - 1], maxsplit=1)[0]
+    return clean_metric(previous, r)
+
+
 def bound_of(figure, before, after, r):
     """exact, about (左右), at_least (以上, 突破), at_most (以内, 控制在) or range (6%—6.5%)."""
     if figure.high is not None:
@@ -348,6 +357,8 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                                                          previous_end)
                 if metric in ("", "总量", "总额") and previous_metric:
                     metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
+                elif not metric:
+                    metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
