@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: run venv system-deps migrate ingest serve test test-sqlite test-postgres bench score clean
+.PHONY: run venv static-vendor collectstatic system-deps migrate ingest serve test test-sqlite test-postgres bench bench-pages score clean
 
 venv: $(STAMP)
 
@@ -15,6 +15,17 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Browser libraries (plotly.js, cartesian bundle) from the npm registry into the git-ignored node_modules/.
+static-vendor: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Hashed, precompressed copies in var/static, which whitenoise serves with far-future caching.
+collectstatic: venv static-vendor
+	$(PY) manage.py collectstatic --noinput -v0
 
 # Debian packages the browser tests need (Chromium, Chinese glyphs); installed only when missing.
 system-deps:
@@ -31,9 +42,9 @@ ingest: migrate
 serve:
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-run: ingest serve
+run: ingest collectstatic serve
 
-test: venv system-deps test-sqlite test-postgres
+test: venv static-vendor system-deps test-sqlite test-postgres
 
 test-sqlite:
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest
@@ -48,6 +59,12 @@ test-postgres:
 bench: venv
 	$(PY) bench/ingest_speed.py
 
+# Public pages under load on a generated atlas (1,000 cities, 50,000 facts), PostgreSQL and SQLite.
+bench-pages: collectstatic
+	$(PY) bench/generate_atlas.py --database sqlite:///var/bench.sqlite3
+	$(PY) bench/load_pages.py
+	$(PY) bench/page_weight.py
+
 score: venv
 	rm -f var/score.sqlite3
 	DATABASE_URL=sqlite:///var/score.sqlite3 $(PY) manage.py migrate --noinput -v0
@@ -56,4 +73,4 @@ score: venv
 	$(PYTHON) ../shared/eval/score.py var/export.json ../shared/gold --verbose
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

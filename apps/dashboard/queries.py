@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 
-from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, Target
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 
 from .filters import with_public_cluster_tagged
 from .units import FAMILIES, family_of
@@ -16,15 +16,48 @@ from .units import FAMILIES, family_of
 CHRONOLOGICAL = (F("date").asc(nulls_last=True), "name")
 
 
-def overview_cities():
-    """Covered cities with their fact counts and the name of their latest meeting."""
+# The overview's sort orders; each ends on a unique column so pages never overlap.
+OVERVIEW_SORTS = {
+    "name": ("province", "name", "pk"),
+    "clusters": (F("cluster_count").desc(), "province", "name", "pk"),
+    "targets": (F("target_count").desc(), "province", "name", "pk"),
+    "meetings": (F("meeting_count").desc(), "province", "name", "pk"),
+    "latest": (F("latest_meeting_date").desc(nulls_last=True), "province", "name", "pk"),
+}
+MATRIX_CITIES = 15
+MATRIX_TAGS = 12
+
+
+def overview_cities(cities, sort="name"):
+    """`cities` with their fact counts and latest meeting, in one of OVERVIEW_SORTS.
+
+    The counts are correlated subqueries; sliced to a page, PostgreSQL only runs them for
+    the rows it returns unless the page is sorted by them.
+    """
     latest_meeting = Meeting.objects.public().filter(city=OuterRef("pk"), date__isnull=False).order_by("-date")
     return (
-        City.objects.covered()
-        .with_counts()
+        cities.with_counts()
         .select_related("parent")
+        .only("slug", "name", "name_en", "level", "province", "parent__slug", "parent__name")
         .annotate(latest_meeting_name=Subquery(latest_meeting.values("name")[:1]))
+        .order_by(*OVERVIEW_SORTS[sort])
     )
+
+
+def covered_provinces():
+    return list(City.objects.covered().exclude(province="").order_by("province")
+                .values_list("province", flat=True).distinct())
+
+
+def matrix_cities(cities, limit=MATRIX_CITIES):
+    """The `limit` cities of `cities` with the most public clusters, most first: what a heatmap has room for."""
+    top = (
+        IndustryCluster.objects.public().filter(city__in=cities.values("pk"))
+        .values("city").annotate(clusters=Count("pk")).order_by("-clusters", "city")[:limit]
+    )
+    ids = [row["city"] for row in top]
+    found = City.objects.only("slug", "name", "name_en").in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 def covered_cities():
@@ -35,10 +68,11 @@ def cities_with_tag(tag):
     return City.objects.filter(with_public_cluster_tagged(tag)).only("slug", "name", "name_en")
 
 
-def cluster_counts_by_city_and_tag():
-    """Counter {(city_id, tag_id): number of public clusters}, in one query over the M2M table."""
+def cluster_counts_by_city_and_tag(cities):
+    """Counter {(city_id, tag_id): number of public clusters} for `cities`, in one query over the M2M table."""
+    public = IndustryCluster.objects.public().filter(city__in=[city.pk for city in cities])
     rows = (
-        IndustryCluster.tags.through.objects.filter(industrycluster__in=IndustryCluster.objects.public())
+        IndustryCluster.tags.through.objects.filter(industrycluster__in=public)
         .values_list("industrycluster__city_id", "industrytag_id")
         .annotate(clusters=Count("pk"))
         .order_by()
@@ -176,3 +210,13 @@ def tags_in_use():
     """Tags at least one public cluster carries: the only ones worth filtering by."""
     in_use = Exists(IndustryCluster.objects.public().filter(tags=OuterRef("pk")))
     return IndustryTag.objects.filter(in_use).only("slug", "name_zh", "name_en", "sort_order")
+
+
+def tags_with_city_counts():
+    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it."""
+    public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
+    return (
+        IndustryTag.objects.annotate(city_count=Count("clusters__city", filter=public, distinct=True))
+        .filter(city_count__gt=0)
+        .only("slug", "name_zh", "name_en", "sort_order")
+    )

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -22,6 +23,7 @@ from .params import clean_params, filter_notices, only
 from .search import search_atlas
 
 MAX_COMPARED = 5
+PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
 
 
 def render_page(request, template_name, context, fragment=None):
@@ -54,21 +56,68 @@ def with_query(path, **query):
     return path + (f"?{urlencode(query, safe=',')}" if query else "")
 
 
+def more_target(request):
+    """The id of the element an htmx "more" link replaces, or None for any other request."""
+    if request.htmx and not request.htmx.history_restore_request:
+        return request.htmx.target
+    return None
+
+
+OVERVIEW_COLUMNS = [
+    ("name", "城市 city"),
+    ("clusters", "产业集群 clusters"),
+    ("targets", "目标数据 figures"),
+    ("meetings", "会议 meetings"),
+    ("latest", "最近会议 latest meeting"),
+]
+
+
 def overview(request):
-    city_filter = CityFilter(only(clean_params(request), "tag"), queryset=queries.overview_cities())
-    cities = list(city_filter.qs)
-    active_tag = city_filter.form.cleaned_data.get("tag")
-    counts = queries.cluster_counts_by_city_and_tag()
-    cities_per_tag = Counter(tag_id for _, tag_id in counts)
-    tags = list(queries.tags_in_use())
-    matrix_tags = [tag for tag in tags if any(counts[(city.pk, tag.pk)] for city in cities)]
+    params = clean_params(request)
+    city_filter = CityFilter(only(params, "tag", "province", "level"), queryset=City.objects.covered())
+    notices = filter_notices(city_filter)
+    sort = params.get("sort") or "name"
+    if sort not in queries.OVERVIEW_SORTS:
+        notices.append(f"已忽略未知排序“{sort}” — unknown sort ignored")
+        sort = "name"
+    chosen = city_filter.form.cleaned_data
+    active_tag = chosen.get("tag")
+    state = {"tag": active_tag and active_tag.slug, "province": chosen.get("province"),
+             "level": chosen.get("level"), "sort": sort if sort != "name" else None}
+    base = reverse("dashboard:overview")
+
+    def url(**changes):
+        return with_query(base, **{**state, **changes})
+
+    page = Paginator(queries.overview_cities(city_filter.qs, sort), PAGE_SIZE).get_page(params.get("page"))
+    context = {
+        "cities": list(page.object_list),
+        "page": page,
+        "more_url": url(page=page.next_page_number()) if page.has_next() else None,
+        "first_url": url() if page.number > 1 else None,
+    }
+    if more_target(request) == "city-more":
+        return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
+    matrix_cities = queries.matrix_cities(city_filter.qs)
+    counts = queries.cluster_counts_by_city_and_tag(matrix_cities) if matrix_cities else Counter()
+    tags = list(queries.tags_with_city_counts())
+    clusters_per_tag = Counter()
+    for (_, tag_id), clusters in counts.items():
+        clusters_per_tag[tag_id] += clusters
+    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]),
+                         key=lambda tag: -clusters_per_tag[tag.pk])[: queries.MATRIX_TAGS]
+    matrix_tags.sort(key=lambda tag: (tag.sort_order, tag.slug))
     return render_page(request, "dashboard/overview.html", {
-        "cities": cities,
+        **context,
         "active_tag": active_tag,
-        "chips": tag_chips(tags, active_tag, lambda t: with_query(reverse("dashboard:overview"), tag=t and t.slug),
-                           cities_per_tag),
-        "matrix": charts.tag_matrix_chart(cities, matrix_tags, counts) if matrix_tags else None,
-        "notices": filter_notices(city_filter),
+        "state": state,
+        "chips": tag_chips(tags, active_tag, lambda t: url(tag=t and t.slug),
+                           {tag.pk: tag.city_count for tag in tags}),
+        "columns": [(key, label, url(sort=key), key == sort) for key, label in OVERVIEW_COLUMNS],
+        "provinces": queries.covered_provinces(),
+        "levels": City.Level.choices,
+        "matrix": charts.tag_matrix_chart(matrix_cities, matrix_tags, counts) if matrix_tags else None,
+        "notices": notices,
     }, fragment="results")
 
 
