@@ -6,7 +6,8 @@ many-to-many relations are prefetched through `.public()` too.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 
@@ -120,6 +121,27 @@ class CityFacts:
     meetings: list = field(default_factory=list)
     clusters: list = field(default_factory=list)
     targets: list = field(default_factory=list)
+    totals: dict = field(default_factory=dict)  # {kind: rows in all} when the lists hold the first rows only
+
+    def more(self, attribute):
+        """How many rows of a kind are left out of its list."""
+        return self.totals.get(attribute, 0) - len(getattr(self, attribute))
+
+    @property
+    def more_officials(self):
+        return self.more("officials")
+
+    @property
+    def more_meetings(self):
+        return self.more("meetings")
+
+    @property
+    def more_clusters(self):
+        return self.more("clusters")
+
+    @property
+    def more_targets(self):
+        return self.more("targets")
 
     @property
     def people(self):
@@ -144,35 +166,79 @@ class CityFacts:
         return not (self.officials or self.meetings or self.clusters or self.targets)
 
 
-def city_facts(cities, clusters=None):
+# Each kind's order within a city, shared by the profile's pages and compare's capped columns.
+OFFICIAL_ORDER = ("name", "pk")
+MEETING_ORDER = (*CHRONOLOGICAL, "pk")
+CLUSTER_ORDER = ("tier", "name", "pk")
+TARGET_ORDER = ("metric", "kind", "year", "pk")
+
+
+def officials_of(city_ids):
+    return (
+        Official.objects.public().filter(city__in=city_ids)
+        .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.public().order_by(*CHRONOLOGICAL)))
+    )
+
+
+def meetings_of(city_ids):
+    return (
+        Meeting.objects.public().filter(city__in=city_ids)
+        .prefetch_related(Prefetch("officials", queryset=Official.objects.public()))
+    )
+
+
+def clusters_of(city_ids, clusters=None):
+    return (clusters if clusters is not None else IndustryCluster.objects.public()).filter(city__in=city_ids) \
+        .prefetch_related("tags")
+
+
+def targets_of(city_ids):
+    return Target.objects.public().filter(city__in=city_ids)
+
+
+def _order_expression(item):
+    if hasattr(item, "resolve_expression"):
+        return item
+    return F(item[1:]).desc() if item.startswith("-") else F(item).asc()
+
+
+def first_per_city(queryset, order, limit):
+    """The first `limit` rows of each city in `order`, each row annotated with its city's `total`.
+
+    Window functions keep this one query however many cities are compared.
+    """
+    expressions = [_order_expression(item) for item in order]
+    return (
+        queryset.annotate(
+            rank=Window(RowNumber(), partition_by=[F("city_id")], order_by=expressions),
+            total=Window(Count("pk"), partition_by=[F("city_id")]),
+        )
+        .filter(rank__lte=limit)
+        .order_by("city_id", "rank")
+    )
+
+
+def city_facts(cities, clusters=None, limit=None):
     """[CityFacts] in the order of `cities`, in seven queries however many cities and facts.
 
-    `clusters` lets a caller narrow the clusters first (the ?tag= filter of compare).
+    `clusters` lets a caller narrow the clusters first (the ?tag= filter of compare);
+    `limit` keeps the first rows of each kind per city and records each kind's total.
     """
     ids = [city.pk for city in cities]
     facts = {city.pk: CityFacts(city) for city in cities}
-    officials = (
-        Official.objects.public()
-        .filter(city__in=ids)
-        .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.public().order_by(*CHRONOLOGICAL)))
-    )
-    meetings = (
-        Meeting.objects.public()
-        .filter(city__in=ids)
-        .order_by(*CHRONOLOGICAL)
-        .prefetch_related(Prefetch("officials", queryset=Official.objects.public()))
-    )
-    clusters = (clusters if clusters is not None else IndustryCluster.objects.public()).filter(city__in=ids)
-    targets = Target.objects.public().filter(city__in=ids).order_by("metric", "kind", "year")
-    for attribute, queryset in [
-        ("officials", officials),
-        ("meetings", meetings),
-        ("clusters", clusters.prefetch_related("tags")),
-        ("targets", targets),
+    for attribute, queryset, order in [
+        ("officials", officials_of(ids), OFFICIAL_ORDER),
+        ("meetings", meetings_of(ids), MEETING_ORDER),
+        ("clusters", clusters_of(ids, clusters), CLUSTER_ORDER),
+        ("targets", targets_of(ids), TARGET_ORDER),
     ]:
+        queryset = first_per_city(queryset, order, limit) if limit else queryset.order_by(*order)
         for fact in queryset:
-            fact.city = facts[fact.city_id].city  # already loaded: no query per fact when a template asks
-            getattr(facts[fact.city_id], attribute).append(fact)
+            city_facts_ = facts[fact.city_id]
+            fact.city = city_facts_.city  # already loaded: no query per fact when a template asks
+            getattr(city_facts_, attribute).append(fact)
+            if limit:
+                city_facts_.totals[attribute] = fact.total
     return [facts[pk] for pk in ids]
 
 
@@ -193,16 +259,15 @@ def group_by_city(clusters):
     return list(groups.values())
 
 
-def source_documents(city, facts):
-    """Articles about the city, and articles elsewhere that the city's facts were taken from."""
-    document_ids = {
-        fact.document_id for facts_of_kind in (facts.officials, facts.meetings, facts.clusters, facts.targets)
-        for fact in facts_of_kind
-    }
+def source_documents(city):
+    """Articles about the city, and articles elsewhere that the city's public facts were taken from."""
+    taken_from = Q()
+    for model in (Official, Meeting, IndustryCluster, Target):
+        taken_from |= Q(pk__in=model.objects.public().filter(city=city).values("document_id"))
     return (
-        Document.objects.filter(Q(city=city) | Q(pk__in=document_ids))
-        .defer("raw_text", "normalized_text", "offset_map")
-        .order_by(F("published").desc(nulls_last=True), "source")
+        Document.objects.filter(Q(city=city) | taken_from)
+        .only("title", "source", "publisher", "published", "script", "spun")
+        .order_by(F("published").desc(nulls_last=True), "source", "pk")
     )
 
 

@@ -16,7 +16,7 @@ from django_htmx.http import push_url
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 
-from . import charts, queries
+from . import charts, links, queries
 from .documents import cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import clean_params, filter_notices, only
@@ -24,6 +24,8 @@ from .search import search_atlas
 
 MAX_COMPARED = 5
 PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
+COMPARED_ROWS = 20  # rows of each kind per compared city; the rest is a link to the city's profile
+ADDABLE_CITIES = 50  # cities offered in compare's "add" list; any other is one search away
 
 
 def render_page(request, template_name, context, fragment=None):
@@ -121,13 +123,59 @@ def overview(request):
     }, fragment="results")
 
 
+@dataclass
+class Section:
+    """One list of a city profile, a page at a time: ?<name>_page=N, or its htmx "more" link."""
+
+    name: str
+    page: object
+    more_url: str | None
+
+    @property
+    def more_id(self):
+        return f"{self.name}-more"
+
+
+PROFILE_SECTIONS = {
+    "officials": lambda city: queries.officials_of([city.pk]).order_by(*queries.OFFICIAL_ORDER),
+    "meetings": lambda city: queries.meetings_of([city.pk]).order_by(*queries.MEETING_ORDER),
+    "clusters": lambda city: queries.clusters_of([city.pk]).order_by(*queries.CLUSTER_ORDER),
+    "targets": lambda city: queries.targets_of([city.pk]).order_by(*queries.TARGET_ORDER),
+    "documents": lambda city: queries.source_documents(city),
+}
+
+
 def city(request, slug):
     city = get_object_or_404(City.objects.select_related("parent"), slug=slug)
-    [facts] = queries.city_facts([city])
+    params = clean_params(request)
+    base = links.city_url(city)
+    pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
+
+    def section(name):
+        page = Paginator(PROFILE_SECTIONS[name](city), PAGE_SIZE).get_page(pages[name])
+        more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
+        return Section(name, page, more_url)
+
+    target = more_target(request) or ""
+    if target.endswith("-more") and target.removesuffix("-more") in PROFILE_SECTIONS:
+        name = target.removesuffix("-more")
+        chunk = section(name)
+        facts = queries.CityFacts(city, **({name: list(chunk.page.object_list)} if name != "documents" else {}))
+        for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
+            fact.city = city
+        return render_page(request, "dashboard/city.html",
+                           {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
+                           fragment=f"{name}_items")
+    sections = {name: section(name) for name in PROFILE_SECTIONS}
+    facts = queries.CityFacts(city, **{name: list(sections[name].page.object_list)
+                                       for name in ("officials", "meetings", "clusters", "targets")})
+    for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
+        fact.city = city  # already loaded: no query per fact when a template asks
     return render(request, "dashboard/city.html", {
         "city": city,
         "facts": facts,
-        "documents": queries.source_documents(city, facts),
+        "sections": sections,
+        "documents": sections["documents"].page.object_list,
         "timeline": charts.meeting_timeline_chart(facts.meetings),
         "target_charts": charts.target_charts([facts]),
     })
@@ -163,12 +211,13 @@ def compare(request):
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
     notices += filter_notices(cluster_filter)
     active_tag = cluster_filter.form.cleaned_data.get("tag")
-    facts = queries.city_facts(cities, clusters=cluster_filter.qs)
+    facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
     response = render_page(request, "dashboard/compare.html", {
         "facts_list": facts,
         "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
         "tier_rows": queries.tier_rows(facts),
-        "addable": [c for c in queries.covered_cities() if c not in cities] if len(cities) < MAX_COMPARED else [],
+        "addable": (list(queries.covered_cities().exclude(pk__in=[c.pk for c in cities])[:ADDABLE_CITIES])
+                    if len(cities) < MAX_COMPARED else []),
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
         "chips": tag_chips(queries.tags_in_use(), active_tag, lambda t: compare_url(cities, t)),
@@ -184,17 +233,32 @@ def compare(request):
 
 def tag(request, slug):
     tag = get_object_or_404(IndustryTag, slug=slug)
-    data = only(clean_params(request), "city", "tier")
+    params = clean_params(request)
+    data = only(params, "city", "tier")
     data["tag"] = tag.slug
-    clusters = IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
+    clusters = (IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
+                .order_by("city__province", "city__name", "city_id", "tier", "name", "pk"))
     cluster_filter = ClusterFilter(data, queryset=clusters)
-    return render_page(request, "dashboard/tag.html", {
+    page = Paginator(cluster_filter.qs, PAGE_SIZE).get_page(params.get("page"))  # .qs validates the form
+    chosen = cluster_filter.form.cleaned_data
+    state = {"city": chosen.get("city") and chosen["city"].slug, "tier": chosen.get("tier")}
+    base = links.tag_url(tag)
+    context = {
         "tag": tag,
-        "groups": queries.group_by_city(cluster_filter.qs),
+        "groups": queries.group_by_city(page.object_list),
+        "page": page,
+        "section": Section("tag-results", page,
+                           with_query(base, **state, page=page.next_page_number()) if page.has_next() else None),
+    }
+    if more_target(request) == "tag-results-more":
+        return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
+    return render_page(request, "dashboard/tag.html", {
+        **context,
         "city_choices": queries.cities_with_tag(tag),
         "tier_choices": IndustryCluster.Tier.choices,
-        "selected": cluster_filter.form.cleaned_data,
-        "chips": tag_chips(queries.tags_in_use(), tag, lambda t: t.get_absolute_url() if t else reverse("dashboard:overview")),
+        "selected": chosen,
+        "first_url": with_query(base, **state) if page.number > 1 else None,
+        "chips": tag_chips(queries.tags_in_use(), tag, lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
         "notices": filter_notices(cluster_filter),
     }, fragment="results")
 
