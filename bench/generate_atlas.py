@@ -107,6 +107,7 @@ def generate(args):
     from apps.atlas.models import (Document, IndustryCluster, Meeting, Official, ReviewStatus, Target,
                                    to_base_units)
     from apps.atlas.pinyin import pinyin_key
+    from django.db import connection
     from apps.atlas.taxonomy import load_taxonomy, sync_industry_tags
 
     if Document.objects.exists():
@@ -199,6 +200,8 @@ def generate(args):
                               kind=rng.choice([Target.Kind.TARGET, Target.Kind.ACTUAL]), year=rng.randrange(2019, 2031),
                               **common(pick_document(), number)))
     Target.objects.bulk_create(targets, batch_size=BATCH)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # planner statistics now, not whenever autovacuum gets to it
     elapsed = time.perf_counter() - started
     print(f"generated {len(cities)} cities, {len(documents)} articles, {args.facts} facts "
           f"({', '.join(f'{n} {kind}' for kind, n in counts.items())}) in {elapsed:.1f} s")

@@ -278,10 +278,21 @@ def tags_in_use():
 
 
 def tags_with_city_counts():
-    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it."""
-    public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
-    return (
-        IndustryTag.objects.annotate(city_count=Count("clusters__city", filter=public, distinct=True))
-        .filter(city_count__gt=0)
-        .only("slug", "name_zh", "name_en", "sort_order")
+    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it.
+
+    One query grouped on the M2M table itself: counting from the tag side through a LEFT
+    JOIN is several times slower.
+    """
+    fields = ("industrytag_id", "industrytag__slug", "industrytag__name_zh", "industrytag__name_en",
+              "industrytag__sort_order")
+    rows = (
+        IndustryCluster.tags.through.objects.exclude(industrycluster__review_status=ReviewStatus.REJECTED)
+        .values_list(*fields).annotate(cities=Count("industrycluster__city_id", distinct=True))
+        .order_by("industrytag__sort_order", "industrytag__slug")
     )
+    tags = []
+    for pk, slug, name_zh, name_en, sort_order, cities in rows:
+        tag = IndustryTag(pk=pk, slug=slug, name_zh=name_zh, name_en=name_en, sort_order=sort_order)
+        tag.city_count = cities
+        tags.append(tag)
+    return tags
