@@ -94,6 +94,18 @@ def test_overview_filters_by_level_and_ignores_an_unknown_sort(client, atlas):
     assert any("bogus" in notice for notice in response.context["notices"])
 
 
+def test_tag_chip_counts_follow_a_review_at_once(client, atlas):
+    def iot_chip_count():
+        counts = [chip.count for chip in client.get("/").context["chips"] if chip.tag and chip.tag.slug == "iot"]
+        return counts[0] if counts else None
+
+    assert iot_chip_count() == 1  # 无锡
+    rejected = IndustryCluster.objects.get(name="物联网")
+    rejected.review_status = "rejected"
+    rejected.save(update_fields=["review_status", "updated_at"])
+    assert iot_chip_count() is None  # no city has it any more: no chip
+
+
 def test_overview_heatmap_is_limited_to_the_top_cities(client, atlas):
     crowd_cities(atlas)
     matrix = client.get("/").context["matrix"]
@@ -104,7 +116,9 @@ def test_overview_heatmap_is_limited_to_the_top_cities(client, atlas):
 @pytest.mark.parametrize("rows", [0, ROWS], ids=["small", "crowded"])
 def test_overview_query_count_is_the_same_at_any_number_of_cities(client, atlas, rows, django_assert_num_queries):
     crowd_cities(atlas, rows)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
+        client.get("/?sort=latest")
+    with django_assert_num_queries(7):  # the tag chips' counts come from the cache
         client.get("/?sort=latest")
     with django_assert_num_queries(2):  # the next page's rows: their count and the rows
         client.get("/?page=2", HTTP_HX_TARGET="city-more", **HTMX)

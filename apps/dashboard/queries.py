@@ -6,7 +6,8 @@ many-to-many relations are prefetched through `.public()` too.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
@@ -277,12 +278,23 @@ def tags_in_use():
     return IndustryTag.objects.filter(in_use).only("slug", "name_zh", "name_en", "sort_order")
 
 
+TAG_COUNTS_TIMEOUT = 600  # seconds; a changed cluster changes the key sooner
+
+
 def tags_with_city_counts():
     """Tags in use, each with `city_count`: how many cities have a public cluster carrying it.
 
-    One query grouped on the M2M table itself: counting from the tag side through a LEFT
-    JOIN is several times slower.
+    Counting reads every cluster, so the result is cached under a key that changes whenever
+    a cluster is added, saved (a review, an edit, a re-ingest) or deleted.
     """
+    version = IndustryCluster.objects.aggregate(Max("pk"), Max("updated_at"), Count("pk"))
+    key = "tag-city-counts:" + ":".join(value.isoformat() if hasattr(value, "isoformat") else str(value)
+                                        for value in version.values())
+    return cache.get_or_set(key, _tags_with_city_counts, TAG_COUNTS_TIMEOUT)
+
+
+def _tags_with_city_counts():
+    """One query grouped on the M2M table itself: counting from the tag side through a LEFT JOIN is slower."""
     fields = ("industrytag_id", "industrytag__slug", "industrytag__name_zh", "industrytag__name_en",
               "industrytag__sort_order")
     rows = (
