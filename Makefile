@@ -59,9 +59,9 @@ test-postgres:
 bench: venv
 	$(PY) bench/ingest_speed.py
 
-# Public pages under load on a generated atlas (1,000 cities, 50,000 facts), PostgreSQL and SQLite.
-bench-pages: collectstatic
-	$(PY) bench/generate_atlas.py --database sqlite:///var/bench.sqlite3
+# Public pages under load on a generated atlas (1,000 cities, 50,000 facts), PostgreSQL and SQLite,
+# then the bytes of a first visit. The atlas is generated on first use and kept in var/.
+bench-pages: venv static-vendor
 	$(PY) bench/load_pages.py
 	$(PY) bench/page_weight.py
 
