@@ -107,11 +107,12 @@ def test_unknown_tag_is_ignored_with_a_notice(client, atlas):
 
 
 def test_overview_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    # provinces, tag chips (their cache key, then the counts), city count, one page of cities,
-    # matrix cities (top ids, rows), matrix counts
+    # city count, one page of cities, provinces, the clusters' version (the key of what is cached
+    # from all clusters), then on a cache miss: tag chips' counts, the heatmap's cities (ids, rows)
+    # and counts
     with django_assert_num_queries(8):
         page(client, "/")
-    with django_assert_num_queries(8):  # + the tag's lookup, - the chip counts, now cached
+    with django_assert_num_queries(8):  # + the tag's lookup; the chips come from the cache
         page(client, "/?tag=integrated-circuits")
 
 
@@ -252,9 +253,9 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
 
 
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
-    with django_assert_num_queries(10):  # five cities: no list of cities to add, but the tag's lookup
+    with django_assert_num_queries(10):  # five cities: no list of cities to add, the tag's lookup, cached chips
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 
@@ -297,7 +298,11 @@ def test_unknown_tag_page_is_404(client, atlas):
 
 
 def test_tag_page_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(8):  # 7 and the count of the paged clusters
+    # the tag, the city, a count and a page of clusters, their tags, the clusters' version,
+    # then on a cache miss: the chips' counts and the cities with the tag
+    with django_assert_num_queries(9):
+        page(client, "/tags/integrated-circuits/?city=wuxi&tier=主导")
+    with django_assert_num_queries(7):
         page(client, "/tags/integrated-circuits/?city=wuxi&tier=主导")
 
 

@@ -66,8 +66,9 @@ def covered_cities():
     return City.objects.covered().only("slug", "name", "name_en")
 
 
-def cities_with_tag(tag):
-    return City.objects.filter(with_public_cluster_tagged(tag)).only("slug", "name", "name_en")
+def cities_with_tag(tag, version):
+    return cached(version, "cities-with-tag", lambda: list(
+        City.objects.filter(with_public_cluster_tagged(tag)).only("slug", "name", "name_en")), tag.pk)
 
 
 def cluster_counts_by_city_and_tag(cities):
@@ -272,25 +273,26 @@ def source_documents(city):
     )
 
 
-def tags_in_use():
-    """Tags at least one public cluster carries: the only ones worth filtering by."""
-    in_use = Exists(IndustryCluster.objects.public().filter(tags=OuterRef("pk")))
-    return IndustryTag.objects.filter(in_use).only("slug", "name_zh", "name_en", "sort_order")
+CACHE_TIMEOUT = 600  # seconds; a changed cluster changes the keys sooner
 
 
-TAG_COUNTS_TIMEOUT = 600  # seconds; a changed cluster changes the key sooner
+def clusters_version():
+    """A key that changes whenever a cluster is added, saved (a review, an edit, a re-ingest) or deleted.
 
-
-def tags_with_city_counts():
-    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it.
-
-    Counting reads every cluster, so the result is cached under a key that changes whenever
-    a cluster is added, saved (a review, an edit, a re-ingest) or deleted.
+    What the pages derive from every cluster (tag counts, the heatmap, who has a tag) is
+    cached under it: one cheap aggregate instead of several scans per request.
     """
     version = IndustryCluster.objects.aggregate(Max("pk"), Max("updated_at"), Count("pk"))
-    key = "tag-city-counts:" + ":".join(value.isoformat() if hasattr(value, "isoformat") else str(value)
-                                        for value in version.values())
-    return cache.get_or_set(key, _tags_with_city_counts, TAG_COUNTS_TIMEOUT)
+    return ":".join(value.isoformat() if hasattr(value, "isoformat") else str(value) for value in version.values())
+
+
+def cached(version, name, compute, *key):
+    return cache.get_or_set(":".join(["dashboard", name, version, *map(str, key)]), compute, CACHE_TIMEOUT)
+
+
+def tags_with_city_counts(version):
+    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it."""
+    return cached(version, "tag-city-counts", _tags_with_city_counts)
 
 
 def _tags_with_city_counts():

@@ -65,6 +65,19 @@ def more_target(request):
     return None
 
 
+def tag_matrix(cities, tags):
+    """The heatmap: the cities of `cities` with the most clusters × the tags they have most clusters in."""
+    matrix_cities = queries.matrix_cities(cities)
+    counts = queries.cluster_counts_by_city_and_tag(matrix_cities) if matrix_cities else Counter()
+    clusters_per_tag = Counter()
+    for (_, tag_id), clusters in counts.items():
+        clusters_per_tag[tag_id] += clusters
+    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]),
+                         key=lambda tag: -clusters_per_tag[tag.pk])[: queries.MATRIX_TAGS]
+    matrix_tags.sort(key=lambda tag: (tag.sort_order, tag.slug))
+    return charts.tag_matrix_chart(matrix_cities, matrix_tags, counts) if matrix_tags else None
+
+
 OVERVIEW_COLUMNS = [
     ("name", "城市 city"),
     ("clusters", "产业集群 clusters"),
@@ -100,15 +113,10 @@ def overview(request):
     }
     if more_target(request) == "city-more":
         return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
-    matrix_cities = queries.matrix_cities(city_filter.qs)
-    counts = queries.cluster_counts_by_city_and_tag(matrix_cities) if matrix_cities else Counter()
-    tags = list(queries.tags_with_city_counts())
-    clusters_per_tag = Counter()
-    for (_, tag_id), clusters in counts.items():
-        clusters_per_tag[tag_id] += clusters
-    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]),
-                         key=lambda tag: -clusters_per_tag[tag.pk])[: queries.MATRIX_TAGS]
-    matrix_tags.sort(key=lambda tag: (tag.sort_order, tag.slug))
+    version = queries.clusters_version()
+    tags = queries.tags_with_city_counts(version)
+    matrix = queries.cached(version, "matrix", lambda: tag_matrix(city_filter.qs, tags),
+                            state["tag"], state["province"], state["level"])
     return render_page(request, "dashboard/overview.html", {
         **context,
         "active_tag": active_tag,
@@ -118,7 +126,7 @@ def overview(request):
         "columns": [(key, label, url(sort=key), key == sort) for key, label in OVERVIEW_COLUMNS],
         "provinces": queries.covered_provinces(),
         "levels": City.Level.choices,
-        "matrix": charts.tag_matrix_chart(matrix_cities, matrix_tags, counts) if matrix_tags else None,
+        "matrix": matrix,
         "notices": notices,
     }, fragment="results")
 
@@ -220,7 +228,8 @@ def compare(request):
                     if len(cities) < MAX_COMPARED else []),
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
-        "chips": tag_chips(queries.tags_in_use(), active_tag, lambda t: compare_url(cities, t)),
+        "chips": tag_chips(queries.tags_with_city_counts(queries.clusters_version()), active_tag,
+                           lambda t: compare_url(cities, t)),
         "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
         "notices": notices,
         "max_compared": MAX_COMPARED,
@@ -252,13 +261,15 @@ def tag(request, slug):
     }
     if more_target(request) == "tag-results-more":
         return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
+    version = queries.clusters_version()
     return render_page(request, "dashboard/tag.html", {
         **context,
-        "city_choices": queries.cities_with_tag(tag),
+        "city_choices": queries.cities_with_tag(tag, version),
         "tier_choices": IndustryCluster.Tier.choices,
         "selected": chosen,
         "first_url": with_query(base, **state) if page.number > 1 else None,
-        "chips": tag_chips(queries.tags_in_use(), tag, lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
+        "chips": tag_chips(queries.tags_with_city_counts(version), tag,
+                           lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
         "notices": filter_notices(cluster_filter),
     }, fragment="results")
 
