@@ -12,6 +12,7 @@ from django.conf import settings
 
 from apps.atlas.models import City, Document, IndustryCluster, Meeting, Official, Target
 from apps.dashboard import links
+from apps.dashboard.views import COMPARED_ROWS
 from tests.factories import build_atlas, make_city
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -151,14 +152,23 @@ def test_profile_size_stops_growing_past_a_page(client, atlas):
 
 # Compare and tag pages --------------------------------------------------------------------------
 
-def test_compare_keeps_twenty_rows_per_city_and_links_to_the_rest(client, atlas):
+def test_compare_keeps_the_first_rows_per_city_and_links_to_the_rest(client, atlas):
     crowd_city_facts(atlas)
     response = client.get("/compare/?cities=kunshan,wuxi")
     kunshan, wuxi = response.context["facts_list"]
-    assert len(kunshan.meetings) == 20 and kunshan.more_meetings == 42
-    assert len(kunshan.targets) == 20 and kunshan.more_targets == 66 - 20
+    assert COMPARED_ROWS == 15
+    assert len(kunshan.meetings) == 15 and kunshan.more_meetings == 62 - 15
+    assert len(kunshan.targets) == 15 and kunshan.more_targets == 66 - 15
+    assert [m.name for m in kunshan.meetings][-1] == "会014"  # the earliest first: the 2020 ones, by name
     assert wuxi.more_meetings == 0
-    assert "另有42条" in response.content.decode()
+    assert "另有47条" in response.content.decode()
+
+
+def test_tag_page_offers_the_cities_with_most_clusters_and_keeps_the_selected_one(client, atlas):
+    crowd_cities(atlas, 110)
+    response = client.get("/tags/iot/?city=wuxi")
+    choices = [city.slug for city in response.context["city_choices"]]
+    assert len(choices) == 101 and "wuxi" in choices and "crowd-109" in choices and "crowd-005" not in choices
 
 
 def test_tag_page_is_paged(client, atlas):

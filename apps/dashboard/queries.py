@@ -66,9 +66,16 @@ def covered_cities():
     return City.objects.covered().only("slug", "name", "name_en")
 
 
-def cities_with_tag(tag, version):
-    return cached(version, "cities-with-tag", lambda: list(
-        City.objects.filter(with_public_cluster_tagged(tag)).only("slug", "name", "name_en")), tag.pk)
+TAG_CITY_CHOICES = 100
+
+
+def cities_with_tag(tag, version, limit=TAG_CITY_CHOICES):
+    """The `limit` cities with the most public clusters carrying `tag`, by province and name: a select's choices."""
+    def compute():
+        top = (IndustryCluster.objects.public().filter(tags=tag).values("city")
+               .annotate(clusters=Count("pk")).order_by("-clusters", "city")[:limit])
+        return list(City.objects.filter(pk__in=[row["city"] for row in top]).only("slug", "name", "name_en", "province"))
+    return cached(version, "cities-with-tag", compute, tag.pk, limit)
 
 
 def cluster_counts_by_city_and_tag(cities):

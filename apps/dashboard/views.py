@@ -24,7 +24,7 @@ from .search import search_atlas
 
 MAX_COMPARED = 5
 PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
-COMPARED_ROWS = 20  # rows of each kind per compared city; the rest is a link to the city's profile
+COMPARED_ROWS = 15  # rows of each kind per compared city; the rest is a link to the city's profile
 ADDABLE_CITIES = 50  # cities offered in compare's "add" list; any other is one search away
 
 
@@ -240,6 +240,14 @@ def compare(request):
     return response
 
 
+def city_choices(tag, version, selected):
+    """The tag page's city filter: the cities with most clusters of the tag, and the one selected."""
+    choices = queries.cities_with_tag(tag, version)
+    if selected and selected not in choices:
+        choices = sorted([*choices, selected], key=lambda city: (city.province, city.name))
+    return choices
+
+
 def tag(request, slug):
     tag = get_object_or_404(IndustryTag, slug=slug)
     params = clean_params(request)
@@ -264,7 +272,7 @@ def tag(request, slug):
     version = queries.clusters_version()
     return render_page(request, "dashboard/tag.html", {
         **context,
-        "city_choices": queries.cities_with_tag(tag, version),
+        "city_choices": city_choices(tag, version, chosen.get("city")),
         "tier_choices": IndustryCluster.Tier.choices,
         "selected": chosen,
         "first_url": with_query(base, **state) if page.number > 1 else None,
