@@ -8,9 +8,9 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 # development, so they bring a key of their own (pytest uses config.test_settings instead).
 export SECRET_KEY ?= dev-only-insecure-key-from-the-makefile-never-in-production
 
-.PHONY: run venv lock system-deps migrate ingest serve worker lint test test-sqlite test-postgres bench bench-corpus score clean
+.PHONY: run venv lock static-vendor collectstatic system-deps migrate ingest serve worker lint test test-sqlite test-postgres bench bench-corpus bench-pages score clean
 
-venv: $(STAMP) map-vendor
+venv: $(STAMP)
 
 # Exact versions from requirements.lock, then the project itself without resolving again.
 $(STAMP): pyproject.toml requirements.lock
@@ -25,22 +25,18 @@ $(STAMP): pyproject.toml requirements.lock
 lock: venv
 	$(VENV)/bin/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url \
 	  --no-emit-find-links -o requirements.lock pyproject.toml
-# The map's browser files, each taken from a pinned npm package into the git-ignored static/vendor/map/
-# (the site has no internet, so nothing is loaded from a CDN): plotly.js's cartesian bundle draws it,
-# AntV's china-geojson gives the province outlines.
-MAP_VENDOR := static/vendor/map
-.PHONY: map-vendor
-map-vendor: $(MAP_VENDOR)/plotly-cartesian.min.js $(MAP_VENDOR)/china.json
 
-$(MAP_VENDOR)/plotly-cartesian.min.js:
-	pack=$$(mktemp -d) && npm pack --silent --pack-destination $$pack plotly.js-cartesian-dist-min@4.1.1 >/dev/null \
-	  && tar -xzf $$pack/*.tgz -C $$pack package/plotly-cartesian.min.js \
-	  && cp $$pack/package/plotly-cartesian.min.js $@ && rm -rf $$pack
+# Browser files from the npm registry into the git-ignored node_modules/ (package.json pins them):
+# plotly.js's cartesian bundle for every chart and the map, AntV's china-geojson for province outlines.
+static-vendor: node_modules/.package-lock.json
 
-$(MAP_VENDOR)/china.json:
-	pack=$$(mktemp -d) && npm pack --silent --pack-destination $$pack china-geojson@1.0.0 >/dev/null \
-	  && tar -xzf $$pack/*.tgz -C $$pack package/src/geojson/china.json \
-	  && cp $$pack/package/src/geojson/china.json $@ && rm -rf $$pack
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Hashed, precompressed copies in var/static, which whitenoise serves with far-future caching.
+collectstatic: venv static-vendor
+	$(PY) manage.py collectstatic --noinput -v0
 
 # Debian packages the browser tests need (Chromium, Chinese glyphs); installed only when missing.
 system-deps:
@@ -57,7 +53,7 @@ ingest: migrate
 serve:
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-run: ingest serve
+run: ingest collectstatic serve
 
 # Linters first, so a style or type error fails fast; then no model change may lack its migration.
 lint: venv
@@ -70,7 +66,7 @@ lint: venv
 worker: venv
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-test: venv lint system-deps test-sqlite test-postgres
+test: venv lint static-vendor system-deps test-sqlite test-postgres
 
 test-sqlite:
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest
@@ -89,6 +85,12 @@ bench: venv
 bench-corpus: venv
 	$(PY) bench/ingest_corpus.py $(BENCH_ARGS)
 
+# Public pages under load on a generated atlas (1,000 cities, 50,000 facts), PostgreSQL and SQLite,
+# then the bytes of a first visit. The atlas is generated on first use and kept in var/.
+bench-pages: venv static-vendor
+	$(PY) bench/load_pages.py
+	$(PY) bench/page_weight.py
+
 score: venv
 	rm -f var/score.sqlite3
 	DATABASE_URL=sqlite:///var/score.sqlite3 $(PY) manage.py migrate --noinput -v0
@@ -97,4 +99,4 @@ score: venv
 	$(PYTHON) ../shared/eval/score.py var/export.json ../shared/gold --verbose
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

@@ -1,13 +1,13 @@
 """Bytes a browser fetches for /map/ (besides the page): raw and gzip -9, as whitenoise serves them compressed.
 
-Run after `make map-vendor`. The outlines and plotly.js are fetched once and then cached.
+Run after `make static-vendor`. The outlines and plotly.js are fetched once and then cached.
 Prints one line per file and the total.
 """
 import gzip
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
-FILES = ["vendor/map/plotly-cartesian.min.js", "vendor/map/china.json", "js/map.js", "css/map.css"]
+FILES = ["vendor/plotly-cartesian.min.js", "vendor/geo/china.json", "js/map.js", "css/map.css"]
 
 
 def main():

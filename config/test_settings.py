@@ -11,3 +11,7 @@ os.environ.setdefault("SECRET_KEY", "test-only-insecure-key-" + "x" * 40)
 os.environ.setdefault("UPLOAD_JOBS_IN_THREAD", "0")
 
 from .settings import *  # noqa: F403
+
+# The suite runs without collectstatic: plain static names, served from the source folders.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_USE_FINDERS = True

@@ -134,8 +134,8 @@ def test_the_page_holds_the_same_data_as_the_json(client, atlas):
 
 def test_the_page_loads_nothing_from_outside(client, atlas):
     content = client.get("/map/").content.decode()
-    assert "/static/vendor/map/plotly-cartesian.min.js" in content
-    assert 'data-outlines="/static/vendor/map/china.json"' in content
+    assert "/static/vendor/plotly-cartesian.min.js" in content
+    assert 'data-outlines="/static/vendor/geo/china.json"' in content
     assert not re.search(r'(?:src|href|data-outlines)="(?:https?:)?//', content)
 
 
