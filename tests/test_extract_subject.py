@@ -4,7 +4,13 @@ named in the issue "Extraction that holds on real text"."""
 import pytest
 
 from apps.atlas.divisions import load_divisions
-from apps.ingest.pipeline.extract import ArticleDoc, officials_step, people_are_not_places_step, run, subject_step
+from apps.ingest.pipeline.extract import (
+    ArticleDoc,
+    officials_step,
+    people_are_not_places_step,
+    run,
+    subject_step,
+)
 from apps.ingest.pipeline.extract.places import main_city, url_places
 from apps.ingest.pipeline.segment import boundaries, segment
 from apps.ingest.pipeline.types import ArticleMeta
