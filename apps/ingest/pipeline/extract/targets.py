@@ -185,6 +185,7 @@ class Figure:
 def clean_metric(text, r):
     """Strip what surrounds the metric: footnote marks, years, baselines, leading and trailing verbs."""
     text = r.figure["comparison"].sub("", r.figure["footnote"].sub("", text))
+    text = r.figure["list_words"].sub("", text)
     text = YEAR.sub("", r.baseline.sub("", text))
     previous = None
     while previous != text:
