@@ -6,6 +6,8 @@ from functools import cache
 
 from django.urls import get_script_prefix, reverse
 
+from apps.atlas.visibility import approved_only
+
 PLACEHOLDER = "0"  # matches both the slug and the int converters
 
 
@@ -18,7 +20,8 @@ def _around(view_name, script_prefix):
 
 def _url(view_name, key):
     before, after = _around(view_name, get_script_prefix())
-    return f"{before}{key}{after}"
+    # A page showing approved facts only keeps the switch on in every link it gives.
+    return f"{before}{key}{after}{'?approved=1' if approved_only() else ''}"
 
 
 def city_url(city):

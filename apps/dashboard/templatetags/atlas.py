@@ -4,9 +4,14 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from apps.atlas.models import IndustryCluster, Meeting, Target
+from django.db.models import Count, Max
+
+from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
+from apps.atlas.visibility import approved_only
 from apps.dashboard import links, units
 from apps.dashboard.documents import fact_key
+from apps.dashboard.params import APPROVED_PARAM
+from apps.facts.links import fact_path
 
 register = template.Library()
 
@@ -33,6 +38,36 @@ def evidence_url(fact):
 
 
 @register.filter
+def fact_url(fact):
+    """The fact's own page: /facts/<kind>/<id>/."""
+    return fact_path(fact)
+
+
+@register.filter
+def is_verified(fact):
+    return fact.review_status == ReviewStatus.APPROVED
+
+
+@register.simple_tag
+def showing_approved_only():
+    return approved_only()
+
+
+@register.simple_tag(takes_context=True)
+def approved_switch_url(context):
+    """This page's address with the "approved only" switch flipped (and back to its first page)."""
+    request = context.get("request")
+    if request is None:
+        return "?approved=1"
+    query = request.GET.copy()
+    for name in [APPROVED_PARAM, "page", "format", *[key for key in query if key.endswith("_page")]]:
+        query.pop(name, None)
+    if not approved_only():
+        query[APPROVED_PARAM] = "1"
+    return f"{request.path}?{query.urlencode()}" if query else request.path
+
+
+@register.filter
 def city_url(city):
     return links.city_url(city)
 
@@ -50,6 +85,12 @@ def document_url(document):
 @register.filter
 def key(fact):
     return fact_key(fact)
+
+
+@register.filter
+def tier_label(tier):
+    """'主导' → '主导 leading': every tier in both languages, 'other' as '其他 other'."""
+    return IndustryCluster.Tier(tier).label if tier in IndustryCluster.Tier.values else tier
 
 
 @register.filter
@@ -80,3 +121,26 @@ def summary(fact):
     if isinstance(fact, IndustryCluster):
         return f"{fact.name} · {fact.get_tier_display()}"
     return str(fact)
+
+
+@register.simple_tag(takes_context=True)
+def chart_source(context):
+    """'来源: 城市产业战略图谱, 12 documents, 2026-11-30': the line under each chart, one query per page."""
+    holder = context.get("request") or context.render_context  # the request lives through every include
+    line = getattr(holder, "atlas_chart_source", None)
+    if line is None:
+        stats = Document.objects.aggregate(documents=Count("pk"), latest=Max("ingested_at"))
+        date = stats["latest"].date().isoformat() if stats["latest"] else "—"
+        line = f"来源: 城市产业战略图谱, {stats['documents']:,} documents, {date}"
+        setattr(holder, "atlas_chart_source", line)
+    return line
+
+
+@register.filter
+def at(sequence, index):
+    return sequence[index]
+
+
+@register.filter
+def city_name_of(facts):
+    return facts.city.name
