@@ -48,6 +48,11 @@ def format_urls(request):
     return urls
 
 
+def in_format(url, fmt):
+    """A page's URL (a "more" link, say) as the same export."""
+    return f"{url}{'&' if '?' in url else '?'}format={fmt}"
+
+
 def fact_row(fact):
     """One row for a fact of any kind, its own page and its passage linked."""
     kind = kind_of(fact)

@@ -11,7 +11,6 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
-
 from apps.atlas.visibility import approved_only
 
 from .filters import with_public_cluster_tagged

@@ -95,9 +95,7 @@ def search_atlas(raw_query):
         results = Results()
     if not results.targets and not NUMBER.fullmatch(query):
         results.metrics = metrics_named(query)
-        results.targets = _first(_targets().filter(metric_key__in=[m.key for m in results.metrics]))
-        if not results.targets and HAN.search(query):
-            results.targets = _first(_targets().filter(metric__contains=query))
+        results.targets = _first(_targets().filter(_figures_of(results.metrics, query)))
     results.query, results.searched = typed, query
     return results
 
@@ -108,9 +106,20 @@ def metrics_named(query):
     found = []
     for entry in metric_index().entries:
         names = [entry["key"], entry["name_zh"], entry["name_en"], *entry["synonyms"]]
-        if any(wanted in name.upper() for name in names) or (len(wanted) >= 2 and wanted in entry["key"].upper()):
+        if any(wanted in name.upper() for name in names):
             found.append(metric_index().by_key[entry["key"]])
     return found[:RESULTS_PER_KIND]
+
+
+def _figures_of(metrics, query):
+    """Figures keyed to one of `metrics`, or written with its Chinese name (older rows have no key), or
+    whose written metric holds a Chinese query."""
+    condition = Q(metric_key__in=[metric.key for metric in metrics])
+    for metric in metrics:
+        condition |= Q(metric__contains=metric.name_zh)
+    if HAN.search(query):
+        condition |= Q(metric__contains=query)
+    return condition
 
 
 def _targets():

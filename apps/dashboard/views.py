@@ -131,7 +131,7 @@ def overview(request):
     }
     if fmt := exports.requested_format(params):
         more = context["more_url"]
-        return exports.respond(fmt, overview_table(context["cities"], more and with_query(more, format=fmt)))
+        return exports.respond(fmt, overview_table(context["cities"], more and exports.in_format(more, fmt)))
     if more_target(request) == "city-more":
         return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
     version = queries.clusters_version()
@@ -211,7 +211,7 @@ def city(request, slug):
     for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
         fact.city = city  # already loaded: no query per fact when a template asks
     if fmt := exports.requested_format(params):
-        more = {name: s.more_url and with_query(s.more_url, format=fmt) for name, s in sections.items()}
+        more = {name: s.more_url and exports.in_format(s.more_url, fmt) for name, s in sections.items()}
         return exports.respond(fmt, facts_table(city.slug, [facts], {"city": city.slug, "more": more}))
     return render(request, "dashboard/city.html", {
         "city": city,
@@ -312,7 +312,7 @@ def tag(request, slug):
         more = context["section"].more_url
         return exports.respond(fmt, exports.Table(tag.slug, exports.FACT_COLUMNS,
                                                   [exports.fact_row(c) for c in page.object_list],
-                                                  more and with_query(more, format=fmt), {"tag": tag.slug}))
+                                                  more and exports.in_format(more, fmt), {"tag": tag.slug}))
     if more_target(request) == "tag-results-more":
         return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
     version = queries.clusters_version()

@@ -1,10 +1,9 @@
 """Template helpers for the public pages."""
 from django import template
 from django.contrib import admin
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.html import format_html
-
-from django.db.models import Count, Max
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
 from apps.atlas.visibility import approved_only
@@ -132,7 +131,7 @@ def chart_source(context):
         stats = Document.objects.aggregate(documents=Count("pk"), latest=Max("ingested_at"))
         date = stats["latest"].date().isoformat() if stats["latest"] else "—"
         line = f"来源: 城市产业战略图谱, {stats['documents']:,} documents, {date}"
-        setattr(holder, "atlas_chart_source", line)
+        holder.atlas_chart_source = line
     return line
 
 
