@@ -5,8 +5,8 @@
 (function () {
   "use strict";
 
-  // The mode bar offers one button: download the chart as a PNG (named after its title).
-  var CONFIG = { responsive: true, displaylogo: false, displayModeBar: true, modeBarButtons: [["toImage"]] };
+  // The mode bar offers one button, shown over a chart on hover or tap: download it as a PNG (named after its title).
+  var CONFIG = { responsive: true, displaylogo: false, displayModeBar: "hover", modeBarButtons: [["toImage"]] };
   var PLOTLY_URL = document.currentScript && document.currentScript.getAttribute("data-plotly");
   var waiting = [];
   var loading = false;

@@ -173,3 +173,15 @@ def test_phone_layouts_stack_and_charts_keep_their_labels(new_tab, atlas, screen
     labels = tab.locator("[data-figure] .xtick text, [data-figure] .ytick text")
     assert labels.count() > 0
     screenshot(tab, "trust-profile-phone-charts")
+
+
+def test_a_chart_downloads_as_png_under_the_sites_csp(page, atlas):
+    page.goto("/compare/?cities=kunshan,wuxi")
+    chart = page.locator("[data-figure]").first
+    expect(chart.locator(".main-svg").first).to_be_attached()
+    chart.hover()
+    with page.expect_download() as download:
+        chart.locator('.modebar-btn[data-title="Download plot as a PNG"]').click()
+    assert download.value.suggested_filename.endswith(".png")
+    expect(chart.locator("xpath=ancestor::figure").locator(".chart-source")).to_contain_text(
+        "来源: 城市产业战略图谱, 5 documents")
