@@ -136,3 +136,16 @@ def test_server_error_is_a_bilingual_500_with_the_sites_header(client, db, monke
     assert response.status_code == 500
     content = response.content.decode()
     assert "服务器出错了" in content and "Something went wrong" in content and 'id="site-search"' in content
+
+
+@pytest.mark.parametrize("url", ["/?approved=1", "/tags/iot/?approved=1", "/compare/?cities=kunshan&approved=1"])
+def test_filter_forms_keep_the_switch_on(client, atlas, url):
+    content = page(client, url)
+    form = content.split('method="get"', 2)[2].split("</form>")[0]  # the page's own form, after the header's
+    assert '<input type="hidden" name="approved" value="1">' in form
+
+
+def test_every_tier_is_named_in_both_languages(client, atlas):
+    IndustryCluster.objects.filter(pk=atlas.facts["iot"].pk).update(tier=IndustryCluster.Tier.OTHER)
+    assert "其他 other" in page(client, "/tags/iot/")
+    assert "其他 other" in page(client, "/search/?q=物联网")

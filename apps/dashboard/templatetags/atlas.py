@@ -87,12 +87,6 @@ def key(fact):
 
 
 @register.filter
-def tier_label(tier):
-    """'主导' → '主导 leading': every tier in both languages, 'other' as '其他 other'."""
-    return IndustryCluster.Tier(tier).label if tier in IndustryCluster.Tier.values else tier
-
-
-@register.filter
 def plain_number(value):
     return units.plain_number(value)
 
