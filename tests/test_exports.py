@@ -108,3 +108,13 @@ def test_paginated_export_links_the_next_page_in_the_same_format(client, atlas, 
 
 def test_unknown_format_is_the_html_page(client, atlas):
     assert "<html" in get(client, "/?format=xlsx").content.decode()
+
+
+def test_csv_cells_never_start_a_formula(client, atlas):
+    from apps.atlas.models import Official
+
+    Official.objects.filter(pk=atlas.facts["li_hui"].pk).update(title="=HYPERLINK(\"http://x\")")
+    rows = rows_of_csv(get(client, "/cities/kunshan/?format=csv"))
+    mayor = next(row for row in rows if row["name"] == "李晖")
+    assert mayor["detail"] == "'=HYPERLINK(\"http://x\")"
+    assert json.loads(get(client, "/cities/kunshan/?format=json").content)["rows"]  # JSON keeps text as it is

@@ -82,12 +82,27 @@ def _plain(value):
     return value
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value):
+    """A CSV cell a spreadsheet will not run as a formula: text from articles is quoted with ' when it
+    starts like one (numbers, negative ones included, stay numbers)."""
+    value = _plain(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def respond(fmt, table):
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=table.columns, extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({key: _plain(value) for key, value in row.items()} for row in table.rows)
+        writer.writerows({key: _cell(value) for key, value in row.items()} for row in table.rows)
         # A byte order mark, so spreadsheet programs read the Chinese as UTF-8.
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:

@@ -150,7 +150,8 @@ def overview(request):
         "matrix": matrix,
         "notices": notices,
         "formats": exports.format_urls(request),
-        "is_empty_atlas": not City.objects.covered().exists() if not page.paginator.count else False,
+        # No city at all, not just none that matches: the page explains how to fill the atlas.
+        "is_empty_atlas": not page.paginator.count and not City.objects.covered().exists(),
     }, fragment="results")
 
 
