@@ -185,3 +185,10 @@ def test_a_chart_downloads_as_png_under_the_sites_csp(page, atlas):
     assert download.value.suggested_filename.endswith(".png")
     expect(chart.locator("xpath=ancestor::figure").locator(".chart-source")).to_contain_text(
         "来源: 城市产业战略图谱, 5 documents")
+
+
+def test_the_query_shows_as_typed_in_box_and_heading(page, atlas):
+    for query in ["崑山", "kunshan"]:
+        page.goto(f"/search/?q={query}")
+        expect(page.locator("#site-search")).to_have_value(query)
+        assert f"“{query}”" in page.locator(".search-heading").inner_text()  # inner_text follows text-transform
