@@ -59,11 +59,11 @@ def test_running_a_task_again_gives_the_same_rows(tmp_path, eager):
     before = rows()
     second = ingest_article.delay(**arguments).get()
     assert rows() == before and before["Target"]
-    assert (first["status"], second["status"]) == ("created", getattr_status_after_rerun())
+    assert (first["status"], second["status"]) == ("created", expected_status_of_a_rerun())
     assert first["counts"] == second["counts"]
 
 
-def getattr_status_after_rerun():
+def expected_status_of_a_rerun():
     # Before ingest-b's LoadResult.status lands a re-run reports "updated"; after, "unchanged" or "updated".
     from apps.ingest.load import LoadResult
 
