@@ -1,6 +1,7 @@
 """The `ingest` command end to end: names, per-file failures, logging, skipping unchanged files, --jobs."""
 import json
 import logging
+import os
 import sys
 from io import StringIO
 from pathlib import Path
@@ -10,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Target
+from apps.ingest.batch import prepare as real_prepare
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +197,25 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path, monkeypatc
     out, _, _ = ingest(tmp_path, "--force", "--quiet")
     assert terminal.getvalue() == ""
     assert "✓" not in out and "2 of 2 articles ingested" in out
+
+
+def die_on_b(article, raw=None):
+    """A worker that dies outright on b.txt (as under the OOM killer); module-level so it pickles."""
+    if article.source == "b.txt":
+        os._exit(9)
+    return real_prepare(article, raw)
+
+
+def test_a_worker_process_that_dies_fails_its_files_without_hanging(tmp_path, monkeypatch):
+    from apps.ingest import batch
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, ARTICLE.replace("6000家", f"{len(name) * 1000 + ord(name[0])}家"))
+    monkeypatch.setattr(batch, "prepare", die_on_b)
+    out, err, failure = ingest(tmp_path, "--jobs", "2", expect_failure=True)
+    assert "✗ b.txt: worker failed: BrokenProcessPool" in err
+    assert failure.endswith("file(s) could not be ingested")
+    # Files already extracted when the pool broke are loaded; the others fail with it, each named.
+    loaded = set(Document.objects.values_list("source", flat=True))
+    assert loaded <= {"a.txt", "c.txt"}
+    assert all(f"✗ {name}: worker" in err for name in {"a.txt", "c.txt"} - loaded)
