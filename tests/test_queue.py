@@ -13,10 +13,9 @@ from apps.ingest.pipeline.read import read_file
 from apps.ingest.tasks import ingest_article, task_arguments
 from config.celery import app
 
-# The same shape of article the load tests use (written for the tests, not from a real source).
-ARTICLE = ("4月2日,浙江省绍兴市召开全市制造业高质量发展大会。绍兴市委书记张某某出席会议并讲话。"
-           "会议提出,绍兴将打造集成电路、高端装备两大产业集群,到2027年力争全市规上工业产值突破1.5万亿元,"
-           "新增高新技术企业6000家。")
+from .ingest_articles import ARTICLES
+
+ARTICLE, SECOND = ARTICLES[:2]
 REDIS = ("127.0.0.1", 6379)
 
 
@@ -41,7 +40,7 @@ def eager(monkeypatch):
 @pytest.mark.django_db
 def test_queued_ingest_loads_like_ingest(tmp_path, eager):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     (tmp_path / "c.txt").write_bytes(b"")
     out, err = StringIO(), StringIO()
     with pytest.raises(CommandError, match="1 file"):
@@ -134,7 +133,7 @@ def test_a_real_worker_over_redis(tmp_path, test_broker):
 
     queue = test_broker
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     out = StringIO()
     with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, queues=[queue],
                       shutdown_timeout=30):
