@@ -2,19 +2,41 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+# config.settings refuses to start without SECRET_KEY when DEBUG is off; the make targets are
+# development, so they bring a key of their own (pytest uses config.test_settings instead).
+export SECRET_KEY ?= dev-only-insecure-key-from-the-makefile-never-in-production
 
-.PHONY: run venv system-deps migrate ingest serve worker test test-sqlite test-postgres bench bench-corpus score clean
+.PHONY: run venv lock static-vendor collectstatic system-deps migrate ingest serve worker lint test test-sqlite test-postgres bench bench-corpus bench-pages score clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# Exact versions from requirements.lock, then the project itself without resolving again.
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[test]'
+	$(VENV)/bin/pip install --quiet -r requirements.lock
+	$(VENV)/bin/pip install --quiet --no-deps -e .
 	rm -f $(VENV)/.installed-*
 	touch $@
+
+# Pin again after changing dependencies in pyproject.toml (`make lock`, then commit requirements.lock).
+lock: venv
+	$(VENV)/bin/pip-compile --quiet --extra test --extra dev --strip-extras --no-emit-index-url \
+	  --no-emit-find-links -o requirements.lock pyproject.toml
+
+# Browser files from the npm registry into the git-ignored node_modules/ (package.json pins them):
+# plotly.js's cartesian bundle for every chart and the map, AntV's china-geojson for province outlines.
+static-vendor: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Hashed, precompressed copies in var/static, which whitenoise serves with far-future caching.
+collectstatic: venv static-vendor
+	$(PY) manage.py collectstatic --noinput -v0
 
 # Debian packages the browser tests need (Chromium, Chinese glyphs); installed only when missing.
 system-deps:
@@ -31,13 +53,20 @@ ingest: migrate
 serve:
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-run: ingest serve
+run: ingest collectstatic serve
+
+# Linters first, so a style or type error fails fast; then no model change may lack its migration.
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	DATABASE_URL=sqlite:///var/lint.sqlite3 $(PY) manage.py makemigrations --check --dry-run
 
 # A Celery worker for `manage.py ingest --queue` (broker: CELERY_BROKER_URL, default the local Redis).
 worker: venv
 	$(VENV)/bin/celery -A config worker --loglevel=INFO
 
-test: venv system-deps test-sqlite test-postgres
+test: venv lint static-vendor system-deps test-sqlite test-postgres
 
 test-sqlite:
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PY) -m pytest
@@ -56,6 +85,12 @@ bench: venv
 bench-corpus: venv
 	$(PY) bench/ingest_corpus.py $(BENCH_ARGS)
 
+# Public pages under load on a generated atlas (1,000 cities, 50,000 facts), PostgreSQL and SQLite,
+# then the bytes of a first visit. The atlas is generated on first use and kept in var/.
+bench-pages: venv static-vendor
+	$(PY) bench/load_pages.py
+	$(PY) bench/page_weight.py
+
 score: venv
 	rm -f var/score.sqlite3
 	DATABASE_URL=sqlite:///var/score.sqlite3 $(PY) manage.py migrate --noinput -v0
@@ -64,4 +99,4 @@ score: venv
 	$(PYTHON) ../shared/eval/score.py var/export.json ../shared/gold --verbose
 
 clean:
-	rm -rf $(VENV) var staticfiles
+	rm -rf $(VENV) var staticfiles node_modules

@@ -11,17 +11,12 @@ from django.contrib.auth.models import User
 from django.urls import clear_url_caches, reverse
 
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
-from tests.factories import build_atlas, grow_atlas
+from tests.factories import grow_atlas
 
 FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 # Fragments render a template partial, which Django's test client does not record: read
 # response.context from full-page requests and only the markup from fragment requests.
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def atlas(db):
-    return build_atlas()
 
 
 @pytest.fixture(params=[0, 3], ids=["small", "grown"])
@@ -107,9 +102,12 @@ def test_unknown_tag_is_ignored_with_a_notice(client, atlas):
 
 
 def test_overview_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(3):
+    # city count, one page of cities, provinces, the clusters' version (the key of what is cached
+    # from all clusters), then on a cache miss: tag chips' counts, the heatmap's cities (ids, rows)
+    # and counts
+    with django_assert_num_queries(8):
         page(client, "/")
-    with django_assert_num_queries(4):  # + the tag's lookup
+    with django_assert_num_queries(8):  # + the tag's lookup; the chips come from the cache
         page(client, "/?tag=integrated-circuits")
 
 
@@ -169,7 +167,9 @@ def test_unknown_city_is_404(client, atlas):
 
 
 def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(9):
+    # the city; a count and a page of each list (officials, meetings, clusters, targets, sources);
+    # the meetings of the officials, the officials of the meetings, the clusters' tags
+    with django_assert_num_queries(14):
         page(client, "/cities/kunshan/")
 
 
@@ -248,9 +248,9 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
 
 
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
-    with django_assert_num_queries(10):  # five cities: no list of cities to add, but the tag's lookup
+    with django_assert_num_queries(10):  # five cities: no list of cities to add, the tag's lookup, cached chips
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 
@@ -293,6 +293,10 @@ def test_unknown_tag_page_is_404(client, atlas):
 
 
 def test_tag_page_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
+    # the tag, the city, a count and a page of clusters, their tags, the clusters' version,
+    # then on a cache miss: the chips' counts and the cities with the tag
+    with django_assert_num_queries(9):
+        page(client, "/tags/integrated-circuits/?city=wuxi&tier=主导")
     with django_assert_num_queries(7):
         page(client, "/tags/integrated-circuits/?city=wuxi&tier=主导")
 
@@ -410,9 +414,10 @@ def test_search_fragment_and_page(client, atlas):
 
 
 def test_search_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    with django_assert_num_queries(5):
+    # cities, tags, clusters, officials, meetings, articles
+    with django_assert_num_queries(6):
         page(client, "/search/?q=昆山")
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         page(client, "/search/?q=kunshan")
 
 

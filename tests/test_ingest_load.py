@@ -137,13 +137,15 @@ def test_ingest_command_rejects_missing_paths():
 
 
 def test_export_facts_follows_the_contract_and_hides_rejected(tmp_path):
-    ingest_path(write(tmp_path, "sx.txt", ARTICLE))
+    # A news page's header: its title, then the date and publisher line under it.
+    header = "绍兴召开制造业高质量发展大会\n2023-04-03 09:12 来源：绍兴日报\n"
+    ingest_path(write(tmp_path, "sx.txt", header + ARTICLE))
     IndustryCluster.objects.filter(name="现代纺织").update(review_status=ReviewStatus.REJECTED)
     out = StringIO()
     call_command("export_facts", stdout=out)
     data = json.loads(out.getvalue())
-    assert data["documents"] == [{"source": "sx.txt", "city": "绍兴", "title": data["documents"][0]["title"],
-                                  "published": None, "spun": False, "genre": "news"}]
+    assert data["documents"] == [{"source": "sx.txt", "city": "绍兴", "title": "绍兴召开制造业高质量发展大会",
+                                  "published": "2023-04-03", "spun": False, "genre": "news"}]
     [city] = data["cities"]
     assert (city["name"], city["slug"], city["name_en"], city["province"]) == ("绍兴", "shaoxing", "Shaoxing", "浙江")
     assert {c["name"] for c in city["clusters"]} == {"集成电路", "高端装备"}

@@ -2,7 +2,6 @@
 from datetime import date
 from decimal import Decimal
 
-
 from apps.ingest.pipeline.extract import PlaceContext, extract
 from apps.ingest.pipeline.extract.clusters import find_clusters, tags_for
 from apps.ingest.pipeline.extract.dates import infer_year, publication
@@ -218,9 +217,17 @@ def test_extract_end_to_end_on_a_made_up_traditional_article():
     assert [(t.value, t.unit, t.year) for t in extraction.targets] == [(Decimal("1.5"), "万亿元", 2027)]
 
 
-def test_weekday_beside_a_date_gives_the_year_without_publication_date():
+def test_weekday_beside_a_date_gives_the_latest_fitting_year_before_the_reference_date():
+    # 5 March fell on a Tuesday in 2019, 2024 and 2030: the reference date, not the clock, decides.
+    assert infer_year(3, 5, None, "", today=date(2026, 11, 1), weekday=1) == (2024, True)
+    assert infer_year(3, 5, None, "", today=date(2030, 6, 1), weekday=1) == (2030, True)
+    assert infer_year(3, 5, None, "", today=date(2024, 3, 4), weekday=1) == (2019, True)
+
+
+def test_weekday_without_a_reference_date_leaves_the_meeting_undated():
+    # Without the document's own date the weekday alone fits many years: no year is guessed.
     [meeting] = find_meetings("3月5日（星期二）,某市召开工业大会。", None)
-    assert meeting.date == date(2024, 3, 5)
+    assert meeting.date is None
 
 
 def test_meeting_without_any_year_clue_is_kept_undated():

@@ -7,15 +7,10 @@ from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meet
 from apps.review.evidence import passage_in_context
 from apps.review.groups import ANALYSTS
 from apps.review.testing import change_form_data
-from tests.factories import add_fact, build_atlas, make_document
+from tests.factories import add_fact, make_document
 
 APPROVED, REJECTED, PENDING = "approved", "rejected", "pending"
 ALL_MODELS = (City, IndustryTag, Document, Official, Meeting, IndustryCluster, Target)
-
-
-@pytest.fixture
-def atlas(db):
-    return build_atlas()
 
 
 def admin_url(model, view="changelist", *args):

@@ -8,7 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Target
+from apps.ingest.pipeline.read import MAX_BYTES
 from apps.ingest.service import ingest_path
+from apps.review import jobs
+from apps.review.forms import pasted_source_name
+from apps.review.jobs import run_job
+from apps.review.models import UploadJob
 
 SEED = settings.BASE_DIR / "seeds" / "004_bc168875bdddeb84.txt"  # 昆山, traditional script
 UPLOAD_URL = "/admin/review/upload/"
@@ -127,3 +132,108 @@ def test_an_upload_that_cannot_be_stored_leaves_no_article_behind(admin_client, 
     response = post_upload(admin_client, file=SimpleUploadedFile(SEED.name, SEED.read_bytes()))
     assert response.status_code == 200 and "cannot store the upload" in response.content.decode()
     assert not Document.objects.exists() and not Target.objects.exists()
+
+
+# Limits: a clear error, and what was typed comes back -----------------------------------------------
+
+def test_pasted_text_over_the_article_limit_is_refused_and_comes_back(admin_client):
+    text = "昆山市召开大会。" * (MAX_BYTES // len("昆山市召开大会。".encode()) + 1)
+    response = post_upload(admin_client, text=text, title="太长的文章", publisher="新华社")
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "an article may be at most 5 MiB" in " ".join(form.errors["text"])
+    assert form["text"].value() == text and form["title"].value() == "太长的文章"
+    assert not Document.objects.exists()
+
+
+def test_pasted_text_over_djangos_default_request_limit_reaches_the_form(admin_client):
+    """2.5 MB was Django's default limit on a request's fields: such a paste used to be a bare 400."""
+    text = "昆山" * (512 * 1024)  # 1 Mi characters, 3 MiB of UTF-8
+    assert len(text.encode()) > 2.5 * 1000 * 1000
+    response = post_upload(admin_client, text=text)  # no title: the form answers, so the request was read
+    assert response.status_code == 200
+    assert "needs a title" in " ".join(response.context["form"].errors["title"])
+    assert response.context["form"]["text"].value() == text
+
+
+def test_a_request_over_the_request_limit_gets_a_clear_message(admin_client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = post_upload(admin_client, text="昆山" * 1000, title="x")
+    assert response.status_code == 413
+    assert "could not be read" in response.content.decode()
+
+
+def test_a_file_over_the_limit_is_refused_with_its_size(admin_client):
+    data = b"a" * (MAX_BYTES + 1)
+    response = post_upload(admin_client, file=SimpleUploadedFile("big.txt", data))
+    assert response.status_code == 200
+    assert "the file is 5.0 MiB; an article may be at most 5 MiB" in " ".join(response.context["form"].errors["file"])
+
+
+# The background step ----------------------------------------------------------------------------------
+
+def queued_job(admin_user, text, title="昆山：集成电路产业再上台阶"):
+    return UploadJob.objects.create(created_by=admin_user, source=pasted_source_name(title), pasted=True,
+                                    data=text.encode(), meta={"title": title, "publisher": "新华社"})
+
+
+def test_a_running_job_shows_its_progress_and_polls(admin_client, admin_user):
+    job = queued_job(admin_user, SEED.read_text(encoding="utf-8"))
+    page = admin_client.get(job.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'hx-get="{job.get_absolute_url()}"' in html and "排队中 Queued" in html and "htmx" in html
+    fragment = admin_client.get(job.get_absolute_url(), headers={"HX-Request": "true"}).content.decode()
+    assert 'id="upload-progress"' in fragment and "<html" not in fragment
+
+
+def test_a_finished_job_sends_the_browser_to_its_review_page(admin_client, admin_user):
+    job = run_job(queued_job(admin_user, SEED.read_text(encoding="utf-8")).pk)
+    assert job.status == UploadJob.Status.DONE and job.document.city.slug == "kunshan"
+    review = reverse("review:document", args=[job.document_id])
+    assert admin_client.get(job.get_absolute_url(), headers={"HX-Request": "true"})["HX-Redirect"] == review
+    response = admin_client.get(job.get_absolute_url())
+    assert response.status_code == 302 and response["Location"] == review
+    assert "已导入" in admin_client.get(review).content.decode()
+
+
+def test_a_failed_job_gives_back_the_form_with_the_text_and_the_error(admin_client, admin_user):
+    job = run_job(queued_job(admin_user, NO_CITY, title="周末").pk)
+    assert job.status == UploadJob.Status.FAILED and "no Chinese city" in job.error
+    response = admin_client.get(job.get_absolute_url(), follow=True)
+    form = response.context["form"]
+    assert form["text"].value() == NO_CITY and form["title"].value() == "周末" and form["publisher"].value() == "新华社"
+    assert "no Chinese city" in " ".join(form.errors["text"])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upload_answers_at_once_and_a_thread_does_the_work(client, admin_user, settings, monkeypatch):
+    settings.UPLOAD_JOBS_IN_THREAD = True
+    threads = []
+    monkeypatch.setattr(jobs, "start_thread", lambda pk, start=jobs.start_thread: threads.append(start(pk)))
+    client.force_login(admin_user)
+    response = post_upload(client, text=SEED.read_text(encoding="utf-8"), title="昆山：集成电路产业再上台阶")
+    [thread] = threads
+    # Waits for the thread before reading: the tests' in-memory SQLite shares one cache between
+    # connections and refuses a read while another connection writes (a file database waits instead).
+    thread.join(timeout=120)
+    job = UploadJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    assert job.status == UploadJob.Status.DONE, job.error
+    poll = client.get(job.get_absolute_url(), headers={"HX-Request": "true"})
+    assert poll["HX-Redirect"] == reverse("review:document", args=[job.document_id])
+    assert job.document.targets.exists()
+
+
+@pytest.mark.parametrize("job", ["abc", "00000000-0000-0000-0000-000000000000"])
+def test_refilling_the_form_from_an_unknown_job_is_404(admin_client, job):
+    assert admin_client.get(UPLOAD_URL, {"job": job}).status_code == 404
+
+
+def test_staff_see_past_uploads_and_how_they_ended(admin_client, admin_user):
+    done = run_job(queued_job(admin_user, SEED.read_text(encoding="utf-8")).pk)
+    failed = run_job(queued_job(admin_user, NO_CITY, title="周末").pk)
+    assert bytes(done.data) == b"" and bytes(failed.data) == NO_CITY.encode()  # kept only while needed
+    page = admin_client.get(reverse("admin:review_uploadjob_changelist")).content.decode()
+    assert done.source in page and failed.source in page and "no Chinese city" in page
+    assert admin_client.get(reverse("admin:review_uploadjob_change", args=[failed.pk])).status_code == 200

@@ -121,8 +121,19 @@ class Divisions:
             )
         self.by_name = {}
         for division in self.by_adcode.values():
-            for key in {division.full_name, division.name}:
+            for key in {division.full_name, division.name, *self.aliases(division)}:
                 self.by_name.setdefault(key, []).append(division)
+
+    @staticmethod
+    def aliases(division):
+        """Short forms an autonomous prefecture goes by: 大理州, 黔西南州, and for a long stem its
+        first character (巴音郭楞蒙古自治州 → 巴州, 克孜勒苏柯尔克孜自治州 → 克州)."""
+        if not division.full_name.endswith("自治州") or division.level != "地区":
+            return ()
+        forms = [division.name + "州"]
+        if len(division.name) >= 4:
+            forms.append(division.name[0] + "州")
+        return tuple(forms)
 
     def lookup(self, name):
         """Every division called `name` (short or full), largest first."""

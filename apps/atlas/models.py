@@ -8,23 +8,32 @@ and never recomputed, so a re-ingest recognises the fact even after staff change
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Exists, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
+
+from .pinyin import pinyin_key
+
+
+def _per_city(model, aggregate):
+    """One correlated subquery per relation: joining several relations at once multiplies their rows."""
+    rows = model.objects.public().filter(city=OuterRef("pk")).order_by().values("city")
+    return Subquery(rows.annotate(value=aggregate).values("value"))
 
 
 class CityQuerySet(models.QuerySet):
     def covered(self):
         """Cities that at least one ingested article is about."""
-        return self.filter(documents__isnull=False).distinct()
+        return self.filter(Exists(Document.objects.filter(city=OuterRef("pk"))))
 
     def with_counts(self):
-        public = ~Q(industryclusters__review_status=ReviewStatus.REJECTED)
+        """Public fact counts and the latest meeting's date, each from its own indexed subquery."""
         return self.annotate(
-            cluster_count=Count("industryclusters", filter=public, distinct=True),
-            target_count=Count("targets", filter=~Q(targets__review_status=ReviewStatus.REJECTED), distinct=True),
-            meeting_count=Count("meetings", filter=~Q(meetings__review_status=ReviewStatus.REJECTED), distinct=True),
-            latest_meeting_date=Max("meetings__date", filter=~Q(meetings__review_status=ReviewStatus.REJECTED)),
+            cluster_count=Coalesce(_per_city(IndustryCluster, Count("pk")), 0),
+            target_count=Coalesce(_per_city(Target, Count("pk")), 0),
+            meeting_count=Coalesce(_per_city(Meeting, Count("pk")), 0),
+            latest_meeting_date=_per_city(Meeting, Max("date")),
         )
 
 
@@ -54,8 +63,12 @@ class City(models.Model):
     objects = CityQuerySet.as_manager()
 
     class Meta:
+        verbose_name = "城市 City"
+        verbose_name_plural = "城市 Cities"
         ordering = ["province", "name"]
-        verbose_name_plural = "cities"
+        # The overview's default order and its province and level filters.
+        indexes = [models.Index(fields=["province", "name"], name="city_province_name"),
+                   models.Index(fields=["level", "name"], name="city_level_name")]
 
     def __str__(self):
         return self.full_name or self.name
@@ -74,6 +87,8 @@ class IndustryTag(models.Model):
     sort_order = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "产业标签 Industry tag"
+        verbose_name_plural = "产业标签 Industry tags"
         ordering = ["sort_order", "slug"]
 
     def __str__(self):
@@ -118,10 +133,21 @@ class Document(models.Model):
     spun = models.BooleanField(default=False, help_text="Synonym-spun copy, mapped back to the usual wording")
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     extractor_version = models.CharField(max_length=20, blank=True)
+    also_seen_as = models.JSONField(default=list, blank=True,
+                                    help_text="Other file names and links the same text arrived under")
     ingested_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = "文章 Document"
+        verbose_name_plural = "文章 Documents"
         ordering = ["-published", "source"]
+        constraints = [
+            # One document per text: a second copy is a duplicate, never a second set of facts,
+            # even when two ingests load it at the same moment.
+            models.UniqueConstraint(fields=["content_hash"], name="unique_document_text",
+                                    condition=Q(duplicate_of__isnull=True) & ~Q(content_hash="")),
+        ]
+        indexes = [models.Index(fields=["city", "published"], name="document_city_published")]
 
     def __str__(self):
         return self.title or self.source
@@ -178,6 +204,9 @@ class Fact(models.Model):
                                      db_index=True)
     edited = models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PARSER)
+    anchor_lost = models.BooleanField(
+        default=False, db_index=True,
+        help_text="An updated article no longer contains this fact's passage: check it against the new text")
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = FactQuerySet.as_manager()
@@ -194,21 +223,45 @@ def _fact_constraints(name):
     return [models.UniqueConstraint(fields=["document", "fingerprint"], name=f"unique_{name}_per_document")]
 
 
-class Official(Fact):
+def _fact_indexes(name, *extra):
+    """Every public page reads a city's non-rejected facts; `extra` adds the page's sort orders."""
+    return [models.Index(fields=["city", "review_status"], name=f"{name}_city_status"), *extra]
+
+
+class PinyinNamed(models.Model):
+    """A fact with a name also stores its pinyin, so a pinyin search is a query, not a loop in Python."""
+
+    name_pinyin = models.CharField(max_length=400, blank=True, editable=False,
+                                   help_text="Toneless pinyin of the name, filled on save")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.name_pinyin = pinyin_key(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_pinyin"}
+        super().save(*args, **kwargs)
+
+
+class Official(PinyinNamed, Fact):
     name = models.CharField(max_length=20, db_index=True)
     title = models.CharField(max_length=120, blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "官员 Official"
+        verbose_name_plural = "官员 Officials"
         ordering = ["city", "name"]
         constraints = _fact_constraints("official")
+        indexes = _fact_indexes("official", models.Index(fields=["city", "name"], name="official_city_name"))
 
     def __str__(self):
         return f"{self.title}{self.name}" if self.title else self.name
 
 
-class Meeting(Fact):
+class Meeting(PinyinNamed, Fact):
     date = models.DateField(null=True, blank=True, db_index=True)
     year_inferred = models.BooleanField(default=False, help_text="The text left the year out")
     name = models.CharField(max_length=200)
@@ -220,14 +273,17 @@ class Meeting(Fact):
     history = HistoricalRecords(m2m_fields=[officials])
 
     class Meta:
+        verbose_name = "会议 Meeting"
+        verbose_name_plural = "会议 Meetings"
         ordering = ["date", "name"]
         constraints = _fact_constraints("meeting")
+        indexes = _fact_indexes("meeting", models.Index(fields=["city", "date"], name="meeting_city_date"))
 
     def __str__(self):
         return f"{self.date or '?'} {self.name}"
 
 
-class IndustryCluster(Fact):
+class IndustryCluster(PinyinNamed, Fact):
     class Tier(models.TextChoices):
         LEADING = "主导", "主导 leading"
         DISTINCTIVE = "特色", "特色 distinctive"
@@ -246,8 +302,11 @@ class IndustryCluster(Fact):
     history = HistoricalRecords(m2m_fields=[tags])
 
     class Meta:
+        verbose_name = "产业集群 Industry cluster"
+        verbose_name_plural = "产业集群 Industry clusters"
         ordering = ["city", "tier", "name"]
         constraints = _fact_constraints("industrycluster")
+        indexes = _fact_indexes("cluster", models.Index(fields=["city", "tier", "name"], name="cluster_city_tier_name"))
 
     def __str__(self):
         return f"{self.name} ({self.tier})"
@@ -299,8 +358,11 @@ class Target(Fact):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = "目标与数据 Target"
+        verbose_name_plural = "目标与数据 Targets"
         ordering = ["city", "kind", "metric"]
         constraints = _fact_constraints("target")
+        indexes = _fact_indexes("target", models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"))
 
     def __str__(self):
         return f"{self.metric} {self.value}{self.unit}"

@@ -1,12 +1,13 @@
 """Plotly figures, built here and drawn in the browser by static/js/charts.js.
 
-Each Chart carries its numbers as a table too, which the page shows beside the figure
-for screen readers, phones and visitors without JavaScript.
+Figures are plain dicts in plotly.js's JSON schema: plotly.py's graph objects validate every
+property and cost more than the rest of a page put together. Each Chart carries its numbers
+as a table too, which the page shows beside the figure for screen readers, phones and
+visitors without JavaScript.
 """
+import json
 from collections import Counter
 from dataclasses import dataclass
-
-import plotly.graph_objects as go
 
 from apps.atlas.models import Target
 
@@ -21,43 +22,47 @@ CHARTED_FAMILIES = (MONEY, PERCENT, COUNT)  # a bar for a rank says nothing a nu
 @dataclass
 class Chart:
     title: str
-    figure: go.Figure
+    figure: dict
     columns: list
     rows: list
     caption: str = ""
 
     @property
     def figure_json(self):
-        return self.figure.to_json()
+        return json.dumps(self.figure, ensure_ascii=False, separators=(",", ":"))
 
 
 def city_label(city):
     return f"{city.name} {city.name_en}".strip()
 
 
-def _figure(traces, height, **layout):
-    figure = go.Figure(traces)
-    figure.update_layout(
-        template="none",
-        height=height,
-        margin=dict(l=8, r=8, t=8, b=8),
-        font=dict(family=FONT, size=13, color="#1e293b"),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        colorway=CITY_COLORS,
-        hoverlabel=dict(font_family=FONT),
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
-        **layout,
-    )
-    figure.update_xaxes(automargin=True, gridcolor="#e2e8f0", zeroline=False)
-    figure.update_yaxes(automargin=True, gridcolor="#e2e8f0", zeroline=False)
-    return figure
+AXIS = dict(automargin=True, gridcolor="#e2e8f0", zeroline=False)
+
+
+def _figure(traces, height, xaxis=None, yaxis=None, **layout):
+    return {
+        "data": traces,
+        "layout": dict(
+            height=height,
+            margin=dict(l=8, r=8, t=8, b=8),
+            font=dict(family=FONT, size=13, color="#1e293b"),
+            paper_bgcolor="rgba(0,0,0,0)",
+            plot_bgcolor="rgba(0,0,0,0)",
+            colorway=CITY_COLORS,
+            hoverlabel=dict(font=dict(family=FONT)),
+            legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
+            xaxis={**AXIS, **(xaxis or {})},
+            yaxis={**AXIS, **(yaxis or {})},
+            **layout,
+        ),
+    }
 
 
 def tag_matrix_chart(cities, tags, counts):
     """Heatmap of cities × industry tags: how many clusters each city has in each industry."""
     z = [[counts[(city.pk, tag.pk)] for tag in tags] for city in cities]
-    heatmap = go.Heatmap(
+    heatmap = dict(
+        type="heatmap",
         z=z,
         x=[tag.name_zh for tag in tags],
         y=[city_label(city) for city in cities],
@@ -89,7 +94,8 @@ def meeting_timeline_chart(meetings):
     if not dated:
         return None
     lanes = [meeting.kind or "会议" for meeting in dated]
-    scatter = go.Scatter(
+    scatter = dict(
+        type="scatter",
         x=[meeting.date.isoformat() for meeting in dated],
         y=lanes,
         mode="markers",
@@ -134,7 +140,8 @@ def target_charts(facts_list):
                 continue
             labels.update(bars)
             amounts = [amount(target) for target in bars.values()]
-            traces.append(go.Bar(
+            traces.append(dict(
+                type="bar",
                 orientation="h",
                 y=list(bars),
                 x=[float(number) for number, _ in amounts],
@@ -170,7 +177,7 @@ def clusters_by_tag_chart(facts_list):
     if not tags:
         return None
     traces = [
-        go.Bar(x=[tag.name_zh for tag in tags], y=[counts[tag] for tag in tags], name=facts.city.name,
+        dict(type="bar", x=[tag.name_zh for tag in tags], y=[counts[tag] for tag in tags], name=facts.city.name,
                customdata=[tag.name_en for tag in tags],
                hovertemplate="%{x} %{customdata}: %{y}<extra>" + facts.city.name + "</extra>")
         for facts, counts in zip(facts_list, per_city)

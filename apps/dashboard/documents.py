@@ -150,3 +150,30 @@ def cleaning_steps(document):
         steps.append(CleaningStep(label, _is_done(value), _count(value)))
     return steps
 
+
+
+@dataclass
+class Appearance:
+    """Somewhere else the same article appeared: a stored copy (linked), or a file name or link."""
+    source: str
+    url: str = ""
+    document: Document | None = None
+    is_first: bool = False
+
+
+def appearances(document):
+    """The article's first copy and its reposts (other stored documents), then the names and
+    links exact copies arrived under; the document itself left out."""
+    first = document.duplicate_of or document
+    # The page's query annotates `has_reposts` so an article nobody reposted costs no query here.
+    has_reposts = document.duplicate_of_id is not None or getattr(document, "has_reposts", True)
+    copies = [first, *first.reposts.order_by("pk")] if has_reposts else [first]
+    found = [Appearance(copy.source, copy.url, copy, is_first=copy.pk == first.pk)
+             for copy in copies if copy.pk != document.pk]
+    seen = {copy.source for copy in copies}
+    for entry in [*first.also_seen_as, *document.also_seen_as]:
+        source = entry.get("source", "") if isinstance(entry, dict) else ""
+        if source and source not in seen:
+            seen.add(source)
+            found.append(Appearance(source, entry.get("url", "")))
+    return found

@@ -21,13 +21,15 @@ def with_public_cluster_tagged(tag):
 
 
 class CityFilter(django_filters.FilterSet):
-    """Overview: cities narrowed to those with a cluster in the chosen industry."""
+    """Overview: cities narrowed by province, level and an industry they have a cluster in."""
 
     tag = tag_choice(method="filter_tag")
+    province = django_filters.CharFilter(label="省份 province")
+    level = django_filters.ChoiceFilter(choices=City.Level.choices, label="级别 level")
 
     class Meta:
         model = City
-        fields = ["tag"]
+        fields = ["tag", "province", "level"]
 
     def filter_tag(self, queryset, name, tag):
         return queryset.filter(with_public_cluster_tagged(tag))

@@ -6,9 +6,11 @@ many-to-many relations are prefetched through `.public()` too.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.core.cache import cache
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
 
-from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, Target
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 
 from .filters import with_public_cluster_tagged
 from .units import FAMILIES, family_of
@@ -16,29 +18,75 @@ from .units import FAMILIES, family_of
 CHRONOLOGICAL = (F("date").asc(nulls_last=True), "name")
 
 
-def overview_cities():
-    """Covered cities with their fact counts and the name of their latest meeting."""
+# The overview's sort orders; each ends on a unique column so pages never overlap.
+OVERVIEW_SORTS = {
+    "name": ("province", "name", "pk"),
+    "clusters": (F("cluster_count").desc(), "province", "name", "pk"),
+    "targets": (F("target_count").desc(), "province", "name", "pk"),
+    "meetings": (F("meeting_count").desc(), "province", "name", "pk"),
+    "latest": (F("latest_meeting_date").desc(nulls_last=True), "province", "name", "pk"),
+}
+MATRIX_CITIES = 15
+MATRIX_TAGS = 12
+
+
+def overview_cities(cities, sort="name"):
+    """`cities` with their fact counts and latest meeting, in one of OVERVIEW_SORTS.
+
+    The counts are correlated subqueries; sliced to a page, PostgreSQL only runs them for
+    the rows it returns unless the page is sorted by them.
+    """
     latest_meeting = Meeting.objects.public().filter(city=OuterRef("pk"), date__isnull=False).order_by("-date")
     return (
-        City.objects.covered()
-        .with_counts()
+        cities.with_counts()
         .select_related("parent")
+        .only("slug", "name", "name_en", "level", "province", "parent__slug", "parent__name")
         .annotate(latest_meeting_name=Subquery(latest_meeting.values("name")[:1]))
+        .order_by(*OVERVIEW_SORTS[sort])
     )
+
+
+def covered_provinces():
+    return list(City.objects.covered().exclude(province="").order_by("province")
+                .values_list("province", flat=True).distinct())
+
+
+def matrix_cities(cities, limit=MATRIX_CITIES):
+    """The `limit` cities of `cities` with the most public clusters, most first: what a heatmap has room for."""
+    top = (
+        IndustryCluster.objects.public().filter(city__in=cities.values("pk"))
+        .values("city").annotate(clusters=Count("pk")).order_by("-clusters", "city")[:limit]
+    )
+    ids = [row["city"] for row in top]
+    found = City.objects.only("slug", "name", "name_en").in_bulk(ids)
+    return [found[pk] for pk in ids]
 
 
 def covered_cities():
     return City.objects.covered().only("slug", "name", "name_en")
 
 
-def cities_with_tag(tag):
-    return City.objects.filter(with_public_cluster_tagged(tag)).only("slug", "name", "name_en")
+TAG_CITY_CHOICES = 100
 
 
-def cluster_counts_by_city_and_tag():
-    """Counter {(city_id, tag_id): number of public clusters}, in one query over the M2M table."""
+def cities_with_tag(tag, version, limit=TAG_CITY_CHOICES):
+    """The `limit` cities with the most public clusters carrying `tag`, by province and name: a select's choices."""
+    fields = ("city_id", "city__slug", "city__name", "city__name_en", "city__province")
+
+    def compute():
+        top = (IndustryCluster.objects.public().filter(tags=tag).values_list(*fields)
+               .annotate(clusters=Count("pk")).order_by("-clusters", "city_id")[:limit])
+        cities = [City(pk=pk, slug=slug, name=name, name_en=name_en, province=province)
+                  for pk, slug, name, name_en, province, _ in top]
+        return sorted(cities, key=lambda city: (city.province, city.name))
+    return cached(version, "cities-with-tag", compute, tag.pk, limit)
+
+
+def cluster_counts_by_city_and_tag(cities):
+    """Counter {(city_id, tag_id): number of public clusters} for `cities`, in one query over the M2M table."""
+    public = IndustryCluster.objects.public().filter(city__in=[city.pk for city in cities])
     rows = (
-        IndustryCluster.tags.through.objects.filter(industrycluster__in=IndustryCluster.objects.public())
+        IndustryCluster.tags.through.objects.filter(industrycluster__in=public)
         .values_list("industrycluster__city_id", "industrytag_id")
         .annotate(clusters=Count("pk"))
         .order_by()
@@ -86,6 +134,27 @@ class CityFacts:
     meetings: list = field(default_factory=list)
     clusters: list = field(default_factory=list)
     targets: list = field(default_factory=list)
+    totals: dict = field(default_factory=dict)  # {kind: rows in all} when the lists hold the first rows only
+
+    def more(self, attribute):
+        """How many rows of a kind are left out of its list."""
+        return self.totals.get(attribute, 0) - len(getattr(self, attribute))
+
+    @property
+    def more_officials(self):
+        return self.more("officials")
+
+    @property
+    def more_meetings(self):
+        return self.more("meetings")
+
+    @property
+    def more_clusters(self):
+        return self.more("clusters")
+
+    @property
+    def more_targets(self):
+        return self.more("targets")
 
     @property
     def people(self):
@@ -110,35 +179,79 @@ class CityFacts:
         return not (self.officials or self.meetings or self.clusters or self.targets)
 
 
-def city_facts(cities, clusters=None):
+# Each kind's order within a city, shared by the profile's pages and compare's capped columns.
+OFFICIAL_ORDER = ("name", "pk")
+MEETING_ORDER = (*CHRONOLOGICAL, "pk")
+CLUSTER_ORDER = ("tier", "name", "pk")
+TARGET_ORDER = ("metric", "kind", "year", "pk")
+
+
+def officials_of(city_ids):
+    return (
+        Official.objects.public().filter(city__in=city_ids)
+        .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.public().order_by(*CHRONOLOGICAL)))
+    )
+
+
+def meetings_of(city_ids):
+    return (
+        Meeting.objects.public().filter(city__in=city_ids)
+        .prefetch_related(Prefetch("officials", queryset=Official.objects.public()))
+    )
+
+
+def clusters_of(city_ids, clusters=None):
+    return (clusters if clusters is not None else IndustryCluster.objects.public()).filter(city__in=city_ids) \
+        .prefetch_related("tags")
+
+
+def targets_of(city_ids):
+    return Target.objects.public().filter(city__in=city_ids)
+
+
+def _order_expression(item):
+    if hasattr(item, "resolve_expression"):
+        return item
+    return F(item[1:]).desc() if item.startswith("-") else F(item).asc()
+
+
+def first_per_city(queryset, order, limit):
+    """The first `limit` rows of each city in `order`, each row annotated with its city's `total`.
+
+    Window functions keep this one query however many cities are compared.
+    """
+    expressions = [_order_expression(item) for item in order]
+    return (
+        queryset.annotate(
+            rank=Window(RowNumber(), partition_by=[F("city_id")], order_by=expressions),
+            total=Window(Count("pk"), partition_by=[F("city_id")]),
+        )
+        .filter(rank__lte=limit)
+        .order_by("city_id", "rank")
+    )
+
+
+def city_facts(cities, clusters=None, limit=None):
     """[CityFacts] in the order of `cities`, in seven queries however many cities and facts.
 
-    `clusters` lets a caller narrow the clusters first (the ?tag= filter of compare).
+    `clusters` lets a caller narrow the clusters first (the ?tag= filter of compare);
+    `limit` keeps the first rows of each kind per city and records each kind's total.
     """
     ids = [city.pk for city in cities]
     facts = {city.pk: CityFacts(city) for city in cities}
-    officials = (
-        Official.objects.public()
-        .filter(city__in=ids)
-        .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.public().order_by(*CHRONOLOGICAL)))
-    )
-    meetings = (
-        Meeting.objects.public()
-        .filter(city__in=ids)
-        .order_by(*CHRONOLOGICAL)
-        .prefetch_related(Prefetch("officials", queryset=Official.objects.public()))
-    )
-    clusters = (clusters if clusters is not None else IndustryCluster.objects.public()).filter(city__in=ids)
-    targets = Target.objects.public().filter(city__in=ids).order_by("metric", "kind", "year")
-    for attribute, queryset in [
-        ("officials", officials),
-        ("meetings", meetings),
-        ("clusters", clusters.prefetch_related("tags")),
-        ("targets", targets),
+    for attribute, queryset, order in [
+        ("officials", officials_of(ids), OFFICIAL_ORDER),
+        ("meetings", meetings_of(ids), MEETING_ORDER),
+        ("clusters", clusters_of(ids, clusters), CLUSTER_ORDER),
+        ("targets", targets_of(ids), TARGET_ORDER),
     ]:
+        queryset = first_per_city(queryset, order, limit) if limit else queryset.order_by(*order)
         for fact in queryset:
-            fact.city = facts[fact.city_id].city  # already loaded: no query per fact when a template asks
-            getattr(facts[fact.city_id], attribute).append(fact)
+            city_facts_ = facts[fact.city_id]
+            fact.city = city_facts_.city  # already loaded: no query per fact when a template asks
+            getattr(city_facts_, attribute).append(fact)
+            if limit:
+                city_facts_.totals[attribute] = fact.total
     return [facts[pk] for pk in ids]
 
 
@@ -159,20 +272,52 @@ def group_by_city(clusters):
     return list(groups.values())
 
 
-def source_documents(city, facts):
-    """Articles about the city, and articles elsewhere that the city's facts were taken from."""
-    document_ids = {
-        fact.document_id for facts_of_kind in (facts.officials, facts.meetings, facts.clusters, facts.targets)
-        for fact in facts_of_kind
-    }
+def source_documents(city):
+    """Articles about the city, and articles elsewhere that the city's public facts were taken from."""
+    taken_from = Q()
+    for model in (Official, Meeting, IndustryCluster, Target):
+        taken_from |= Q(pk__in=model.objects.public().filter(city=city).values("document_id"))
     return (
-        Document.objects.filter(Q(city=city) | Q(pk__in=document_ids))
-        .defer("raw_text", "normalized_text", "offset_map")
-        .order_by(F("published").desc(nulls_last=True), "source")
+        Document.objects.filter(Q(city=city) | taken_from)
+        .only("title", "source", "publisher", "published", "script", "spun")
+        .order_by(F("published").desc(nulls_last=True), "source", "pk")
     )
 
 
-def tags_in_use():
-    """Tags at least one public cluster carries: the only ones worth filtering by."""
-    in_use = Exists(IndustryCluster.objects.public().filter(tags=OuterRef("pk")))
-    return IndustryTag.objects.filter(in_use).only("slug", "name_zh", "name_en", "sort_order")
+CACHE_TIMEOUT = 600  # seconds; a changed cluster changes the keys sooner
+
+
+def clusters_version():
+    """A key that changes whenever a cluster is added, saved (a review, an edit, a re-ingest) or deleted.
+
+    What the pages derive from every cluster (tag counts, the heatmap, who has a tag) is
+    cached under it: one cheap aggregate instead of several scans per request.
+    """
+    version = IndustryCluster.objects.aggregate(Max("pk"), Max("updated_at"), Count("pk"))
+    return ":".join(value.isoformat() if hasattr(value, "isoformat") else str(value) for value in version.values())
+
+
+def cached(version, name, compute, *key):
+    return cache.get_or_set(":".join(["dashboard", name, version, *map(str, key)]), compute, CACHE_TIMEOUT)
+
+
+def tags_with_city_counts(version):
+    """Tags in use, each with `city_count`: how many cities have a public cluster carrying it."""
+    return cached(version, "tag-city-counts", _tags_with_city_counts)
+
+
+def _tags_with_city_counts():
+    """One query grouped on the M2M table itself: counting from the tag side through a LEFT JOIN is slower."""
+    fields = ("industrytag_id", "industrytag__slug", "industrytag__name_zh", "industrytag__name_en",
+              "industrytag__sort_order")
+    rows = (
+        IndustryCluster.tags.through.objects.exclude(industrycluster__review_status=ReviewStatus.REJECTED)
+        .values_list(*fields).annotate(cities=Count("industrycluster__city_id", distinct=True))
+        .order_by("industrytag__sort_order", "industrytag__slug")
+    )
+    tags = []
+    for pk, slug, name_zh, name_en, sort_order, cities in rows:
+        tag = IndustryTag(pk=pk, slug=slug, name_zh=name_zh, name_en=name_en, sort_order=sort_order)
+        tag.city_count = cities
+        tags.append(tag)
+    return tags

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -15,13 +17,16 @@ from django_htmx.http import push_url
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 
-from . import charts, queries
-from .documents import cleaning_steps, document_passages, highlight, raw_passages
+from . import charts, links, queries
+from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import clean_params, filter_notices, only
 from .search import search_atlas
 
 MAX_COMPARED = 5
+PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
+COMPARED_ROWS = 15  # rows of each kind per compared city; the rest is a link to the city's profile
+ADDABLE_CITIES = 50  # cities offered in compare's "add" list; any other is one search away
 
 
 def render_page(request, template_name, context, fragment=None):
@@ -54,31 +59,132 @@ def with_query(path, **query):
     return path + (f"?{urlencode(query, safe=',')}" if query else "")
 
 
+def more_target(request):
+    """The id of the element an htmx "more" link replaces, or None for any other request."""
+    if request.htmx and not request.htmx.history_restore_request:
+        return request.htmx.target
+    return None
+
+
+def tag_matrix(cities, tags):
+    """The heatmap: the cities of `cities` with the most clusters × the tags they have most clusters in."""
+    matrix_cities = queries.matrix_cities(cities)
+    counts = queries.cluster_counts_by_city_and_tag(matrix_cities) if matrix_cities else Counter()
+    clusters_per_tag = Counter()
+    for (_, tag_id), clusters in counts.items():
+        clusters_per_tag[tag_id] += clusters
+    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]),
+                         key=lambda tag: -clusters_per_tag[tag.pk])[: queries.MATRIX_TAGS]
+    matrix_tags.sort(key=lambda tag: (tag.sort_order, tag.slug))
+    return charts.tag_matrix_chart(matrix_cities, matrix_tags, counts) if matrix_tags else None
+
+
+OVERVIEW_COLUMNS = [
+    ("name", "城市 city"),
+    ("clusters", "产业集群 clusters"),
+    ("targets", "目标数据 figures"),
+    ("meetings", "会议 meetings"),
+    ("latest", "最近会议 latest meeting"),
+]
+
+
 def overview(request):
-    city_filter = CityFilter(only(clean_params(request), "tag"), queryset=queries.overview_cities())
-    cities = list(city_filter.qs)
-    active_tag = city_filter.form.cleaned_data.get("tag")
-    counts = queries.cluster_counts_by_city_and_tag()
-    cities_per_tag = Counter(tag_id for _, tag_id in counts)
-    tags = list(queries.tags_in_use())
-    matrix_tags = [tag for tag in tags if any(counts[(city.pk, tag.pk)] for city in cities)]
+    params = clean_params(request)
+    city_filter = CityFilter(only(params, "tag", "province", "level"), queryset=City.objects.covered())
+    notices = filter_notices(city_filter)
+    sort = params.get("sort") or "name"
+    if sort not in queries.OVERVIEW_SORTS:
+        notices.append(f"已忽略未知排序“{sort}” — unknown sort ignored")
+        sort = "name"
+    chosen = city_filter.form.cleaned_data
+    active_tag = chosen.get("tag")
+    state = {"tag": active_tag and active_tag.slug, "province": chosen.get("province"),
+             "level": chosen.get("level"), "sort": sort if sort != "name" else None}
+    base = reverse("dashboard:overview")
+
+    def url(**changes):
+        return with_query(base, **{**state, **changes})
+
+    page = Paginator(queries.overview_cities(city_filter.qs, sort), PAGE_SIZE).get_page(params.get("page"))
+    context = {
+        "cities": list(page.object_list),
+        "page": page,
+        "more_url": url(page=page.next_page_number()) if page.has_next() else None,
+        "first_url": url() if page.number > 1 else None,
+    }
+    if more_target(request) == "city-more":
+        return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
+    version = queries.clusters_version()
+    tags = queries.tags_with_city_counts(version)
+    matrix = queries.cached(version, "matrix", lambda: tag_matrix(city_filter.qs, tags),
+                            state["tag"], state["province"], state["level"])
     return render_page(request, "dashboard/overview.html", {
-        "cities": cities,
+        **context,
         "active_tag": active_tag,
-        "chips": tag_chips(tags, active_tag, lambda t: with_query(reverse("dashboard:overview"), tag=t and t.slug),
-                           cities_per_tag),
-        "matrix": charts.tag_matrix_chart(cities, matrix_tags, counts) if matrix_tags else None,
-        "notices": filter_notices(city_filter),
+        "state": state,
+        "chips": tag_chips(tags, active_tag, lambda t: url(tag=t and t.slug),
+                           {tag.pk: tag.city_count for tag in tags}),
+        "columns": [(key, label, url(sort=key), key == sort) for key, label in OVERVIEW_COLUMNS],
+        "provinces": queries.covered_provinces(),
+        "levels": City.Level.choices,
+        "matrix": matrix,
+        "notices": notices,
     }, fragment="results")
+
+
+@dataclass
+class Section:
+    """One list of a city profile, a page at a time: ?<name>_page=N, or its htmx "more" link."""
+
+    name: str
+    page: object
+    more_url: str | None
+
+    @property
+    def more_id(self):
+        return f"{self.name}-more"
+
+
+PROFILE_SECTIONS = {
+    "officials": lambda city: queries.officials_of([city.pk]).order_by(*queries.OFFICIAL_ORDER),
+    "meetings": lambda city: queries.meetings_of([city.pk]).order_by(*queries.MEETING_ORDER),
+    "clusters": lambda city: queries.clusters_of([city.pk]).order_by(*queries.CLUSTER_ORDER),
+    "targets": lambda city: queries.targets_of([city.pk]).order_by(*queries.TARGET_ORDER),
+    "documents": lambda city: queries.source_documents(city),
+}
 
 
 def city(request, slug):
     city = get_object_or_404(City.objects.select_related("parent"), slug=slug)
-    [facts] = queries.city_facts([city])
+    params = clean_params(request)
+    base = links.city_url(city)
+    pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
+
+    def section(name):
+        page = Paginator(PROFILE_SECTIONS[name](city), PAGE_SIZE).get_page(pages[name])
+        more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
+        return Section(name, page, more_url)
+
+    target = more_target(request) or ""
+    if target.endswith("-more") and target.removesuffix("-more") in PROFILE_SECTIONS:
+        name = target.removesuffix("-more")
+        chunk = section(name)
+        facts = queries.CityFacts(city, **({name: list(chunk.page.object_list)} if name != "documents" else {}))
+        for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
+            fact.city = city
+        return render_page(request, "dashboard/city.html",
+                           {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
+                           fragment=f"{name}_items")
+    sections = {name: section(name) for name in PROFILE_SECTIONS}
+    facts = queries.CityFacts(city, **{name: list(sections[name].page.object_list)
+                                       for name in ("officials", "meetings", "clusters", "targets")})
+    for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
+        fact.city = city  # already loaded: no query per fact when a template asks
     return render(request, "dashboard/city.html", {
         "city": city,
         "facts": facts,
-        "documents": queries.source_documents(city, facts),
+        "sections": sections,
+        "documents": sections["documents"].page.object_list,
         "timeline": charts.meeting_timeline_chart(facts.meetings),
         "target_charts": charts.target_charts([facts]),
     })
@@ -114,15 +220,17 @@ def compare(request):
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
     notices += filter_notices(cluster_filter)
     active_tag = cluster_filter.form.cleaned_data.get("tag")
-    facts = queries.city_facts(cities, clusters=cluster_filter.qs)
+    facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
     response = render_page(request, "dashboard/compare.html", {
         "facts_list": facts,
         "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
         "tier_rows": queries.tier_rows(facts),
-        "addable": [c for c in queries.covered_cities() if c not in cities] if len(cities) < MAX_COMPARED else [],
+        "addable": (list(queries.covered_cities().exclude(pk__in=[c.pk for c in cities])[:ADDABLE_CITIES])
+                    if len(cities) < MAX_COMPARED else []),
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
-        "chips": tag_chips(queries.tags_in_use(), active_tag, lambda t: compare_url(cities, t)),
+        "chips": tag_chips(queries.tags_with_city_counts(queries.clusters_version()), active_tag,
+                           lambda t: compare_url(cities, t)),
         "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
         "notices": notices,
         "max_compared": MAX_COMPARED,
@@ -133,19 +241,44 @@ def compare(request):
     return response
 
 
+def city_choices(tag, version, selected):
+    """The tag page's city filter: the cities with most clusters of the tag, and the one selected."""
+    choices = queries.cities_with_tag(tag, version)
+    if selected and selected not in choices:
+        choices = sorted([*choices, selected], key=lambda city: (city.province, city.name))
+    return choices
+
+
 def tag(request, slug):
     tag = get_object_or_404(IndustryTag, slug=slug)
-    data = only(clean_params(request), "city", "tier")
+    params = clean_params(request)
+    data = only(params, "city", "tier")
     data["tag"] = tag.slug
-    clusters = IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
+    clusters = (IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
+                .order_by("city__province", "city__name", "city_id", "tier", "name", "pk"))
     cluster_filter = ClusterFilter(data, queryset=clusters)
-    return render_page(request, "dashboard/tag.html", {
+    page = Paginator(cluster_filter.qs, PAGE_SIZE).get_page(params.get("page"))  # .qs validates the form
+    chosen = cluster_filter.form.cleaned_data
+    state = {"city": chosen.get("city") and chosen["city"].slug, "tier": chosen.get("tier")}
+    base = links.tag_url(tag)
+    context = {
         "tag": tag,
-        "groups": queries.group_by_city(cluster_filter.qs),
-        "city_choices": queries.cities_with_tag(tag),
+        "groups": queries.group_by_city(page.object_list),
+        "page": page,
+        "section": Section("tag-results", page,
+                           with_query(base, **state, page=page.next_page_number()) if page.has_next() else None),
+    }
+    if more_target(request) == "tag-results-more":
+        return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
+    version = queries.clusters_version()
+    return render_page(request, "dashboard/tag.html", {
+        **context,
+        "city_choices": city_choices(tag, version, chosen.get("city")),
         "tier_choices": IndustryCluster.Tier.choices,
-        "selected": cluster_filter.form.cleaned_data,
-        "chips": tag_chips(queries.tags_in_use(), tag, lambda t: t.get_absolute_url() if t else reverse("dashboard:overview")),
+        "selected": chosen,
+        "first_url": with_query(base, **state) if page.number > 1 else None,
+        "chips": tag_chips(queries.tags_with_city_counts(version), tag,
+                           lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
         "notices": filter_notices(cluster_filter),
     }, fragment="results")
 
@@ -154,7 +287,8 @@ TEXT_VIEWS = ("normalized", "raw")
 
 
 def document(request, pk):
-    document = get_object_or_404(Document.objects.select_related("city"), pk=pk)
+    document = get_object_or_404(Document.objects.select_related("city", "duplicate_of").annotate(
+        has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))), pk=pk)
     text_view = clean_params(request).get("text") or "normalized"
     notices = []
     if text_view not in TEXT_VIEWS:
@@ -176,6 +310,7 @@ def document(request, pk):
         "text_urls": {"normalized": document.get_absolute_url(),
                       "raw": with_query(document.get_absolute_url(), text="raw")},
         "cleaning": cleaning_steps(document),
+        "appearances": appearances(document),
         "notices": notices,
     }, fragment="text")
 

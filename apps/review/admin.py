@@ -6,8 +6,10 @@ against re-ingest (edited=True).  History and revert come from SimpleHistoryAdmi
 """
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
-from django.core.exceptions import PermissionDenied
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
@@ -18,6 +20,7 @@ from apps.dashboard.documents import fact_key
 
 from .evidence import fact_in_context
 from .forms import FactForm
+from .models import UploadJob
 
 admin.site.site_header = "城市产业战略图谱 · 管理 City Strategy Atlas"
 admin.site.site_title = "City Strategy Atlas admin"
@@ -28,13 +31,49 @@ REVIEW_FIELDS = frozenset({"review_status", "edited", "updated_at"})
 HEAVY_DOCUMENT_COLUMNS = ("raw_text", "normalized_text", "offset_map", "cleaning")
 
 FACT_COLUMNS = ("city", "review_status", "edited", "passage")
-FACT_FILTERS = ("review_status", "edited", "origin",
+FACT_FILTERS = ("review_status", "edited", "origin", "anchor_lost",
                 ("city", RelatedOnlyFieldListFilter), ("document", RelatedOnlyFieldListFilter))
 FACT_SEARCH = ("evidence_text", "city__name", "document__title")
 
+# Form labels in Chinese with the English staff know from the code, the export and the docs.
+FIELD_LABELS = {
+    "name": "名称 Name", "title": "职务 Title", "city": "城市 City", "document": "文章 Document",
+    "evidence_text": "原文 Passage", "evidence_start": "起 Start", "evidence_end": "止 End",
+    "review_status": "审核状态 Review status", "date": "日期 Date", "year_inferred": "年份系推断 Year inferred",
+    "kind": "类别 Kind", "theme": "主题 Theme", "location": "地点 Location", "officials": "官员 Officials",
+    "tier": "层级 Tier", "tags": "产业标签 Tags", "metric": "指标 Metric", "value": "数值 Value", "unit": "单位 Unit",
+    "year": "年份 Year", "baseline_value": "基期数值 Baseline value", "baseline_year": "基期年份 Baseline year",
+    "full_name": "全称 Full name", "name_en": "英文名 English name", "level": "级别 Level",
+    "province": "省份 Province", "parent": "上级 Parent", "name_zh": "中文名 Chinese name",
+    "synonyms": "同义词 Synonyms", "sort_order": "排序 Sort order",
+}
+
+
+def pk_or_404(field, value):
+    """A primary key from the URL in the field's type; a value of the wrong type is a missing page, not a 500."""
+    try:
+        return field.to_python(unquote(value))
+    except (ValidationError, ValueError, TypeError):
+        raise Http404(f"{value!r} is not a valid {field.model._meta.verbose_name} id") from None
+
+
+class AtlasModelAdmin(admin.ModelAdmin):
+    """What every atlas admin shares: bilingual form labels, and searches that survive any input."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.name in FIELD_LABELS:
+            formfield.label = FIELD_LABELS[db_field.name]
+        return formfield
+
+    def get_search_results(self, request, queryset, search_term):
+        # PostgreSQL refuses NUL in a string ("A string literal cannot contain NUL"); no text holds one.
+        # This serves the list's search box and the autocomplete view (?term=) alike.
+        return super().get_search_results(request, queryset, search_term.replace("\x00", ""))
+
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(AtlasModelAdmin):
     list_display = ("full_name", "name_en", "level", "province", "parent", "slug", "adcode")
     list_filter = ("level", "province")
     search_fields = ("name", "full_name", "name_en", "slug", "adcode")
@@ -43,13 +82,13 @@ class CityAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndustryTag)
-class IndustryTagAdmin(admin.ModelAdmin):
+class IndustryTagAdmin(AtlasModelAdmin):
     list_display = ("name_zh", "name_en", "slug", "sort_order")
     search_fields = ("name_zh", "name_en", "slug")
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(AtlasModelAdmin):
     """Read-only: a re-ingest rewrites a document (title, publisher, date, city) from its file and sidecar.
 
     Corrections go through the pipeline instead: upload the file again with the right title,
@@ -83,7 +122,7 @@ class DocumentAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">审核本文的信息 review its facts</a>', reverse("review:document", args=[document.pk]))
 
 
-class FactAdmin(SimpleHistoryAdmin):
+class FactAdmin(AtlasModelAdmin, SimpleHistoryAdmin):
     """What the four fact admins share; each names its own fields in `own_fields`."""
 
     form = FactForm
@@ -126,7 +165,13 @@ class FactAdmin(SimpleHistoryAdmin):
         return (*self.own_readonly_fields, "passage_in_context", "links", "document", "edited", "origin",
                 "fingerprint", "extractor_version", "confidence", "updated_at")
 
+    def history_view(self, request, object_id, extra_context=None):
+        pk_or_404(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        pk_or_404(self.model._meta.pk, object_id)
+        pk_or_404(self.model.history.model._meta.pk, version_id)
         # simple_history (3.13) saves a POSTed revert for anyone who may merely view history,
         # and only hides the button: a revert is a change, so it needs the change permission.
         if request.method == "POST" and not self.has_change_permission(request):
@@ -240,3 +285,20 @@ class TargetAdmin(FactAdmin):
     @admin.display(description="数值 Value", ordering="base_value")
     def figure(self, target):
         return f"{target.value.normalize():f}{target.unit}"  # as written: 1.5万亿元, not 1.5000 万亿元
+
+
+@admin.register(UploadJob)
+class UploadJobAdmin(admin.ModelAdmin):
+    """Uploads and how each ended: a record to look at, written only by the upload page and its background step."""
+
+    list_display = ("source", "status", "step", "created_by", "created_at", "document", "error")
+    list_filter = ("status",)
+    search_fields = ("source", "error")
+    list_select_related = ("created_by", "document")
+    exclude = ("data",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -33,12 +33,12 @@ def passage_in_context(text, start, end, passage="", context=CONTEXT_CHARS):
     end = min(max(end, start), len(text))
     if end == start:
         # Offsets that point nowhere (an empty span): the quoted words are all there is.
-        return format_html('<blockquote class="evidence" style="white-space:pre-wrap">{}</blockquote>',
+        return format_html('<blockquote class="evidence">{}</blockquote>',
                            passage or "—")
     before = max(start - context, 0)
     after = min(end + context, len(text))
     return format_html(
-        '<blockquote class="evidence" style="white-space:pre-wrap">{}{}<mark>{}</mark>{}{}</blockquote>',
+        '<blockquote class="evidence">{}{}<mark>{}</mark>{}{}</blockquote>',
         "…" if before else "", text[before:start], text[start:end], text[end:after], "…" if after < len(text) else "",
     )
 

@@ -3,6 +3,7 @@ import uuid
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation, ValidationError
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
@@ -16,6 +17,14 @@ from apps.ingest.validation import MAX_PUBLISHER, MAX_TITLE, Checked, clean_stri
 from .evidence import locate_passage
 
 PASSAGE_FIELDS = ("evidence_text", "evidence_start", "evidence_end")
+MIB = 1024 * 1024
+
+
+def request_limit_message():
+    """Said when a request is over DATA_UPLOAD_MAX_MEMORY_SIZE: Django has refused to read it at all."""
+    return (f"上传内容超过 {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB，未能读取 — the form was larger than "
+            f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB and could not be read; an article may be at most "
+            f"{MAX_BYTES // MIB} MiB: upload it as a file, or split it")
 
 
 def staff_fingerprint():
@@ -91,6 +100,7 @@ class UploadForm(forms.Form):
         help_text="Article as .txt, .html or .htm (UTF-8, GB18030/GBK or Big5). A file named like an "
                   "ingested article updates that article, exactly as `ingest` would.")
     text = forms.CharField(required=False, strip=True, label="或粘贴正文 Or paste the text",
+                           help_text=f"At most {MAX_BYTES // MIB} MiB, like a file.",
                            widget=forms.Textarea(attrs={"rows": 14, "cols": 80}))
     title = forms.CharField(required=False, max_length=300, label="标题 Title",
                             help_text="Required for pasted text; overrides the file's own title when given.")
@@ -106,12 +116,23 @@ class UploadForm(forms.Form):
         if Path(upload.name).suffix.lower() not in ARTICLE_SUFFIXES:
             raise ValidationError("只接受 .txt、.html、.htm — only .txt, .html and .htm files are articles")
         if upload.size > MAX_BYTES:
-            raise ValidationError(f"文件过大 — the file is larger than {MAX_BYTES // 1024 // 1024} MiB")
+            raise ValidationError(f"文件过大 — the file is {upload.size / MIB:.1f} MiB; an article may be at most "
+                                  f"{MAX_BYTES // MIB} MiB")
         try:
             get_valid_filename(Path(upload.name).name)
         except SuspiciousFileOperation:
             raise ValidationError("文件名无效 — the file name cannot be used") from None
         return upload
+
+    def clean_text(self):
+        # Checked here rather than left to the request limit, which sits higher: the form comes back
+        # with the error and with the text as typed.
+        text = self.cleaned_data["text"]
+        size = len(text.encode("utf-8"))
+        if size > MAX_BYTES:
+            raise ValidationError(f"正文过长 — the text is {size / MIB:.1f} MiB; an article may be at most "
+                                  f"{MAX_BYTES // MIB} MiB")
+        return text
 
     def clean(self):
         cleaned = super().clean()

@@ -1,9 +1,14 @@
 // Draws every Plotly chart from its data-figure JSON (built by apps/dashboard/charts.py),
 // on first load and again whenever htmx puts new content in the page.
+// plotly.js (~500 KB compressed) is fetched only once a page actually holds a chart: its URL
+// comes from this script's data-plotly attribute.
 (function () {
   "use strict";
 
   var CONFIG = { responsive: true, displaylogo: false, displayModeBar: false };
+  var PLOTLY_URL = document.currentScript && document.currentScript.getAttribute("data-plotly");
+  var waiting = [];
+  var loading = false;
 
   function draw(element) {
     var figure = JSON.parse(element.getAttribute("data-figure"));
@@ -12,10 +17,29 @@
     window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
   }
 
+  function withPlotly(callback) {
+    if (window.Plotly) return callback();
+    waiting.push(callback);
+    if (loading || !PLOTLY_URL) return;
+    loading = true;
+    var script = document.createElement("script");
+    script.src = PLOTLY_URL;
+    script.onload = function () {
+      var callbacks = waiting;
+      waiting = [];
+      callbacks.forEach(function (fn) { fn(); });
+    };
+    document.head.appendChild(script);
+  }
+
   function drawWithin(root) {
-    if (!window.Plotly || !root.querySelectorAll) return;
-    if (root.matches("[data-figure]")) draw(root);
-    root.querySelectorAll("[data-figure]").forEach(draw);
+    if (!root.querySelectorAll) return;
+    var elements = Array.prototype.slice.call(root.querySelectorAll("[data-figure]"));
+    if (root.matches("[data-figure]")) elements.unshift(root);
+    if (!elements.length) return;
+    withPlotly(function () {
+      elements.forEach(function (element) { if (element.isConnected) draw(element); });
+    });
   }
 
   // htmx fires htmx:load for the body at start-up, for swapped-in content and for restored history.

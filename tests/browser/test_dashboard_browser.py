@@ -29,20 +29,20 @@ def assert_same_page(tab):
 def test_overview_tag_filter_swaps_only_the_results_and_back_restores(page, screenshot):
     page.goto("/")
     wait_for_charts(page, "#city-results")
-    expect(page.locator(".city-card")).to_have_count(4)
+    expect(page.locator(".city-table tbody tr")).to_have_count(4)
     screenshot(page, "overview")
     mark_page(page)
 
     page.locator('.chips a[href="/?tag=iot"]').click()
-    expect(page.locator(".city-card")).to_have_count(1)
-    expect(page.locator(".city-card h3")).to_contain_text("无锡")
+    expect(page.locator(".city-table tbody tr")).to_have_count(1)
+    expect(page.locator(".city-table tbody th")).to_contain_text("无锡")
     expect(page).to_have_url(re.compile(r"/\?tag=iot$"))
     wait_for_charts(page, "#city-results")
     assert_same_page(page)
     screenshot(page, "overview-filtered")
 
     page.go_back()
-    expect(page.locator(".city-card")).to_have_count(4)
+    expect(page.locator(".city-table tbody tr")).to_have_count(4)
     expect(page).to_have_url(re.compile(r"/$"))
     wait_for_charts(page, "#city-results")
     assert_same_page(page)
@@ -133,7 +133,7 @@ def test_pages_work_without_javascript(new_tab):
     tab = new_tab(java_script_enabled=False)
     tab.goto("/")
     tab.locator('.chips a[href="/?tag=iot"]').click()
-    expect(tab.locator(".city-card")).to_have_count(1)
+    expect(tab.locator(".city-table tbody tr")).to_have_count(1)
 
     tab.goto("/compare/?cities=kunshan,wuxi")
     tab.select_option("#add-city", "jingjiang")

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from apps.atlas.models import IndustryCluster, Meeting, Target
-from apps.dashboard import units
+from apps.dashboard import links, units
 from apps.dashboard.documents import fact_key
 
 register = template.Library()
@@ -29,7 +29,22 @@ def edit_link(context, fact):
 @register.filter
 def evidence_url(fact):
     """Where the fact's passage is highlighted in its article."""
-    return reverse("dashboard:document", args=[fact.document_id]) + f"#ev-{fact_key(fact)}"
+    return links.document_url(fact.document_id) + f"#ev-{fact_key(fact)}"
+
+
+@register.filter
+def city_url(city):
+    return links.city_url(city)
+
+
+@register.filter
+def tag_url(tag):
+    return links.tag_url(tag)
+
+
+@register.filter
+def document_url(document):
+    return links.document_url(document.pk)
 
 
 @register.filter

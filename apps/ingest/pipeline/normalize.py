@@ -104,10 +104,11 @@ class Boilerplate:
 def boilerplate_rules(path=DATA_DIR / "boilerplate.json"):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
 
-    def compiled(key):
-        return tuple(re.compile(item["pattern"] if isinstance(item, dict) else item) for item in data.get(key, []))
+    def compiled(key, flags=0):
+        return tuple(re.compile(item["pattern"] if isinstance(item, dict) else item, flags) for item in data.get(key, []))
 
-    return Boilerplate(compiled("line_patterns"), compiled("inline_patterns"), compiled("tail_markers"))
+    # Inline patterns run over the whole text: MULTILINE makes their $ a line end ("（张三 摄）" closing a line).
+    return Boilerplate(compiled("line_patterns"), compiled("inline_patterns", re.MULTILINE), compiled("tail_markers"))
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,7 @@ class TargetFact:
     bound: str = "exact"
     value_high: Decimal | None = None
     estimated: bool = False
+    year_explicit: bool = False
 
     @property
     def fingerprint(self):

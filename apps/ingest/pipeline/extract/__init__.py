@@ -1,110 +1,162 @@
-"""extract: normalized text and its tokens → the facts an article states about its city.
+"""extract: normalized text and its tokens → the facts a document states about its city.
 
-The subject city is found first; every later extractor uses it to leave out what the
-article says about other places (cities it visited, national leaders, other counties).
+One ArticleDoc goes through the STEPS in order; each step reads what earlier ones found and
+adds its own. The genre and sections come first (they decide the reference date and how a
+figure is read), then the subject city (every later step uses it to leave out what the
+document says about other places), then people, meetings, clusters and targets.
 """
+import re
 from datetime import date
 
 from ..normalize import unspin_string
-from ..segment import boundaries, is_common_word, segment
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import latest_full_date, likely_year, publication
-from .meetings import find_meetings
+from .dates import FULL_DATE, latest_full_date, likely_year, publication, safe_date
+from .doc import ArticleDoc
+from .genre import WORK_REPORT, detect_genre, find_dateline
+from .meetings import find_meetings, link_officials
 from .officials import find_officials
-from .places import main_city, place_index
+from .places import PlaceContext, main_city, url_places
+from .sections import work_report_sections
 from .targets import find_targets
+from .workreport import section_targets_step, session_step, speaker_step
 
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
+YEAR = re.compile(r"(20\d{2})年")
+
+__all__ = ["EXTRACTOR_VERSION", "STEPS", "ArticleDoc", "PlaceContext", "extract", "make_doc", "run"]
 
 
-class PlaceContext:
-    """The subject city with its parents, and a test for sentences about somewhere else."""
+def publication_step(doc):
+    """Title, publisher and publication date: the sidecar or front matter wins over the page header."""
+    published, publisher, title = publication(doc.header_text or doc.text)
+    doc.published = doc.meta.published or published
+    doc.publisher = doc.meta.publisher or publisher or ""
+    doc.title = doc.meta.title or (unspin_string(title) if title and doc.spun else title) or ""
 
-    def __init__(self, city, text="", person_names=()):
-        index = place_index()
-        divisions = index.divisions
-        self.subject_names = set()
-        self.related = set()
-        if city:
-            division = divisions.by_adcode[city.adcode]
-            self.subject_names = {division.name, division.full_name}
-            self.related = {division.adcode}
-            parent = divisions.parent(division)
-            while parent:
-                self.related.add(parent.adcode)
-                parent = divisions.parent(parent)
-        self.index = index
-        self.text = text
-        self.know_people(person_names)
 
-    def know_people(self, names):
-        """Mask these names before looking for places: 顾承德 is a person, not 承德."""
-        self.person_names = sorted(names, key=len, reverse=True)
-        self._foreign = {}
+def genre_step(doc):
+    """News or work report, from the dateline, the title and the 各位代表 address; a work report's sections."""
+    title_year = next((int(y) for y in _years(doc.title)), None)
+    title_date = next((d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(doc.title)) if d), None)
+    doc.dateline = find_dateline(doc.text, year_hint=title_year, title_date=title_date)
+    doc.genre = detect_genre(doc.text, doc.title, doc.dateline)
+    if doc.genre == WORK_REPORT:
+        report_date = doc.dateline.date if doc.dateline else None
+        if report_date is None and title_year:
+            report_date = date(title_year, 1, 1)
+        doc.sections, doc.review_year, doc.plan_year = work_report_sections(doc.text, report_date)
 
-    def foreign_names(self, text):
-        """Names in `text` that only stand for places other than the subject and its parents.
 
-        A short name counts only as a word of its own that is not also a common word:
-        新兴 and 资源 are counties too, but not in "新兴产业" or "资源优势".
-        """
-        if text in self._foreign:
-            return self._foreign[text]
-        original = text
-        for person in self.person_names:
-            text = text.replace(person, "\0" * len(person))
-        names, edges = [], None
-        for start, end, name in self.index.mentions(text):
-            candidates = self.index.divisions.lookup(name)
-            if any(c.adcode in self.related or c.level in ("省级",) for c in candidates):
-                continue
-            if not any(c.full_name == name for c in candidates):
-                edges = edges if edges is not None else boundaries(segment(text))
-                if start not in edges or end not in edges or is_common_word(name):
-                    continue
-                # A short name is a place the article talks about when it recurs or follows its
-                # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
-                provinces = {c.province for c in candidates}
-                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)):start] == p for p in provinces):
-                    continue
-            names.append(name)
-        self._foreign[original] = names
-        return names
+def _years(text):
+    return YEAR.findall(text or "")
 
-    def is_foreign(self, sentence):
-        """A sentence that names another place and never the subject is about that place."""
-        if any(name in sentence.text for name in self.subject_names):
-            return False
-        return bool(self.foreign_names(sentence.text))
+
+def reference_date_step(doc):
+    """The document's own date: sidecar or front matter, the dateline, the publication line,
+    the latest full date near the top, or the year the text reports on. Never the clock."""
+    dateline_date = doc.dateline.date if doc.dateline else None
+    reference = doc.meta.published or dateline_date or doc.published or latest_full_date(doc.text)
+    if reference is None and (year := likely_year(doc.text)):
+        reference = date(year, 12, 31)
+    doc.reference_date = reference
+    if doc.published is None and dateline_date:
+        doc.published = dateline_date  # a work report is published the day it is given
+
+
+def subject_step(doc):
+    """The subject city; the dateline and the URL say where the document comes from."""
+    anchors = []
+    if doc.dateline:
+        anchors.append((doc.dateline.session, 8.0))
+    if doc.meta.url:
+        anchors.append((url_places(doc.meta.url), 6.0))
+    doc.city = main_city(doc.text, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=anchors)
+    doc.places = PlaceContext(doc.city, doc.text, edges_for=doc.edges_for)
+    doc.anchors = anchors
+
+
+def officials_step(doc):
+    level = doc.places.index.divisions.by_adcode[doc.city.adcode].level if doc.city else ""
+    doc.officials = find_officials(doc.text, doc.places.subject_names, doc.places.foreign_names, subject_level=level)
+    doc.places.know_people(o.name for o in doc.officials)
+
+
+def people_are_not_places_step(doc):
+    """易茂林 is a person, not 茂林区: when the subject city was found inside people's names,
+    look again with those names masked."""
+    if doc.city is None or not any(doc.city.name in o.name for o in doc.officials):
+        return
+    masked = doc.text
+    for official in sorted(doc.officials, key=lambda o: len(o.name), reverse=True):
+        masked = masked.replace(official.name, "\0" * len(official.name))
+    city = main_city(masked, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=doc.anchors)
+    if city != doc.city:
+        doc.city = city
+        doc.places = PlaceContext(city, doc.text, person_names=[o.name for o in doc.officials],
+                                  edges_for=doc.edges_for)
+        officials_step(doc)
+
+
+def meetings_step(doc):
+    meetings = find_meetings(doc.text, doc.reference_date, official_names=[o.name for o in doc.officials])
+    if doc.published:
+        # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
+        meetings = [m for m in meetings if m.date is None or m.date <= doc.published]
+    doc.meetings = meetings
+
+
+def clusters_step(doc):
+    places = doc.places
+    doc.clusters = find_clusters(doc.text, foreign_sentence=places.is_foreign,
+                                 names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)))
+
+
+def targets_step(doc):
+    meeting_year = next((m.date.year for m in doc.meetings if m.date), None)
+    reference = doc.reference_date
+    doc.targets = find_targets(doc.text, reference.year if reference else None, meeting_year,
+                               skip_sentence=doc.places.is_foreign, subject_names=doc.places.subject_names,
+                               title=doc.title)
+
+
+def link_officials_step(doc):
+    """Officials who chair or speak at a meeting are linked to it."""
+    doc.meetings = link_officials(doc.meetings, doc.officials)
+
+
+STEPS = [
+    publication_step,
+    genre_step,
+    reference_date_step,
+    subject_step,
+    officials_step,
+    people_are_not_places_step,
+    speaker_step,
+    meetings_step,
+    session_step,
+    clusters_step,
+    targets_step,
+    section_targets_step,
+    link_officials_step,
+]
+
+
+def make_doc(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> ArticleDoc:
+    return ArticleDoc(text=article.text, tokens=tuple(tokens), meta=meta or ArticleMeta(),
+                      header_text=article.header_text, spun=article.spun)
+
+
+def run(doc, steps=None):
+    for step in steps or STEPS:
+        step(doc)
+    return doc
 
 
 def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> Extraction:
-    meta = meta or ArticleMeta()
-    text = article.text
-    published, publisher, title = publication(article.header_text or text)
-    published = meta.published or published
-    publisher = meta.publisher or publisher or ""
-    title = meta.title or (unspin_string(title) if title and article.spun else title) or ""
-    city = main_city(text, title, publisher, token_edges=boundaries(tokens) if tokens else None)
-    places = PlaceContext(city, text)
-    officials = find_officials(text, places.subject_names, places.foreign_names)
-    places.know_people(o.name for o in officials)
-    # Without a publication date, the latest full date the article gives dates its "5月6日".
-    reference = published or latest_full_date(text)
-    if reference is None and (year := likely_year(text)):
-        reference = date(year, 12, 31)
-    meetings = find_meetings(text, reference, official_names=[o.name for o in officials])
-    if published:
-        # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
-        meetings = [m for m in meetings if m.date is None or m.date <= published]
-    meeting_year = next((m.date.year for m in meetings if m.date), None)
-    clusters = find_clusters(text, foreign_sentence=places.is_foreign,
-                             names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)))
-    targets = find_targets(text, reference.year if reference else None, meeting_year,
-                           skip_sentence=places.is_foreign, subject_names=places.subject_names, title=title)
+    doc = run(make_doc(article, tokens, meta))
     return Extraction(
-        version=EXTRACTOR_VERSION, title=title, publisher=publisher, published=published,
-        reference_date=reference, city=city,
-        officials=officials, meetings=meetings, clusters=clusters, targets=targets,
+        version=EXTRACTOR_VERSION, title=doc.title, publisher=doc.publisher, published=doc.published,
+        reference_date=doc.reference_date, genre=doc.genre, city=doc.city,
+        officials=doc.officials, meetings=doc.meetings, clusters=doc.clusters, targets=doc.targets,
     )

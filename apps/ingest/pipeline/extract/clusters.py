@@ -60,6 +60,10 @@ class ClusterRules:
         self.heads = tuple(rules["industry_heads"])
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
+        self.slogans = set(dictionary_words("framework_terms.txt")) - self.lexicon
+        items = rules["item_rules"]
+        self.item = {name: re.compile(rule["pattern"]) for name, rule in items.items()
+                     if isinstance(rule, dict) and "pattern" in rule}
 
 
 @lru_cache(maxsize=1)
@@ -73,13 +77,27 @@ def _clean_item(item, r, first):
         cuts = [m.end() for m in r.cut_words.finditer(item)]
         item = item[max(cuts, default=0):]
         item = r.lead_in.sub("", item)
-    return item.strip(" 　")
+    item = r.item["size_prefix"].sub("", item.strip(" 　"))  # 500亿级新能源 → 新能源
+    item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
+    return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
 def _valid(item, r):
     return (2 <= len(item) <= 16 and item not in r.generic and not r.tier_of.get(item)
-            and not item.endswith(r.not_industry)
+            and not item.endswith(r.not_industry) and item not in r.slogans
+            and not r.item["not_a_name"].search(item)
             and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
+
+
+WEAK_TAILS = ("领域", "行业", "板块", "赛道", "新赛道")
+
+
+def _policy_list(items, r, weak_tail=True):
+    """A list with one policy area, reform or campaign in it (扬尘、涂装印刷等领域) is no cluster list.
+
+    Trades that safety campaigns name (烟花爆竹, 建筑施工) count only after a weak tail (…等领域)."""
+    return any(r.item["policy_item"].search(item) or item in r.slogans
+               or (weak_tail and r.item["campaign_item"].search(item)) for item in items)
 
 
 def _industry_like(item, r):
@@ -91,12 +109,13 @@ def _split_and(item, r, known_parts_only=False):
 
     With `known_parts_only`, split only when every part is a known industry.
     """
+    # 及/与 join one named cluster (汽车及零部件, 新能源及绿色低碳, 生物医药与健康); only 和 lists two.
     if item in r.lexicon or "和" not in item:
         return [item]
     parts = [p for p in item.split("和") if p]
     if known_parts_only and not all(p in r.lexicon for p in parts):
         return [item]
-    return parts if all(len(p) >= 2 for p in parts) else [item]
+    return parts if len(parts) >= 2 and all(len(p) >= 2 for p in parts) else [item]
 
 
 def _tier(match, sentence_text, r):
@@ -117,14 +136,17 @@ def _tier_before(text, r):
     return r.tier_of[before[-1]] if before else "other"
 
 
-def _listed_items(listed, r):
+def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
-    raw_items = listed.lstrip("、").split("、")
+    raw_items = re.split("[、/／]", listed.lstrip("、"))
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
+    if _policy_list(raw_items, r, weak_tail) or r.item["chain_links"].search(raw_items[-1]):
+        return [], False, False
     is_list = len([x for x in raw_items if x.strip()]) >= 2
     first = _clean_item(raw_items[0], r, first=True)
-    lead = raw_items[0][: len(raw_items[0]) - len(first)]
+    lead = raw_items[0][: raw_items[0].rfind(first)] if first else raw_items[0]
+    lead = re.sub(r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级|世界级|国家级|省级|万亿级)$", "", lead)
     if not is_list and lead.endswith("的"):
         return [], False, False  # "…更先进的光伏产业": described, not backed
     items = []
@@ -150,14 +172,21 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
 def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
     list_start = 0
-    for match in r.tail.finditer(sentence.text):
+    # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
+    masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
+    for match in r.tail.finditer(masked):
         marked = match.group("etc") or match.group("count") or match.group("quoted")
         # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
-        if not marked and not r.tail_follower.match(sentence.text, match.end()):
+        if not marked and not r.tail_follower.match(masked, match.end()):
             continue
-        stop = max((m.end() for m in HARD_STOP.finditer(sentence.text, list_start, match.start())), default=list_start)
+        stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
         list_start = match.end()
-        items, is_list, verb_before = _listed_items(sentence.text[stop:match.start()], r)
+        after = masked[match.end():]
+        if r.item["cooperation_after"].match(after) or r.item["cooperation_before"].search(masked, 0, stop) \
+                or r.item["policy_after"].match(after) or r.item["policy_context"].search(masked, 0, stop):
+            continue  # fields of cooperation, of control or of spending, not industries the city backs
+        items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r,
+                                                    weak_tail=match.group("tail") in WEAK_TAILS)
         if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
             continue
         tier = _tier(match, sentence.text, r)
@@ -178,7 +207,8 @@ def _verb_lists(sentence, r):
     """ClusterFacts from 加快发展A和B, when every name is a known industry."""
     for match in r.verb_list.finditer(sentence.text):
         items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
-        if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")):
+        if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")) \
+                or _policy_list(items, r):
             continue  # lists with a tail were read by _tail_lists
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
@@ -187,7 +217,7 @@ def _role_phrases(sentence, r):
     """以人工智能为引领、以先进计算和新型储能为支撑: known industries given a role."""
     for match in r.role_phrase.finditer(sentence.text):
         items = [INDUSTRY_SUFFIX.sub("", i) for i in _split_and(match.group("items"), r)]
-        if not all(_industry_like(i, r) and _valid(i, r) for i in items):
+        if _policy_list(items, r) or not all(_industry_like(i, r) and _valid(i, r) for i in items):
             continue
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
@@ -195,7 +225,10 @@ def _role_phrases(sentence, r):
 def _header_lists(sentence, r):
     """主导产业——新一代电子信息、半导体与集成电路、新型储能: a tier heading its clusters."""
     for match in r.header_list.finditer(sentence.text):
-        items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
+        raw_items = match.group("items").split("、")
+        if _policy_list(raw_items, r):
+            continue
+        items = [i for raw in raw_items for i in _split_and(_clean_item(raw.strip(), r, first=False), r)]
         items = [i for i in items if _valid(i, r)]
         if not items or sum(_industry_like(i, r) for i in items) * 2 < len(items):
             continue

@@ -74,8 +74,9 @@ def infer_year(month, day, published, context, today=None, weekday=None):
     """(year, inferred?) for a month/day the text gives without a year.
 
     The publication date decides; without one, a calendar clue does: a Spring Festival
-    anchor, or the weekday written beside the date (0 = Monday), taking the latest year
-    that fits and is not in the future.
+    anchor (the latest fitting year of the calendar table, so the answer depends on the data,
+    never on the day it runs), or the weekday written beside the date (0 = Monday), which
+    fits a year every few and so needs `today`: the latest date the document can speak of.
     """
     if published:
         year = published.year
@@ -84,11 +85,10 @@ def infer_year(month, day, published, context, today=None, weekday=None):
         if candidate and candidate - published > timedelta(days=62):
             year -= 1
         return year, True
-    today = today or date.today()
-    years = [y for y in spring_festival_years(month, day, context) if y <= today.year]
+    years = [y for y in spring_festival_years(month, day, context) if today is None or y <= today.year]
     if years:
         return max(years), True
-    if weekday is not None:
+    if weekday is not None and today is not None:
         for year in range(today.year, today.year - 15, -1):
             candidate = safe_date(year, month, day)
             if candidate and candidate <= today and candidate.weekday() == weekday:
@@ -98,9 +98,10 @@ def infer_year(month, day, published, context, today=None, weekday=None):
 
 def latest_full_date(text, today=None, head=300):
     """The latest full date (2024年5月9日) near the top of the article, where a dateline stands;
-    further down a full date is usually history (a company founded, a plan adopted)."""
-    today = today or date.today()
-    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text[:head])) if d and d <= today]
+    further down a full date is usually history (a company founded, a plan adopted).
+    `today`, when given, caps the dates (never the clock)."""
+    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text[:head]))
+            if d and (today is None or d <= today)]
     return max(days, default=None)
 
 
@@ -115,16 +116,16 @@ def likely_year(text, today=None):
     articles report on a past year ("2023年，全市…") early in the next one, unless they name a
     later year ("2025—2027年" plans start now): then that one. Years after 到/预计/计划 are plans.
     When every date the article gives falls in November or December, a report on a year is
-    from that year's end.
+    from that year's end. `today`, when given, caps the years (never the clock).
     """
-    today = today or date.today()
-    periods = [int(y) for y in CURRENT_PERIOD.findall(text) if int(y) <= today.year]
+    latest_allowed = today.year if today else 9999
+    periods = [int(y) for y in CURRENT_PERIOD.findall(text) if int(y) <= latest_allowed]
     if periods:
         return max(periods)
     counts = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
-        if year <= today.year:
+        if year <= latest_allowed:
             counts[year] = counts.get(year, 0) + 1
     if not counts:
         return None
@@ -134,4 +135,4 @@ def likely_year(text, today=None):
         return latest
     months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
     year_end = bool(months) and all(m >= 11 for m in months)
-    return reported if year_end else min(reported + 1, today.year)
+    return reported if year_end else min(reported + 1, latest_allowed)

@@ -42,10 +42,20 @@ def rules():
     return MeetingRules()
 
 
+YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
+
+
 def dated_mentions(sentence, published, context):
-    """[(date, year_inferred, offset)] for every day-precise date in the sentence."""
+    """[(date, year_inferred, offset)] for every day-precise date in the sentence.
+
+    A month and day take their year from the sentence's own clue ("2024年第一次常务会议")
+    before the document's date.
+    """
     found = []
     taken = []
+    clue = YEAR_ORDINAL.search(sentence.text)
+    if clue:
+        published = safe_date(int(clue.group(1)), 12, 31)
     for match in FULL_DATE.finditer(sentence.text):
         day = safe_date(*match.groups())
         if day:
@@ -131,7 +141,7 @@ def visit_name(sentence_text, official_names, r):
 
 def find_meetings(text, published, subject_names=(), official_names=()):
     r = rules()
-    found = {}
+    found, undated = {}, {}
     for sentence in sentences(text):
         name = kind = None
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
@@ -143,6 +153,12 @@ def find_meetings(text, published, subject_names=(), official_names=()):
             continue
         mentions = dated_mentions(sentence, published, text)
         if not mentions:
+            # A meeting held without a date given is still a meeting, when it is named in full.
+            if r.held.search(sentence.text) and name not in r.kinds and len(name) >= 4 and name not in undated:
+                undated[name] = MeetingFact(
+                    date=None, year_inferred=True, name=name, kind=kind,
+                    evidence=Span(sentence.start, sentence.end, sentence.text), confidence=0.6,
+                    official_names=tuple(n for n in official_names if n in sentence.text))
             continue
         # A theme belongs to a meeting only when the sentence is about that one meeting.
         theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
@@ -158,7 +174,10 @@ def find_meetings(text, published, subject_names=(), official_names=()):
             )
             previous = found.get(day)
             found[day] = _merge(previous, fact) if previous else fact
-    return _name_series(sorted(found.values(), key=lambda m: m.date or date.max), r)
+    # One event reported twice is one meeting: an undated mention of a dated meeting is that meeting.
+    dated_names = [m.name for m in found.values()]
+    extra = [m for name, m in undated.items() if not any(name in other or other in name for other in dated_names)]
+    return _name_series(sorted(found.values(), key=lambda m: m.date or date.max) + extra, r)
 
 
 def _name_series(meetings, r):
@@ -178,7 +197,9 @@ def _name_series(meetings, r):
         if title in r.kinds:
             title = next((t for t in titles if t.endswith(title)), title)
         name = f"{title}（{ordinal}）" if ordinal else title
-        result.append(replace(meeting, name=name))
+        # Meetings of one series share one kind: the series title's (专题座谈会, not 座谈会).
+        kinds = r.kind.findall(title)
+        result.append(replace(meeting, name=name, kind=kinds[-1] if kinds else meeting.kind))
     return result
 
 
@@ -191,3 +212,13 @@ def _merge(a, b):
         theme=main.theme or other.theme, location=main.location or other.location,
         official_names=tuple(dict.fromkeys(main.official_names + other.official_names)),
     )
+
+
+def link_officials(meetings, officials):
+    """Each meeting with the officials its evidence names (chairs, speakers, attendees)."""
+    linked = []
+    for meeting in meetings:
+        named = tuple(o.name for o in officials if o.name in meeting.evidence.text)
+        names = tuple(dict.fromkeys(meeting.official_names + named))
+        linked.append(replace(meeting, official_names=names) if names != meeting.official_names else meeting)
+    return linked

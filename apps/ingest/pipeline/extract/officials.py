@@ -34,7 +34,9 @@ class OfficialRules:
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
-        self.title_then_name = re.compile(f"({alternation(every_title)})(?={self.surname}[\u4e00-\u9fff])")
+        # A space may stand between title and name in a byline or header: "县长 李明".
+        self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
+        self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
         # 冼家豪市长作工作部署 / 聂远航，市委书记；卢文彬，市委副书记、市长；
@@ -94,7 +96,16 @@ def resolve_name(text, start, r):
         return three if text.count(three) >= 2 or three[-1] not in FUNCTION_CHARS else two
     fits_two = bool(r.boundary.match(text, start + len(two)))
     fits_three = bool(r.boundary.match(text, start + len(three)))
+    if not fits_two and not fits_three and starts_a_word(text, start + len(two)):
+        return two  # 申强着重指出: the third character begins the word that follows (着重)
     return two if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS) else three
+
+
+def starts_a_word(text, position):
+    """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
+    from ..segment import is_common_word
+
+    return is_common_word(text[position:position + 2])
 
 
 def title_chain(text, title_start):
@@ -125,22 +136,28 @@ def _names_another_place(chain, subject_names, foreign_names):
     return False
 
 
-def find_officials(text, subject_names=(), foreign_names=lambda text: []):
+def find_officials(text, subject_names=(), foreign_names=lambda text: [], subject_level=""):
     """OfficialFacts for the subject city's office holders.
 
     `foreign_names(text)` lists the places in a text that are not the subject city or its
-    parents; an office of such a place (张家港市委书记) is not the city's.
+    parents; an office of such a place (张家港市委书记) is not the city's. For a county or
+    district (`subject_level` 县 or 区), a bare 市委书记 or 市长 is the parent city's.
     """
     r = rules()
     people, found = set(), {}
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
+        if r.title_shaped.match(text, match.end()):
+            continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
         name = resolve_name(text, match.end(), r)
         if not name or looks_like_a_word(name):
             continue
         chain = title_chain(text, match.start())
         organisation = chain.split("、")[-1]
         full_title = (chain + title).strip()
+        if subject_level in ("县", "区") and full_title.startswith("市") and not title.startswith(("县", "区")):
+            people.add(name)  # the parent city's leader visiting the county
+            continue
         if title in r.people_roles or r.institution.search(organisation):
             people.add(name)
             continue

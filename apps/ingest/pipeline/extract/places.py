@@ -1,12 +1,16 @@
 """The article's subject city: the division the text is about, not every place it names."""
 import re
 from collections import defaultdict
+from functools import lru_cache
 
 from apps.atlas.divisions import load_divisions
 
+from ..segment import boundaries, is_common_word, segment
 from ..types import CityFact, Span
 from .text import data
 
+LEVEL_CHARS = set("市县区州盟旗")
+PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
 LOCAL_ORGAN = re.compile(r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)")
 
 
@@ -47,11 +51,28 @@ def place_index():
     return _index
 
 
-def main_city(text, title="", publisher="", hints=None, token_edges=None):
+def _has_place_context(text, start, end, division, divisions, token_edges=None):
+    """A short name that is also a word (合作, 全州, 新兴) is a place only beside an organ or
+    level word (合作市委, 全州县) or after its province or parent (甘肃合作, 桂林全州)."""
+    if LOCAL_ORGAN.match(text[end:end + 6]):
+        return True
+    # 新兴市场 is a market: the level character must be a word of its own.
+    if text[end:end + 1] in LEVEL_CHARS and (token_edges is None or end + 1 in token_edges):
+        return True
+    before = text[max(0, start - 8):start]
+    parent = divisions.parent(division)
+    return bool(division.province and before.endswith(division.province)) or bool(
+        parent and before.endswith((parent.name, parent.full_name)))
+
+
+def main_city(text, title="", publisher="", hints=None, token_edges=None, anchors=()):
     """The subject division of the article as a CityFact, or None when no place is named.
 
     With `token_edges` (from segmentation), a short name counts only where it is a word
-    of its own, so 东方 inside 东方润安集团 is not taken for 东方市.
+    of its own, so 东方 inside 东方润安集团 is not taken for 东方市. `anchors` are
+    (text, weight) pairs that say where the document comes from (its dateline, URL): a
+    division they name outweighs raw frequency, so a company (大冶有色) or a partner city
+    ("配套武汉市发展") named often in the body does not win over the document's own city.
     """
     rules = hints or data("places.json")
     index = place_index()
@@ -63,11 +84,16 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None):
     for start, end, name in index.mentions(text):
         candidates = divisions.lookup(name)
         full = any(c.full_name == name for c in candidates)
-        if not full and token_edges is not None and (start not in token_edges or end not in token_edges):
+        short_word = not full or len(name) <= 2  # 范县 inside 示范县 is no place either
+        if short_word and token_edges is not None and (start not in token_edges or end not in token_edges):
             continue
+        if any(c.level == "省级" for c in candidates):
+            # 河北 and 河南 are provinces, not 河北区 or 河南县.
+            mentioned_provinces.update(c.province for c in candidates if c.level == "省级")
+            continue
+        common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
-            if division.level == "省级":
-                mentioned_provinces.add(division.province)
+            if common and not _has_place_context(text, start, end, division, divisions, token_edges):
                 continue
             weight = 2.0 if full else 1.0
             after = text[end:end + 6]
@@ -82,11 +108,22 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None):
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
-    if title or publisher:
-        for start, end, name in index.mentions(f"{title} {publisher}"):
-            for division in divisions.lookup(name):
-                if division.adcode in scores:
-                    scores[division.adcode] += 4
+    body_named = bool(scores)
+    anchor_list = [(f"{title} {publisher}", 4.0)] + list(anchors)
+    for anchor, weight in anchor_list:
+        if not anchor.strip():
+            continue
+        for start, end, name in index.mentions(anchor):
+            candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
+            # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
+            candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
+            for division in candidates:
+                # The dateline or URL names the document's own place even when the body only
+                # says 我市; the title or publisher confirms a place the body names.
+                # An article that only says 我市 takes its city from the title or publisher.
+                if division.adcode in scores or weight > 4 or not body_named:
+                    scores[division.adcode] += weight
+                    first_span.setdefault(division.adcode, Span(0, 0, name))
     if not scores:
         return None
     # Level hints: "全县", "县委" point to a county, "全市", "市委" to a city.
@@ -104,7 +141,97 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None):
         if division.level in ("地级市", "县级市") and city_hint > county_hint:
             scores[adcode] += 1
     best = max(scores, key=lambda code: (scores[code], -len(code)))
+    if scores[best] <= 0:
+        return None
     total = sum(v for v in scores.values() if v > 0) or 1
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+def url_places(url):
+    """Names of prefecture-level divisions whose full pinyin is a label of the URL's host or
+    path (www.hangzhou.gov.cn → 杭州市): a crawler's only clue for an article that says 我市."""
+    if not url:
+        return ""
+    labels = set(re.findall(r"[a-z]{4,}", url.lower()))
+    if not labels:
+        return ""
+    by_slug = _prefecture_slugs()
+    return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
+
+
+@lru_cache(maxsize=1)
+def _prefecture_slugs():
+    """{pinyin slug: full name} for prefecture-level divisions whose slug is unique."""
+    seen = defaultdict(list)
+    for division in place_index().divisions.by_adcode.values():
+        if division.level in PREFECTURE_LEVELS and division.current:
+            seen[division.slug.replace("-", "")].append(division.full_name)
+    return {slug: names[0] for slug, names in seen.items() if len(names) == 1 and len(slug) >= 4}
+
+
+class PlaceContext:
+    """The subject city with its parents, and a test for sentences about somewhere else."""
+
+    def __init__(self, city, text="", person_names=(), edges_for=None):
+        index = place_index()
+        divisions = index.divisions
+        self.subject_names = set()
+        self.related = set()
+        if city:
+            division = divisions.by_adcode[city.adcode]
+            self.subject_names = {division.name, division.full_name, *divisions.aliases(division)}
+            self.related = {division.adcode}
+            parent = divisions.parent(division)
+            while parent:
+                self.related.add(parent.adcode)
+                parent = divisions.parent(parent)
+        self.index = index
+        self.text = text
+        # Token edges of a passage, taken from the document's own tokens when it has them.
+        self.edges_for = edges_for or (lambda passage: None)
+        self.know_people(person_names)
+
+    def know_people(self, names):
+        """Mask these names before looking for places: 顾承德 is a person, not 承德."""
+        self.person_names = sorted(names, key=len, reverse=True)
+        self._foreign = {}
+
+    def foreign_names(self, text):
+        """Names in `text` that only stand for places other than the subject and its parents.
+
+        A short name counts only as a word of its own that is not also a common word:
+        新兴 and 资源 are counties too, but not in "新兴产业" or "资源优势".
+        """
+        if text in self._foreign:
+            return self._foreign[text]
+        original = text
+        for person in self.person_names:
+            text = text.replace(person, "\0" * len(person))
+        names, edges = [], None
+        for start, end, name in self.index.mentions(text):
+            candidates = self.index.divisions.lookup(name)
+            if any(c.adcode in self.related or c.level in ("省级",) for c in candidates):
+                continue
+            if not any(c.full_name == name for c in candidates):
+                if edges is None:
+                    edges = self.edges_for(original)
+                    if edges is None:
+                        edges = boundaries(segment(original))
+                if start not in edges or end not in edges or is_common_word(name):
+                    continue
+                # A short name is a place the article talks about when it recurs or follows its
+                # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
+                provinces = {c.province for c in candidates}
+                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)):start] == p for p in provinces):
+                    continue
+            names.append(name)
+        self._foreign[original] = names
+        return names
+
+    def is_foreign(self, sentence):
+        """A sentence that names another place and never the subject is about that place."""
+        if any(name in sentence.text for name in self.subject_names):
+            return False
+        return bool(self.foreign_names(sentence.text))

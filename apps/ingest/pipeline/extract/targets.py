@@ -5,8 +5,11 @@ economic (企业, 项目, 载体 …).  The sentence decides whether it is a goa
 用3年时间) or a figure already reached, and which year it belongs to.
 """
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
+
+from apps.atlas.metrics import classify
 
 from ..types import Span, TargetFact
 from .text import alternation, chinese_number, city_sentences, clauses, data, enclosing
@@ -16,6 +19,7 @@ HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}?(?:和|、|及|以及))+$")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
+LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
 
 
 class TargetRules:
@@ -23,7 +27,7 @@ class TargetRules:
         rules = data("targets.json")
         self.rules = rules
         self.money = re.compile(
-            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?P<after>.{{0,2}})"
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.named_level = re.compile(rules["named_level"])
@@ -53,6 +57,11 @@ class TargetRules:
         self.plan_periods = rules["plan_periods"]
         self.plan_period_end = re.compile(rules["plan_period_end"])
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
+        figure = rules["figure_rules"]
+        self.figure = {name: re.compile(rule["pattern"]) for name, rule in figure.items()
+                       if isinstance(rule, dict) and "pattern" in rule}
+        self.paired_prefixes = {k: v for k, v in figure["paired_prefixes"].items() if isinstance(v, list) and k != "examples"}
+        self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
 
 
 @lru_cache(maxsize=1)
@@ -89,18 +98,21 @@ def candidates(sentence_text, r):
     for match in r.named_level.finditer(sentence_text):
         # 打造A、B两个千亿级产业集群: a size goal for each named cluster.
         listed = re.split(r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items")))
-        names = [n for n in listed if len(n) >= 2]
+        names = [n for n in listed if len(n) >= 2 and not re.search(r"\d|级|个", n)]
         number = match.group("num")
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}.get(number) or chinese_number(number))
         for index, name in enumerate(names):
             found.append((match.start() + index, match.end(), value, "亿元", f"{name}产业集群规模"))
-        taken.append(match.span())
+        if names:
+            taken.append(match.span())  # "打造5个千亿级产业集群" names none: the count is the figure
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
         if not noun or r.level_generic.search(noun):
             taken.append(match.span())
             continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
+        named = LEVEL_NOUN_END.match(noun)  # 千亿级新材料产业集群加快成型: the thing ends at its kind
+        noun = named.group(0) if named else noun
         metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
         add(match.start(), match.end(), value, "亿元", metric)
     for match in r.money.finditer(sentence_text):
@@ -111,10 +123,13 @@ def candidates(sentence_text, r):
             continue  # 两千亿集群, 亿人次: not an amount of money
         if sentence_text[max(0, match.start() - 1):match.start()] == "第":
             continue
+        if number in ("百", "千"):
+            number = "一" + number  # 突破千亿元: a thousand 亿元
         value = chinese_number(number) if number else 1.0
+        if unit == "元" and number and not number[0].isdigit() and value and value < 100:
+            continue  # 三元双向, 一元化: a word, not three yuan
         unit = unit if unit.endswith("元") else unit + "元"
-        end = match.end() - len(match.group("after"))
-        add(match.start(), end, _decimal(value) if value else None, unit)
+        add(match.start(), match.end(), _decimal(value) if value else None, unit)
     for match in r.measure.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
@@ -151,13 +166,38 @@ def _without_thresholds(found, sentence_text):
 
 
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
+METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
+SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
+MONEY_UNITS = {"元", "万元", "亿元", "万亿元"}
 
 
-def metric_for(sentence_text, start, end, unit, r):
+@dataclass
+class Figure:
+    """A number with its unit at [start, end) of a sentence; `high` is the top of a range (6%—6.5%)."""
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    metric: str | None = None
+    high: Decimal | None = None
+
+
+def clean_metric(text, r):
+    """Strip what surrounds the metric: footnote marks, years, baselines, leading and trailing verbs."""
+    text = r.figure["comparison"].sub("", r.figure["footnote"].sub("", text))
+    text = YEAR.sub("", r.baseline.sub("", text))
+    previous = None
+    while previous != text:
+        previous = text
+        text = r.metric_strip_head.sub("", r.metric_strip_tail.sub("", text)).strip(" 　")
+    return text
+
+
+def metric_for(sentence_text, start, end, unit, r, clause_start=0):
     """The thing measured: the words before the number, or for counts the noun after it."""
-    clause_start = max((m.end() for m in re.finditer(r"[，,；;：:。、“”是]", sentence_text[:start])), default=0)
-    before = YEAR.sub("", r.baseline.sub("", sentence_text[clause_start:start]))
-    before = r.metric_strip_head.sub("", r.metric_strip_tail.sub("", before)).strip()
+    clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, clause_start, start)),
+                       default=clause_start)
+    before = clean_metric(sentence_text[clause_start:start], r)
     if unit not in COUNT_UNITS or (before and r.countable.search(before)):
         return before
     after = re.split(r"[，,；;。！？]", sentence_text[end:], maxsplit=1)[0]
@@ -165,6 +205,95 @@ def metric_for(sentence_text, start, end, unit, r):
     if "的" in after:
         return after.rsplit("的", 1)[-1][:60]
     return r.count_noun_end.split(after, maxsplit=1)[0][:60] or before
+
+
+def with_ranges(figures, sentence_text, r):
+    """6%—6.5%, 6-6.5%: one figure from the low end to the high end."""
+    out = []
+    for figure in figures:
+        match = r.figure["range"].search(sentence_text, max(0, figure.start - 16), figure.start)
+        if match and figure.metric is None and not r.figure["range_not_after"].search(sentence_text, 0, match.start()):
+            low = _decimal(float(match.group("low")))
+            if low < figure.value and not (out and out[-1].start < match.start() < out[-1].end):
+                out = [f for f in out if f.start < match.start()]
+                out.append(Figure(match.start(), figure.end, low, figure.unit, None, figure.value))
+                continue
+        out.append(figure)
+    return out
+
+
+def _same_scale(a, b):
+    return a == b or (a in MONEY_UNITS and b in MONEY_UNITS)
+
+
+def value_groups(figures, sentence_text, r):
+    """Figures joined only by 、/和 (42479元、18411元; 15.2%、16.5%和3%) share one subject."""
+    groups = []
+    for figure in figures:
+        last = groups[-1][-1] if groups else None
+        if last and last.metric is None and figure.metric is None and _same_scale(last.unit, figure.unit) \
+                and r.figure["list_gap"].match(sentence_text[last.end:figure.start]):
+            groups[-1].append(figure)
+        else:
+            groups.append([figure])
+    return groups
+
+
+def paired_metrics(subject, count, r):
+    """"城镇、农村居民人均可支配收入" with two values → each value's own metric, or None."""
+    items = [i for i in subject.split("、") if i]
+    if len(items) != count and items:
+        items = items[:-1] + [i for i in re.split("和|及|与", items[-1]) if i]
+    if len(items) == 1 and count > 1:
+        for prefix, parts in r.paired_prefixes.items():
+            if items[0].startswith(prefix) and len(parts) == count:
+                items = [part + items[0][len(prefix):] for part in parts]
+                break
+    if len(items) != count or count < 2:
+        return None
+    head = next((h for h in r.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
+    modifiers = {len(i) for i in items[:-1]}
+    if len(modifiers) == 1 and len(items[-1]) > min(modifiers) + 1 and (head is None or len(head) == 1) \
+            and not any(i.endswith(h) for i in items[:-1] for h in r.metric_heads):
+        # "工业、农业对GDP贡献率": the last item's modifier is as long as the others; the rest is the head.
+        head = items[-1][min(modifiers):]
+    if head:
+        items = [i if any(i.endswith(h) for h in r.metric_heads) else i + head for i in items[:-1]] + [items[-1]]
+    items = [clean_metric(i, r) for i in items]
+    return items if all(len(i) >= 2 for i in items) else None
+
+
+def _previous_clause_metric(sentence_text, clause_start, r):
+    """The metric the clause before names, up to its first figure: "电子信息产业规模率先突破万亿元大关"."""
+    if clause_start <= 1:
+        return ""
+    start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, 0, clause_start - 1)), default=0)
+    previous = re.split(r"\d|[一二两三四五六七八九十百千万]+亿|万亿", sentence_text[start:clause_start - 1], maxsplit=1)[0]
+    return clean_metric(previous, r)
+
+
+def bound_of(figure, before, after, r):
+    """exact, about (左右), at_least (以上, 突破), at_most (以内, 控制在) or range (6%—6.5%)."""
+    if figure.high is not None:
+        return "range"
+    for name, bound in (("about_after", "about"), ("at_least_after", "at_least"), ("at_most_after", "at_most")):
+        if r.figure[name].match(after):
+            return bound
+    before = before.rstrip(" 　")
+    if r.figure["at_most_before"].search(before):
+        return "at_most"
+    if r.figure["at_least_before"].search(before):
+        return "at_least"
+    return "exact"
+
+
+def _year_explicit(sentence_text, year, r):
+    """Whether the sentence itself writes the figure's year (2025年, 到2027年, 十四五末)."""
+    if year is None:
+        return False
+    if f"{year}年" in sentence_text:
+        return True
+    return any(r.plan_periods.get(m.group("plan")) == year for m in r.plan_period_end.finditer(sentence_text))
 
 
 def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=(),
@@ -189,36 +318,85 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
         if not numbers:
             continue
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
-        previous_metric = None
-        for start, end, value, unit, fixed_metric in numbers:
-            if start in baseline_spans:
-                continue  # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
-            kind, year = _kind_and_year(sentence, start, base_year, meeting_year, r,
-                                        topic_year=_topic_year(text, sentence.start + start, r))
-            baseline_value = baseline_year = None
-            for match in baseline_spans.values():
-                if match.end() <= start and sentence.text[match.end():start].strip(" 　") == "":
-                    baseline_value = _decimal(chinese_number(match.group("num")))
-                    baseline_year = int(match.group("year")) if match.group("year") else None
-            metric = fixed_metric or metric_for(sentence.text, start, end, unit, r)
-            if metric in ("", "总量", "总额") and previous_metric:
-                metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
-            for name in sorted(subject_names, key=len, reverse=True):
-                metric = metric.removeprefix(name + "市").removeprefix(name)
-            metric = metric or unit
-            previous_metric = metric
-            key = (metric, value, unit, kind, year)
-            if key in seen:
-                continue
-            seen.add(key)
-            evidence = Span(sentence.start + start, sentence.start + end, sentence.text[start:end])
-            clause = enclosing(clauses(sentence), sentence.start + start)
-            if clause:
-                evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start:max(clause.end, evidence.end)])
-            facts.append(TargetFact(metric=metric, value=value, unit=unit, kind=kind, year=year, evidence=evidence,
-                                    confidence=0.8 if kind == "target" and year else 0.7,
-                                    baseline_value=baseline_value, baseline_year=baseline_year))
+        figures = [Figure(*c) for c in numbers if c[0] not in baseline_spans]
+        # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
+        previous_metric, previous_group, previous_end = None, None, 0
+        for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
+            first = group[0]
+            # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
+            clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
+                               default=previous_end)
+            group_before = sentence.text[clause_start:first.start]
+            own = None
+            if len(group) > 1:
+                subject_start = max((m.end() for m in SUBJECT_STOP.finditer(sentence.text, previous_end, first.start)),
+                                    default=previous_end)
+                subject = clean_metric(sentence.text[subject_start:first.start], r)
+                own = paired_metrics(subject, len(group), r)
+                if own is None and not subject and previous_group and len(previous_group) == len(group):
+                    own = previous_group  # "存、贷款余额分别为…，分别增长10%和4%"
+                group_before = sentence.text[subject_start:first.start]
+            previous_group = own
+            group_metric = None
+            for index, figure in enumerate(group):
+                before = group_before if index else sentence.text[clause_start:figure.start]
+                after = sentence.text[figure.end:]
+                if r.figure["alternative"].search(re.split(r"[，,；;、]", before)[-1]) \
+                        or r.figure["alternative"].match(after):
+                    continue  # "或规上工业增加值增长10%": one condition of a policy, not the city's figure
+                if r.figure["price_after"].match(after) or r.figure["multiplier_before"].search(sentence.text, 0, figure.start):
+                    continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
+                if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
+                    continue  # 10亿元以上项目: the amount names a class of projects
+                if own:
+                    metric = own[index]
+                elif index and group_metric:
+                    metric = group_metric
+                else:
+                    metric = figure.metric or metric_for(sentence.text, figure.start, figure.end, figure.unit, r,
+                                                         previous_end)
+                if metric in ("", "总量", "总额") and previous_metric:
+                    metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
+                elif not metric:
+                    metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
+                for name in sorted(subject_names, key=len, reverse=True):
+                    metric = metric.removeprefix(name + "市").removeprefix(name)
+                if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
+                    continue  # no noun says what is measured, or it is a company's figure or a price
+                group_metric = group_metric or metric
+                previous_metric, previous_end = metric, figure.end
+                fact = _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans)
+                key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
+                if key in seen:
+                    continue
+                seen.add(key)
+                facts.append(fact)
     return facts
+
+
+def _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans):
+    kind, year = _kind_and_year(sentence, figure.start, base_year, meeting_year, r,
+                                topic_year=_topic_year(text, sentence.start + figure.start, r))
+    baseline_value = baseline_year = None
+    for match in baseline_spans.values():
+        if match.end() <= figure.start and sentence.text[match.end():figure.start].strip(" 　") == "":
+            baseline_value = _decimal(chinese_number(match.group("num")))
+            baseline_year = int(match.group("year")) if match.group("year") else None
+    metric_key, measure, sign = classify(metric, figure.unit, before)
+    value, high, bound = figure.value, figure.high, bound_of(figure, before, after, r)
+    if sign < 0:  # 下降3%: a growth of -3; "下降3%以上" is at most -3
+        value, high = (-high, -value) if high is not None else (-value, None)
+        bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)
+    evidence = Span(sentence.start + figure.start, sentence.start + figure.end, sentence.text[figure.start:figure.end])
+    clause = enclosing(clauses(sentence), sentence.start + figure.start)
+    if clause:
+        evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start:max(clause.end, evidence.end)])
+    return TargetFact(metric=metric, value=value, unit=figure.unit, kind=kind, year=year, evidence=evidence,
+                      confidence=0.8 if kind == "target" and year else 0.7,
+                      baseline_value=baseline_value, baseline_year=baseline_year,
+                      metric_key=metric_key, measure=measure, bound=bound, value_high=high,
+                      estimated=bool(r.figure["estimate"].search(sentence.text, 0, figure.start)),
+                      year_explicit=_year_explicit(sentence.text, year, r))
 
 
 def _topic_year(text, position, r):
@@ -230,7 +408,9 @@ def _topic_year(text, position, r):
 
 def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None):
     head = sentence.text[:start]
-    goal = [m for m in r.goal.finditer(head)] + [m for m in r.plan_period_end.finditer(head)]
+    # 预计 alone marks an estimate of a figure reached, not a goal (预计全年增长5.2%).
+    goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0))]
+    goal += [m for m in r.plan_period_end.finditer(head)]
     actual = [m for m in r.actual.finditer(head)]
     is_goal = bool(goal) and (not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head))
     if is_goal:

@@ -1,0 +1,101 @@
+"""The sections of a work report: header, review of the past year, plan, goals paragraph.
+
+The header runs to the 各位代表 address; the review follows; the first heading that names the
+new year's work (or a five-year plan's goals) opens the plan. The review year is the year
+before the plan year; the plan year is the heading's own year, else the dateline's (a report
+given in December plans the year after).
+"""
+import re
+from functools import lru_cache
+
+from .doc import Section
+from .text import data, paragraphs
+
+
+HEADER_LIMIT = 600  # title, dateline, speaker and address fit well inside this
+
+
+class SectionRules:
+    def __init__(self):
+        rules = data("work_report.json")
+        self.address = re.compile(rules["address"]["pattern"])
+        self.plan_heading = re.compile(rules["plan_heading"]["pattern"])
+        self.review_words = re.compile(rules["review_words"]["pattern"])
+        self.period_heading = re.compile(rules["period_heading"]["pattern"])
+        self.period_end = rules["plan_period_end"]["years"]
+        self.goals = re.compile(rules["goals_paragraph"]["pattern"])
+
+
+@lru_cache(maxsize=1)
+def rules():
+    return SectionRules()
+
+
+def heading_year(line, default_year=None):
+    """(section name, year) when `line` is a heading that opens a plan, else None.
+
+    "“十三五”时期目标任务和2016年重点工作" opens the year's plan (a five-year figure in it says
+    十三五 itself); a heading for a far year ("2035年远景目标") opens long-range goals.
+    """
+    r = rules()
+    if len(line.strip(" *")) > 45 or r.review_words.search(line):
+        return None
+    plan = r.plan_heading.match(line)
+    plan_year = int(plan.group("year")) if plan and plan.group("year") else None
+    if plan and default_year and plan_year == default_year:
+        return "plan", plan_year
+    period = r.period_heading.match(line)
+    if period:
+        name = period.group("plan")
+        if name in r.period_end:
+            return "period", r.period_end[name]
+        return ("period", default_year + 4) if default_year else None  # 今后五年: this year and four more
+    if plan:
+        if plan_year and default_year and plan_year > default_year + 1:
+            return "period", plan_year
+        return "plan", plan_year or default_year
+    return None
+
+
+def work_report_sections(text, report_date=None):
+    """(sections, review_year, plan_year) of a work report given on `report_date`."""
+    r = rules()
+    default_plan = None
+    if report_date:
+        default_plan = report_date.year + 1 if report_date.month >= 11 else report_date.year
+    spans = paragraphs(text)
+    address = r.address.search(text, 0, HEADER_LIMIT)
+    # Without the 各位代表 address, the header ends where the prose begins.
+    header_end = address.end() if address else next(
+        (p.start for p in spans if len(p.text) > 40 and p.start < HEADER_LIMIT), 0)
+    openings = []  # (start, name, year)
+    for paragraph in spans:
+        if paragraph.start < header_end:
+            continue
+        found = heading_year(paragraph.text, default_plan)
+        if found and found[0] == "plan" and default_plan and found[1] and found[1] < default_plan:
+            continue  # "2022年主要工作" inside the review of 2022
+        if found:
+            openings.append((paragraph.start, *found))
+    plan_year = next((year for _, name, year in openings if name == "plan" and year), default_plan)
+    sections = []
+    if header_end:
+        sections.append(Section("header", 0, header_end))
+    first_plan = openings[0][0] if openings else len(text)
+    sections.append(Section("review", header_end, first_plan))
+    # Each opening runs to the next; a five-year plan's section carries its end year.
+    for index, (start, name, year) in enumerate(openings):
+        end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
+        sections.append(Section(f"period:{year}" if name == "period" else "plan", start, end))
+    plans = [s for s in sections if s.name == "plan"]
+    for index, paragraph in enumerate(spans):
+        # The year's goals paragraph; a five-year plan's goals keep that plan's year.
+        in_plan = any(s.start <= paragraph.start < s.end for s in plans)
+        if in_plan and r.goals.search(paragraph.text):
+            end = paragraph.end
+            if paragraph.text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
+                end = spans[index + 1].end  # "主要预期目标是：" then the list
+            sections.append(Section("goals", paragraph.start, end))
+            break
+    review_year = plan_year - 1 if plan_year else None
+    return sections, review_year, plan_year

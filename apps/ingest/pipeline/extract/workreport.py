@@ -1,0 +1,147 @@
+"""Steps for the work report genre: the session, the speaker, and each figure's kind and year
+from the section it stands in (review → reached in the review year, plan → target of the plan
+year, a five-year plan's goals → its last year; an explicit deadline wins)."""
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..types import MeetingFact, OfficialFact, Span
+from .genre import WORK_REPORT
+from .text import data, word_list
+
+SESSION_KIND = "人代会"
+# A session written without its place ("在市十一届人大五次会议上", "在自治州第十五届…") is the
+# subject's own: the level word is replaced by the subject's full name.
+BARE_LEVEL = re.compile(r"^(?:自治州|自治县|地区|市|州|盟|县|区|旗)(?=第?[一二三四五六七八九十]+届)")
+
+
+class ReportRules:
+    def __init__(self):
+        rules = data("work_report.json")
+        self.speaker = re.compile(rules["speaker"]["pattern"])
+        self.name_only = re.compile(rules["name_only"]["pattern"])
+        self.deadline = re.compile(rules["deadline"]["pattern"])
+        self.estimated = re.compile(rules["estimated"]["pattern"])
+        self.period_ends = rules["plan_period_end"]["years"]
+        self.period = re.compile("|".join(self.period_ends))
+        self.title_shaped = re.compile("|".join(re.escape(e["word"]) for e in data("official_context.json")["title_shaped_words"]))
+        self.surnames = tuple(sorted(word_list("surnames.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def rules():
+    return ReportRules()
+
+
+def session_name(session, city_full_name=""):
+    if city_full_name and BARE_LEVEL.match(session):
+        return BARE_LEVEL.sub(city_full_name, session, count=1)
+    return session
+
+
+def speaker_of(text, start=0, end=None):
+    """(name, title, Span) of the speaker's line in text[start:end], or None."""
+    r = rules()
+    end = len(text) if end is None else end
+    position = start
+    for line in text[start:end].split("\n"):
+        line_start, position = position, position + len(line) + 1
+        match = r.speaker.match(line)
+        # A title alone on its line before the name is a strong frame: any family name (回建)
+        # will do, only a title-shaped word (市长热线) will not.
+        if match and not r.title_shaped.match(match.group("name")):
+            title = (match.group("org") + match.group("title")).strip()
+            return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
+        match = r.name_only.match(line)
+        if match and _is_a_name(match.group("name"), r):
+            return match.group("name"), "", Span(line_start, line_start + len(line), line)
+    return None
+
+
+def _is_a_name(name, r):
+    """A transcribed name with a middle dot, or a family name first and no title-shaped word (热线, 信箱)."""
+    if "·" in name or "•" in name:
+        return True
+    return name.startswith(r.surnames) and not r.title_shaped.match(name)
+
+
+def _is_name_only_false_positive(name):
+    """政府工作报告 and 各位代表 are lines of four or more characters, never a speaker's name."""
+    return name in ("政府工作报告", "各位代表")
+
+
+def session_step(doc):
+    """The congress session the report was given at, as a meeting of kind 人代会."""
+    if doc.genre != WORK_REPORT or doc.dateline is None:
+        return
+    full_name = ""
+    if doc.city and doc.places is not None:
+        full_name = doc.places.index.divisions.by_adcode[doc.city.adcode].full_name
+    name = session_name(doc.dateline.session, full_name)
+    doc.meetings = [m for m in doc.meetings if m.kind != SESSION_KIND and m.name != name]
+    doc.meetings.insert(0, MeetingFact(
+        date=doc.dateline.date, year_inferred=False, name=name, kind=SESSION_KIND,
+        evidence=doc.dateline.evidence, confidence=0.95,
+        official_names=tuple(o.name for o in doc.officials[:1] if o.evidence.start < doc.dateline.evidence.end + 200),
+    ))
+
+
+def speaker_step(doc):
+    """The report's speaker, from the line under the dateline, before 各位代表."""
+    if doc.genre != WORK_REPORT:
+        return
+    header = next((s for s in doc.sections if s.name == "header"), None)
+    start = doc.dateline.evidence.start if doc.dateline else 0
+    end = header.end if header else min(len(doc.text), start + 300)
+    found = speaker_of(doc.text, start, end)
+    if not found or _is_name_only_false_positive(found[0]):
+        return
+    name, title, evidence = found
+    existing = next((o for o in doc.officials if o.name == name), None)
+    if existing and not title:
+        doc.officials = [existing] + [o for o in doc.officials if o is not existing]
+        return
+    # The speaker's line is the report's own statement of the title: it wins over a mention.
+    fact = OfficialFact(name=name, title=title, evidence=evidence, confidence=0.95 if title else 0.7)
+    doc.officials = [fact] + [o for o in doc.officials if o.name != name]
+
+
+def _deadline(text):
+    """The latest explicit year a goal is set for in `text`: 到2027年, 2028年前, 十四五末."""
+    r = rules()
+    years = [int(m.group("year") or m.group("year2")) for m in r.deadline.finditer(text)]
+    years += [r.period_ends[m.group(0)] for m in r.period.finditer(text)]
+    return max(years) if years else None
+
+
+def section_targets_step(doc):
+    """Give each figure the kind and year its section says (after find_targets).
+
+    A figure whose sentence states its own year (`year_explicit`, set by the targets step)
+    keeps what that step found.
+    """
+    if doc.genre != WORK_REPORT or not doc.sections:
+        return
+    r = rules()
+    updated = []
+    for fact in doc.targets:
+        section = doc.section_at(fact.evidence.start)
+        sentence = doc.sentence_at(fact.evidence.start)
+        context = sentence.text[: max(0, fact.evidence.end - sentence.start)] if sentence else fact.evidence.text
+        if getattr(fact, "year_explicit", False):
+            updated.append(fact)
+            continue
+        if section == "review" and doc.review_year:
+            deadline = _deadline(context)
+            if fact.kind == "target" and deadline and deadline > doc.review_year:
+                updated.append(fact)  # a goal set long ago and still ahead: 到2025年 in a 2023 review
+                continue
+            updated.append(replace(fact, kind="actual", year=doc.review_year,
+                                   estimated=bool(r.estimated.search(context)) or fact.estimated))
+        elif section in ("plan", "goals") and doc.plan_year:
+            updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
+        elif section.startswith("period:"):
+            updated.append(replace(fact, kind="target", year=_deadline(context) or int(section.split(":")[1])))
+        else:
+            updated.append(fact)
+    doc.targets = updated

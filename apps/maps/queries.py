@@ -1,0 +1,55 @@
+"""What the map reads, in four queries whatever the number of cities and facts.
+
+Everything goes through `.public()`: a rejected fact never colours a city.
+"""
+from django.db.models import Count, Exists, F, OuterRef, Q
+
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, ReviewStatus, Target
+
+CITY_FIELDS = ("slug", "name", "name_en", "full_name", "province", "longitude", "latitude")
+TARGET_FIELDS = ("city_id", "document_id", "metric_key", "measure", "kind", "year", "value", "value_high", "unit",
+                 "base_value", "base_unit", "bound", "estimated")
+
+
+def about_city(field):
+    """True where at least one article is about the city in `field`: the cities the map shows."""
+    return Exists(Document.objects.filter(city=OuterRef(field)))
+
+
+def covered_cities():
+    """Cities at least one article is about: one marker each."""
+    return City.objects.filter(about_city("pk")).only(*CITY_FIELDS).order_by("province", "name")
+
+
+def metric_choices():
+    """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most covered cities first."""
+    return list(
+        Target.objects.public().exclude(metric_key="").filter(about_city("city"))
+        .values("metric_key", "measure")
+        .annotate(cities=Count("city", distinct=True))
+        .order_by("-cities", "metric_key", "measure")
+    )
+
+
+def tag_choices():
+    """Every industry tag with the number of cities that have a public cluster carrying it."""
+    public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
+    return list(IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public, distinct=True))
+                .only("slug", "name_zh", "name_en", "sort_order").order_by("sort_order", "slug"))
+
+
+def metric_rows(metric_key, measure):
+    """The public figures of one metric and measure about covered cities, each with its article's date."""
+    return list(
+        Target.objects.public().filter(metric_key=metric_key, measure=measure).filter(about_city("city"))
+        .annotate(document_date=F("document__published"))
+        .only(*TARGET_FIELDS)
+        .order_by()
+    )
+
+
+def cluster_counts(tag):
+    """{city_id: number of public clusters carrying `tag`}."""
+    rows = (IndustryCluster.objects.public().filter(tags=tag)
+            .values_list("city_id").annotate(clusters=Count("pk", distinct=True)).order_by())
+    return dict(rows)

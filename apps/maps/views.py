@@ -1,0 +1,97 @@
+"""/map/: one marker per covered city, coloured by a metric or an industry, each linking to its profile.
+
+One view serves the full page and, to an htmx request, only its `results` partial; /map/data.json
+gives the same cities and values as JSON for the same parameters.
+"""
+from urllib.parse import urlencode
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+
+from apps.dashboard.params import clean_params
+
+from . import queries
+from .labels import KIND_LABELS, measure_label, metric_label, metric_names
+from .selection import KINDS, METRIC, TAG, choose_year, select
+from .values import city_points, metric_values
+
+CLUSTERS = "个集群"
+
+
+def map_context(request):
+    """Everything the page and the JSON share, in four queries."""
+    metrics = queries.metric_choices()
+    tags = queries.tag_choices()
+    selection = select(clean_params(request), metrics, tags)
+    cities = list(queries.covered_cities())
+    names = metric_names()
+    payload = {"mode": selection.mode, "title": "", "unit": "", "empty_label": "无数据 no figure"}
+    years = []
+    if selection.mode == METRIC:
+        rows = queries.metric_rows(selection.metric_key, selection.measure)
+        values = metric_values(rows, selection.kind)
+        choose_year(selection, values.cities_per_year)
+        years = sorted(values.cities_per_year, reverse=True)
+        payload["unit"] = values.unit
+        payload["title"] = " · ".join(str(part) for part in (
+            metric_label(selection.metric_key, names), measure_label(selection.measure),
+            selection.year or "—", KIND_LABELS[selection.kind]))
+        points = city_points(cities, values.of_year(selection.year), values.unit)
+        if values.dropped:
+            selection.notices.append(f"{values.dropped}条数据的单位与其余不同，未上图 — figures in another unit left out")
+    elif selection.mode == TAG:
+        counts = queries.cluster_counts(selection.tag)
+        payload["unit"] = CLUSTERS
+        payload["empty_label"] = f"0{CLUSTERS} none"
+        payload["title"] = f"{selection.tag.name_zh} {selection.tag.name_en} · 集群数 clusters"
+        points = city_points(cities, {city.pk: counts.get(city.pk, 0) for city in cities}, CLUSTERS)
+    else:
+        points = city_points(cities, {})
+    payload["cities"] = points
+    payload["query"] = selection.query()
+    return {
+        "selection": selection,
+        "map": payload,
+        "metric_options": [
+            {"key": key, "label": metric_label(key, names), "cities": cities_count}
+            for key, cities_count in _cities_per_metric(metrics).items()
+        ],
+        "measure_options": [(row["measure"], measure_label(row["measure"])) for row in metrics
+                            if row["metric_key"] == selection.metric_key],
+        "kind_options": [(kind, KIND_LABELS[kind]) for kind in KINDS],
+        "year_options": years,
+        "tag_options": [tag for tag in tags if tag.cities],
+        "ranked": sorted(points, key=lambda p: (p["value"] is None, -(p["value"] or 0), p["name"])),
+        "unplaced": [point for point in points if point["lon"] is None or point["lat"] is None],
+        "notices": selection.notices,
+        "data_url": _with_query(reverse("maps:data"), selection.query()),
+    }
+
+
+def _cities_per_metric(metrics):
+    """{key: most cities any of its measures has}, keys in the order of `metrics` (most cities first)."""
+    per_key = {}
+    for row in metrics:
+        per_key.setdefault(row["metric_key"], row["cities"])
+    return per_key
+
+
+def _with_query(path, query):
+    query = {key: value for key, value in query.items() if value}
+    return path + (f"?{urlencode(query)}" if query else "")
+
+
+def map_page(request):
+    template_name = "maps/map.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        template_name += "#results"
+    response = render(request, template_name, map_context(request))
+    patch_vary_headers(response, ["HX-Request"])  # page and fragment share a URL
+    return response
+
+
+def map_data(request):
+    context = map_context(request)
+    return JsonResponse({**context["map"], "notices": context["notices"]}, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,85 @@
+"""Clusters hold on real report text: every rule in apps/ingest/data/clusters.json has examples and
+counter-examples run through find_clusters; every item rule's pattern matches its own examples; every
+industry term can be a cluster name and no framework slogan can. Excerpts are short and either written
+for the rule or taken from work reports of cities outside the gold set."""
+import json
+
+import pytest
+
+from apps.ingest.pipeline.extract.clusters import TAXONOMY, _industry_like, _valid, find_clusters, rules, tags_for
+from apps.ingest.pipeline.extract.text import data, dictionary_words
+
+CLUSTERS = data("clusters.json")
+RULE_KEYS = [k for k in CLUSTERS if k not in ("about", "examples")]
+EXAMPLES = [(k, text, names) for k, v in CLUSTERS["examples"].items() for text, names in v["examples"]]
+COUNTER = [(k, text, names) for k, v in CLUSTERS["examples"].items() for text, names in v["counter_examples"]]
+ITEM_RULES = {k: v for k, v in CLUSTERS["item_rules"].items() if isinstance(v, dict) and "pattern" in v}
+
+
+def names(text):
+    return [c.name for c in find_clusters(text)]
+
+
+def test_every_rule_has_a_reason_and_an_example():
+    missing = [k for k in RULE_KEYS if not CLUSTERS["examples"].get(k, {}).get("examples")]
+    assert missing == []
+    assert all(v["why"] for v in CLUSTERS["examples"].values())
+
+
+@pytest.mark.parametrize("rule, text, expected", EXAMPLES, ids=[f"{k}:{t}" for k, t, _ in EXAMPLES])
+def test_rule_examples(rule, text, expected):
+    assert set(expected) <= set(names(text))
+
+
+@pytest.mark.parametrize("rule, text, unwanted", COUNTER, ids=[f"{k}:{t}" for k, t, _ in COUNTER])
+def test_rule_counter_examples(rule, text, unwanted):
+    assert not set(unwanted) & set(names(text))
+
+
+@pytest.mark.parametrize("name", sorted(ITEM_RULES))
+def test_item_rule_patterns_match_their_examples(name):
+    rule, pattern = ITEM_RULES[name], rules().item[name]
+    assert rule["why"] and rule["examples"]
+    for example in rule["examples"]:
+        assert pattern.search(example), (name, example)
+    for counter in rule.get("counter_examples", []):
+        assert not pattern.search(counter), (name, counter)
+
+
+def test_issue_fragments_are_never_names():
+    # The shapes the issue lists: size classes, counts, leading verbs, 等多个.
+    text = ("打造世界级先进制造业集群，形成6个百亿级产业集群。优化新能源、新材料等产业布局。"
+            "紧盯低空制造、商业航天等新赛道。发展数字经济等多个领域。")
+    found = names(text)
+    for fragment in ("世界级", "6个百亿级", "优化新能源", "紧盯低空制造", "数字经济等多个"):
+        assert fragment not in found
+    assert {"新能源", "新材料", "低空制造", "商业航天"} <= set(found)
+
+
+def test_policy_lists_in_a_real_paragraph_are_not_clusters():
+    # 厦门/揭阳-style report text: a safety campaign and an industry list in one paragraph.
+    text = ("深入开展道路交通、消防、烟花爆竹、建筑施工、非煤矿山等领域安全整治。"
+            "做强做大新一代电子信息、汽车零部件、新材料等产业集群。")
+    assert names(text) == ["新一代电子信息", "汽车零部件", "新材料"]
+
+
+def test_every_industry_term_can_be_a_cluster_name():
+    r = rules()
+    bad = [w for w in dictionary_words("industry_terms.txt") if not (_valid(w, r) or w in r.generic)]
+    assert bad == []
+    assert all(_industry_like(w, r) for w in dictionary_words("industry_terms.txt"))
+
+
+def test_no_framework_slogan_is_a_cluster_name():
+    r = rules()
+    slogans = [w for w in dictionary_words("framework_terms.txt") if w not in r.lexicon]
+    assert slogans and not [w for w in slogans if _valid(w, r)]
+
+
+TAGS = json.loads(TAXONOMY.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("tag", TAGS, ids=lambda t: t["slug"])
+def test_every_tag_synonym_tags_its_tag(tag):
+    for synonym in {tag["name_zh"], *tag["synonyms"]}:
+        assert tag["slug"] in tags_for(synonym), synonym

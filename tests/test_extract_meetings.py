@@ -1,0 +1,43 @@
+"""Meetings: one kind per series, undated meetings kept, one event reported twice is one
+meeting, a year clue in the sentence, dated visits. Made-up sentences in news shapes."""
+from datetime import date
+
+from apps.ingest.pipeline.extract.meetings import find_meetings, link_officials
+from apps.ingest.pipeline.types import OfficialFact, Span
+
+
+def test_a_series_of_meetings_shares_one_kind():
+    text = ("3月4日，某市召开“产业升级”第一场专题座谈会。3月12日召开第二场座谈会。"
+            "3月20日召开第三场座谈会。")
+    meetings = find_meetings(text, date(2024, 4, 1))
+    assert len(meetings) == 3
+    assert {m.kind for m in meetings} == {"专题座谈会"}
+
+
+def test_a_meeting_without_a_date_is_kept_undated():
+    [meeting] = find_meetings("某市召开全市制造业高质量发展推进大会，部署全年工作。", date(2024, 4, 1))
+    assert (meeting.date, meeting.name) == (None, "全市制造业高质量发展推进大会")
+
+
+def test_one_event_reported_twice_is_one_meeting():
+    text = "5月6日，某市召开全市制造业高质量发展推进大会。全市制造业高质量发展推进大会强调，要抓好落实。"
+    [meeting] = find_meetings(text, date(2024, 5, 7))
+    assert meeting.date == date(2024, 5, 6)
+
+
+def test_the_year_comes_from_the_sentence_own_clue():
+    [meeting] = find_meetings("3月2日，某市召开2023年第一次全体会议。", date(2024, 12, 30))
+    assert meeting.date == date(2023, 3, 2)
+
+
+def test_a_dated_visit_is_a_meeting_of_its_kind():
+    [visit] = find_meetings("5月8日，市委书记张某某赴高新区调研集成电路产业。", date(2024, 5, 9), official_names=["张某某"])
+    assert (visit.kind, visit.date) == ("调研", date(2024, 5, 8))
+
+
+def test_officials_named_in_a_meeting_evidence_are_linked():
+    [meeting] = find_meetings("5月6日，某市召开工业大会。", date(2024, 5, 7))
+    chair = OfficialFact(name="王芳", title="市长", evidence=Span(0, 2, "王芳"), confidence=0.9)
+    assert link_officials([meeting], [chair])[0].official_names == ()
+    [meeting] = find_meetings("5月6日，市长王芳主持召开工业大会。", date(2024, 5, 7))
+    assert link_officials([meeting], [chair])[0].official_names == ("王芳",)

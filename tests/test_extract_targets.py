@@ -1,0 +1,168 @@
+"""Targets on real report text: each value its own metric, growth/level/share told apart, bounds
+and ranges kept, estimates and explicit years marked, and what is not the city's figure left out.
+Short excerpts come from government work reports of cities outside the gold set (noted per case)."""
+import re
+from decimal import Decimal
+
+import pytest
+
+from apps.ingest.pipeline.extract.targets import clean_metric, find_targets, paired_metrics, rules
+from apps.ingest.pipeline.extract.text import data
+
+FIGURE_RULES = {name: rule for name, rule in data("targets.json")["figure_rules"].items()
+                if isinstance(rule, dict) and "pattern" in rule}
+
+
+def facts(text, **kwargs):
+    return [(t.metric, t.value, t.unit) for t in find_targets(text, **kwargs)]
+
+
+def test_each_value_of_a_list_gets_its_own_metric():
+    # 三亚 2023-style sentence
+    assert facts("城镇、农村居民人均可支配收入分别为42479元、18411元。") == [
+        ("城镇居民人均可支配收入", Decimal("42479"), "元"), ("农村居民人均可支配收入", Decimal("18411"), "元")]
+
+
+def test_amounts_in_a_list_keep_their_integer_part():
+    assert facts("全市存款、贷款余额分别为1.21万亿元、1.66万亿元。") == [
+        ("存款余额", Decimal("1.21"), "万亿元"), ("贷款余额", Decimal("1.66"), "万亿元")]
+
+
+def test_a_later_list_reuses_the_subject_of_the_one_before():
+    found = find_targets("全市存款、贷款余额分别为1.21万亿元、1.66万亿元，分别增长10.01%和3.97%。")
+    assert [(t.metric, t.value, t.measure) for t in found[2:]] == [
+        ("存款余额", Decimal("10.01"), "growth"), ("贷款余额", Decimal("3.97"), "growth")]
+
+
+def test_city_and_countryside_split_into_two_metrics():
+    # 庆阳 2025: 城乡居民人均可支配收入分别增长4.9%和7.2%
+    assert [t.metric_key for t in find_targets("城乡居民人均可支配收入分别增长4.9%和7.2%。")] == [
+        "urban_income", "rural_income"]
+
+
+def test_percent_lists_pair_with_their_items():
+    # 厦门 2026: 农作物秸秆…综合利用率分别达到…
+    found = facts("农作物秸秆、畜禽粪污、菌糠菌渣综合利用率分别达到92%、88%和95%。")
+    assert found == [("农作物秸秆综合利用率", Decimal("92"), "%"), ("畜禽粪污综合利用率", Decimal("88"), "%"),
+                     ("菌糠菌渣综合利用率", Decimal("95"), "%")]
+
+
+def test_no_metric_is_a_fragment():
+    text = ("预计全年地区生产总值增长5.2%左右，一般公共预算收入增长5%以上，同比增长0.5%。"
+            "集群总营收超过6600亿元、较“十三五”末增长88%。一般公共预算收入从175.9亿元增长到220.9亿元。")
+    for fact in find_targets(text):
+        assert not re.search(r"^[\d.%]|[\d.%]$|分别|同比|年均|^末$", fact.metric), fact.metric
+        assert len(fact.metric) >= 2
+
+
+def test_a_figure_with_no_metric_at_all_is_dropped():
+    assert facts("同比增长0.5%。") == []
+
+
+def test_growth_level_and_share_are_told_apart():
+    found = find_targets("社会消费品零售总额完成209.63亿元、增长1.6%，常住人口城镇化率达到65%。")
+    assert [(t.metric_key, t.measure) for t in found] == [
+        ("retail_sales", "level"), ("retail_sales", "growth"), ("urbanization_rate", "share")]
+
+
+def test_bounds_and_ranges_are_kept():
+    found = find_targets("地区生产总值增长6%—6.5%，规上工业增加值增长7%以上，居民消费价格涨幅控制在3%左右。")
+    assert [(t.value, t.value_high, t.bound) for t in found] == [
+        (Decimal("6"), Decimal("6.5"), "range"), (Decimal("7"), None, "at_least"), (Decimal("3"), None, "about")]
+
+
+def test_a_change_from_one_value_to_another_is_no_range():
+    found = find_targets("农村生活污水治理率从35%提高到55%。")
+    assert all(t.bound != "range" for t in found)
+
+
+def test_estimates_and_explicit_years_are_marked():
+    [estimate] = find_targets("预计全年地区生产总值增长5.2%左右。", published_year=2024)
+    assert estimate.estimated and estimate.kind == "actual" and not estimate.year_explicit
+    [goal] = find_targets("到2027年，研发经费投入强度达到3.2%。", published_year=2024)
+    assert goal.kind == "target" and goal.year == 2027 and goal.year_explicit and not goal.estimated
+    [plan] = find_targets("“十四五”末，战略性新兴产业产值占规上工业总产值比重达到40%。")
+    assert plan.year == 2025 and plan.year_explicit and plan.metric_key == "strategic_emerging_share"
+
+
+def test_round_thousands_read_as_numbers():
+    assert facts("力争规上工业总产值突破千亿元。") == [("规上工业总产值", Decimal("1000"), "亿元")]
+    [cluster] = find_targets("千亿级新材料产业集群加快成型。")
+    assert (cluster.metric, cluster.value, cluster.unit) == ("新材料产业集群规模", Decimal("1000"), "亿元")
+    [count] = find_targets("到2025年，打造5个千亿级产业集群。")
+    assert (count.metric_key, count.measure, count.value) == ("cluster_size_class", "count", Decimal("5"))
+
+
+@pytest.mark.parametrize("text", [
+    "对年主营业务收入2000万元以上或规上工业增加值增长15%以上的企业给予奖励。",  # alternative thresholds
+    "商品房均价8000元/平方米。",  # a price
+    "某某集团销售收入突破100亿元。",  # a company's sales
+    "新引进10亿元以上项目。",  # the amount names a class of projects
+    "加快推进热电2×66万千瓦机组。",  # the size of one unit
+])
+def test_what_is_not_the_citys_figure_is_left_out(text):
+    assert facts(text) == []
+
+
+def test_a_ranking_keeps_its_measure():
+    [rank] = find_targets("连续三年位居全国百强县第12位。")
+    assert (rank.value, rank.unit, rank.measure) == (Decimal("12"), "位", "ranking")
+
+
+def test_clean_metric_strips_verbs_dates_and_footnotes():
+    r = rules()
+    assert clean_metric("11月末全市贷款余额", r) == "贷款余额"
+    assert clean_metric("累计退还增值税留抵退税[3]", r) == "退还增值税留抵退税"
+    assert clean_metric("1—11月规上服务业营收增长", r) == "规上服务业营收"
+
+
+@pytest.mark.parametrize("subject, count, expected", [
+    (subject, len(expected), expected) for subject, expected in data("targets.json")["figure_rules"]["metric_heads"]["examples"]
+] + [(s, n, e) for s, n, e in data("targets.json")["figure_rules"]["paired_prefixes"]["examples"]])
+def test_list_subjects_pair_as_their_examples_say(subject, count, expected):
+    assert paired_metrics(subject, count, rules()) == expected
+
+
+@pytest.mark.parametrize("name", sorted(FIGURE_RULES))
+def test_every_figure_rule_matches_its_examples_and_not_its_counter_examples(name):
+    rule = FIGURE_RULES[name]
+    pattern = rules().figure[name]
+    assert rule["why"] and rule["examples"]
+    for example in rule["examples"]:
+        assert pattern.search(example), (name, example)
+    for counter in rule.get("counter_examples", []):
+        assert not pattern.search(counter), (name, counter)
+
+
+TARGET_RULES = data("targets.json")
+RULE_KEYS = [k for k in TARGET_RULES if k not in ("about", "examples", "figure_rules")]
+RULE_EXAMPLES = [(k, text, expected) for k, v in TARGET_RULES["examples"].items() for text, expected in v["examples"]]
+RULE_COUNTER = [(k, text, unwanted) for k, v in TARGET_RULES["examples"].items()
+                for text, unwanted in v["counter_examples"]]
+
+
+def _matches(fact, expected):
+    metric, value, unit, *rest = expected
+    kind = rest[0] if rest else None
+    year = rest[1] if len(rest) > 1 else None
+    return ((metric is None or fact.metric == metric) and fact.value == Decimal(str(value)) and fact.unit == unit
+            and (kind is None or fact.kind == kind) and (year is None or fact.year == year))
+
+
+def test_every_target_rule_has_a_reason_and_an_example():
+    assert [k for k in RULE_KEYS if not TARGET_RULES["examples"].get(k, {}).get("examples")] == []
+    assert all(v["why"] for v in TARGET_RULES["examples"].values())
+
+
+@pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES, ids=[f"{k}:{t}" for k, t, _ in RULE_EXAMPLES])
+def test_target_rule_examples(rule, text, expected):
+    found = find_targets(text, published_year=2024, meeting_year=2024)
+    for fact in expected:
+        assert any(_matches(f, fact) for f in found), (fact, found)
+
+
+@pytest.mark.parametrize("rule, text, unwanted", RULE_COUNTER, ids=[f"{k}:{t}" for k, t, _ in RULE_COUNTER])
+def test_target_rule_counter_examples(rule, text, unwanted):
+    found = find_targets(text, published_year=2024, meeting_year=2024)
+    for fact in unwanted:
+        assert not any(_matches(f, fact) for f in found), (fact, found)

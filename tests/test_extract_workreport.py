@@ -1,0 +1,128 @@
+"""The work report genre, step by step on hand-built documents (made-up text in the shape of
+the corpus's reports: dateline, speaker, 各位代表, review, plan heading, goals paragraph)."""
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+from apps.ingest.pipeline.extract import (
+    ArticleDoc, extract, genre_step, make_doc, reference_date_step, run, subject_step)
+from apps.ingest.pipeline.extract.workreport import section_targets_step, session_step, speaker_step
+from apps.ingest.pipeline.normalize import normalize
+from apps.ingest.pipeline.segment import segment
+from apps.ingest.pipeline.types import ArticleMeta, Span, TargetFact
+
+REPORT = (
+    "政府工作报告\n"
+    "——2024年1月10日在宁波市第十六届人民代表大会第三次会议上\n"
+    "宁波市人民政府市长 赵海燕\n"
+    "各位代表：\n"
+    "一、2023年工作回顾\n"
+    "过去一年，预计全市地区生产总值增长5.5%，规上工业增加值增长6.1%。\n"
+    "二、2024年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。\n"
+    "到2027年，数字经济核心产业增加值突破3000亿元。\n"
+)
+
+
+def doc_through(steps, text=REPORT, meta=None):
+    doc = ArticleDoc(text=text, tokens=tuple(segment(text)), meta=meta or ArticleMeta())
+    return run(doc, steps)
+
+
+def target(doc, value, unit="%", kind="actual", year=None, after=""):
+    start = doc.text.index(value, doc.text.index(after) if after else 0)
+    return TargetFact(metric="m", value=Decimal(value), unit=unit, kind=kind, year=year,
+                      evidence=Span(start, start + len(value), value), confidence=0.7)
+
+
+def test_genre_and_sections_of_a_work_report():
+    doc = doc_through([genre_step])
+    assert doc.genre == "work_report"
+    assert (doc.review_year, doc.plan_year) == (2023, 2024)
+    assert doc.dateline.session == "宁波市第十六届人民代表大会第三次会议"
+    assert doc.section_at(doc.text.index("预计")) == "review"
+    assert doc.section_at(doc.text.index("主要预期目标")) == "goals"
+    assert doc.section_at(doc.text.index("到2027年")) == "plan"
+
+
+def test_news_is_not_a_work_report():
+    doc = doc_through([genre_step], text="本报讯 5月6日，某市召开工业大会。各位代表认真审议了报告。")
+    assert doc.genre == "news" and doc.sections == []
+
+
+def test_reference_date_is_the_dateline_without_metadata_and_the_front_matter_with_it():
+    assert doc_through([genre_step, reference_date_step]).reference_date == date(2024, 1, 10)
+    meta = ArticleMeta(published=date(2024, 1, 20))
+    assert doc_through([genre_step, reference_date_step], meta=meta).reference_date == date(2024, 1, 20)
+
+
+def test_session_is_a_meeting_with_its_date_and_full_name():
+    doc = doc_through([genre_step, subject_step, speaker_step, session_step])
+    [session] = doc.meetings
+    assert (session.kind, session.date, session.name) == ("人代会", date(2024, 1, 10), "宁波市第十六届人民代表大会第三次会议")
+    assert session.official_names == ("赵海燕",)
+
+
+def test_a_session_written_without_its_place_takes_the_subject_full_name():
+    # After 巴音郭楞蒙古自治州/2023.md: "——2023年1月6日在自治州第十五届人民代表大会第二次会议上"
+    text = ("巴音郭楞蒙古自治州政府工作报告\n——2023年1月6日在自治州第十五届人民代表大会第二次会议上\n"
+            "自治州州长 某某\n各位代表：\n过去一年，巴州经济平稳运行。全州上下团结奋斗。")
+    doc = doc_through([genre_step, subject_step, session_step], text=text)
+    assert doc.city.name == "巴音郭楞"
+    assert doc.meetings[0].name == "巴音郭楞蒙古自治州第十五届人民代表大会第二次会议"
+
+
+def test_speaker_with_government_name_before_the_title():
+    doc = doc_through([genre_step, speaker_step])
+    [speaker] = doc.officials
+    assert (speaker.name, speaker.title) == ("赵海燕", "宁波市人民政府市长")
+
+
+def test_figures_take_kind_and_year_from_their_section():
+    doc = doc_through([genre_step])
+    doc.targets = [target(doc, "5.5"), target(doc, "6.1"), target(doc, "3000", "亿元")]
+    goals_value = doc.text.index("5.5%左右")
+    doc.targets.append(TargetFact(metric="地区生产总值", value=Decimal("5.5"), unit="%", kind="actual", year=None,
+                                  evidence=Span(goals_value, goals_value + 3, "5.5"), confidence=0.7))
+    section_targets_step(doc)
+    estimated, reached, deadline, goal = doc.targets
+    assert (estimated.kind, estimated.year, estimated.estimated) == ("actual", 2023, True)
+    assert (reached.kind, reached.year) == ("actual", 2023)
+    assert (deadline.kind, deadline.year) == ("target", 2027)  # 到2027年 wins over the plan year
+    assert (goal.kind, goal.year) == ("target", 2024)
+
+
+def test_a_year_the_sentence_states_itself_is_kept():
+    doc = doc_through([genre_step])
+    fact = target(doc, "6.1", year=2022)
+    object.__setattr__(fact, "year_explicit", True)  # set by the targets step when the sentence gives it
+    doc.targets = [fact]
+    section_targets_step(doc)
+    assert doc.targets[0].year == 2022
+
+
+def test_five_year_plan_section_gives_its_end_year():
+    # Heading shape from the corpus: "二、“十五五”时期主要目标与重点任务"
+    text = REPORT.replace("二、2024年工作安排\n", "二、“十五五”时期主要目标与重点任务\n地区生产总值年均增长6%。\n三、2024年工作安排\n")
+    doc = doc_through([genre_step], text=text)
+    doc.targets = [target(doc, "6", after="年均增长")]
+    section_targets_step(doc)
+    assert (doc.targets[0].kind, doc.targets[0].year) == ("target", 2030)
+
+
+def test_whole_pipeline_on_a_report():
+    normalized = normalize(REPORT)
+    extraction = extract(normalized, segment(normalized.text))
+    assert extraction.genre == "work_report"
+    assert extraction.reference_date == date(2024, 1, 10)
+    assert extraction.city.name == "宁波"
+    assert ("赵海燕", "宁波市人民政府市长") in [(o.name, o.title) for o in extraction.officials]
+    assert [m.kind for m in extraction.meetings if m.kind == "人代会"] == ["人代会"]
+
+
+def test_make_doc_keeps_tokens_once():
+    normalized = normalize(REPORT)
+    doc = make_doc(normalized, segment(normalized.text))
+    start = doc.text.index("宁波市人民政府")
+    assert 0 in doc.edges_for("宁波市人民政府", start) and 3 in doc.edges_for("宁波市人民政府", start)
+    assert replace(doc).sentences  # sentences are split once, when the doc is made

@@ -1,0 +1,102 @@
+"""The real-news gold set (tests/fixtures/realnews, realnews_gold) is well formed and every
+official and every target it states can be found in its article, so the set cannot drift from
+the text it was written from. No database, no extraction: this checks the files only."""
+import json
+import re
+from pathlib import Path
+
+import opencc
+import pytest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ARTICLES = FIXTURES / "realnews"
+GOLD = FIXTURES / "realnews_gold"
+
+REQUIRED = ("city", "city_level", "province", "parent", "meetings", "officials", "people",
+            "exclude_officials", "clusters", "targets")
+TARGET_KEYS = ("metric", "value", "unit", "year", "kind")
+# A pinyin gloss after a character, as scraper sites insert them: 產(chǎn)業(yè).
+PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
+TO_SIMPLIFIED = opencc.OpenCC("t2s")
+
+ARTICLE_STEMS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
+GOLD_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
+
+
+def plain_text(stem):
+    """The article as simplified Chinese without pinyin glosses; gold is written in simplified."""
+    raw = (ARTICLES / f"{stem}.txt").read_text(encoding="utf-8")
+    return TO_SIMPLIFIED.convert(PINYIN_GLOSS.sub("", raw))
+
+
+def number_forms(value):
+    """How a gold value may be written: 40.3, 2.06, 170 (not 170.0), 9 (not 9.0)."""
+    forms = {str(value)}
+    if float(value).is_integer():
+        forms.add(str(int(value)))
+    return forms
+
+
+def test_the_set_is_large_enough_and_paired():
+    assert len(ARTICLE_STEMS) >= 32
+    assert ARTICLE_STEMS == GOLD_STEMS
+
+
+@pytest.mark.parametrize("stem", ARTICLE_STEMS)
+def test_article_has_a_sidecar_with_its_address(stem):
+    meta = json.loads((ARTICLES / f"{stem}.meta.json").read_text(encoding="utf-8"))
+    assert meta["url"].startswith(("http://", "https://"))
+    if "published" in meta:
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published"])
+
+
+@pytest.mark.parametrize("stem", GOLD_STEMS)
+def test_gold_has_the_shared_format(stem):
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    assert all(key in gold for key in REQUIRED), [k for k in REQUIRED if k not in gold]
+    assert gold["city"] and not gold["city"].endswith(("市", "区")), gold["city"]
+    for meeting in gold["meetings"]:
+        assert meeting["name"]
+        assert meeting["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", meeting["date"])
+    for target in gold["targets"]:
+        assert all(key in target for key in TARGET_KEYS), target
+        assert target["kind"] in ("target", "actual")
+        assert isinstance(target["value"], (int, float))
+    for cluster in gold["clusters"]:
+        assert cluster["name"] and cluster["tier"]
+    assert all(isinstance(name, str) for name in gold["exclude_officials"])
+
+
+@pytest.mark.parametrize("stem", GOLD_STEMS)
+def test_officials_and_excluded_names_occur_in_the_article(stem):
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    text = plain_text(stem)
+    names = [o["name"] for o in gold["officials"]] + gold["exclude_officials"]
+    assert [n for n in names if n not in text] == []
+
+
+@pytest.mark.parametrize("stem", GOLD_STEMS)
+def test_target_numbers_occur_in_the_article(stem):
+    """Each target's number is in the text, or, for numbers written in words (千亿级, 一百万亩),
+    its `written` form is."""
+    gold = json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+    text = plain_text(stem)
+    missing = []
+    for target in gold["targets"]:
+        if "written" in target:
+            found = target["written"] in text
+        else:
+            found = any(form in text for form in number_forms(target["value"]))
+        if not found:
+            missing.append(target["metric"])
+    assert missing == []
+
+
+def test_number_forms_match_how_articles_write_numbers():
+    assert number_forms(170.0) == {"170.0", "170"}
+    assert "2.06" in number_forms(2.06)
+
+
+def test_pinyin_glosses_are_removed_before_matching():
+    # From 03_nanbu (中新网四川): 產(chǎn)業(yè) is 产业 once glosses go.
+    assert TO_SIMPLIFIED.convert(PINYIN_GLOSS.sub("", "產(chǎn)業(yè)")) == "产业"
