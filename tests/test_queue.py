@@ -31,10 +31,19 @@ def rows():
             if model is not Document} | {"Document": sorted(Document.objects.values_list("pk", "source", "sha256"))}
 
 
+def set_conf(monkeypatch, key, value):
+    """Set one Celery setting for this test. The app reads Django's CELERY_* settings, and some
+    Celery versions then look a setting up under that name first, so both names are set."""
+    assert app.conf.broker_url  # load the configuration now, or it would overwrite these later
+    monkeypatch.setitem(app.conf, key, value)
+    monkeypatch.setitem(app.conf, f"CELERY_{key.upper()}", value)
+    assert getattr(app.conf, key) == value
+
+
 @pytest.fixture
 def eager(monkeypatch):
-    monkeypatch.setitem(app.conf, "task_always_eager", True)
-    monkeypatch.setitem(app.conf, "task_eager_propagates", True)
+    set_conf(monkeypatch, "task_always_eager", True)
+    set_conf(monkeypatch, "task_eager_propagates", True)
 
 
 @pytest.mark.django_db
@@ -81,7 +90,7 @@ def test_tasks_are_acknowledged_only_when_done():
 
 @pytest.mark.django_db
 def test_without_queue_no_broker_is_needed(tmp_path, monkeypatch):
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens there
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens there
     write(tmp_path, "a.txt", ARTICLE)
     out = StringIO()
     call_command("ingest", str(tmp_path), stdout=out)
@@ -90,7 +99,7 @@ def test_without_queue_no_broker_is_needed(tmp_path, monkeypatch):
 
 @pytest.mark.django_db
 def test_queue_with_no_broker_says_so(tmp_path, monkeypatch):
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:1/0")
     write(tmp_path, "a.txt", ARTICLE)
     with pytest.raises(CommandError, match="does not answer"):
         call_command("ingest", str(tmp_path), "--queue", stdout=StringIO())
@@ -118,10 +127,10 @@ def test_broker(monkeypatch):
     """Redis database 15 and a queue of this test's own, so no other worker takes its tasks."""
     queue = f"ingest-test-{uuid.uuid4().hex[:8]}"
     forget_connections()
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:6379/15")
-    monkeypatch.setitem(app.conf, "result_backend", "redis://127.0.0.1:6379/15")
-    monkeypatch.setitem(app.conf, "task_default_queue", queue)
-    monkeypatch.setitem(app.conf, "task_routes", {"apps.ingest.*": {"queue": queue}})
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:6379/15")
+    set_conf(monkeypatch, "result_backend", "redis://127.0.0.1:6379/15")
+    set_conf(monkeypatch, "task_default_queue", queue)
+    set_conf(monkeypatch, "task_routes", {"apps.ingest.*": {"queue": queue}})
     yield queue
     forget_connections()
 
