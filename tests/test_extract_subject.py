@@ -4,7 +4,13 @@ named in the issue "Extraction that holds on real text"."""
 import pytest
 
 from apps.atlas.divisions import load_divisions
-from apps.ingest.pipeline.extract import ArticleDoc, officials_step, people_are_not_places_step, run, subject_step
+from apps.ingest.pipeline.extract import (
+    ArticleDoc,
+    officials_step,
+    people_are_not_places_step,
+    run,
+    subject_step,
+)
 from apps.ingest.pipeline.extract.places import main_city, url_places
 from apps.ingest.pipeline.segment import boundaries, segment
 from apps.ingest.pipeline.types import ArticleMeta
@@ -60,3 +66,11 @@ def test_a_person_is_not_a_place():
 
 def test_an_article_that_only_says_our_city_takes_its_city_from_the_publisher():
     assert city_of("我市召开工业大会，部署全年工作。", publisher="宁波日报").name == "宁波"
+
+
+def test_a_work_report_is_about_the_place_its_dateline_names():
+    # Shape of a municipality's report that names one of its districts more often than itself.
+    text = "滨海新区开发开放加快。滨海新区区委部署。滨海新区建设提速。天津港吞吐量增长。"
+    anchors = [("天津市第十五届人民代表大会第一次会议", 8.0)]
+    assert city_of(text, anchors=anchors).name == "滨海"  # 滨海新区 by frequency alone
+    assert city_of(text, anchors=anchors, anchored_only=True).name == "天津"

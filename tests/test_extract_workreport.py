@@ -5,8 +5,19 @@ from datetime import date
 from decimal import Decimal
 
 from apps.ingest.pipeline.extract import (
-    ArticleDoc, extract, genre_step, make_doc, reference_date_step, run, subject_step)
-from apps.ingest.pipeline.extract.workreport import section_targets_step, session_step, speaker_step
+    ArticleDoc,
+    extract,
+    genre_step,
+    make_doc,
+    reference_date_step,
+    run,
+    subject_step,
+)
+from apps.ingest.pipeline.extract.workreport import (
+    section_targets_step,
+    session_step,
+    speaker_step,
+)
 from apps.ingest.pipeline.normalize import normalize
 from apps.ingest.pipeline.segment import segment
 from apps.ingest.pipeline.types import ArticleMeta, Span, TargetFact

@@ -71,7 +71,8 @@ def subject_step(doc):
         anchors.append((doc.dateline.session, 8.0))
     if doc.meta.url:
         anchors.append((url_places(doc.meta.url), 6.0))
-    doc.city = main_city(doc.text, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=anchors)
+    doc.city = main_city(doc.text, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=anchors,
+                         anchored_only=doc.genre == WORK_REPORT)
     doc.places = PlaceContext(doc.city, doc.text, edges_for=doc.edges_for)
     doc.anchors = anchors
 
@@ -90,7 +91,8 @@ def people_are_not_places_step(doc):
     masked = doc.text
     for official in sorted(doc.officials, key=lambda o: len(o.name), reverse=True):
         masked = masked.replace(official.name, "\0" * len(official.name))
-    city = main_city(masked, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=doc.anchors)
+    city = main_city(masked, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=doc.anchors,
+                     anchored_only=doc.genre == WORK_REPORT)
     if city != doc.city:
         doc.city = city
         doc.places = PlaceContext(city, doc.text, person_names=[o.name for o in doc.officials],

@@ -77,7 +77,8 @@ def _clean_item(item, r, first):
         cuts = [m.end() for m in r.cut_words.finditer(item)]
         item = item[max(cuts, default=0):]
         item = r.lead_in.sub("", item)
-    item = r.item["size_prefix"].sub("", item.strip(" 　"))  # 500亿级新能源 → 新能源
+    item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
+    item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
@@ -86,6 +87,7 @@ def _valid(item, r):
     return (2 <= len(item) <= 16 and item not in r.generic and not r.tier_of.get(item)
             and not item.endswith(r.not_industry) and item not in r.slogans
             and not r.item["not_a_name"].search(item)
+            and not any(part in r.generic for part in re.split("与|及|和", item) if part != item)
             and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
 
 

@@ -22,9 +22,9 @@ class GenreRules:
     def __init__(self):
         rules = data("work_report.json")
         self.dateline = re.compile(rules["dateline"]["pattern"])
-        self.undated_dateline = re.compile(rules["undated_dateline"]["pattern"], re.M)
+        self.undated_dateline = re.compile(rules["undated_dateline"]["pattern"], re.MULTILINE)
         self.session_end = re.compile(rules["session_end"]["pattern"])
-        self.title = re.compile(rules["title"]["pattern"], re.M)
+        self.title = re.compile(rules["title"]["pattern"], re.MULTILINE)
         self.address = re.compile(rules["address"]["pattern"])
 
 

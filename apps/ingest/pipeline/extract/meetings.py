@@ -42,6 +42,7 @@ def rules():
     return MeetingRules()
 
 
+HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 
 
@@ -153,8 +154,10 @@ def find_meetings(text, published, subject_names=(), official_names=()):
             continue
         mentions = dated_mentions(sentence, published, text)
         if not mentions:
-            # A meeting held without a date given is still a meeting, when it is named in full.
-            if r.held.search(sentence.text) and name not in r.kinds and len(name) >= 4 and name not in undated:
+            # A meeting held without a date given is still a meeting, when it is named in full
+            # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
+            if kind not in r.visit_verbs and name not in r.kinds and len(name) >= 4 and name not in undated \
+                    and HELD_RIGHT_BEFORE.search(sentence.text[:max(0, sentence.text.find(name))]):
                 undated[name] = MeetingFact(
                     date=None, year_inferred=True, name=name, kind=kind,
                     evidence=Span(sentence.start, sentence.end, sentence.text), confidence=0.6,

@@ -65,7 +65,7 @@ def _has_place_context(text, start, end, division, divisions, token_edges=None):
         parent and before.endswith((parent.name, parent.full_name)))
 
 
-def main_city(text, title="", publisher="", hints=None, token_edges=None, anchors=()):
+def main_city(text, title="", publisher="", hints=None, token_edges=None, anchors=(), anchored_only=False):
     """The subject division of the article as a CityFact, or None when no place is named.
 
     With `token_edges` (from segmentation), a short name counts only where it is a word
@@ -73,6 +73,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     (text, weight) pairs that say where the document comes from (its dateline, URL): a
     division they name outweighs raw frequency, so a company (大冶有色) or a partner city
     ("配套武汉市发展") named often in the body does not win over the document's own city.
+    With `anchored_only` (a work report: its dateline and title name the government
+    reporting), the subject is one of the divisions the anchors name whenever they name any.
     """
     rules = hints or data("places.json")
     index = place_index()
@@ -109,6 +111,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
     body_named = bool(scores)
+    anchored = set()
     anchor_list = [(f"{title} {publisher}", 4.0)] + list(anchors)
     for anchor, weight in anchor_list:
         if not anchor.strip():
@@ -119,11 +122,12 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
             for division in candidates:
                 # The dateline or URL names the document's own place even when the body only
-                # says 我市; the title or publisher confirms a place the body names.
-                # An article that only says 我市 takes its city from the title or publisher.
+                # says 我市; the title or publisher confirms a place the body names, and names
+                # the city of an article that only says 我市.
                 if division.adcode in scores or weight > 4 or not body_named:
                     scores[division.adcode] += weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
+                    anchored.add(division.adcode)
     if not scores:
         return None
     # Level hints: "全县", "县委" point to a county, "全市", "市委" to a city.
@@ -140,7 +144,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             scores[adcode] += 2
         if division.level in ("地级市", "县级市") and city_hint > county_hint:
             scores[adcode] += 1
-    best = max(scores, key=lambda code: (scores[code], -len(code)))
+    pool = anchored if anchored_only and anchored else scores
+    best = max(pool, key=lambda code: (scores[code], -len(code)))
     if scores[best] <= 0:
         return None
     total = sum(v for v in scores.values() if v > 0) or 1

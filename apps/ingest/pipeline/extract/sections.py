@@ -11,7 +11,6 @@ from functools import lru_cache
 from .doc import Section
 from .text import data, paragraphs
 
-
 HEADER_LIMIT = 600  # title, dateline, speaker and address fit well inside this
 
 

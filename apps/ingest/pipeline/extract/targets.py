@@ -185,6 +185,7 @@ class Figure:
 def clean_metric(text, r):
     """Strip what surrounds the metric: footnote marks, years, baselines, leading and trailing verbs."""
     text = r.figure["comparison"].sub("", r.figure["footnote"].sub("", text))
+    text = r.figure["list_words"].sub("", text)
     text = YEAR.sub("", r.baseline.sub("", text))
     previous = None
     while previous != text:
@@ -202,7 +203,7 @@ def metric_for(sentence_text, start, end, unit, r, clause_start=0):
         return before
     after = re.split(r"[，,；;。！？]", sentence_text[end:], maxsplit=1)[0]
     after = re.sub(r"^(?:左右|以上|多|余|包括)", "", after)
-    if "的" in after:
+    if "的" in after and not re.search(r"\d", after.rsplit("的", 1)[-1]):
         return after.rsplit("的", 1)[-1][:60]
     return r.count_noun_end.split(after, maxsplit=1)[0][:60] or before
 
@@ -257,7 +258,7 @@ def paired_metrics(subject, count, r):
             and not any(i.endswith(h) for i in items[:-1] for h in r.metric_heads):
         # "工业、农业对GDP贡献率": the last item's modifier is as long as the others; the rest is the head.
         head = items[-1][min(modifiers):]
-    if head:
+    if head and len(head) > 1:  # a one-character head (率, 数) glued to a long item makes no metric
         items = [i if any(i.endswith(h) for h in r.metric_heads) else i + head for i in items[:-1]] + [items[-1]]
     items = [clean_metric(i, r) for i in items]
     return items if all(len(i) >= 2 for i in items) else None

@@ -65,11 +65,6 @@ def _is_a_name(name, r):
     return name.startswith(r.surnames) and not r.title_shaped.match(name)
 
 
-def _is_name_only_false_positive(name):
-    """政府工作报告 and 各位代表 are lines of four or more characters, never a speaker's name."""
-    return name in ("政府工作报告", "各位代表")
-
-
 def session_step(doc):
     """The congress session the report was given at, as a meeting of kind 人代会."""
     if doc.genre != WORK_REPORT or doc.dateline is None:
@@ -94,7 +89,7 @@ def speaker_step(doc):
     start = doc.dateline.evidence.start if doc.dateline else 0
     end = header.end if header else min(len(doc.text), start + 300)
     found = speaker_of(doc.text, start, end)
-    if not found or _is_name_only_false_positive(found[0]):
+    if not found:
         return
     name, title, evidence = found
     existing = next((o for o in doc.officials if o.name == name), None)
