@@ -128,6 +128,14 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_go_in(tmp_path
     assert list(Document.objects.values_list("source", flat=True)) == ["a.txt"]
 
 
+def test_a_copy_under_another_name_is_reported_as_such(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE)
+    out, _, _ = ingest(tmp_path)
+    [line] = [line for line in out.splitlines() if line.startswith("✓ b.txt")]
+    assert line.endswith("duplicate of a.txt")
+
+
 def test_one_info_log_line_per_article(tmp_path, caplog):
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "b.txt", SECOND)
