@@ -5,6 +5,7 @@ many-to-many relations are prefetched through `.public()` too.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
@@ -156,7 +157,7 @@ class CityFacts:
     def more_targets(self):
         return self.more("targets")
 
-    @property
+    @cached_property
     def people(self):
         return group_people(self.officials)
 
