@@ -24,7 +24,8 @@ from .search import search_atlas
 
 MAX_COMPARED = 5
 PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
-COMPARED_ROWS = 15  # rows of each kind per compared city; the rest is a link to the city's profile
+PROFILE_PAGE_SIZE = 25  # a profile holds five lists: 25 rows each keeps the page the size of one 50-row list
+COMPARED_ROWS = 10  # rows of each kind per compared city; the rest is a link to the city's profile
 ADDABLE_CITIES = 50  # cities offered in compare's "add" list; any other is one search away
 
 
@@ -160,7 +161,7 @@ def city(request, slug):
     pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
 
     def section(name):
-        page = Paginator(PROFILE_SECTIONS[name](city), PAGE_SIZE).get_page(pages[name])
+        page = Paginator(PROFILE_SECTIONS[name](city), PROFILE_PAGE_SIZE).get_page(pages[name])
         more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
         return Section(name, page, more_url)
 
