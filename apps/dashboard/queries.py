@@ -107,7 +107,7 @@ class Person:
     def titles(self):
         return list(dict.fromkeys(row.title for row in self.rows if row.title))
 
-    @property
+    @cached_property
     def meetings(self):
         unique = {meeting.pk: meeting for row in self.rows for meeting in row.meetings.all()}
         return sorted(unique.values(), key=lambda m: (m.date is None, m.date, m.name))

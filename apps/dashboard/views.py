@@ -210,8 +210,9 @@ def compared_cities(params):
     return cities[:MAX_COMPARED], notices
 
 
-def compare_url(cities, tag=None):
-    return with_query(reverse("dashboard:compare"), cities=",".join(c.slug for c in cities), tag=tag and tag.slug)
+def compare_url(cities, tag=None, base=None):
+    return with_query(base or reverse("dashboard:compare"), cities=",".join(c.slug for c in cities),
+                      tag=tag and tag.slug)
 
 
 def compare(request):
@@ -230,7 +231,7 @@ def compare(request):
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
         "chips": tag_chips(queries.tags_with_city_counts(queries.clusters_version()), active_tag,
-                           lambda t: compare_url(cities, t)),
+                           lambda t, base=reverse("dashboard:compare"): compare_url(cities, t, base)),
         "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
         "notices": notices,
         "max_compared": MAX_COMPARED,

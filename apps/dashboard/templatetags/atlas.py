@@ -60,6 +60,12 @@ def city_link(city):
 
 
 @register.filter
+def iso_date(value):
+    """2024-06-10: what |date:"Y-m-d" prints, without Django's date formatting machinery per row."""
+    return value.isoformat() if value else ""
+
+
+@register.filter
 def evidence_url(fact):
     """Where the fact's passage is highlighted in its article."""
     return links.document_url(fact.document_id) + f"#ev-{fact_key(fact)}"
