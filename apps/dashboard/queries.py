@@ -13,7 +13,6 @@ from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 
-from .filters import with_public_cluster_tagged
 from .units import FAMILIES, family_of
 
 CHRONOLOGICAL = (F("date").asc(nulls_last=True), "name")

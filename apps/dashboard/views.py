@@ -216,6 +216,7 @@ def compare_url(cities, tag=None, base=None):
 
 
 def compare(request):
+    base = reverse("dashboard:compare")
     params = clean_params(request)
     cities, notices = compared_cities(params)
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
@@ -231,7 +232,7 @@ def compare(request):
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
         "chips": tag_chips(queries.tags_with_city_counts(queries.clusters_version()), active_tag,
-                           lambda t, base=reverse("dashboard:compare"): compare_url(cities, t, base)),
+                           lambda t: compare_url(cities, t, base)),
         "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
         "notices": notices,
         "max_compared": MAX_COMPARED,
