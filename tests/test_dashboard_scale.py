@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from apps.atlas.models import City, Document, IndustryCluster, Meeting, Official, Target
 from apps.dashboard import links
@@ -17,6 +18,12 @@ from tests.factories import build_atlas, make_city
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ROWS = 60  # past one page of 50
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.urls import clear_url_caches, reverse
 
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
@@ -17,6 +18,12 @@ FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 # Fragments render a template partial, which Django's test client does not record: read
 # response.context from full-page requests and only the markup from fragment requests.
 HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
+    cache.clear()
 
 
 @pytest.fixture
