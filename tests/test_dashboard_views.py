@@ -20,12 +20,6 @@ FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
-    cache.clear()
-
-
 @pytest.fixture
 def atlas(db):
     return build_atlas()
@@ -51,6 +45,12 @@ def figures(content):
 def person_block(content, name):
     """The markup of one official's entry on a profile: up to the next official or the section's end."""
     return content.split(f'id="official-{name}"', 1)[1].split('class="person"', 1)[0].split("</section>", 1)[0]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
+    cache.clear()
 
 
 # Overview ---------------------------------------------------------------------------------------
