@@ -63,3 +63,12 @@ def test_launch_ceremonies_and_study_sessions_are_meetings():
     assert [(m.date, m.kind) for m in found] == [(_date(2023, 4, 27), "启动仪式")]
     found = find_meetings("6月28日晚，县委书记主持开展县委理论学习中心组2021年第四次集中学习。", _date(2021, 7, 1))
     assert [(m.date, m.name) for m in found] == [(_date(2021, 6, 28), "县委理论学习中心组2021年第四次集中学习")]
+
+
+def test_a_wire_dateline_is_not_the_meeting_day():
+    # Shape of tests/fixtures/realnews/03: the wire's date, then a meeting held months before.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    text = "中新网四川新闻11月13日电 今年六月，某某县召开推进制造业高质量发展大会。"
+    assert [m.date for m in find_meetings(text, _date(2024, 11, 13))] in ([], [None])

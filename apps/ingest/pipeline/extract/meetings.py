@@ -72,6 +72,8 @@ def dated_mentions(sentence, published, context):
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
+        if sentence.text.startswith("电", match.end()):
+            continue  # "中新网成都11月13日电": the wire's dateline, not the day of a meeting
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(month, day_of_month, published, context,
