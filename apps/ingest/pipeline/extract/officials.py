@@ -44,6 +44,8 @@ class OfficialRules:
             rf"(?<![\u4e00-\u9fff])(?P<name>{name})(?P<title>(?:{after_titles}))(?={alternation(markers['after_name'])})"
             rf"|(?:^|(?<=[：:；;\n]))(?P<listed>{name})[，,](?P<listed_title>[^；;。\n]{{2,30}}?)(?=[；;。\n])"
         )
+        groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
+        self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
         self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
 
 
@@ -222,6 +224,12 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             continue
         found[name] = OfficialFact(name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)),
                                    confidence=0.75)
+    # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
+    for match in r.names_then_group.finditer(text):
+        for listed in match.group("names").split("、"):
+            if listed not in found and listed not in people and not looks_like_a_word(listed):
+                found[listed] = OfficialFact(name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)),
+                                             confidence=0.6)
     for match in r.speaker.finditer(text):
         name = resolve_name(text, match.start("name"), r)
         if not name or name in found or name in people:
