@@ -72,3 +72,19 @@ def test_a_wire_dateline_is_not_the_meeting_day():
     from apps.ingest.pipeline.extract.meetings import find_meetings
     text = "中新网四川新闻11月13日电 今年六月，某某县召开推进制造业高质量发展大会。"
     assert [m.date for m in find_meetings(text, _date(2024, 11, 13))] in ([], [None])
+
+
+def test_a_year_given_a_theme_is_the_year_the_text_speaks_from():
+    # Shapes of tests/fixtures/realnews 15 修武 and 21 吉安: no date line, the year named by its theme.
+    from apps.ingest.pipeline.extract.dates import likely_year
+    assert likely_year("会议指出，2015年是全县的产业发展年。") == 2015
+    assert likely_year("把2024年作为重大产业项目突破年。今年以来，全市签约项目增长。") == 2024
+    assert likely_year("2023年，全市生产总值增长5%。") == 2024  # a year reported on early in the next
+
+
+def test_a_lead_day_after_a_wire_dateline_takes_the_wire_s_month():
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    text = "中新网南昌3月20日电(记者)20日，记者从全市产业发展新闻发布会上获悉，全市将加快发展。"
+    assert [(m.date, m.kind) for m in find_meetings(text, _date(2024, 12, 31))] == [(_date(2024, 3, 20), "发布会")]

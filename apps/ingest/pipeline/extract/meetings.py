@@ -88,9 +88,16 @@ def dated_mentions(sentence, published, context):
             position = more.end()
     # A lead that gives the day alone ("27日，市长主持召开…") means this month: a day not
     # after the publication day.
+    # A wire's dateline before it ("南昌3月20日电 … 20日，") gives the month instead.
     for match in LEAD_DAY.finditer(sentence.text):
-        if published and int(match.group(1)) <= published.day and not found:
-            found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start(1)))
+        day_of_month = int(match.group(1))
+        wire = [m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())]
+        if wire and not found:
+            month = int(wire[-1].group(1))
+            year, _ = infer_year(month, day_of_month, published, context)
+            found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
+        elif published and day_of_month <= published.day and not found:
+            found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
