@@ -60,3 +60,10 @@ def test_county_slugs_in_the_url_host():
     # A site that spells no place says nothing.
     assert url_places("http://www.example.com/a.html") == ""
     assert url_places("https://m.163.com/news/article/x.html") == ""
+
+
+def test_a_long_list_of_names_is_no_keyword_footer():
+    from apps.ingest.pipeline.extract.places import _tag_lines
+    names = "、".join(["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八", "壬九"])
+    assert _tag_lines(f"青田县领导{names}出席") == []
+    assert _tag_lines(",".join(["广州压铸展", "广州压铸展会"] * 4)) != []

@@ -199,11 +199,14 @@ def _bare_hints(pattern, text, mentions):
 
 def _tag_lines(text):
     """Spans of keyword-stuffed lines (a site's SEO footer: "2018广州压铸展,2018广州压铸展会,…"):
-    many short comma-separated items and no sentence end. The places they name are noise."""
+    many short comma-separated items, some repeated, and no sentence end. The places they name
+    are noise."""
     spans, position = [], 0
     for line in text.split("\n"):
         items = [i for i in re.split(r"[,，、]", line) if i.strip()]
-        if len(items) >= 8 and "。" not in line and sum(map(len, items)) / len(items) <= 12:
+        # Stuffing repeats itself; a long list of names (市领导甲、乙、丙…) does not.
+        repeated = len(set(items)) < len(items)
+        if len(items) >= 8 and repeated and "。" not in line and sum(map(len, items)) / len(items) <= 12:
             spans.append((position, position + len(line)))
         position += len(line) + 1
     return spans
