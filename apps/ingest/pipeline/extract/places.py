@@ -129,11 +129,13 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
         previous_end, previous_codes = end, {c.adcode for c in candidates}
     body_named = bool(scores)
     anchored = set()
-    anchor_list = [(f"{title} {publisher}", 4.0)] + list(anchors)
+    anchor_list = [(title, 4.0), (publisher, 4.0)] + list(anchors)
     for anchor, weight in anchor_list:
         if not anchor.strip():
             continue
         for start, end, name in index.mentions(anchor):
+            if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
+                continue
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
@@ -182,6 +184,19 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+def _names_publishers_place(publisher, end, name, divisions):
+    """Whether a place name found in the publisher stands as a word of its own there.
+
+    昆山日报 and 临澧手机报 name their place; in 新华社 or 新华网 the same letters are part of a
+    word, so a national outlet gives no place (新华区).
+    """
+    if any(d.full_name == name for d in divisions.lookup(name)):
+        return True
+    start = end - len(name)
+    edges = boundaries(segment(publisher))
+    return start in edges and end in edges
 
 
 def _bare_hints(pattern, text, mentions):
