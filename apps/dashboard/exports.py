@@ -13,7 +13,6 @@ from django.http import HttpResponse, JsonResponse
 
 from apps.atlas.visibility import approved_only
 from apps.facts.kinds import kind_of
-from apps.facts.links import fact_path
 
 from . import links, units
 
@@ -59,7 +58,7 @@ def fact_row(fact):
     row = dict.fromkeys(FACT_COLUMNS, "")
     city = fact.city
     row.update(kind=kind, id=fact.pk, city=city.slug, city_name=city.name, review_status=fact.review_status,
-               document_id=fact.document_id, fact_url=fact_path(fact),
+               document_id=fact.document_id, fact_url=links.fact_url(fact),
                evidence_url=f"{links.document_url(fact.document_id).split('?')[0]}#ev-{fact._meta.model_name}-{fact.pk}")
     if kind == "official":
         row.update(name=fact.name, detail=fact.title)

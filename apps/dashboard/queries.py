@@ -5,15 +5,15 @@ many-to-many relations are prefetched through `.public()` too.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 from apps.atlas.visibility import approved_only
 
-from .filters import with_public_cluster_tagged
 from .units import FAMILIES, family_of
 
 CHRONOLOGICAL = (F("date").asc(nulls_last=True), "name")
@@ -113,7 +113,7 @@ class Person:
     def titles(self):
         return list(dict.fromkeys(row.title for row in self.rows if row.title))
 
-    @property
+    @cached_property
     def meetings(self):
         unique = {meeting.pk: meeting for row in self.rows for meeting in row.meetings.all()}
         return sorted(unique.values(), key=lambda m: (m.date is None, m.date, m.name))
@@ -163,7 +163,7 @@ class CityFacts:
     def more_targets(self):
         return self.more("targets")
 
-    @property
+    @cached_property
     def people(self):
         return group_people(self.officials)
 
