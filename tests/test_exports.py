@@ -118,3 +118,11 @@ def test_csv_cells_never_start_a_formula(client, atlas):
     mayor = next(row for row in rows if row["name"] == "李晖")
     assert mayor["detail"] == "'=HYPERLINK(\"http://x\")"
     assert json.loads(get(client, "/cities/kunshan/?format=json").content)["rows"]  # JSON keeps text as it is
+
+
+def test_exports_cost_a_fixed_number_of_queries(client, atlas, django_assert_max_num_queries):
+    document = atlas.documents["kunshan"]
+    with django_assert_max_num_queries(7):  # the document, its four kinds of facts, their cities
+        get(client, f"/documents/{document.pk}/?format=csv")
+    with django_assert_max_num_queries(16):  # what the profile page itself reads, without its charts
+        get(client, "/cities/kunshan/?format=json")

@@ -28,6 +28,8 @@ def pages(atlas):
         "search": "/search/?q=kunshan",
         "document": f"/documents/{atlas.documents['kunshan'].pk}/",
         "fact": f"/facts/target/{atlas.facts['kunshan_gdp'].pk}/",
+        "map": "/map/",
+        "approved-only": "/cities/kunshan/?approved=1",
         "missing": "/no/such/page/",
     }
 
@@ -128,10 +130,14 @@ def test_downloads_hold_what_the_page_shows(page, atlas, url, check):
         assert {r["fact_url"] for r in csv_rows} == links == {r["fact_url"] for r in json_rows}
 
 
-def test_a_facts_link_leads_to_its_page_and_citation(page, atlas):
+def test_a_facts_links_lead_to_its_page_and_its_passage(page, atlas):
     gdp = atlas.facts["kunshan_gdp"]
     page.goto("/cities/kunshan/")
     row = page.locator("#targets tr", has=page.locator("th", has_text="地区生产总值"))
+    row.locator("a.source-link").click()
+    page.wait_for_url(f"**/documents/{gdp.document_id}/#ev-target-{gdp.pk}")
+    expect(page.locator(f"#ev-target-{gdp.pk}")).to_be_visible()
+    page.go_back()
     row.locator("a.fact-link").click()
     page.wait_for_url(f"**/facts/target/{gdp.pk}/")
     expect(page.locator("main")).to_contain_text("5140")
