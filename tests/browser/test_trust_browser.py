@@ -198,3 +198,13 @@ def test_the_query_shows_as_typed_in_box_and_heading(page, atlas):
         page.goto(f"/search/?q={query}")
         expect(page.locator("#site-search")).to_have_value(query)
         assert f"“{query}”" in page.locator(".search-heading").inner_text()  # inner_text follows text-transform
+
+
+def test_the_switch_keeps_filters_chosen_in_place(page, atlas):
+    page.goto("/tags/integrated-circuits/")
+    page.select_option("#tag-results select[name=tier]", "主导")
+    page.wait_for_url("**tier=*")
+    page.click("a.approved-switch")
+    page.wait_for_url("**approved=1*")
+    assert "tier=" in page.url
+    expect(page.locator("#tag-results select[name=tier]")).to_have_value("主导")
