@@ -257,13 +257,17 @@ def read_meta(path) -> ArticleMeta:
     if sidecar is None:
         return ArticleMeta(warnings=(ambiguity,) if ambiguity else ())
     what = f"its sidecar {sidecar.name}"
-    data = _read_small(sidecar, MAX_SIDECAR_BYTES, what)
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ArticleError(f"{what} is not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ArticleError(f"{what} is not valid JSON ({exc})") from None
+        data = _read_small(sidecar, MAX_SIDECAR_BYTES, what)
+        try:
+            parsed = json.loads(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ArticleError(f"{what} is not UTF-8 text") from None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ArticleError(f"{what} is not valid JSON ({exc})") from None
+    except ArticleError as error:
+        # A broken sidecar loses its metadata, not the article: the text still goes in, and says so.
+        return ArticleMeta(warnings=(f"{error}; the article goes in without it",))
     return meta_from_dict(parsed, where=sidecar.name)
 
 
