@@ -62,7 +62,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding.replace("-sig", "")
 
 
-def _decode_unicode(data, codec, width):
+def _decode_unicode(data: bytes, codec: str, width: int) -> tuple[str, str]:
     name = codec[:6].upper()
     if len(data) % width:
         raise ArticleError(f"the {name} text is cut off: {len(data)} bytes after the byte order mark "
@@ -303,7 +303,9 @@ def collect_articles(paths) -> tuple[list[ArticleFile], list[Skipped]]:
     Folders are walked in name order, following links to folders once each; dangling and
     looping symlinks and duplicate names are reported, not silently dropped.
     """
-    found, skipped, seen = [], [], {}
+    found: list[ArticleFile] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, Path] = {}
 
     def add(path, source):
         if source in seen:
