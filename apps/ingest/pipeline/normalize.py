@@ -54,14 +54,24 @@ class TrackedText:
             self.text, self.origin = "".join(pieces), origins
         return count
 
-    def map_chars(self, convert):
-        """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char."""
-        converted = convert(self.text)
-        if len(converted) == len(self.text):
-            self.text = converted
+    def map_chars(self, convert, needed=None):
+        """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char.
+
+        `needed` (a compiled pattern) finds the characters the conversion can change: lines
+        without one are left alone unconverted, which is most of a simplified text.
+        """
+        if needed is not None and not needed.search(self.text):
             return
+        if needed is None:
+            converted = convert(self.text)
+            if len(converted) == len(self.text):
+                self.text = converted
+                return
         out = []
         for line in self.text.splitlines(keepends=True):
+            if needed is not None and not needed.search(line):
+                out.append(line)
+                continue
             new = convert(line)
             out.append(new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line))
         self.text = "".join(out)
@@ -79,18 +89,42 @@ class TrackedText:
 
     def runs(self):
         """[[norm_start, raw_start, length], ...] covering stretches that map 1:1."""
-        runs = []
-        for i, raw in enumerate(self.origin):
-            if runs and raw == runs[-1][1] + runs[-1][2] and i == runs[-1][0] + runs[-1][2]:
-                runs[-1][2] += 1
-            else:
-                runs.append([i, raw, 1])
-        return runs
+        origin = self.origin
+        if not origin:
+            return []
+        # A run breaks wherever a character's origin does not follow the one before it.
+        starts = [0, *(i for i, (before, here) in enumerate(zip(origin, origin[1:]), 1) if here != before + 1),
+                  len(origin)]
+        return [[start, origin[start], end - start] for start, end in zip(starts, starts[1:])]
 
 
 @lru_cache(maxsize=1)
 def _t2s():
     return opencc.OpenCC("t2s")
+
+
+T2S_DICTIONARIES = ("TSPhrases.txt", "TSCharacters.txt")  # the dictionaries of OpenCC's t2s.json
+
+
+@lru_cache(maxsize=1)
+def convertible_characters():
+    """A pattern for the characters t2s can change.
+
+    OpenCC only ever puts a dictionary value in place of its key, so a line holding none of
+    the characters where some key differs from one of its values comes out unchanged; such
+    lines (nearly every line of a simplified text) need no conversion at all.
+    """
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    changed = set()
+    for name in T2S_DICTIONARIES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.strip().partition("\t")
+            for value in values.split():
+                if len(value) != len(key):
+                    changed.update(key)
+                else:
+                    changed.update(k for k, v in zip(key, value) if k != v)
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(changed)) + "]")
 
 
 @dataclass(frozen=True)
@@ -146,7 +180,7 @@ def strip_pinyin_glosses(tracked):
 def to_simplified(tracked):
     """Convert to simplified script; returns the script the text was written in."""
     before = tracked.text
-    tracked.map_chars(_t2s().convert)
+    tracked.map_chars(_t2s().convert, needed=convertible_characters())
     han = len(HAN.findall(before)) or 1
     changed = sum(1 for a, b in zip(before, tracked.text) if a != b)
     share = changed / han
