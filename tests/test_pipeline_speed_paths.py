@@ -7,7 +7,7 @@ import pytest
 from apps.atlas.divisions import NameFinder, load_divisions
 from apps.ingest.pipeline.extract.doc import ArticleDoc
 from apps.ingest.pipeline.extract.places import place_index
-from apps.ingest.pipeline.normalize import TrackedText, _t2s, convertible_characters, normalize, to_simplified
+from apps.ingest.pipeline.normalize import TrackedText, _t2s, normalize, t2s_changes, to_simplified
 from apps.ingest.pipeline.segment import segment, tokenizer
 from apps.ingest.pipeline.types import Token
 
@@ -50,21 +50,25 @@ def test_name_finder_prefers_the_longest_name_and_never_overlaps():
     assert finder.mentions("长阳土豆") == [(0, 2, "长阳")]
 
 
-def test_lines_without_convertible_characters_are_not_converted():
-    needed = convertible_characters()
-    assert needed.search("發展") and needed.search("產業")
-    assert not needed.search("发展新兴产业，推进高质量发展。")
+def test_only_text_holding_a_changing_key_may_change():
+    changes = t2s_changes()
+    assert changes.may_change("發展") and changes.may_change("產業")
+    assert changes.may_change("反覆试验")  # 反覆 → 反复, though 覆 alone stays
+    assert _t2s().convert("反覆试验") != "反覆试验"
+    assert not changes.may_change("发展新兴产业，推进高质量发展，实现全覆盖。")
+    assert _t2s().convert("实现全覆盖") == "实现全覆盖"
 
 
 @pytest.mark.parametrize("text", [
     "發展新興產業\n发展新兴产业\n乾隆年間，天氣乾燥。\n",
     "简体一行。\n\n臺灣的產業鏈\n",
     "全是简体，没有繁体字。",
+    "反覆论证，全覆盖。\n沈阳市的产业\n",
 ])
 def test_converting_only_lines_that_need_it_gives_the_whole_text_conversion(text):
     whole, lines = TrackedText(text), TrackedText(text)
     whole.map_chars(_t2s().convert)
-    lines.map_chars(_t2s().convert, needed=convertible_characters())
+    lines.map_chars(_t2s().convert, may_change=t2s_changes().may_change)
     assert lines.text == whole.text
 
 

@@ -54,22 +54,22 @@ class TrackedText:
             self.text, self.origin = "".join(pieces), origins
         return count
 
-    def map_chars(self, convert, needed=None):
+    def map_chars(self, convert, may_change=None):
         """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char.
 
-        `needed` (a compiled pattern) finds the characters the conversion can change: lines
-        without one are left alone unconverted, which is most of a simplified text.
+        With `may_change` (text → bool), only the lines it says the conversion could change are
+        converted, which leaves most of a simplified text alone.
         """
-        if needed is not None and not needed.search(self.text):
+        if may_change is not None and not may_change(self.text):
             return
-        if needed is None:
+        if may_change is None:
             converted = convert(self.text)
             if len(converted) == len(self.text):
                 self.text = converted
                 return
         out = []
         for line in self.text.splitlines(keepends=True):
-            if needed is not None and not needed.search(line):
+            if may_change is not None and not may_change(line):
                 out.append(line)
                 continue
             new = convert(line)
@@ -106,25 +106,50 @@ def _t2s():
 T2S_DICTIONARIES = ("TSPhrases.txt", "TSCharacters.txt")  # the dictionaries of OpenCC's t2s.json
 
 
-@lru_cache(maxsize=1)
-def convertible_characters():
-    """A pattern for the characters t2s can change.
+class T2SChanges:
+    """Tells, cheaply, whether OpenCC's t2s could change a text at all.
 
-    OpenCC only ever puts a dictionary value in place of its key, so a line holding none of
-    the characters where some key differs from one of its values comes out unchanged; such
-    lines (nearly every line of a simplified text) need no conversion at all.
+    OpenCC only ever puts a key's first value in place of the key (覆 → "覆 复" keeps 覆), so a
+    text changes only where it holds a key whose first value differs: a single traditional
+    character (發), or a phrase (反覆 → 反复) whose own characters may all be simplified ones.
+    Nearly every line of a simplified text holds neither and needs no conversion.
     """
+
+    def __init__(self, entries):
+        single, phrases_by_char = set(), {}
+        for key, value in entries:
+            if value == key:
+                continue
+            if len(key) == 1:
+                single.add(key)
+                continue
+            differing = key if len(value) != len(key) else [k for k, v in zip(key, value) if k != v]
+            for ch in differing:
+                phrases_by_char.setdefault(ch, set()).add(key)
+        self.single = _char_class(single)
+        # A character of a changing phrase that changes by itself is already caught by `single`.
+        self.phrases_by_char = {ch: tuple(keys) for ch, keys in phrases_by_char.items() if ch not in single}
+        self.phrase_chars = _char_class(self.phrases_by_char)
+
+    def may_change(self, text):
+        if self.single.search(text):
+            return True
+        return any(phrase in text for ch in set(self.phrase_chars.findall(text)) for phrase in self.phrases_by_char[ch])
+
+
+def _char_class(chars):
+    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)")
+
+
+@lru_cache(maxsize=1)
+def t2s_changes():
     folder = Path(opencc.__file__).resolve().parent / "dictionary"
-    changed = set()
+    entries = []
     for name in T2S_DICTIONARIES:
         for line in (folder / name).read_text(encoding="utf-8").splitlines():
             key, _, values = line.strip().partition("\t")
-            for value in values.split():
-                if len(value) != len(key):
-                    changed.update(key)
-                else:
-                    changed.update(k for k, v in zip(key, value) if k != v)
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(changed)) + "]")
+            entries.append((key, values.split(" ")[0]))  # opencc-python-reimplemented takes the first value
+    return T2SChanges(entries)
 
 
 @dataclass(frozen=True)
@@ -180,7 +205,7 @@ def strip_pinyin_glosses(tracked):
 def to_simplified(tracked):
     """Convert to simplified script; returns the script the text was written in."""
     before = tracked.text
-    tracked.map_chars(_t2s().convert, needed=convertible_characters())
+    tracked.map_chars(_t2s().convert, may_change=t2s_changes().may_change)
     han = len(HAN.findall(before)) or 1
     changed = sum(1 for a, b in zip(before, tracked.text) if a != b)
     share = changed / han
