@@ -49,7 +49,10 @@ def main():
     import jieba
 
     from apps.ingest.batch import warm_up
+    from apps.ingest.pipeline.extract import extract
+    from apps.ingest.pipeline.normalize import normalize
     from apps.ingest.pipeline.read import collect_articles, read_file
+    from apps.ingest.pipeline.segment import segment
     from apps.ingest.service import process
 
     start = time.perf_counter()
@@ -80,6 +83,13 @@ def main():
     print(line("normalize → segment → extract", pipeline_seconds))
     print(line("bare jieba.lcut (HMM off)", jieba_seconds))
     whole = statistics.median(pipeline_seconds) + statistics.median(read_seconds)
+    normalized = [normalize(a.text) for a in articles]
+    segmented = [(n, segment(n.text), a.meta) for n, a in zip(normalized, articles)]
+    stages = {"  normalize": timed(lambda article: normalize(article.text), articles, args.runs),
+              "  segment": timed(lambda n: segment(n.text), normalized, args.runs),
+              "  extract": timed(lambda item: extract(*item), segmented, args.runs)}
+    for label, seconds in stages.items():
+        print(line(label, seconds) + f"; {statistics.median(seconds) / statistics.median(jieba_seconds):.2f}× jieba")
     print(f"pipeline / jieba (medians): {statistics.median(pipeline_seconds) / statistics.median(jieba_seconds):.2f}×, "
           f"with read: {whole / statistics.median(jieba_seconds):.2f}×")
 

@@ -126,19 +126,29 @@ class T2SChanges:
             differing = key if len(value) != len(key) else [k for k, v in zip(key, value) if k != v]
             for ch in differing:
                 phrases_by_char.setdefault(ch, set()).add(key)
-        self.single = _char_class(single)
-        # A character of a changing phrase that changes by itself is already caught by `single`.
-        self.phrases_by_char = {ch: tuple(keys) for ch, keys in phrases_by_char.items() if ch not in single}
-        self.phrase_chars = _char_class(self.phrases_by_char)
+        # A set, not a character class: a regex class of thousands of characters scans slowly.
+        self.single = frozenset(single)
+        # Each changing phrase, by a character where it differs and that character's offset in it:
+        # a phrase that differs at a character which changes by itself is already caught as single.
+        self.phrases_at = {}
+        for ch, keys in phrases_by_char.items():
+            if ch not in single:
+                self.phrases_at[ch] = tuple((key, key.index(ch)) for key in sorted(keys))
+        self.phrase_chars = re.compile(_char_class(self.phrases_at))
 
     def may_change(self, text):
-        if self.single.search(text):
+        if not self.single.isdisjoint(text):
             return True
-        return any(phrase in text for ch in set(self.phrase_chars.findall(text)) for phrase in self.phrases_by_char[ch])
+        for match in self.phrase_chars.finditer(text):
+            at = match.start()
+            for phrase, offset in self.phrases_at[match.group()]:
+                if at >= offset and text.startswith(phrase, at - offset):
+                    return True
+        return False
 
 
 def _char_class(chars):
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)")
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
 
 
 @lru_cache(maxsize=1)
@@ -206,6 +216,8 @@ def to_simplified(tracked):
     """Convert to simplified script; returns the script the text was written in."""
     before = tracked.text
     tracked.map_chars(_t2s().convert, may_change=t2s_changes().may_change)
+    if tracked.text == before:
+        return "simplified"
     han = len(HAN.findall(before)) or 1
     changed = sum(1 for a, b in zip(before, tracked.text) if a != b)
     share = changed / han
