@@ -2,7 +2,9 @@
 
 read → normalize → segment → extract (apps.ingest.service.process, no database) and
 jieba.lcut(HMM off) are timed over the same texts, each `--runs` times; prints characters/s
-(min and median of the runs) and the ratio of the median times. Prints figures; asserts nothing.
+(min and median of the runs) and the ratio of the median times. Times are this process's CPU
+time (time.process_time), so other programs busy on a shared machine skew them less than
+wall time would. Prints figures; asserts nothing.
 
     python bench/pipeline_speed.py [--corpus DIR] [--sample 50] [--runs 3] [--profile]
 
@@ -22,13 +24,13 @@ CORPUS = next((parent / "shared" / "corpus" / "work-reports" for parent in ROOT.
 
 
 def timed(function, items, runs):
-    """Seconds of each run of function over every item."""
+    """CPU seconds of each run of function over every item."""
     seconds = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         for item in items:
             function(item)
-        seconds.append(time.perf_counter() - start)
+        seconds.append(time.process_time() - start)
     return seconds
 
 
