@@ -7,12 +7,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
 
-from .filters import with_public_cluster_tagged
 from .units import FAMILIES, family_of
 
 CHRONOLOGICAL = (F("date").asc(nulls_last=True), "name")
