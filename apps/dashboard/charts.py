@@ -217,6 +217,12 @@ def value_axis(family):
     return axis
 
 
+def ink_on(color):
+    """Text colour that reads on a solid `color` ('#rrggbb'): white on dark colours, ink on light ones."""
+    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 150 else INK
+
+
 def _verdict_mark(verdict):
     return {"met": MET_MARK, "missed": MISSED_MARK}.get(verdict, "")
 
@@ -244,7 +250,10 @@ def goal_result_chart(title, lines, family, caption=""):
                         line=dict(color=color, width=1.5),
                         pattern=dict(shape=["x" if f.verdict == "missed" else "" for f in results],
                                      fgcolor=INK, size=6, solidity=0.15)),
-            text=[_verdict_mark(f.verdict) for f in results], textposition="outside", cliponaxis=False,
+            # The mark sits at the foot of the bar, clear of the goal marker near its top.
+            text=[_verdict_mark(f.verdict) for f in results], textposition="inside", insidetextanchor="start",
+            textfont=dict(color=[INK if f.verdict == "missed" else ink_on(color) for f in results], size=14),
+            constraintext="none",
             customdata=[[f.result_text, f.verdict_label] for f in results],
             hovertemplate=f"{city.name} %{{x}} 实际 %{{customdata[0]}} %{{customdata[1]}}<extra></extra>",
         ))

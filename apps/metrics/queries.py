@@ -102,7 +102,7 @@ def figures_by_id(ids):
     ids = [pk for pk in ids if pk]
     if not ids:
         return {}
-    rows = Target.objects.filter(pk__in=ids).only(*SERIES_FIELDS).annotate(document_date=F("document__published"))
+    rows = Target.objects.filter(pk__in=ids).only(*SERIES_FIELDS, "evidence_text").annotate(document_date=F("document__published"))
     return {row.pk: row for row in rows}
 
 
