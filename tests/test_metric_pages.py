@@ -117,7 +117,7 @@ def test_a_final_figure_replaces_the_estimate_and_a_range_is_missed_below_its_lo
 def test_met_share_in_sql_agrees_with_the_series(metrics):
     """queries.met_share_by_year writes apps.atlas.series.goal_met in SQL: both must judge alike."""
     for key, measure in [("gdp", "growth"), ("gdp", "level"), ("surveyed_unemployment", "share")]:
-        rows = [row for row in queries.city_figures(list(metrics.cities[s].pk for s in ("kunshan", "wuxi", "jiangyin")))
+        rows = [row for row in queries.city_figures([metrics.cities[s].pk for s in ("kunshan", "wuxi", "jiangyin")])
                 if (row.metric_key, row.measure) == (key, measure)]
         judged = {}
         for series in build_series(rows):
