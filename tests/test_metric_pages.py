@@ -98,6 +98,7 @@ def test_cities_are_ranked_by_result_with_goal_verdict_and_revision(client, metr
         ("3", "kunshan", "5.5%左右", "5%", "missed"),  # 5 is more than 5 % under 5.5
     ]
     assert content.count("修订 revised</span>") == 1
+    assert figures(content)[0]["data"][1]["text"] == ["✓", "✓ 修订", "✗"]  # the ranking chart marks the same
 
 
 def test_money_ranks_in_yi_yuan(client, metrics):
