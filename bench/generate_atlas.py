@@ -77,7 +77,7 @@ def make_cities(rng, wanted):
     taken = set(City.objects.values_list("slug", flat=True))
     existing = dict(City.objects.values_list("adcode", "pk"))
     by_adcode = {}
-    for depth in range(4):  # parents before children, one bulk insert per level of the tree
+    for _level in range(4):  # parents before children, one bulk insert per level of the tree
         rows = []
         for division in needed.values():
             if division.adcode in existing or division.adcode in by_adcode:
@@ -104,10 +104,10 @@ def weights(count):
 
 
 def generate(args):
-    from apps.atlas.models import (Document, IndustryCluster, Meeting, Official, ReviewStatus, Target,
-                                   to_base_units)
-    from apps.atlas.pinyin import pinyin_key
     from django.db import connection
+
+    from apps.atlas.models import Document, IndustryCluster, Meeting, Official, ReviewStatus, Target, to_base_units
+    from apps.atlas.pinyin import pinyin_key
     from apps.atlas.taxonomy import load_taxonomy, sync_industry_tags
 
     if Document.objects.exists():

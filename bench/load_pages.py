@@ -215,7 +215,7 @@ def pages(picks):
         ("/compare/ of 5 biggest", "/compare/?cities=" + ",".join(picks["big"][:5]), {}),
         (f"/tags/{tag}/", f"/tags/{tag}/", {}),
         (f"/search/?q={picks['pinyin']}", f"/search/?q={picks['pinyin']}", {}),
-        (f"/search/?q=集成电路", "/search/?q=" + urllib.parse.quote("集成电路"), {}),
+        ("/search/?q=集成电路", "/search/?q=" + urllib.parse.quote("集成电路"), {}),
         (f"/documents/{picks['document']}/", f"/documents/{picks['document']}/", {}),
     ]
 

@@ -48,7 +48,9 @@ def parse_args(argv):
 
 def export_facts(articles, workdir):
     """Ingest `articles` into a new SQLite file under `workdir`; return the path of the export."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{workdir / 'score.sqlite3'}"}
+    # A throwaway database: the settings need some SECRET_KEY, not a secret one.
+    env = {"SECRET_KEY": "score-only-insecure-key-" + "x" * 40, **os.environ,
+           "DATABASE_URL": f"sqlite:///{workdir / 'score.sqlite3'}"}
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     # A bad file makes `ingest` exit non-zero after loading the rest; the score still counts it.

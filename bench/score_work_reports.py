@@ -72,6 +72,7 @@ def setup_pipeline():
     """service.py imports the loader (Django models), so Django is set up; no database is touched."""
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("SECRET_KEY", "score-only-insecure-key-" + "x" * 40)  # no database is written
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'score_work_reports.sqlite3'}")
     import django
 

@@ -65,7 +65,7 @@ def score(export, gold_dir):
         city_hits += _city_key(cities.get(gold_file.stem)) == _city_key(gold["city"])
         pairs = {
             "meetings": (sorted({m["date"] for m in facts.get("meetings", []) if m["date"]}),
-                         [m["date"] for m in gold["meetings"]], lambda p, g: p == g),
+                         [m["date"] for m in gold["meetings"] if m.get("date")], lambda p, g: p == g),
             "officials": (sorted({o["name"] for o in facts.get("officials", [])}),
                           sorted({o["name"] for o in gold["officials"]}), lambda p, g: p == g),
             "clusters": (sorted({c["name"] for c in facts.get("clusters", [])}),

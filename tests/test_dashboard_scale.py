@@ -9,14 +9,21 @@ from datetime import date
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 
 from apps.atlas.models import City, Document, IndustryCluster, Meeting, Official, Target
 from apps.dashboard import links
-from apps.dashboard.views import COMPARED_ROWS
+from apps.dashboard.views import COMPARED_ROWS, PROFILE_PAGE_SIZE
 from tests.factories import build_atlas, make_city
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ROWS = 60  # past one page of 50
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -127,27 +134,29 @@ def test_overview_query_count_is_the_same_at_any_number_of_cities(client, atlas,
 
 # City profile -----------------------------------------------------------------------------------
 
-def test_profile_lists_fifty_of_each_kind_and_loads_more_in_place(client, atlas):
+def test_profile_lists_a_page_of_each_kind_and_loads_more_in_place(client, atlas):
     crowd_city_facts(atlas)
     content = text(client.get("/cities/kunshan/"))
-    assert content.count('class="meeting"') == 50 and content.count('class="cluster"') == 50
-    assert content.count('class="person"') == 49  # 50 rows, two of them 周伟's
+    assert PROFILE_PAGE_SIZE == 25
+    assert content.count('class="meeting"') == 25 and content.count('class="cluster"') == 25
+    assert content.count('class="person"') == 24  # 25 rows, two of them 周伟's
     for section in ("officials", "meetings", "clusters", "targets"):
         assert f'id="{section}-more"' in content
     assert 'href="/cities/kunshan/?meetings_page=2#meetings"' in content
-    more = text(client.get("/cities/kunshan/?meetings_page=2", HTTP_HX_TARGET="meetings-more", **HTMX))
+    more = text(client.get("/cities/kunshan/?meetings_page=3", HTTP_HX_TARGET="meetings-more", **HTMX))
     assert "<html" not in more and more.strip().startswith('<li class="meeting"')
     assert more.count('class="meeting"') == 62 - 50  # 2 meetings of the atlas and 60 more
-    full = text(client.get("/cities/kunshan/?meetings_page=2"))
-    assert full.count('class="meeting"') == 12 and full.count('class="cluster"') == 50
+    assert 'id="meetings-more"' not in more  # the last page
+    full = text(client.get("/cities/kunshan/?meetings_page=3"))
+    assert full.count('class="meeting"') == 12 and full.count('class="cluster"') == 25
 
 
 def test_profile_size_stops_growing_past_a_page(client, atlas):
-    crowd_city_facts(atlas, n=50)
-    size_at_50 = len(client.get("/cities/kunshan/").content)
+    crowd_city_facts(atlas, n=PROFILE_PAGE_SIZE)
+    size_at_one_page = len(client.get("/cities/kunshan/").content)
     Official.objects.bulk_create(Official(document=atlas.documents["kunshan"], city=atlas.cities["kunshan"],
                                           fingerprint=f"x{i}", name=f"新官{i:03d}") for i in range(200))
-    assert len(client.get("/cities/kunshan/").content) < size_at_50 * 1.05
+    assert len(client.get("/cities/kunshan/").content) < size_at_one_page * 1.05
 
 
 # Compare and tag pages --------------------------------------------------------------------------
@@ -156,12 +165,12 @@ def test_compare_keeps_the_first_rows_per_city_and_links_to_the_rest(client, atl
     crowd_city_facts(atlas)
     response = client.get("/compare/?cities=kunshan,wuxi")
     kunshan, wuxi = response.context["facts_list"]
-    assert COMPARED_ROWS == 15
-    assert len(kunshan.meetings) == 15 and kunshan.more_meetings == 62 - 15
-    assert len(kunshan.targets) == 15 and kunshan.more_targets == 66 - 15
-    assert [m.name for m in kunshan.meetings][-1] == "会014"  # the earliest first: the 2020 ones, by name
+    assert COMPARED_ROWS == 10
+    assert len(kunshan.meetings) == 10 and kunshan.more_meetings == 62 - 10
+    assert len(kunshan.targets) == 10 and kunshan.more_targets == 66 - 10
+    assert [m.name for m in kunshan.meetings][-1] == "会009"  # the earliest first: the 2020 ones, by name
     assert wuxi.more_meetings == 0
-    assert "另有47条" in response.content.decode()
+    assert "另有52条" in response.content.decode()
 
 
 def test_tag_page_offers_the_cities_with_most_clusters_and_keeps_the_selected_one(client, atlas):

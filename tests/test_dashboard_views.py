@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.urls import clear_url_caches, reverse
 
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
@@ -39,6 +40,12 @@ def figures(content):
 def person_block(content, name):
     """The markup of one official's entry on a profile: up to the next official or the section's end."""
     return content.split(f'id="official-{name}"', 1)[1].split('class="person"', 1)[0].split("</section>", 1)[0]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """What the pages cache is keyed by the data's version; tests that share data must not share it."""
+    cache.clear()
 
 
 # Overview ---------------------------------------------------------------------------------------

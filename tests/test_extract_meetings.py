@@ -41,3 +41,50 @@ def test_officials_named_in_a_meeting_evidence_are_linked():
     assert link_officials([meeting], [chair])[0].official_names == ()
     [meeting] = find_meetings("5月6日，市长王芳主持召开工业大会。", date(2024, 5, 7))
     assert link_officials([meeting], [chair])[0].official_names == ("王芳",)
+
+
+# Shapes of tests/fixtures/realnews 34 福州 and 22 越城, 24 大关 (docs/gold-news.md, "Meeting dates").
+def test_a_page_timestamp_is_not_the_meeting_day_and_a_lead_day_is_this_month():
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    text = ("5月份全市经济工作推进会召开 2024-05-28 19:57 福州新闻\n"
+            "【摘要】27日，市长主持召开5月份全市经济工作推进会，研究部署下一阶段工作。")
+    [meeting] = find_meetings(text, _date(2024, 5, 28))
+    assert meeting.date == _date(2024, 5, 27)
+    assert meeting.name.startswith("5月份")
+
+
+def test_launch_ceremonies_and_study_sessions_are_meetings():
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    found = find_meetings("4月27日，某区举行数智产业园项目启动仪式。", _date(2023, 5, 1))
+    assert [(m.date, m.kind) for m in found] == [(_date(2023, 4, 27), "启动仪式")]
+    found = find_meetings("6月28日晚，县委书记主持开展县委理论学习中心组2021年第四次集中学习。", _date(2021, 7, 1))
+    assert [(m.date, m.name) for m in found] == [(_date(2021, 6, 28), "县委理论学习中心组2021年第四次集中学习")]
+
+
+def test_a_wire_dateline_is_not_the_meeting_day():
+    # Shape of tests/fixtures/realnews/03: the wire's date, then a meeting held months before.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    text = "中新网四川新闻11月13日电 今年六月，某某县召开推进制造业高质量发展大会。"
+    assert [m.date for m in find_meetings(text, _date(2024, 11, 13))] in ([], [None])
+
+
+def test_a_year_given_a_theme_is_the_year_the_text_speaks_from():
+    # Shapes of tests/fixtures/realnews 15 修武 and 21 吉安: no date line, the year named by its theme.
+    from apps.ingest.pipeline.extract.dates import likely_year
+    assert likely_year("会议指出，2015年是全县的产业发展年。") == 2015
+    assert likely_year("把2024年作为重大产业项目突破年。今年以来，全市签约项目增长。") == 2024
+    assert likely_year("2023年，全市生产总值增长5%。") == 2024  # a year reported on early in the next
+
+
+def test_a_lead_day_after_a_wire_dateline_takes_the_wire_s_month():
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+    text = "中新网南昌3月20日电(记者)20日，记者从全市产业发展新闻发布会上获悉，全市将加快发展。"
+    assert [(m.date, m.kind) for m in find_meetings(text, _date(2024, 12, 31))] == [(_date(2024, 3, 20), "发布会")]

@@ -9,7 +9,7 @@ from apps.ingest.pipeline.extract.genre import find_dateline
 from apps.ingest.pipeline.extract.officials import find_officials
 from apps.ingest.pipeline.extract.sections import heading_year
 from apps.ingest.pipeline.extract.text import data
-from apps.ingest.pipeline.extract.workreport import _deadline, speaker_of
+from apps.ingest.pipeline.extract.workreport import _deadline, speaker_in_title, speaker_of
 
 REPORT = data("work_report.json")
 CONTEXT = data("official_context.json")
@@ -27,6 +27,11 @@ def _session_end(text):
 
 def _speaker(text):
     found = speaker_of(text)
+    return found and {"name": found[0], "title": found[1]}
+
+
+def _title_speaker(text):
+    found = speaker_in_title(text)
     return found and {"name": found[0], "title": found[1]}
 
 
@@ -57,6 +62,7 @@ RUNNERS = {
     "address": _matches("address"),
     "speaker": _speaker,
     "name_only": _speaker,
+    "title_speaker": _title_speaker,
     "plan_heading": _plan_heading,
     "review_words": _matches("review_words"),
     "period_heading": _period_heading,

@@ -74,3 +74,20 @@ def test_a_work_report_is_about_the_place_its_dateline_names():
     anchors = [("天津市第十五届人民代表大会第一次会议", 8.0)]
     assert city_of(text, anchors=anchors).name == "滨海"  # 滨海新区 by frequency alone
     assert city_of(text, anchors=anchors, anchored_only=True).name == "天津"
+
+
+@pytest.mark.parametrize("publisher, expected", [
+    ("新华社", None),          # national media: 新华 is part of the word, not 新华区
+    ("新华网", None),
+    ("昆山日报", "昆山"),      # a place's own paper names it
+    ("江阴发布", "江阴"),
+    ("无锡市人民政府", "无锡"),
+])
+def test_a_publisher_names_its_place_only_as_a_place(publisher, expected):
+    found = main_city("今天天气很好，我们一起去公园散步，心情非常愉快。", title="周末", publisher=publisher)
+    assert (found.name if found else None) == expected
+
+
+def test_a_local_outlet_with_any_kind_of_name_still_names_its_county():
+    found = main_city("县长主持会议。装备制造业是我县传统优势产业。", title="领导小组召开第一次会议", publisher="临澧手机报")
+    assert found and found.name == "临澧"

@@ -74,19 +74,21 @@ def test_session_is_a_meeting_with_its_date_and_full_name():
     assert session.official_names == ("赵海燕",)
 
 
-def test_a_session_written_without_its_place_takes_the_subject_full_name():
+def test_a_session_written_without_its_place_is_kept_as_written():
+    # The gold (docs/gold.md) keeps session names as the dateline writes them (州第十五届…);
+    # the meeting belongs to the subject city anyway.
     # After 巴音郭楞蒙古自治州/2023.md: "——2023年1月6日在自治州第十五届人民代表大会第二次会议上"
     text = ("巴音郭楞蒙古自治州政府工作报告\n——2023年1月6日在自治州第十五届人民代表大会第二次会议上\n"
             "自治州州长 某某\n各位代表：\n过去一年，巴州经济平稳运行。全州上下团结奋斗。")
     doc = doc_through([genre_step, subject_step, session_step], text=text)
     assert doc.city.name == "巴音郭楞"
-    assert doc.meetings[0].name == "巴音郭楞蒙古自治州第十五届人民代表大会第二次会议"
+    assert doc.meetings[0].name == "自治州第十五届人民代表大会第二次会议"
 
 
 def test_speaker_with_government_name_before_the_title():
     doc = doc_through([genre_step, speaker_step])
     [speaker] = doc.officials
-    assert (speaker.name, speaker.title) == ("赵海燕", "宁波市人民政府市长")
+    assert (speaker.name, speaker.title) == ("赵海燕", "市长")
 
 
 def test_figures_take_kind_and_year_from_their_section():
@@ -127,7 +129,7 @@ def test_whole_pipeline_on_a_report():
     assert extraction.genre == "work_report"
     assert extraction.reference_date == date(2024, 1, 10)
     assert extraction.city.name == "宁波"
-    assert ("赵海燕", "宁波市人民政府市长") in [(o.name, o.title) for o in extraction.officials]
+    assert ("赵海燕", "市长") in [(o.name, o.title) for o in extraction.officials]
     assert [m.kind for m in extraction.meetings if m.kind == "人代会"] == ["人代会"]
 
 

@@ -1,6 +1,7 @@
 """The `ingest` command end to end: names, per-file failures, logging, skipping unchanged files, --jobs."""
 import json
 import logging
+import os
 import sys
 from io import StringIO
 from pathlib import Path
@@ -10,13 +11,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Target
+from apps.ingest.batch import prepare as real_prepare
+
+from .ingest_articles import ARTICLES
 
 pytestmark = pytest.mark.django_db
 
-# The same shape of article the load tests use (written for the tests, not from a real source).
-ARTICLE = ("4月2日,浙江省绍兴市召开全市制造业高质量发展大会。绍兴市委书记张某某出席会议并讲话。"
-           "会议提出,绍兴将打造集成电路、高端装备两大产业集群,到2027年力争全市规上工业产值突破1.5万亿元,"
-           "新增高新技术企业6000家。")
+ARTICLE, SECOND, THIRD, FOURTH, FIFTH = ARTICLES
 # A work report's opening as the corpus stores it (../shared/corpus/work-reports/三门峡市/2021.md, first
 # lines; a government document); the city name is swapped per test file to make two cities' reports.
 WORK_REPORT = """---
@@ -72,7 +73,7 @@ def test_the_same_file_name_in_two_cities_is_two_documents(tmp_path):
 
 def test_same_name_in_two_subfolders_is_two_documents(tmp_path):
     write(tmp_path, "x/article.txt", ARTICLE)
-    write(tmp_path, "y/article.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "y/article.txt", SECOND)
     ingest(tmp_path)
     assert sorted(Document.objects.values_list("source", flat=True)) == ["x/article.txt", "y/article.txt"]
 
@@ -80,13 +81,13 @@ def test_same_name_in_two_subfolders_is_two_documents(tmp_path):
 def test_every_failure_is_one_line_and_the_rest_go_in(tmp_path):
     write(tmp_path, "a_good.txt", ARTICLE)
     write(tmp_path, "b_utf16_odd.txt", "\ufeff".encode("utf-16-le") + ARTICLE.encode("utf-16-le") + b"!")
-    write(tmp_path, "c_utf32.txt", "\ufeff".encode("utf-32-le") + ARTICLE.replace("6000家", "6100家").encode("utf-32-le"))
-    write(tmp_path, "d_nul.txt", ("。" * 1500 + "\n" + ARTICLE.replace("6000家", "6200家")).encode() + b"\x00")
+    write(tmp_path, "c_utf32.txt", "\ufeff".encode("utf-32-le") + SECOND.encode("utf-32-le"))
+    write(tmp_path, "d_nul.txt", ("。" * 1500 + "\n" + THIRD).encode() + b"\x00")
     write(tmp_path, "e_sidecar_folder.txt", ARTICLE)
     (tmp_path / "e_sidecar_folder.meta.json").mkdir()
-    write(tmp_path, "f_long_url.txt", ARTICLE.replace("6000家", "6300家"))
+    write(tmp_path, "f_long_url.txt", FOURTH)
     write(tmp_path, "f_long_url.txt.meta.json", json.dumps({"url": "https://a.org/" + "x" * 490}))
-    write(tmp_path, "g_script_url.txt", ARTICLE.replace("6000家", "6400家"))
+    write(tmp_path, "g_script_url.txt", FIFTH)
     write(tmp_path, "g_script_url.txt.meta.json", json.dumps({"url": "javascript:alert(1)", "title": {"a": 1}}))
     (tmp_path / "h_dangling.txt").symlink_to(tmp_path / "nowhere.txt")
 
@@ -110,7 +111,7 @@ def test_every_failure_is_one_line_and_the_rest_go_in(tmp_path):
 
 def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_go_in(tmp_path, monkeypatch):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     from apps.ingest import batch
 
     real_process = batch.process
@@ -127,9 +128,17 @@ def test_an_unexpected_error_in_one_file_is_reported_and_the_rest_go_in(tmp_path
     assert list(Document.objects.values_list("source", flat=True)) == ["a.txt"]
 
 
+def test_a_copy_under_another_name_is_reported_as_such(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE)
+    out, _, _ = ingest(tmp_path)
+    [line] = [line for line in out.splitlines() if line.startswith("✓ b.txt")]
+    assert line.endswith("duplicate of a.txt")
+
+
 def test_one_info_log_line_per_article(tmp_path, caplog):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     with caplog.at_level(logging.INFO, logger="apps.ingest"):
         ingest(tmp_path)
     lines = [r.getMessage() for r in caplog.records if r.name == "apps.ingest" and r.levelno == logging.INFO]
@@ -139,7 +148,7 @@ def test_one_info_log_line_per_article(tmp_path, caplog):
 
 def test_unchanged_files_are_skipped_with_one_query(tmp_path, django_assert_num_queries):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     ingest(tmp_path)
     with django_assert_num_queries(1):
         out, _, _ = ingest(tmp_path)
@@ -148,7 +157,7 @@ def test_unchanged_files_are_skipped_with_one_query(tmp_path, django_assert_num_
 
 def test_changed_bytes_or_sidecar_are_ingested_again_and_force_reextracts(tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     ingest(tmp_path)
     path.write_text(ARTICLE.replace("6000家", "7000家"), encoding="utf-8")
     write(tmp_path, "b.txt.meta.json", json.dumps({"publisher": "绍兴日报"}))
@@ -157,12 +166,12 @@ def test_changed_bytes_or_sidecar_are_ingested_again_and_force_reextracts(tmp_pa
     assert Target.objects.filter(document__source="a.txt", value=7000).exists()
     assert Document.objects.get(source="b.txt").publisher == "绍兴日报"
     out, _, _ = ingest(tmp_path, "--force")
-    assert "2 of 2 articles ingested" in out and "unchanged" not in out
+    assert "2 of 2 articles ingested" in out and "unchanged (skipped" not in out
 
 
 def test_worker_processes_give_the_same_rows_in_the_same_order(tmp_path):
-    for n, value in enumerate((5000, 6000, 7000)):
-        write(tmp_path, f"{n}.txt", ARTICLE.replace("6000家", f"{value}家"))
+    for n, text in enumerate((ARTICLE, SECOND, THIRD)):
+        write(tmp_path, f"{n}.txt", text)
     out_one, _, _ = ingest(tmp_path, "--force")
     rows_one = snapshot()
     Document.objects.all().delete()
@@ -186,7 +195,7 @@ class FakeTerminal(StringIO):
 
 def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path, monkeypatch):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     terminal = FakeTerminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     ingest(tmp_path)
@@ -195,3 +204,25 @@ def test_progress_bar_only_on_a_terminal_and_not_with_quiet(tmp_path, monkeypatc
     out, _, _ = ingest(tmp_path, "--force", "--quiet")
     assert terminal.getvalue() == ""
     assert "✓" not in out and "2 of 2 articles ingested" in out
+
+
+def die_on_b(article, raw=None):
+    """A worker that dies outright on b.txt (as under the OOM killer); module-level so it pickles."""
+    if article.source == "b.txt":
+        os._exit(9)
+    return real_prepare(article, raw)
+
+
+def test_a_worker_process_that_dies_fails_its_files_without_hanging(tmp_path, monkeypatch):
+    from apps.ingest import batch
+
+    for name, text in (("a.txt", ARTICLE), ("b.txt", SECOND), ("c.txt", THIRD)):
+        write(tmp_path, name, text)
+    monkeypatch.setattr(batch, "prepare", die_on_b)
+    out, err, failure = ingest(tmp_path, "--jobs", "2", expect_failure=True)
+    assert "✗ b.txt: worker failed: BrokenProcessPool" in err
+    assert failure.endswith("file(s) could not be ingested")
+    # Files already extracted when the pool broke are loaded; the others fail with it, each named.
+    loaded = set(Document.objects.values_list("source", flat=True))
+    assert loaded <= {"a.txt", "c.txt"}
+    assert all(f"✗ {name}: worker" in err for name in {"a.txt", "c.txt"} - loaded)

@@ -48,7 +48,7 @@ def test_cities_coloured_by_a_metrics_result_of_a_year(client, atlas):
     assert values(payload) == {"kunshan": 5140, "wuxi": 15456, "jiangyin": None, "jingjiang": None}
     labels = {city["slug"]: city["label"] for city in payload["cities"]}
     assert labels["wuxi"] == "15,456亿元" and labels["jiangyin"] == "无数据 no figure"
-    assert payload["title"] == "gdp · 总量 level · 2023 · 实际 result"
+    assert payload["title"] == "地区生产总值 Gross regional product (GDP) · 总量 level · 2023 · 实际 result"
     assert payload["query"] == {"metric": "gdp", "measure": "level", "kind": "actual", "year": 2023}
 
 
@@ -80,7 +80,7 @@ def test_figures_about_cities_no_article_is_about_are_not_counted(client, atlas)
     Target.objects.create(document=atlas.documents["kunshan"], city=atlas.cities["changzhou"], fingerprint="cz-gdp",
                           metric="地区生产总值", metric_key="gdp", measure="level", value="9000", unit="亿元", year=2022)
     content = client.get("/map/?metric=gdp&measure=level").content.decode()
-    assert re.search(r'<option value="gdp" selected>gdp \(2\)</option>', content)
+    assert re.search(r'<option value="gdp" selected>地区生产总值 Gross regional product \(GDP\) \(2\)</option>', content)
     assert '<option value="2022"' not in content
     assert data(client, "?metric=gdp&measure=level&year=2022")["notices"]  # no figures that year
 

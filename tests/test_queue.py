@@ -13,10 +13,9 @@ from apps.ingest.pipeline.read import read_file
 from apps.ingest.tasks import ingest_article, task_arguments
 from config.celery import app
 
-# The same shape of article the load tests use (written for the tests, not from a real source).
-ARTICLE = ("4月2日,浙江省绍兴市召开全市制造业高质量发展大会。绍兴市委书记张某某出席会议并讲话。"
-           "会议提出,绍兴将打造集成电路、高端装备两大产业集群,到2027年力争全市规上工业产值突破1.5万亿元,"
-           "新增高新技术企业6000家。")
+from .ingest_articles import ARTICLES
+
+ARTICLE, SECOND = ARTICLES[:2]
 REDIS = ("127.0.0.1", 6379)
 
 
@@ -32,16 +31,25 @@ def rows():
             if model is not Document} | {"Document": sorted(Document.objects.values_list("pk", "source", "sha256"))}
 
 
+def set_conf(monkeypatch, key, value):
+    """Set one Celery setting for this test. The app reads Django's CELERY_* settings, and some
+    Celery versions then look a setting up under that name first, so both names are set."""
+    assert app.conf.broker_url  # load the configuration now, or it would overwrite these later
+    monkeypatch.setitem(app.conf, key, value)
+    monkeypatch.setitem(app.conf, f"CELERY_{key.upper()}", value)
+    assert getattr(app.conf, key) == value
+
+
 @pytest.fixture
 def eager(monkeypatch):
-    monkeypatch.setitem(app.conf, "task_always_eager", True)
-    monkeypatch.setitem(app.conf, "task_eager_propagates", True)
+    set_conf(monkeypatch, "task_always_eager", True)
+    set_conf(monkeypatch, "task_eager_propagates", True)
 
 
 @pytest.mark.django_db
 def test_queued_ingest_loads_like_ingest(tmp_path, eager):
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     (tmp_path / "c.txt").write_bytes(b"")
     out, err = StringIO(), StringIO()
     with pytest.raises(CommandError, match="1 file"):
@@ -59,11 +67,11 @@ def test_running_a_task_again_gives_the_same_rows(tmp_path, eager):
     before = rows()
     second = ingest_article.delay(**arguments).get()
     assert rows() == before and before["Target"]
-    assert (first["status"], second["status"]) == ("created", getattr_status_after_rerun())
+    assert (first["status"], second["status"]) == ("created", expected_status_of_a_rerun())
     assert first["counts"] == second["counts"]
 
 
-def getattr_status_after_rerun():
+def expected_status_of_a_rerun():
     # Before ingest-b's LoadResult.status lands a re-run reports "updated"; after, "unchanged" or "updated".
     from apps.ingest.load import LoadResult
 
@@ -82,7 +90,7 @@ def test_tasks_are_acknowledged_only_when_done():
 
 @pytest.mark.django_db
 def test_without_queue_no_broker_is_needed(tmp_path, monkeypatch):
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens there
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:1/0")  # nothing listens there
     write(tmp_path, "a.txt", ARTICLE)
     out = StringIO()
     call_command("ingest", str(tmp_path), stdout=out)
@@ -91,7 +99,7 @@ def test_without_queue_no_broker_is_needed(tmp_path, monkeypatch):
 
 @pytest.mark.django_db
 def test_queue_with_no_broker_says_so(tmp_path, monkeypatch):
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:1/0")
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:1/0")
     write(tmp_path, "a.txt", ARTICLE)
     with pytest.raises(CommandError, match="does not answer"):
         call_command("ingest", str(tmp_path), "--queue", stdout=StringIO())
@@ -119,10 +127,10 @@ def test_broker(monkeypatch):
     """Redis database 15 and a queue of this test's own, so no other worker takes its tasks."""
     queue = f"ingest-test-{uuid.uuid4().hex[:8]}"
     forget_connections()
-    monkeypatch.setitem(app.conf, "broker_url", "redis://127.0.0.1:6379/15")
-    monkeypatch.setitem(app.conf, "result_backend", "redis://127.0.0.1:6379/15")
-    monkeypatch.setitem(app.conf, "task_default_queue", queue)
-    monkeypatch.setitem(app.conf, "task_routes", {"apps.ingest.*": {"queue": queue}})
+    set_conf(monkeypatch, "broker_url", "redis://127.0.0.1:6379/15")
+    set_conf(monkeypatch, "result_backend", "redis://127.0.0.1:6379/15")
+    set_conf(monkeypatch, "task_default_queue", queue)
+    set_conf(monkeypatch, "task_routes", {"apps.ingest.*": {"queue": queue}})
     yield queue
     forget_connections()
 
@@ -134,7 +142,7 @@ def test_a_real_worker_over_redis(tmp_path, test_broker):
 
     queue = test_broker
     write(tmp_path, "a.txt", ARTICLE)
-    write(tmp_path, "b.txt", ARTICLE.replace("6000家", "5000家"))
+    write(tmp_path, "b.txt", SECOND)
     out = StringIO()
     with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, queues=[queue],
                       shutdown_timeout=30):

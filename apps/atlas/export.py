@@ -1,27 +1,28 @@
 """The facts as plain JSON-able data: the contract `export_facts` prints for evaluation.
 
 Streamed: documents come without their texts (`.only`), rows are read in chunks
-(`.iterator(chunk_size=…)`, prefetching facts per chunk of cities), and `write_export` encodes
-the JSON piece by piece, so memory stays flat however many documents there are. The output is
+(`.iterator(chunk_size=…)`), facts one city at a time as plain values, and `write_export`
+encodes the JSON piece by piece, so memory stays flat however many documents there are. The output is
 byte for byte what `json.dumps(export_facts(), ensure_ascii=False, indent=…)` gives.
 """
 import json
+from collections import defaultdict
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 
 from .models import City, Document, IndustryCluster, Meeting, Official, Target
 
 CHUNK = 500
-CITY_CHUNK = 50
 
 
 def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _facts(model, order):
-    # The fact's own document is needed for its name only: never load the document's texts.
-    return model.objects.public().annotate(source_name=F("document__source")).defer("evidence_text").order_by(*order)
+def _facts(model, order, *fields):
+    """One city's public facts of one kind as plain dicts (no model instances), with their document's name."""
+    return (model.objects.public().annotate(source_name=F("document__source"))
+            .order_by(*order).values("pk", "source_name", *fields))
 
 
 def iter_documents():
@@ -33,31 +34,42 @@ def iter_documents():
                "genre": d.genre}
 
 
-def _cities():
-    return City.objects.covered().select_related("parent").prefetch_related(
-        Prefetch("meetings", _facts(Meeting, ("date", "pk"))),
-        Prefetch("officials", _facts(Official, ("name", "pk"))),
-        Prefetch("industryclusters", _facts(IndustryCluster, ("pk",)).prefetch_related("tags")),
-        Prefetch("targets", _facts(Target, ("pk",))),
-    ).order_by("slug")
+def _cluster_tags(city):
+    tags = defaultdict(list)
+    through = IndustryCluster.tags.through.objects.filter(industrycluster__city=city)
+    for cluster_id, slug in through.values_list("industrycluster_id", "industrytag__slug"):
+        tags[cluster_id].append(slug)
+    return tags
+
+
+def city_facts(city):
+    """One city's entry. Memory holds one city's facts at a time, never the whole atlas's."""
+    meetings = _facts(Meeting, ("date", "pk"), "date", "name", "kind").filter(city=city)
+    officials = _facts(Official, ("name", "pk"), "name", "title").filter(city=city)
+    clusters = _facts(IndustryCluster, ("pk",), "name", "tier").filter(city=city)
+    targets = _facts(Target, ("pk",), "metric", "value", "unit", "year", "kind", "metric_key", "measure",
+                     "bound", "estimated").filter(city=city)
+    tags = _cluster_tags(city)
+    return {
+        "name": city.name, "slug": city.slug, "name_en": city.name_en, "level": city.level,
+        "province": city.province, "parent": city.parent.name if city.parent else None,
+        "meetings": [{"date": m["date"].isoformat() if m["date"] else None, "name": m["name"], "kind": m["kind"],
+                      "source": m["source_name"]} for m in meetings],
+        "officials": [{"name": o["name"], "title": o["title"] or None, "source": o["source_name"]}
+                      for o in officials],
+        "clusters": [{"name": k["name"], "tier": k["tier"], "tags": sorted(tags.get(k["pk"], ())),
+                      "source": k["source_name"]} for k in clusters],
+        "targets": [{"metric": t["metric"], "value": _number(t["value"]), "unit": t["unit"], "year": t["year"],
+                     "kind": t["kind"], "metric_key": t["metric_key"] or None, "measure": t["measure"] or None,
+                     "bound": t["bound"], "estimated": t["estimated"], "source": t["source_name"]}
+                    for t in targets],
+    }
 
 
 def iter_cities():
-    for c in _cities().iterator(chunk_size=CITY_CHUNK):
-        yield {
-            "name": c.name, "slug": c.slug, "name_en": c.name_en, "level": c.level, "province": c.province,
-            "parent": c.parent.name if c.parent else None,
-            "meetings": [{"date": m.date.isoformat() if m.date else None, "name": m.name, "kind": m.kind,
-                          "source": m.source_name} for m in c.meetings.all()],
-            "officials": [{"name": o.name, "title": o.title or None, "source": o.source_name}
-                          for o in c.officials.all()],
-            "clusters": [{"name": k.name, "tier": k.tier, "tags": sorted(t.slug for t in k.tags.all()),
-                          "source": k.source_name} for k in c.industryclusters.all()],
-            "targets": [{"metric": t.metric, "value": _number(t.value), "unit": t.unit, "year": t.year,
-                         "kind": t.kind, "metric_key": t.metric_key or None, "measure": t.measure or None,
-                         "bound": t.bound, "estimated": t.estimated, "source": t.source_name}
-                        for t in c.targets.all()],
-        }
+    cities = City.objects.covered().select_related("parent").order_by("slug")
+    for city in cities.iterator(chunk_size=CHUNK):
+        yield city_facts(city)
 
 
 def export_facts():

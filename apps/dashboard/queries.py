@@ -5,6 +5,7 @@ many-to-many relations are prefetched through `.public()` too.
 """
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
@@ -105,7 +106,7 @@ class Person:
     def titles(self):
         return list(dict.fromkeys(row.title for row in self.rows if row.title))
 
-    @property
+    @cached_property
     def meetings(self):
         unique = {meeting.pk: meeting for row in self.rows for meeting in row.meetings.all()}
         return sorted(unique.values(), key=lambda m: (m.date is None, m.date, m.name))
@@ -155,7 +156,7 @@ class CityFacts:
     def more_targets(self):
         return self.more("targets")
 
-    @property
+    @cached_property
     def people(self):
         return group_people(self.officials)
 

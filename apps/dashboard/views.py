@@ -27,7 +27,8 @@ from .search import search_atlas
 
 MAX_COMPARED = 5
 PAGE_SIZE = 50  # rows of any list per page; a "more" link (htmx, or a plain link) fetches the next
-COMPARED_ROWS = 15  # rows of each kind per compared city; the rest is a link to the city's profile
+PROFILE_PAGE_SIZE = 25  # a profile holds five lists: 25 rows each keeps the page the size of one 50-row list
+COMPARED_ROWS = 10  # rows of each kind per compared city; the rest is a link to the city's profile
 ADDABLE_CITIES = 50  # cities offered in compare's "add" list; any other is one search away
 
 
@@ -163,7 +164,7 @@ def city(request, slug):
     pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
 
     def section(name):
-        page = Paginator(PROFILE_SECTIONS[name](city), PAGE_SIZE).get_page(pages[name])
+        page = Paginator(PROFILE_SECTIONS[name](city), PROFILE_PAGE_SIZE).get_page(pages[name])
         more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
         return Section(name, page, more_url)
 
@@ -214,11 +215,13 @@ def compared_cities(params):
     return cities[:MAX_COMPARED], notices
 
 
-def compare_url(cities, tag=None):
-    return with_query(reverse("dashboard:compare"), cities=",".join(c.slug for c in cities), tag=tag and tag.slug)
+def compare_url(cities, tag=None, base=None):
+    return with_query(base or reverse("dashboard:compare"), cities=",".join(c.slug for c in cities),
+                      tag=tag and tag.slug)
 
 
 def compare(request):
+    base = reverse("dashboard:compare")
     params = clean_params(request)
     cities, notices = compared_cities(params)
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
@@ -235,7 +238,7 @@ def compare(request):
                     if len(cities) < MAX_COMPARED else []),
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
-        "chips": tag_chips(tags, active_tag, lambda t: compare_url(cities, t)),
+        "chips": tag_chips(tags, active_tag, lambda t: compare_url(cities, t, base)),
         **sections,
         "notices": notices,
         "max_compared": MAX_COMPARED,

@@ -37,20 +37,23 @@ def ingest_upload(source: str, data: bytes, meta: ArticleMeta | None = None) -> 
     return ingest_raw(read_bytes(source, data, meta))
 
 
-def summarize(result: LoadResult, warnings=()) -> dict:
-    """A loaded article as plain JSON-able data: what `ingest` prints and a queued task returns."""
+def summarize(result: LoadResult, warnings=(), source=None) -> dict:
+    """A loaded article as plain JSON-able data: what `ingest` prints and a queued task returns.
+
+    `source` is the name of the file loaded: for a duplicate, load returns the first copy's document.
+    """
     document = result.document
     city = document.city
     status = getattr(result, "status", None) or ("created" if result.created else "updated")
     duplicate_of = getattr(result, "duplicate_of", None)
     summary = {
-        "source": document.source, "status": status,
+        "source": source or document.source, "status": status,
         "duplicate_of": getattr(duplicate_of, "source", None),
         "city": city.name if city else None, "level": city.level if city else None,
         "province": city.province if city else None,
         "counts": dict(result.counts), "kept_for_staff": result.kept_for_staff,
         "cleaning": document.cleaning or {}, "warnings": list(warnings),
     }
-    logger.info("%s: %s, %s, %s", document.source, status, summary["city"] or "no city",
+    logger.info("%s: %s, %s, %s", summary["source"], status, summary["city"] or "no city",
                 ", ".join(f"{count} {kind}" for kind, count in summary["counts"].items()))
     return summary

@@ -37,4 +37,4 @@ def ingest_article(source: str, data: str, meta: dict) -> dict:
         result = ingest_raw(raw, require_city=False)
     except ArticleError as exc:
         return {"source": source, "error": describe_failure(exc)}
-    return summarize(result, raw.meta.warnings)
+    return summarize(result, raw.meta.warnings, source=source)

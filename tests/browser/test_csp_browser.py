@@ -46,6 +46,9 @@ def test_public_pages_break_no_rule_and_plotly_styles_its_charts(tab, atlas):
         "/tags/integrated-circuits/",
         f"/documents/{document.pk}/",
         "/search/?q=昆山",
+        "/map/",
+        "/api/docs",
+        f"/facts/target/{atlas.facts['kunshan_gdp'].pk}/",
     ):
         tab.goto(url)
         tab.wait_for_load_state("networkidle")

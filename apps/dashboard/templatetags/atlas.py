@@ -2,7 +2,7 @@
 from django import template
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from apps.atlas.models import IndustryCluster, Meeting, Target
 from apps.dashboard import colors, links, units
@@ -24,6 +24,45 @@ def edit_link(context, fact):
     opts = fact._meta
     url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[fact.pk])
     return format_html('<a class="edit-link" href="{}" title="在后台编辑 edit in admin">edit</a>', url)
+
+
+@register.simple_tag(takes_context=True)
+def fact_meta(context, fact):
+    """The fact's source link (and, for staff, its edit link). A tag, not an included partial:
+    it is drawn once per fact, hundreds of times on a page."""
+    return format_html('<span class="fact-meta"><a class="source-link" href="{}" title="{}">出处</a>{}</span>',
+                       evidence_url(fact), fact.evidence_text, edit_link(context, fact))
+
+
+@register.filter
+def tag_links(tags):
+    """The industry tags of a cluster as links."""
+    tags = list(tags)
+    if not tags:
+        return ""
+    return format_html('<span class="tag-list">{}</span>', format_html_join(
+        "", '<a class="tag" href="{}" title="{}">{}</a>', ((links.tag_url(tag), tag.name_en, tag.name_zh) for tag in tags)))
+
+
+@register.filter
+def target_kind(target):
+    """A badge: a target and its deadline, or a reported figure and its year."""
+    if target.kind == Target.Kind.TARGET:
+        return format_html('<span class="badge badge-target">目标 target{}</span>',
+                           f" · 到{target.year}年" if target.year else "")
+    return format_html('<span class="badge badge-actual">实际 actual{}</span>', f" · {target.year}年" if target.year else "")
+
+
+@register.filter
+def city_link(city):
+    return format_html('<a class="city-name" href="{}">{} <span class="en">{}</span></a>',
+                       links.city_url(city), city.name, city.name_en)
+
+
+@register.filter
+def iso_date(value):
+    """2024-06-10: what |date:"Y-m-d" prints, without Django's date formatting machinery per row."""
+    return value.isoformat() if value else ""
 
 
 @register.filter

@@ -160,7 +160,7 @@ class Command(BaseCommand):
                         self.problem(f"{source}: {describe_failure(exc)}")
                     else:
                         done += 1
-                        self.report(summarize(result, prepared.raw.meta.warnings))
+                        self.report(summarize(result, prepared.raw.meta.warnings, source=source))
                 self.bar.update()
         self.bar = None
         return done, failed

@@ -105,7 +105,11 @@ def latest_full_date(text, today=None, head=300):
     return max(days, default=None)
 
 
-CURRENT_PERIOD = re.compile(r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)")
+# A period named with its year, or the year given a theme ("2015年是产业发展年",
+# "把2024年作为项目突破年"): the text speaks from inside that year.
+CURRENT_PERIOD = re.compile(r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+                            r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
+                            r"|(20\d{2})年是[^，,。；;]{2,16}年")
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 
 
@@ -119,7 +123,8 @@ def likely_year(text, today=None):
     from that year's end. `today`, when given, caps the years (never the clock).
     """
     latest_allowed = today.year if today else 9999
-    periods = [int(y) for y in CURRENT_PERIOD.findall(text) if int(y) <= latest_allowed]
+    periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
+    periods = [y for y in periods if y <= latest_allowed]
     if periods:
         return max(periods)
     counts = {}

@@ -14,7 +14,10 @@ from .text import chinese_number, data
 
 WORK_REPORT = "work_report"
 SESSION_LEAD = 30
-UNRELATED = re.compile(r"[>《》—]|\n\s*\n")
+# A blank line ends the dateline, unless the session's number follows it (a dateline wrapped
+# over two paragraphs: "在某某市\n\n第十五届人民代表大会…"); a closing bracket or front-matter rule
+# (---) means the date was a title's, not a dateline.
+UNRELATED = re.compile(r"[>《》—）)]|-{3}|\n\s*\n(?![\s*]*第[一二三四五六七八九十]+届)")
 NEWS = "news"
 
 

@@ -16,6 +16,10 @@ WEEKDAYS = "一二三四五六日"
 WEEKDAY = re.compile(r"\s*[(（]?(?:星期|周|礼拜)([一二三四五六日天])")
 LIST_DAY = re.compile(r"、(\d{1,2})日")
 QUOTED = re.compile(r"“([^”]{2,40})”")
+# A full date with a clock time after it ("2024-05-28 19:57") is a page's timestamp, not the
+# day a meeting was held.
+LEAD_DAY = re.compile(r"(?:^|[】\]）)])\s*(\d{1,2})日(?:[上中下]午|晚)?[，,]")
+CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 
 
 class MeetingRules:
@@ -59,12 +63,17 @@ def dated_mentions(sentence, published, context):
         published = safe_date(int(clue.group(1)), 12, 31)
     for match in FULL_DATE.finditer(sentence.text):
         day = safe_date(*match.groups())
+        if CLOCK_AFTER.match(sentence.text, match.end()):
+            taken.append(match.span())
+            continue
         if day:
             found.append((day, False, match.start()))
             taken.append(match.span())
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
+        if sentence.text.startswith("电", match.end()):
+            continue  # "中新网成都11月13日电": the wire's dateline, not the day of a meeting
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(month, day_of_month, published, context,
@@ -77,6 +86,18 @@ def dated_mentions(sentence, published, context):
             day = safe_date(year, month, int(more.group(1))) if year else None
             found.append((day, inferred, more.start()))
             position = more.end()
+    # A lead that gives the day alone ("27日，市长主持召开…") means this month: a day not
+    # after the publication day.
+    # A wire's dateline before it ("南昌3月20日电 … 20日，") gives the month instead.
+    for match in LEAD_DAY.finditer(sentence.text):
+        day_of_month = int(match.group(1))
+        wire = [m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())]
+        if wire and not found:
+            month = int(wire[-1].group(1))
+            year, _ = infer_year(month, day_of_month, published, context)
+            found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
+        elif published and day_of_month <= published.day and not found:
+            found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
@@ -84,7 +105,7 @@ def dated_mentions(sentence, published, context):
     return found
 
 
-LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
+LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
 # Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
 NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 

@@ -44,6 +44,8 @@ class OfficialRules:
             rf"(?<![\u4e00-\u9fff])(?P<name>{name})(?P<title>(?:{after_titles}))(?={alternation(markers['after_name'])})"
             rf"|(?:^|(?<=[：:；;\n]))(?P<listed>{name})[，,](?P<listed_title>[^；;。\n]{{2,30}}?)(?=[；;。\n])"
         )
+        groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
+        self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
         self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
 
 
@@ -115,7 +117,7 @@ def title_chain(text, title_start):
     return LEADING_FILLER.sub("", window[cut:])
 
 
-ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|长|副市长|副县长|副区长|常委|纪委)")
+ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
 
 
 def _names_another_place(chain, subject_names, foreign_names):
@@ -133,6 +135,27 @@ def _names_another_place(chain, subject_names, foreign_names):
             continue
         if any(d.level not in ("省级",) for d in place_index().divisions.lookup(name)):
             return True
+    return False
+
+
+# A group title over two levels (市、县领导, 省、市领导).
+MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
+# A post of the parent prefecture or city: 州委书记, 副州长, 市人大常委会主任, 地委书记.
+PARENT_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署|市)")
+PREFECTURE_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署)")
+
+
+def _parent_post(full_title, title, subject_level):
+    """A county's or district's text names its parent's leaders by their bare posts (副州长,
+    市委书记); a county-level city's own posts are 市…, its prefecture's 州…/地委…. The last post
+    of a chain decides: 州委常委、某某县委书记 is the county's own."""
+    last = full_title.split("、")[-1]
+    if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
+        return False
+    if subject_level in ("县", "区"):
+        return bool(PARENT_POST.match(last))
+    if subject_level == "县级市":
+        return bool(PREFECTURE_POST.match(last))
     return False
 
 
@@ -155,19 +178,23 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         chain = title_chain(text, match.start())
         organisation = chain.split("、")[-1]
         full_title = (chain + title).strip()
-        if subject_level in ("县", "区") and full_title.startswith("市") and not title.startswith(("县", "区")):
-            people.add(name)  # the parent city's leader visiting the county
+        if title in r.group_titles and MIXED_LEVELS.search(full_title):
+            continue  # 市、县领导甲、乙: whose each name is cannot be read
+        # When the subject was read inside this person's name (易茂林 → 茂林区), the level is
+        # not to be trusted: the person stays so that the subject is looked for again.
+        parent_post = _parent_post(full_title, title, subject_level) and not any(n in name for n in subject_names)
+        outsider = (parent_post
+                    or title in r.people_roles or r.institution.search(organisation)
+                    or title in r.national or r.higher_level.search(organisation + title))
+        if not outsider and title in r.needs_organisation and not r.government.search(chain):
             continue
-        if title in r.people_roles or r.institution.search(organisation):
+        if outsider or _names_another_place(full_title, subject_names, foreign_names):
+            # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
-            continue
-        if title in r.national or r.higher_level.search(organisation + title):
-            people.add(name)
-            continue
-        if title in r.needs_organisation and not r.government.search(chain):
-            continue
-        if _names_another_place(full_title, subject_names, foreign_names):
-            people.add(name)
+            position = match.end() + len(name)
+            while (more := r.list_more.match(text, position)):
+                people.add(more.group("name"))
+                position = more.end()
             continue
         start = match.start() - len(chain)
         evidence = Span(start, match.end() + len(name), text[start:match.end() + len(name)])
@@ -197,6 +224,12 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             continue
         found[name] = OfficialFact(name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)),
                                    confidence=0.75)
+    # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
+    for match in r.names_then_group.finditer(text):
+        for listed in match.group("names").split("、"):
+            if listed not in found and listed not in people and not looks_like_a_word(listed):
+                found[listed] = OfficialFact(name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)),
+                                             confidence=0.6)
     for match in r.speaker.finditer(text):
         name = resolve_name(text, match.start("name"), r)
         if not name or name in found or name in people:

@@ -11,6 +11,12 @@ from .text import data
 
 LEVEL_CHARS = set("市县区州盟旗")
 PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
+COUNTY_LEVELS = ("县", "区")
+# A news lead opens with the date and then the place that acts: "5月12日，某某市第二季度…".
+LEAD = re.compile(r"\d{1,2}月\d{1,2}日(?:[上中下]午|晚|早)?[，,]?\s*")
+# The secretary of a bare 县委/区委 is the publishing county's own leader; a bare 市委书记 is a city's.
+COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
+CITY_SECRETARY = r"市委书记"
 LOCAL_ORGAN = re.compile(r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)")
 
 
@@ -83,7 +89,12 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     first_span = {}
     mentioned_provinces = set()
     visited = re.compile("|".join(rules["visit_context"]))
-    for start, end, name in index.mentions(text):
+    tag_spans = _tag_lines(text)
+    lead = LEAD.search(text)
+    lead_at = lead.end() if lead else -1
+    mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
+    previous_end, previous_codes = -1, set()
+    for start, end, name in mentions:
         candidates = divisions.lookup(name)
         full = any(c.full_name == name for c in candidates)
         short_word = not full or len(name) <= 2  # 范县 inside 示范县 is no place either
@@ -106,17 +117,25 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight -= 1.5
             if start < 300:
                 weight += 0.5
+            if start == lead_at:
+                weight += 3  # the place the lead sentence opens with holds the event
+            parent = divisions.parent(division)
+            if start == previous_end and parent and parent.adcode in previous_codes:
+                weight += 2  # "绍兴越城": the parent only locates the child, the subject
             if not division.current:
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
+        previous_end, previous_codes = end, {c.adcode for c in candidates}
     body_named = bool(scores)
     anchored = set()
-    anchor_list = [(f"{title} {publisher}", 4.0)] + list(anchors)
+    anchor_list = [(title, 4.0), (publisher, 4.0)] + list(anchors)
     for anchor, weight in anchor_list:
         if not anchor.strip():
             continue
         for start, end, name in index.mentions(anchor):
+            if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
+                continue
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
@@ -131,8 +150,11 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     if not scores:
         return None
     # Level hints: "全县", "县委" point to a county, "全市", "市委" to a city.
-    county_hint = len(re.findall(rules["county_hint"], text))
-    city_hint = len(re.findall(rules["city_hint"], text))
+    # Only bare ones count: "昭通市委" is the organ of a place the text names, "县委书记"
+    # alone is the publishing county's own.
+    county_hint = _bare_hints(rules["county_hint"], text, mentions)
+    city_hint = _bare_hints(rules["city_hint"], text, mentions)
+    district_hint = _bare_hints(rules["district_hint"], text, mentions)
     for adcode in scores:
         division = divisions.by_adcode[adcode]
         if division.province in mentioned_provinces:
@@ -142,9 +164,19 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             scores[adcode] += 0.5  # "宁波慈溪": the more specific place is the subject
         if division.level == "县" and county_hint > city_hint:
             scores[adcode] += 2
+        if division.level == "区" and district_hint > city_hint:
+            scores[adcode] += 2
         if division.level in ("地级市", "县级市") and city_hint > county_hint:
             scores[adcode] += 1
     pool = anchored if anchored_only and anchored else scores
+    local_hint = max(county_hint, district_hint)
+    own_secretary = _bare_hints(COUNTY_SECRETARY, text, mentions) and not _bare_hints(CITY_SECRETARY, text, mentions)
+    if not anchored_only and ((local_hint >= 2 and local_hint > city_hint) or own_secretary):
+        # A text that says 县委/区委 on its own is a county's or district's: a named prefecture
+        # or municipality is its parent or host, not its subject.
+        local = {code: v for code, v in scores.items()
+                 if divisions.by_adcode[code].level in COUNTY_LEVELS and v > 0}
+        pool = local or pool
     best = max(pool, key=lambda code: (scores[code], -len(code)))
     if scores[best] <= 0:
         return None
@@ -154,16 +186,88 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
 
 
+def _names_publishers_place(publisher, end, name, divisions):
+    """Whether a place name found in the publisher stands as a word of its own there.
+
+    昆山日报 and 临澧手机报 name their place; in 新华社 or 新华网 the same letters are part of a
+    word, so a national outlet gives no place (新华区).
+    """
+    if any(d.full_name == name for d in divisions.lookup(name)):
+        return True
+    start = end - len(name)
+    edges = boundaries(segment(publisher))
+    return start in edges and end in edges
+
+
+def _bare_hints(pattern, text, mentions):
+    """Matches of a level hint (县委, 全市) that do not follow a place the text names."""
+    ends = {end for _, end, _ in mentions}
+    starts_inside = [(a, b) for a, b, _ in mentions]
+    count = 0
+    for match in re.finditer(pattern, text):
+        at = match.start()
+        if at in ends or any(a <= at < b for a, b in starts_inside):
+            continue
+        count += 1
+    return count
+
+
+def _tag_lines(text):
+    """Spans of keyword-stuffed lines (a site's SEO footer: "2018广州压铸展,2018广州压铸展会,…"):
+    many short comma-separated items, some repeated, and no sentence end. The places they name
+    are noise."""
+    spans, position = [], 0
+    for line in text.split("\n"):
+        items = [i for i in re.split(r"[,，、]", line) if i.strip()]
+        # Stuffing repeats itself; a long list of names (市领导甲、乙、丙…) does not.
+        repeated = len(set(items)) < len(items)
+        if len(items) >= 8 and repeated and "。" not in line and sum(map(len, items)) / len(items) <= 12:
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+# A local site's name is often its place's pinyin with a word after it (xiantaoapp, jxnews).
+SITE_SUFFIXES = ("app", "news", "tv", "rb", "ribao", "daily", "online", "wang")
+
+
 def url_places(url):
-    """Names of prefecture-level divisions whose full pinyin is a label of the URL's host or
-    path (www.hangzhou.gov.cn → 杭州市): a crawler's only clue for an article that says 我市."""
+    """Names of divisions the URL's host or path spells in full pinyin: a crawler's only clue
+    for an article that says 我市. A prefecture's unique slug anywhere (www.hangzhou.gov.cn →
+    杭州市); a county-level one only as a label of the host (www.xuanzhou.gov.cn), alone or with
+    a site word after it (xiantaoapp.com), or as the sub-domain of its prefecture
+    (yushu.changchun.gov.cn → 榆树市, not 长春市)."""
     if not url:
         return ""
     labels = set(re.findall(r"[a-z]{4,}", url.lower()))
     if not labels:
         return ""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+    host_labels = host.split(".")
     by_slug = _prefecture_slugs()
+    local = _county_slugs()
+    for child_label, parent_label in zip(host_labels, host_labels[1:]):
+        parent = by_slug.get(parent_label)
+        child = next((d for d in local.get(child_label, ()) if parent and d[1] == parent), None)
+        if child:
+            return child[0]
+    for label in host_labels:
+        for stem in [label] + [label[:-len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
+            if stem not in by_slug and len(local.get(stem, ())) == 1:
+                return local[stem][0][0]
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
+
+
+@lru_cache(maxsize=1)
+def _county_slugs():
+    """{pinyin slug: [(full name, parent's full name)]} for current county-level divisions."""
+    divisions = place_index().divisions
+    seen = defaultdict(list)
+    for division in divisions.by_adcode.values():
+        if division.level in ("县", "区", "县级市") and division.current and len(division.slug.replace("-", "")) >= 5:
+            parent = divisions.parent(division)
+            seen[division.slug.replace("-", "")].append((division.full_name, parent.full_name if parent else ""))
+    return seen
 
 
 @lru_cache(maxsize=1)

@@ -10,9 +10,6 @@ from .genre import WORK_REPORT
 from .text import data, word_list
 
 SESSION_KIND = "人代会"
-# A session written without its place ("在市十一届人大五次会议上", "在自治州第十五届…") is the
-# subject's own: the level word is replaced by the subject's full name.
-BARE_LEVEL = re.compile(r"^(?:自治州|自治县|地区|市|州|盟|县|区|旗)(?=第?[一二三四五六七八九十]+届)")
 
 
 class ReportRules:
@@ -20,6 +17,7 @@ class ReportRules:
         rules = data("work_report.json")
         self.speaker = re.compile(rules["speaker"]["pattern"])
         self.name_only = re.compile(rules["name_only"]["pattern"])
+        self.title_speaker = re.compile(rules["title_speaker"]["pattern"])
         self.deadline = re.compile(rules["deadline"]["pattern"])
         self.estimated = re.compile(rules["estimated"]["pattern"])
         self.period_ends = rules["plan_period_end"]["years"]
@@ -33,12 +31,6 @@ def rules():
     return ReportRules()
 
 
-def session_name(session, city_full_name=""):
-    if city_full_name and BARE_LEVEL.match(session):
-        return BARE_LEVEL.sub(city_full_name, session, count=1)
-    return session
-
-
 def speaker_of(text, start=0, end=None):
     """(name, title, Span) of the speaker's line in text[start:end], or None."""
     r = rules()
@@ -50,12 +42,25 @@ def speaker_of(text, start=0, end=None):
         # A title alone on its line before the name is a strong frame: any family name (回建)
         # will do, only a title-shaped word (市长热线) will not.
         if match and not r.title_shaped.match(match.group("name")):
-            title = (match.group("org") + match.group("title")).strip()
+            # The post alone (市长, 代市长): the government's name and a party post before it are
+            # who the speaker is, not the title the report gives (bench/gold/work_reports).
+            title = match.group("title")
             return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
         match = r.name_only.match(line)
         if match and _is_a_name(match.group("name"), r):
             return match.group("name"), "", Span(line_start, line_start + len(line), line)
     return None
+
+
+def speaker_in_title(title, text=""):
+    """(name, "", Span) when the title names the speaker after its date, or None. The evidence
+    is the title where the text holds it (front matter), else the title alone."""
+    match = rules().title_speaker.search(title or "")
+    if not match or rules().title_shaped.match(match.group("name")):
+        return None
+    start = text.find(title) if text else -1
+    evidence = Span(start, start + len(title), title) if start >= 0 else Span(0, 0, title)
+    return match.group("name"), "", evidence
 
 
 def _is_a_name(name, r):
@@ -69,10 +74,9 @@ def session_step(doc):
     """The congress session the report was given at, as a meeting of kind 人代会."""
     if doc.genre != WORK_REPORT or doc.dateline is None:
         return
-    full_name = ""
-    if doc.city and doc.places is not None:
-        full_name = doc.places.index.divisions.by_adcode[doc.city.adcode].full_name
-    name = session_name(doc.dateline.session, full_name)
+    # Kept as the dateline writes it ("州第十五届…", "第十七届…"): the gold convention, and the
+    # meeting is the subject city's anyway.
+    name = doc.dateline.session
     doc.meetings = [m for m in doc.meetings if m.kind != SESSION_KIND and m.name != name]
     doc.meetings.insert(0, MeetingFact(
         date=doc.dateline.date, year_inferred=False, name=name, kind=SESSION_KIND,
@@ -88,7 +92,7 @@ def speaker_step(doc):
     header = next((s for s in doc.sections if s.name == "header"), None)
     start = doc.dateline.evidence.start if doc.dateline else 0
     end = header.end if header else min(len(doc.text), start + 300)
-    found = speaker_of(doc.text, start, end)
+    found = speaker_of(doc.text, start, end) or speaker_in_title(doc.title, doc.text)
     if not found:
         return
     name, title, evidence = found

@@ -1,0 +1,69 @@
+"""A county's or district's news names its parent city, its host or a partner more often than
+itself: the subject is still the place the text speaks for. Made-up sentences in the shapes seen
+in tests/fixtures/realnews (docs/gold-news.md, "Subject city")."""
+from apps.ingest.pipeline.extract.places import main_city, url_places
+from apps.ingest.pipeline.segment import boundaries, segment
+
+
+def city_of(text, **kwargs):
+    found = main_city(text, token_edges=boundaries(segment(text)), **kwargs)
+    return found.name if found else None
+
+
+def test_a_bare_county_secretary_makes_the_named_county_the_subject():
+    # Shape of a county's study session that relays its prefecture's meeting (24 大关).
+    text = ("6月28日晚，县委书记主持开展县委理论学习中心组集中学习。会议强调，要把昭通市委、市政府"
+            "现场办公会议精神落到实处，推进大关高质量发展。昭通市委要求，昭通各地要抓好落实。")
+    assert city_of(text) == "大关"
+
+
+def test_a_city_organ_named_with_its_city_is_no_hint_for_a_city_subject():
+    text = "昭通市委召开会议。昭通市政府部署工作。全县上下推进大关发展。县委要求抓好落实。"
+    assert city_of(text) == "大关"
+
+
+def test_without_county_words_the_prefecture_stays_the_subject():
+    text = "昭通市委召开会议，研究全市工业发展。市委书记强调，昭通要加快发展，大关、盐津等县要抓好落实。"
+    assert city_of(text) == "昭通"
+
+
+def test_the_place_the_lead_opens_with_wins_over_its_parent_named_as_host():
+    # Shape of 18 邹城: the parent's leaders attend the county's signing.
+    text = ("济宁新闻网讯 5月12日，邹城市重点产业项目集中签约仪式举行。济宁市委书记出席，济宁市副市长主持，"
+            "邹城市委书记致辞。济宁市、邹城市相关部门负责人参加。")
+    assert city_of(text) == "邹城"
+
+
+def test_a_parent_written_right_before_its_district_only_locates_it():
+    text = "浙江绍兴举行产业园启动仪式。项目将推动绍兴越城打造算力枢纽。越城区坚持主导产业。该区增长较快。"
+    assert city_of(text) == "越城"
+
+
+def test_a_keyword_stuffed_footer_names_no_subject():
+    # Shape of 13 泾县's page: an SEO footer repeating a city name after the article.
+    footer = ",".join(["2018广州压铸展", "2018广州压铸展会", "广州铸造展", "2018广州铸造展会"] * 3)
+    text = f"泾县召开工业大会。县委书记讲话，全县上下推进泾县工业发展。\n{footer}\n"
+    assert city_of(text) == "泾县"
+
+
+def test_a_visit_is_not_the_subject():
+    text = ("林某等市领导深入长春汽车经济技术开发区开展交流对接。长春汽车经济技术开发区欢迎榆树市党政代表团。"
+            "榆树市委书记表示，榆树将深化合作。")
+    assert city_of(text, anchors=[(url_places("http://yushu.changchun.gov.cn/ywdt/1.html"), 6.0)]) == "榆树"
+
+
+def test_county_slugs_in_the_url_host():
+    assert url_places("http://yushu.changchun.gov.cn/ywdt/t1.html") == "榆树市"  # county.prefecture
+    assert url_places("https://www.xuanzhou.gov.cn/News/show/1.html") == "宣州区"
+    assert url_places("http://www.xiantaoapp.com/p/1.html") == "仙桃市"      # slug + site word
+    assert url_places("https://www.hangzhou.gov.cn/art/1.html") == "杭州市"
+    # A site that spells no place says nothing.
+    assert url_places("http://www.example.com/a.html") == ""
+    assert url_places("https://m.163.com/news/article/x.html") == ""
+
+
+def test_a_long_list_of_names_is_no_keyword_footer():
+    from apps.ingest.pipeline.extract.places import _tag_lines
+    names = "、".join(["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八", "壬九"])
+    assert _tag_lines(f"青田县领导{names}出席") == []
+    assert _tag_lines(",".join(["广州压铸展", "广州压铸展会"] * 4)) != []

@@ -1,0 +1,63 @@
+"""Extraction on real text, scored against the hand-checked gold built from it (docs/gold.md,
+docs/gold-news.md). The floors sit just under today's figures, so a change that makes real
+extraction worse fails here; raise them as the extractor improves. The held-out sets were
+never used to tune a rule: their floors guard the honest estimate for unseen text."""
+import importlib.util
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from .scoring import score
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def _work_report_scorer():
+    spec = importlib.util.spec_from_file_location("score_work_reports", ROOT / "bench" / "score_work_reports.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# set: (gold folder, floors)
+WORK_REPORT_FLOORS = {
+    "dev": ("work_reports", {"city": 0.97, "speaker": 0.97, "session": 0.97, "goals_f1": 0.95,
+                             "goals_kind_year": 0.88, "actuals": 0.95}),
+    "held-out": ("work_reports_holdout", {"city": 0.9, "speaker": 0.95, "session": 0.95, "goals_f1": 0.93,
+                                          "goals_kind_year": 0.72, "actuals": 0.95}),
+}
+
+
+@pytest.mark.parametrize("name", WORK_REPORT_FLOORS)
+def test_work_reports_keep_their_scores(name):
+    scorer = _work_report_scorer()
+    corpus = scorer.find_corpus()
+    if not corpus.is_dir():
+        pytest.skip(f"the work-report corpus is not at {corpus} (see README: clone its public repository)")
+    folder, floors = WORK_REPORT_FLOORS[name]
+    read, process = scorer.setup_pipeline()
+    scores = [scorer.score_report(gold, *scorer.run_pipeline(read, process, corpus / gold["path"]))
+              for gold in scorer.load_gold(ROOT / "bench" / "gold" / folder)]
+    summary = scorer.summarize(scores)
+    short = {key: round(summary[key], 3) for key, floor in floors.items() if summary[key] < floor}
+    assert not short, (name, short)
+
+
+NEWS_FLOORS = {
+    "realnews": {"city": 0.97, "meetings": 0.8, "officials": 0.93, "clusters": 0.55, "targets": 0.8},
+    "realnews_holdout": {"city": 0.9, "meetings": 0.3, "officials": 0.85, "clusters": 0.6, "targets": 0.75},
+}
+
+
+@pytest.mark.parametrize("batch", NEWS_FLOORS)
+def test_real_news_keeps_its_scores(db, batch):
+    call_command("ingest", str(FIXTURES / batch), "--quiet", stdout=StringIO(), stderr=StringIO())
+    out = StringIO()
+    call_command("export_facts", stdout=out)
+    result = score(json.loads(out.getvalue()), FIXTURES / f"{batch}_gold")
+    short = {kind: round(result[kind], 3) for kind, floor in NEWS_FLOORS[batch].items() if result[kind] < floor}
+    assert not short, (batch, short)
