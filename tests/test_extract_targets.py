@@ -156,13 +156,13 @@ def test_every_target_rule_has_a_reason_and_an_example():
 
 @pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES, ids=[f"{k}:{t}" for k, t, _ in RULE_EXAMPLES])
 def test_target_rule_examples(rule, text, expected):
-    found = find_targets(text, published_year=2024, meeting_year=2024)
+    found = find_targets(text, published_year=2024, meeting_year=2024, document_year=2024)
     for fact in expected:
         assert any(_matches(f, fact) for f in found), (fact, found)
 
 
 @pytest.mark.parametrize("rule, text, unwanted", RULE_COUNTER, ids=[f"{k}:{t}" for k, t, _ in RULE_COUNTER])
 def test_target_rule_counter_examples(rule, text, unwanted):
-    found = find_targets(text, published_year=2024, meeting_year=2024)
+    found = find_targets(text, published_year=2024, meeting_year=2024, document_year=2024)
     for fact in unwanted:
         assert not any(_matches(f, fact) for f in found), (fact, found)
