@@ -111,6 +111,7 @@ def _deadline(text):
 
 # The review's own heading naming its year ("一、2023年工作回顾") says which year it reviews, whatever
 # the dateline or title suggest.
+THIS_YEAR = re.compile(r"今年|本年度")
 REVIEW_HEADING = re.compile(r"^[*#\s]*(?:[一二三四五六七八九十]+[、.．]\s*)?(?P<year>20\d{2})年[^。，\n]{0,8}回顾")
 
 
@@ -154,7 +155,12 @@ def section_targets_step(doc):
         elif section in ("plan", "goals") and doc.plan_year:
             updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
         elif section.startswith("period:"):
-            updated.append(replace(fact, kind="target", year=_deadline(context) or int(section.split(":")[1])))
+            # "今年是…开局之年。…主要预期目标是：…" under a five-year heading: a paragraph that
+            # speaks of 今年 sets the plan year's goals.
+            paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1:fact.evidence.start]
+            this_year = doc.plan_year if doc.plan_year and THIS_YEAR.search(paragraph) else None
+            updated.append(replace(fact, kind="target",
+                                   year=_deadline(context) or this_year or int(section.split(":")[1])))
         else:
             updated.append(fact)
     doc.targets = updated
