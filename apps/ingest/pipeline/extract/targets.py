@@ -357,6 +357,8 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
                 if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
                     continue  # 10亿元以上项目: the amount names a class of projects
+                if r.figure["one_project"].search(sentence.text, 0, figure.start):
+                    continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if own:
                     metric = own[index]
                 elif index and group_metric:
