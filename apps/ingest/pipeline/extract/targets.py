@@ -17,6 +17,7 @@ from .text import alternation, chinese_number, city_sentences, clauses, data, en
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}?(?:和|、|及|以及))+$")
+CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
 LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
@@ -40,6 +41,7 @@ class TargetRules:
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
         self.countable = re.compile(alternation(rules["countable_nouns"]))
         self.rank_context = re.compile(rules["rank_context"])
+        self.rank_ordinal = re.compile(rules["rank_ordinal"])
         self.goal = re.compile(rules["goal_markers"])
         self.actual = re.compile(rules["actual_markers"])
         self.deadline = re.compile(rules["deadline"])
@@ -134,6 +136,11 @@ def candidates(sentence_text, r):
             continue  # 三元双向, 一元化: a word, not three yuan
         unit = unit if unit.endswith("元") else unit + "元"
         add(match.start(), match.end(), _decimal(value) if value else None, unit)
+    for match in r.rank_ordinal.finditer(sentence_text):
+        # 全市排名第3, 位居全市第一位: a rank written without 位 or in words
+        value = chinese_number(match.group("num"))
+        if value:
+            add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
@@ -462,7 +469,9 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
 
 def _deadline(text, r, base_year=None):
     """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
-    found = [(m.start(), int(m.group("year") or m.group("year2") or m.group("year3"))) for m in r.deadline.finditer(text)]
+    # A year heading a clause ("，2035年经济总量力争达到230亿元") dates only the figures of that clause.
+    found = [(m.start(), int(next(y for y in m.groups() if y))) for m in r.deadline.finditer(text)
+             if not (m.group("year4") and CLAUSE_BREAK.search(text, m.end()))]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
         for m in r.within_years.finditer(text):
