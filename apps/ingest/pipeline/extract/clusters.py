@@ -190,6 +190,8 @@ def _tail_lists(sentence, text, r):
         if r.item["cooperation_after"].match(after) or r.item["cooperation_before"].search(masked, 0, stop) \
                 or r.item["policy_after"].match(after) or r.item["policy_context"].search(masked, 0, stop):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
+        if r.item["project_fields"].search(masked[stop:match.start()]):
+            continue  # 项目涉及卫浴、汽配等领域: the signed projects' fields
         items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r,
                                                     weak_tail=match.group("tail") in WEAK_TAILS)
         if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
