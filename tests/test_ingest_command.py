@@ -93,16 +93,17 @@ def test_every_failure_is_one_line_and_the_rest_go_in(tmp_path):
 
     out, err, failure = ingest(tmp_path, expect_failure=True)
 
-    assert failure == "2 file(s) could not be ingested"
+    assert failure == "1 file(s) could not be ingested"
     lines = err.splitlines()
     assert "✗ b_utf16_odd.txt: the UTF-16 text is cut off" in err
-    assert "✗ e_sidecar_folder.txt: its sidecar e_sidecar_folder.meta.json is a folder, not a file" in err
+    assert ("⚠ e_sidecar_folder.txt: its sidecar e_sidecar_folder.meta.json is a folder, not a file; "
+            "the article goes in without it") in lines
     assert "⚠ f_long_url.txt: f_long_url.txt.meta.json: url dropped: 504 characters, at most 500" in lines
     assert "⚠ g_script_url.txt: g_script_url.txt.meta.json: url dropped: only http and https URLs are kept, not javascript: URL" in lines
     assert "⚠ g_script_url.txt: g_script_url.txt.meta.json: title dropped: expected text, got dict {'a': 1}" in lines
     assert "⚠ d_nul.txt: removed 1 NUL or other control character(s) from the text" in lines
     assert any(line.startswith(f"⚠ {tmp_path / 'h_dangling.txt'}: skipped") for line in lines)
-    assert "5 of 7 articles ingested" in out
+    assert "6 of 7 articles ingested" in out
     stored = dict(Document.objects.values_list("source", "url"))
     assert set(stored) == {"a_good.txt", "c_utf32.txt", "d_nul.txt", "f_long_url.txt", "g_script_url.txt"}
     assert set(stored.values()) == {""}  # neither the long nor the javascript: URL was stored

@@ -71,12 +71,13 @@ def test_bad_sidecar_value_is_named_and_dropped(tmp_path):
     assert meta.warnings == ("a1.meta.json: published dropped: 'last week' is not a YYYY-MM-DD date",)
 
 
-def test_sidecar_that_is_not_json_is_a_clear_error(tmp_path):
+def test_sidecar_that_is_not_json_is_named_and_the_article_goes_in_without_it(tmp_path):
     path = tmp_path / "a1.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "a1.meta.json").write_text('{"published": ')
-    with pytest.raises(ArticleError, match="a1.meta.json is not valid JSON"):
-        read_file(path)
+    raw = read_file(path)
+    [warning] = raw.meta.warnings
+    assert "a1.meta.json is not valid JSON" in warning and raw.meta.published is None and raw.text
 
 
 def test_unsupported_suffix_is_rejected(tmp_path):

@@ -149,14 +149,15 @@ def test_stem_sidecar_of_a_single_article_is_used(tmp_path):
     assert read_meta(txt).publisher == "某日报"
 
 
-def test_sidecar_that_is_a_folder_is_an_error(tmp_path):
+def test_sidecar_that_is_a_folder_is_named_and_the_article_goes_in_without_it(tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
     (tmp_path / "a.meta.json").mkdir()
-    with pytest.raises(ArticleError, match="its sidecar a.meta.json is a folder"):
-        read_file(path)
+    raw = read_file(path)
+    assert raw.meta.warnings == ("its sidecar a.meta.json is a folder, not a file; the article goes in without it",)
+    assert raw.meta.url == "" and raw.text.strip()
 
 
-def test_unreadable_sidecar_is_an_error(tmp_path, monkeypatch):
+def test_unreadable_sidecar_is_named_and_the_article_goes_in_without_it(tmp_path, monkeypatch):
     path = write(tmp_path, "a.txt", ARTICLE)
     (tmp_path / "a.meta.json").write_text("{}")
     real_read_bytes = Path.read_bytes
@@ -167,8 +168,10 @@ def test_unreadable_sidecar_is_an_error(tmp_path, monkeypatch):
         return real_read_bytes(self)
 
     monkeypatch.setattr(Path, "read_bytes", refuse_sidecars)
-    with pytest.raises(ArticleError, match="its sidecar a.meta.json cannot be read: Permission denied"):
-        read_file(path)
+    raw = read_file(path)  # the article is read; only its sidecar is refused
+    [warning] = raw.meta.warnings
+    assert warning.startswith("its sidecar a.meta.json cannot be read: Permission denied")
+    assert warning.endswith("the article goes in without it") and "工业化大会" in raw.text
 
 
 def test_over_long_sidecar_url_is_dropped_and_named(tmp_path):

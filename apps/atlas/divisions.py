@@ -9,7 +9,7 @@ city is written down here.
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pypinyin import lazy_pinyin
@@ -146,6 +146,43 @@ class Divisions:
     def names(self):
         """Every name a division can be written as, for building matchers."""
         return self.by_name.keys()
+
+    @cached_property
+    def name_finder(self):
+        """A NameFinder over every name of two characters or more, built once per table."""
+        return NameFinder(self.names())
+
+
+class NameFinder:
+    """Finds division names in text: at each position the longest name, without overlaps.
+
+    Only positions holding a name's first character are tried (found by one regex search),
+    and there only the lengths some name starting with that character has, longest first.
+    """
+
+    def __init__(self, names, min_length=2):
+        self.names = frozenset(name for name in names if len(name) >= min_length)
+        lengths = {}
+        for name in self.names:
+            lengths.setdefault(name[0], set()).add(len(name))
+        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        self.first_char = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.lengths)) + "]")
+
+    def mentions(self, text):
+        """[(start, end, name)] without overlaps, longest names first, left to right."""
+        found, position, size = [], 0, len(text)
+        names, lengths, search = self.names, self.lengths, self.first_char.search
+        while (match := search(text, position)):
+            start = match.start()
+            for length in lengths[text[start]]:
+                end = start + length
+                if end <= size and text[start:end] in names:
+                    found.append((start, end, text[start:end]))
+                    position = end
+                    break
+            else:
+                position = start + 1
+        return found
 
 
 @lru_cache(maxsize=1)

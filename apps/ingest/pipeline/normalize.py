@@ -54,14 +54,24 @@ class TrackedText:
             self.text, self.origin = "".join(pieces), origins
         return count
 
-    def map_chars(self, convert):
-        """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char."""
-        converted = convert(self.text)
-        if len(converted) == len(self.text):
-            self.text = converted
+    def map_chars(self, convert, may_change=None):
+        """Apply a length-preserving conversion (OpenCC); falls back line by line, then char by char.
+
+        With `may_change` (text → bool), only the lines it says the conversion could change are
+        converted, which leaves most of a simplified text alone.
+        """
+        if may_change is not None and not may_change(self.text):
             return
+        if may_change is None:
+            converted = convert(self.text)
+            if len(converted) == len(self.text):
+                self.text = converted
+                return
         out = []
         for line in self.text.splitlines(keepends=True):
+            if may_change is not None and not may_change(line):
+                out.append(line)
+                continue
             new = convert(line)
             out.append(new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line))
         self.text = "".join(out)
@@ -79,18 +89,77 @@ class TrackedText:
 
     def runs(self):
         """[[norm_start, raw_start, length], ...] covering stretches that map 1:1."""
-        runs = []
-        for i, raw in enumerate(self.origin):
-            if runs and raw == runs[-1][1] + runs[-1][2] and i == runs[-1][0] + runs[-1][2]:
-                runs[-1][2] += 1
-            else:
-                runs.append([i, raw, 1])
-        return runs
+        origin = self.origin
+        if not origin:
+            return []
+        # A run breaks wherever a character's origin does not follow the one before it.
+        starts = [0, *(i for i, (before, here) in enumerate(zip(origin, origin[1:]), 1) if here != before + 1),
+                  len(origin)]
+        return [[start, origin[start], end - start] for start, end in zip(starts, starts[1:])]
 
 
 @lru_cache(maxsize=1)
 def _t2s():
     return opencc.OpenCC("t2s")
+
+
+T2S_DICTIONARIES = ("TSPhrases.txt", "TSCharacters.txt")  # the dictionaries of OpenCC's t2s.json
+
+
+class T2SChanges:
+    """Tells, cheaply, whether OpenCC's t2s could change a text at all.
+
+    OpenCC only ever puts a key's first value in place of the key (覆 → "覆 复" keeps 覆), so a
+    text changes only where it holds a key whose first value differs: a single traditional
+    character (發), or a phrase (反覆 → 反复) whose own characters may all be simplified ones.
+    Nearly every line of a simplified text holds neither and needs no conversion.
+    """
+
+    def __init__(self, entries):
+        single, phrases_by_char = set(), {}
+        for key, value in entries:
+            if value == key:
+                continue
+            if len(key) == 1:
+                single.add(key)
+                continue
+            differing = key if len(value) != len(key) else [k for k, v in zip(key, value) if k != v]
+            for ch in differing:
+                phrases_by_char.setdefault(ch, set()).add(key)
+        # A set, not a character class: a regex class of thousands of characters scans slowly.
+        self.single = frozenset(single)
+        # Each changing phrase, by a character where it differs and that character's offset in it:
+        # a phrase that differs at a character which changes by itself is already caught as single.
+        self.phrases_at = {}
+        for ch, keys in phrases_by_char.items():
+            if ch not in single:
+                self.phrases_at[ch] = tuple((key, key.index(ch)) for key in sorted(keys))
+        self.phrase_chars = re.compile(_char_class(self.phrases_at))
+
+    def may_change(self, text):
+        if not self.single.isdisjoint(text):
+            return True
+        for match in self.phrase_chars.finditer(text):
+            at = match.start()
+            for phrase, offset in self.phrases_at[match.group()]:
+                if at >= offset and text.startswith(phrase, at - offset):
+                    return True
+        return False
+
+
+def _char_class(chars):
+    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else "(?!)"
+
+
+@lru_cache(maxsize=1)
+def t2s_changes():
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    entries = []
+    for name in T2S_DICTIONARIES:
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.strip().partition("\t")
+            entries.append((key, values.split(" ")[0]))  # opencc-python-reimplemented takes the first value
+    return T2SChanges(entries)
 
 
 @dataclass(frozen=True)
@@ -146,7 +215,9 @@ def strip_pinyin_glosses(tracked):
 def to_simplified(tracked):
     """Convert to simplified script; returns the script the text was written in."""
     before = tracked.text
-    tracked.map_chars(_t2s().convert)
+    tracked.map_chars(_t2s().convert, may_change=t2s_changes().may_change)
+    if tracked.text == before:
+        return "simplified"
     han = len(HAN.findall(before)) or 1
     changed = sum(1 for a, b in zip(before, tracked.text) if a != b)
     share = changed / han

@@ -62,7 +62,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, encoding.replace("-sig", "")
 
 
-def _decode_unicode(data, codec, width):
+def _decode_unicode(data: bytes, codec: str, width: int) -> tuple[str, str]:
     name = codec[:6].upper()
     if len(data) % width:
         raise ArticleError(f"the {name} text is cut off: {len(data)} bytes after the byte order mark "
@@ -257,13 +257,17 @@ def read_meta(path) -> ArticleMeta:
     if sidecar is None:
         return ArticleMeta(warnings=(ambiguity,) if ambiguity else ())
     what = f"its sidecar {sidecar.name}"
-    data = _read_small(sidecar, MAX_SIDECAR_BYTES, what)
     try:
-        parsed = json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ArticleError(f"{what} is not UTF-8 text") from None
-    except (json.JSONDecodeError, RecursionError) as exc:
-        raise ArticleError(f"{what} is not valid JSON ({exc})") from None
+        data = _read_small(sidecar, MAX_SIDECAR_BYTES, what)
+        try:
+            parsed = json.loads(data.decode("utf-8-sig"))
+        except UnicodeDecodeError:
+            raise ArticleError(f"{what} is not UTF-8 text") from None
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise ArticleError(f"{what} is not valid JSON ({exc})") from None
+    except ArticleError as error:
+        # A broken sidecar loses its metadata, not the article: the text still goes in, and says so.
+        return ArticleMeta(warnings=(f"{error}; the article goes in without it",))
     return meta_from_dict(parsed, where=sidecar.name)
 
 
@@ -299,7 +303,9 @@ def collect_articles(paths) -> tuple[list[ArticleFile], list[Skipped]]:
     Folders are walked in name order, following links to folders once each; dangling and
     looping symlinks and duplicate names are reported, not silently dropped.
     """
-    found, skipped, seen = [], [], {}
+    found: list[ArticleFile] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, Path] = {}
 
     def add(path, source):
         if source in seen:

@@ -4,6 +4,7 @@ jieba keeps one global dictionary, so the user dictionaries are loaded once per 
 HMM is off: new-word guessing would glue names and titles together unpredictably.
 """
 import threading
+from itertools import accumulate
 from pathlib import Path
 
 import jieba
@@ -33,15 +34,16 @@ def tokenizer():
 
 
 def segment(text: str) -> list[Token]:
-    return [Token(word, start, end) for word, start, end in tokenizer().tokenize(text, HMM=False)]
+    # lcut and running lengths give tokenize()'s offsets without its per-word generator.
+    words = tokenizer().lcut(text, HMM=False)
+    ends = accumulate(map(len, words))
+    return [Token(word, end - len(word), end) for word, end in zip(words, ends)]
 
 
 def boundaries(tokens) -> set[int]:
     """Offsets where a token starts or ends: places an extracted name may begin or stop."""
-    edges = set()
-    for token in tokens:
-        edges.add(token.start)
-        edges.add(token.end)
+    edges = {token.start for token in tokens}
+    edges.update(token.end for token in tokens)
     return edges
 
 

@@ -1,5 +1,6 @@
 """Plain data passed between the pipeline stages; no Django in here."""
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
@@ -53,8 +54,9 @@ class NormalizedArticle:
     header_text: str = ""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets; a tuple, since a long report makes half a million of them."""
+
     word: str
     start: int
     end: int

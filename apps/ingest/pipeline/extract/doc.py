@@ -57,6 +57,8 @@ class ArticleDoc:
 
     def __post_init__(self):
         self.token_edges = boundaries(self.tokens) if self.tokens else None
+        # Sorted once so edges_for finds a passage's edges by bisection, not by a scan of them all.
+        self._sorted_edges = sorted(self.token_edges) if self.token_edges is not None else []
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
 
@@ -86,4 +88,6 @@ class ArticleDoc:
             if start < 0:
                 return None
         end = start + len(text)
-        return {edge - start for edge in self.token_edges if start <= edge <= end} | {0, len(text)}
+        low = bisect.bisect_left(self._sorted_edges, start)
+        high = bisect.bisect_right(self._sorted_edges, end)
+        return {edge - start for edge in self._sorted_edges[low:high]} | {0, len(text)}

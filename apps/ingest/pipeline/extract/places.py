@@ -25,26 +25,12 @@ class PlaceIndex:
 
     def __init__(self, divisions):
         self.divisions = divisions
-        self.names = {name for name in divisions.names() if len(name) >= 2}
-        self.max_len = max(map(len, self.names))
-        self.first_chars = {name[0] for name in self.names}
+        self._finder = divisions.name_finder  # only positions holding a name's first character are tried
+        self.names = self._finder.names
 
     def mentions(self, text):
         """[(start, end, name)] without overlaps, longest names first."""
-        found, i = [], 0
-        while i < len(text):
-            if text[i] not in self.first_chars:
-                i += 1
-                continue
-            for length in range(min(self.max_len, len(text) - i), 1, -1):
-                candidate = text[i:i + length]
-                if candidate in self.names:
-                    found.append((i, i + length, candidate))
-                    i += length
-                    break
-            else:
-                i += 1
-        return found
+        return self._finder.mentions(text)
 
 
 _index = None

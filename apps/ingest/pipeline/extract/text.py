@@ -36,7 +36,13 @@ def dictionary_words(name):
 
 def sentences(text):
     """Spans of sentences, split at 。！？ and line ends."""
-    return [Span(m.start(), m.end(), m.group(0)) for m in SENTENCE_END.finditer(text) if m.group(0).strip()]
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text):
+    # Several steps split the same document: split it once (Spans are frozen; callers get a new list).
+    return tuple(Span(m.start(), m.end(), m.group(0)) for m in SENTENCE_END.finditer(text) if m.group(0).strip())
 
 
 def clauses(sentence: Span):
@@ -45,12 +51,17 @@ def clauses(sentence: Span):
 
 
 def paragraphs(text):
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=8)
+def _paragraphs(text):
     spans, start = [], 0
     for line in text.split("\n"):
         if line.strip():
             spans.append(Span(start, start + len(line), line))
         start += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def enclosing(spans, start, end=None):
