@@ -25,8 +25,9 @@ def taxonomy():
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+@lru_cache(maxsize=4096)
 def tags_for(name):
-    """Tag slugs whose synonyms occur in the cluster name, most specific first."""
+    """Tag slugs whose synonyms occur in the cluster name, most specific first (names recur: cached)."""
     slugs, covered = [], name
     for synonym, slug in taxonomy():
         if synonym in covered and slug not in slugs:
