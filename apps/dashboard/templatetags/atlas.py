@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from apps.atlas.models import IndustryCluster, Meeting, Target
-from apps.dashboard import links, units
+from apps.dashboard import colors, links, units
 from apps.dashboard.documents import fact_key
 
 register = template.Library()
@@ -119,3 +119,9 @@ def summary(fact):
     if isinstance(fact, IndustryCluster):
         return f"{fact.name} · {fact.get_tier_display()}"
     return str(fact)
+
+
+@register.filter
+def city_color_class(city):
+    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP."""
+    return colors.color_class(city)
