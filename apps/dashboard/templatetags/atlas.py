@@ -1,4 +1,6 @@
 """Template helpers for the public pages."""
+from urllib.parse import urlsplit
+
 from django import template
 from django.contrib import admin
 from django.urls import reverse
@@ -125,3 +127,14 @@ def summary(fact):
 def city_color_class(city):
     """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP."""
     return colors.color_class(city)
+
+
+@register.filter
+def web_url(value):
+    """The URL if it is http(s), else "": a stored javascript: or data: URL never becomes a link.
+
+    Ingest already drops such URLs at its boundary; this keeps rows stored before that, or
+    written by hand, from turning into script on a public page.
+    """
+    value = str(value or "").strip()
+    return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
