@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "apps.api",
     "apps.facts",
     "apps.maps",
+    "apps.metrics",
 ]
 
 MIDDLEWARE = [

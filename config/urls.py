@@ -9,5 +9,6 @@ urlpatterns = [
     path("api/", api.urls),
     path("facts/", include("apps.facts.urls")),
     path("map/", include("apps.maps.urls")),
+    path("metrics/", include("apps.metrics.urls")),
     path("", include("apps.dashboard.urls")),
 ]

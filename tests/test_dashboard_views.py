@@ -175,9 +175,10 @@ def test_unknown_city_is_404(client, atlas):
 
 def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
     # the city; a count and a page of each list (officials, meetings, clusters, targets, sources);
-    # the meetings of the officials, the officials of the meetings, the clusters' tags; the covered
-    # counties under it; the charts' source line
-    with django_assert_num_queries(16):
+    # the meetings of the officials, the officials of the meetings, the clusters' tags;
+    # the keyed figures (goal against result) and the dated officials (officials over time);
+    # the covered counties under it; the charts' source line
+    with django_assert_num_queries(18):
         page(client, "/cities/kunshan/")
 
 
@@ -198,13 +199,11 @@ def test_compare_puts_cities_in_columns_aligned_by_section(client, atlas):
     assert "元宇宙" not in content and "人工智能产业推介会" not in content
 
 
-def test_compare_charts_overlay_the_cities(client, atlas):
+def test_compare_charts_put_clusters_in_a_matrix_and_meetings_on_one_timeline(client, atlas):
     content = page(client, "/compare/?cities=kunshan,wuxi")
-    by_tag, money, percent, count = figures(content)
-    assert [trace["name"] for trace in by_tag["data"]] == ["昆山", "无锡"]
-    assert [trace["name"] for trace in money["data"]] == ["昆山", "无锡"]
-    assert [trace["name"] for trace in percent["data"]] == ["昆山", "无锡"]
-    assert [trace["name"] for trace in count["data"]] == ["昆山"]
+    matrix, timeline = figures(content)  # no metric is shared: the figures have no taxonomy key here
+    assert matrix["data"][0]["type"] == "heatmap" and matrix["data"][0]["y"] == ["昆山 Kunshan", "无锡 Wuxi"]
+    assert [trace["name"] for trace in timeline["data"]] == ["昆山", "无锡"]
 
 
 def test_adding_a_city_pushes_the_canonical_url(client, atlas):
@@ -256,10 +255,10 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
 
 
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    # + the charts' source line (documents, latest) in both
-    with django_assert_num_queries(12):  # with the clusters' version and the chips' counts (a cache miss)
+    # + the keyed figures, the goals with a year and the cluster counts of compare's sections; the charts' source line
+    with django_assert_num_queries(15):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
-    with django_assert_num_queries(11):  # five cities: no list of cities to add, the tag's lookup, cached chips
+    with django_assert_num_queries(14):  # five cities: no list of cities to add, the tag's lookup, cached chips
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 

@@ -156,13 +156,33 @@ def test_every_target_rule_has_a_reason_and_an_example():
 
 @pytest.mark.parametrize("rule, text, expected", RULE_EXAMPLES, ids=[f"{k}:{t}" for k, t, _ in RULE_EXAMPLES])
 def test_target_rule_examples(rule, text, expected):
-    found = find_targets(text, published_year=2024, meeting_year=2024)
+    found = find_targets(text, published_year=2024, meeting_year=2024, document_year=2024)
     for fact in expected:
         assert any(_matches(f, fact) for f in found), (fact, found)
 
 
 @pytest.mark.parametrize("rule, text, unwanted", RULE_COUNTER, ids=[f"{k}:{t}" for k, t, _ in RULE_COUNTER])
 def test_target_rule_counter_examples(rule, text, unwanted):
-    found = find_targets(text, published_year=2024, meeting_year=2024)
+    found = find_targets(text, published_year=2024, meeting_year=2024, document_year=2024)
     for fact in unwanted:
         assert not any(_matches(f, fact) for f in found), (fact, found)
+
+
+def test_one_projects_figures_are_not_the_citys():
+    # 新和 2024-style signing news (tests/fixtures/realnews/31): the project's own investment and output
+    found = facts("该项目总投资17.5亿元，项目建成后，预计年产值达18亿元。全县签约项目12个。")
+    assert found == [("签约项目", Decimal("12"), "个")]
+
+
+def test_a_dated_article_dates_its_events_but_not_standing_states():
+    # 定远 2020 signing news and 无锡 seed phrasing: events get the article's year, a standing state none
+    found = {t.value: t.year for t in find_targets(
+        "参加本次集中签约的项目共5个，协议总投资23.2亿元。目前，全市规上工业产值已突破2.5万亿元。"
+        "去年招商引资到位资金突破百亿元。", document_year=2020)}
+    assert found == {Decimal("5"): 2020, Decimal("23.2"): 2020, Decimal("2.5"): None, Decimal("100"): 2019}
+
+
+def test_a_five_year_plan_already_over_looks_back():
+    # 平果 2021 (tests/fixtures/realnews/20): "“十三五”期间…GDP突破180亿元" is no goal for 2020
+    [fact] = find_targets("“十三五”期间，全市GDP突破180亿元。", document_year=2021)
+    assert (fact.kind, fact.year) == ("actual", None)

@@ -365,7 +365,10 @@ class Target(Fact):
         verbose_name_plural = "目标与数据 Targets"
         ordering = ["city", "kind", "metric"]
         constraints = _fact_constraints("target")
-        indexes = _fact_indexes("target", models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"))
+        indexes = _fact_indexes(
+            "target", models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"),
+            # The metric pages rank every city on one key, measure and year.
+            models.Index(fields=["metric_key", "measure", "year", "kind", "city"], name="target_metric_ranking"))
 
     def __str__(self):
         return f"{self.metric} {self.value}{self.unit}"

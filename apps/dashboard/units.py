@@ -44,3 +44,20 @@ def plain_number(value, places=4):
     """Decimal('15000.0000') → '15,000', Decimal('3.9000') → '3.9'."""
     text = f"{Decimal(value):,.{places}f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def human_number(value):
+    """A figure for people: Decimal('5000.0000') → '5,000', 52.345 → '52.3', 0.856 → '0.86'.
+
+    Big numbers drop their decimals, middling ones keep one, small ones two; never '5000.0000'.
+    """
+    value = Decimal(value)
+    places = 0 if abs(value) >= 1000 else 1 if abs(value) >= 10 else 2
+    return plain_number(round(value, places), places)
+
+
+def human_amount(base_value, base_unit, unit_as_written=""):
+    """A base-unit figure on its family's scale with its unit: '5,000亿元', '52.3%', '2,800家'."""
+    family = FAMILY_OF_BASE_UNIT.get(base_unit, COUNT)
+    unit = family.unit or ("" if unit_as_written in ("", "count") else unit_as_written)
+    return f"{human_number(Decimal(base_value) / family.divisor)}{unit}"

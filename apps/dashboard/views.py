@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
@@ -17,8 +17,10 @@ from django_htmx.http import push_url
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 from apps.atlas.visibility import approved_only
+from apps.metrics import sections as metric_sections
 
 from . import charts, exports, links, queries
+from .colors import city_color
 from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import APPROVED_PARAM, clean_params, filter_notices, only, review_switch
@@ -220,10 +222,12 @@ def city(request, slug):
         "facts": facts,
         "sections": sections,
         "documents": sections["documents"].page.object_list,
-        "timeline": charts.meeting_timeline_chart(facts.meetings),
+        "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
         "target_charts": charts.target_charts([facts]),
         "children": queries.covered_children(city),
         "formats": exports.format_urls(request),
+        "goal_result_charts": metric_sections.city_metric_charts(city),
+        "officials_over_time": metric_sections.officials_over_time(city),
     })
 
 
@@ -263,6 +267,8 @@ def compare(request):
     facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
     if fmt := exports.requested_format(params):
         return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
+    tags = queries.tags_with_city_counts(queries.clusters_version())
+    sections = metric_sections.compare_sections(cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities))
     response = render_page(request, "dashboard/compare.html", {
         "facts_list": facts,
         "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
@@ -271,9 +277,8 @@ def compare(request):
                     if len(cities) < MAX_COMPARED else []),
         "current_slugs": ",".join(c.slug for c in cities),
         "active_tag": active_tag,
-        "chips": tag_chips(queries.tags_with_city_counts(queries.clusters_version()), active_tag,
-                           lambda t: compare_url(cities, t, base)),
-        "charts": [chart for chart in [charts.clusters_by_tag_chart(facts), *charts.target_charts(facts)] if chart],
+        "chips": tag_chips(tags, active_tag, lambda t: compare_url(cities, t, base)),
+        **sections,
         "notices": notices,
         "max_compared": MAX_COMPARED,
         "formats": exports.format_urls(request),

@@ -1,4 +1,6 @@
 """Template helpers for the public pages."""
+from urllib.parse import urlsplit
+
 from django import template
 from django.contrib import admin
 from django.db.models import Count, Max
@@ -7,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
 from apps.atlas.visibility import approved_only
-from apps.dashboard import links, units
+from apps.dashboard import colors, links, units
 from apps.dashboard.documents import fact_key
 from apps.dashboard.params import APPROVED_PARAM
 
@@ -47,7 +49,12 @@ UNREVIEWED_MARK = format_html('<span class="badge badge-unreviewed" title="{}">�
 
 @register.filter
 def review_mark(fact):
-    """'✓ 已核实 verified' once staff approved the fact, '未审核 unreviewed' until then."""
+    """'✓ 已核实 verified' once staff approved the fact, '未审核 unreviewed' until then.
+
+    Nothing for a row loaded without its status (a ranking's .only() columns): a query per row
+    would cost more than the mark is worth there."""
+    if "review_status" in fact.get_deferred_fields():
+        return ""
     return VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else UNREVIEWED_MARK
 
 
@@ -184,3 +191,20 @@ def at(sequence, index):
 @register.filter
 def city_name_of(facts):
     return facts.city.name
+
+
+@register.filter
+def city_color_class(city):
+    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP."""
+    return colors.color_class(city)
+
+
+@register.filter
+def web_url(value):
+    """The URL if it is http(s), else "": a stored javascript: or data: URL never becomes a link.
+
+    Ingest already drops such URLs at its boundary; this keeps rows stored before that, or
+    written by hand, from turning into script on a public page.
+    """
+    value = str(value or "").strip()
+    return value if urlsplit(value).scheme.lower() in ("http", "https") else ""

@@ -117,9 +117,14 @@ def clusters_step(doc):
 def targets_step(doc):
     meeting_year = next((m.date.year for m in doc.meetings if m.date), None)
     reference = doc.reference_date
+    # Only a date the document states (not a year guessed from the years it mentions) dates its figures;
+    # a work report's sections date them (section_targets_step).
+    dated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published \
+        or latest_full_date(doc.text)
     doc.targets = find_targets(doc.text, reference.year if reference else None, meeting_year,
                                skip_sentence=doc.places.is_foreign, subject_names=doc.places.subject_names,
-                               title=doc.title)
+                               title=doc.title,
+                               document_year=dated.year if dated and doc.genre != WORK_REPORT else None)
 
 
 def link_officials_step(doc):

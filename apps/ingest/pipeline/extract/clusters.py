@@ -25,8 +25,9 @@ def taxonomy():
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 
+@lru_cache(maxsize=4096)
 def tags_for(name):
-    """Tag slugs whose synonyms occur in the cluster name, most specific first."""
+    """Tag slugs whose synonyms occur in the cluster name, most specific first (names recur: cached)."""
     slugs, covered = [], name
     for synonym, slug in taxonomy():
         if synonym in covered and slug not in slugs:
@@ -115,7 +116,9 @@ def _split_and(item, r, known_parts_only=False):
     if item in r.lexicon or "和" not in item:
         return [item]
     parts = [p for p in item.split("和") if p]
-    if known_parts_only and not all(p in r.lexicon for p in parts):
+    # Parts that each look like an industry (新能源汽车配件和电子智能制造) are two names even alone.
+    if known_parts_only and not all(p in r.lexicon for p in parts) \
+            and not (len(parts) == 2 and all(len(p) >= 4 and _industry_like(p, r) for p in parts)):
         return [item]
     return parts if len(parts) >= 2 and all(len(p) >= 2 for p in parts) else [item]
 
@@ -168,7 +171,8 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
         return sum(industry_like) * 2 >= len(items)
     known = all(industry_like)
     strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
-    return (verb_before and (known or strong_tail)) or (known and match.group("tail") == "产业")
+    # "清洁能源产业集群新增签约21个项目": a known industry named as a 产业集群 is one of the city's.
+    return (verb_before and (known or strong_tail)) or (known and match.group("tail") in ("产业", "产业集群"))
 
 
 def _tail_lists(sentence, text, r):
@@ -177,8 +181,8 @@ def _tail_lists(sentence, text, r):
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     for match in r.tail.finditer(masked):
-        marked = match.group("etc") or match.group("count") or match.group("quoted")
-        # "等…领域", "三大…产业" close a list whatever follows; a bare 产业 must end the phrase.
+        marked = match.group("etc") or match.group("count") or match.group("quoted") or match.group("tail") == "产业集群"
+        # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
         if not marked and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
@@ -187,6 +191,8 @@ def _tail_lists(sentence, text, r):
         if r.item["cooperation_after"].match(after) or r.item["cooperation_before"].search(masked, 0, stop) \
                 or r.item["policy_after"].match(after) or r.item["policy_context"].search(masked, 0, stop):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
+        if r.item["project_fields"].search(masked[stop:match.start()]):
+            continue  # 项目涉及卫浴、汽配等领域: the signed projects' fields
         items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r,
                                                     weak_tail=match.group("tail") in WEAK_TAILS)
         if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):

@@ -17,6 +17,7 @@ from .text import alternation, chinese_number, city_sentences, clauses, data, en
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}?(?:和|、|及|以及))+$")
+CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
 LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
@@ -40,6 +41,7 @@ class TargetRules:
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
         self.countable = re.compile(alternation(rules["countable_nouns"]))
         self.rank_context = re.compile(rules["rank_context"])
+        self.rank_ordinal = re.compile(rules["rank_ordinal"])
         self.goal = re.compile(rules["goal_markers"])
         self.actual = re.compile(rules["actual_markers"])
         self.deadline = re.compile(rules["deadline"])
@@ -54,6 +56,10 @@ class TargetRules:
         self.count_noun_end = re.compile(rules["count_noun_end"])
         self.delta_clause = re.compile(rules["delta_clause"])
         self.topic_year = re.compile(rules["topic_year"])
+        self.past_period = re.compile(rules["past_period"])
+        self.year_plan = re.compile(rules["year_plan"])
+        self.last_year = re.compile(rules["last_year"])
+        self.standing_state = re.compile(rules["standing_state"])
         self.plan_periods = rules["plan_periods"]
         self.plan_period_end = re.compile(rules["plan_period_end"])
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
@@ -130,6 +136,11 @@ def candidates(sentence_text, r):
             continue  # 三元双向, 一元化: a word, not three yuan
         unit = unit if unit.endswith("元") else unit + "元"
         add(match.start(), match.end(), _decimal(value) if value else None, unit)
+    for match in r.rank_ordinal.finditer(sentence_text):
+        # 全市排名第3, 位居全市第一位: a rank written without 位 or in words
+        value = chinese_number(match.group("num"))
+        if value:
+            add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
@@ -298,8 +309,12 @@ def _year_explicit(sentence_text, year, r):
 
 
 def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=(),
-                 title=""):
-    """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped."""
+                 title="", document_year=None):
+    """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
+
+    `document_year` is the year of a dated document (its own date, not one guessed from the
+    years it mentions): a figure it reports with no year of its own is a figure of that year.
+    """
     r = rules()
     facts, seen = [], set()
     base_year = meeting_year or published_year
@@ -349,6 +364,8 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
                 if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
                     continue  # 10亿元以上项目: the amount names a class of projects
+                if r.figure["one_project"].search(sentence.text, 0, figure.start):
+                    continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if own:
                     metric = own[index]
                 elif index and group_metric:
@@ -366,7 +383,8 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 group_metric = group_metric or metric
                 previous_metric, previous_end = metric, figure.end
-                fact = _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans)
+                fact = _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans,
+                             document_year)
                 key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                 if key in seen:
                     continue
@@ -375,9 +393,11 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
     return facts
 
 
-def _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans):
+def _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans,
+          document_year=None):
     kind, year = _kind_and_year(sentence, figure.start, base_year, meeting_year, r,
-                                topic_year=_topic_year(text, sentence.start + figure.start, r))
+                                topic_year=_topic_year(text, sentence.start + figure.start, r),
+                                document_year=document_year, worded=figure.metric is not None)
     baseline_value = baseline_year = None
     for match in baseline_spans.values():
         if match.end() <= figure.start and sentence.text[match.end():figure.start].strip(" 　") == "":
@@ -407,30 +427,51 @@ def _topic_year(text, position, r):
     return years[-1] if years else None
 
 
-def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None):
+def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False):
     head = sentence.text[:start]
+    # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
+    # looks back: it makes no goal.
+    past_plans = [m for m in r.plan_period_end.finditer(head)
+                  if document_year and r.plan_periods[m.group("plan")] < document_year]
+
+    def in_past_plan(m):
+        return any(p.start() <= m.start() < p.end() for p in past_plans)
+
     # 预计 alone marks an estimate of a figure reached, not a goal (预计全年增长5.2%).
-    goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0))]
-    goal += [m for m in r.plan_period_end.finditer(head)]
+    goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0)) and not in_past_plan(m)]
+    goal += [m for m in r.plan_period_end.finditer(head) if not in_past_plan(m)]
     actual = [m for m in r.actual.finditer(head)]
     is_goal = bool(goal) and (not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head))
     if is_goal:
         # The nearest deadline before the number wins; failing that, any in the sentence.
-        return "target", _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
+        deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
+        if deadline is None and document_year and r.year_plan.search(head):
+            return "target", document_year  # "今年计划开工项目107个": the plan of the document's year
+        return "target", deadline
     clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
     years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
     if years:
         return "actual", years[-1]
+    if past_plans or r.past_period.search(head):
+        return "actual", None  # "“十三五”期间…GDP突破180亿元", "近年来…签约125家": a span of years, no one year
     if topic_year:
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
+    if document_year and r.last_year.search(head):
+        return "actual", document_year - 1  # 去年 in a dated article: the year before it
+    if document_year and not worded and not r.standing_state.search(head):
+        # A dated article reports its own year's events (签约, 开工, 增长); a standing state
+        # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
+        return "actual", document_year
     return "actual", None
 
 
 def _deadline(text, r, base_year=None):
     """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
-    found = [(m.start(), int(m.group("year") or m.group("year2") or m.group("year3"))) for m in r.deadline.finditer(text)]
+    # A year heading a clause ("，2035年经济总量力争达到230亿元") dates only the figures of that clause.
+    found = [(m.start(), int(next(y for y in m.groups() if y))) for m in r.deadline.finditer(text)
+             if not (m.group("year4") and CLAUSE_BREAK.search(text, m.end()))]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
         for m in r.within_years.finditer(text):

@@ -113,6 +113,24 @@ def _deadline(text):
     return max(years) if years else None
 
 
+# The review's own heading naming its year ("一、2023年工作回顾") says which year it reviews, whatever
+# the dateline or title suggest.
+THIS_YEAR = re.compile(r"今年|本年度")
+REVIEW_HEADING = re.compile(r"^[*#\s]*(?:[一二三四五六七八九十]+[、.．]\s*)?(?P<year>20\d{2})年[^。，\n]{0,8}回顾")
+
+
+def review_heading_year(doc):
+    """The year the review section's heading names (一、2023年工作回顾), or None."""
+    review = next((s for s in doc.sections if s.name == "review"), None)
+    if review is None:
+        return None
+    for line in doc.text[review.start:min(review.end, review.start + 400)].split("\n")[:4]:
+        match = REVIEW_HEADING.match(line)
+        if match:
+            return int(match.group("year"))
+    return None
+
+
 def section_targets_step(doc):
     """Give each figure the kind and year its section says (after find_targets).
 
@@ -122,6 +140,7 @@ def section_targets_step(doc):
     if doc.genre != WORK_REPORT or not doc.sections:
         return
     r = rules()
+    review_year = review_heading_year(doc) or doc.review_year
     updated = []
     for fact in doc.targets:
         section = doc.section_at(fact.evidence.start)
@@ -130,17 +149,22 @@ def section_targets_step(doc):
         if getattr(fact, "year_explicit", False):
             updated.append(fact)
             continue
-        if section == "review" and doc.review_year:
+        if section == "review" and review_year:
             deadline = _deadline(context)
-            if fact.kind == "target" and deadline and deadline > doc.review_year:
+            if fact.kind == "target" and deadline and deadline > review_year:
                 updated.append(fact)  # a goal set long ago and still ahead: 到2025年 in a 2023 review
                 continue
-            updated.append(replace(fact, kind="actual", year=doc.review_year,
+            updated.append(replace(fact, kind="actual", year=review_year,
                                    estimated=bool(r.estimated.search(context)) or fact.estimated))
         elif section in ("plan", "goals") and doc.plan_year:
             updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
         elif section.startswith("period:"):
-            updated.append(replace(fact, kind="target", year=_deadline(context) or int(section.split(":")[1])))
+            # "今年是…开局之年。…主要预期目标是：…" under a five-year heading: a paragraph that
+            # speaks of 今年 sets the plan year's goals.
+            paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1:fact.evidence.start]
+            this_year = doc.plan_year if doc.plan_year and THIS_YEAR.search(paragraph) else None
+            updated.append(replace(fact, kind="target",
+                                   year=_deadline(context) or this_year or int(section.split(":")[1])))
         else:
             updated.append(fact)
     doc.targets = updated

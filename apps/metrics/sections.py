@@ -1,0 +1,104 @@
+"""The comparable-figures sections that the city profile and compare pages include.
+
+Each function costs a fixed number of queries (noted) whatever the data size, and hands the
+templates (templates/dashboard/_goal_result.html, _officials_line.html, _compare_metrics.html)
+charts and rows ready to show.
+"""
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from apps.atlas.metrics import metric_index
+from apps.atlas.people import group_people
+from apps.dashboard import charts
+from apps.dashboard.colors import city_color
+from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, human_amount, human_number
+
+from . import queries
+from .figures import BOUND_WORDS, main_metrics, metric_series
+
+COMPARED_METRICS = 8  # charts of shared metrics on compare
+GOALS_PER_CELL = 5
+OFFICIALS_ON_LINE = 30  # people on a profile's line of officials; a page stays the same size however many  # goals listed in a cell of the deadlines table; the rest is a count
+
+
+def city_metric_charts(city):
+    """Goal against result by year for the city's main metrics (one query)."""
+    series = metric_series(queries.city_figures([city.pk])).get(city.pk, [])
+    color = city_color(city)
+    return [charts.goal_result_chart(s.title, [(city, color, s.figures)], s.family) for s in main_metrics(series)]
+
+
+@dataclass
+class OfficialsLine:
+    people: list  # apps.atlas.people.Person, the first OFFICIALS_ON_LINE
+    more: int  # people left out
+
+
+def officials_over_time(city, limit=OFFICIALS_ON_LINE):
+    """Officials with their titles from first to last seen, the most often named first (one query)."""
+    people = group_people(queries.dated_officials(city))
+    people.sort(key=lambda p: (-len(p.fact_ids), p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
+    shown = sorted(people[:limit], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
+    return OfficialsLine(shown, max(0, len(people) - limit))
+
+
+def shared_metric_charts(cities, rows):
+    """One chart per metric and measure at least two of the cities have figures on, the cities side by side."""
+    by_city = metric_series(rows)
+    shared = defaultdict(list)
+    for city in cities:
+        for series in by_city.get(city.pk, []):
+            shared[(series.key, series.measure)].append((city, series))
+    order = {key: i for i, key in enumerate(metric_index().by_key)}
+    keys = sorted((k for k, v in shared.items() if len(v) > 1),
+                  key=lambda k: (-len(shared[k]), order.get(k[0], len(order)), k[1]))[:COMPARED_METRICS]
+    return [charts.goal_result_chart(shared[key][0][1].title,
+                                     [(city, city_color(city), s.figures) for city, s in shared[key]],
+                                     shared[key][0][1].family)
+            for key in keys]
+
+
+def goal_words(target):
+    """'地区生产总值 5,000亿元以上', '地区生产总值 6–6.5%' for the deadlines table."""
+    amount = human_amount(target.base_value, target.base_unit, target.unit)
+    if target.bound == "range" and target.value_high is not None and target.value:
+        family = FAMILY_OF_BASE_UNIT.get(target.base_unit, COUNT)
+        high = Decimal(target.value_high) * Decimal(target.base_value) / Decimal(target.value)
+        low = human_number(Decimal(target.base_value) / family.divisor)
+        return f"{target.metric} {low}–{human_amount(high, target.base_unit, target.unit)}"
+    return f"{target.metric} {BOUND_WORDS.get(target.bound, '{}').format(amount)}"
+
+
+@dataclass
+class DeadlineCell:
+    goals: list  # [(Target, words)]
+    more: int
+
+
+def deadlines(cities, goals):
+    """(years, [(city, [DeadlineCell per year])]): which city promises what by which year."""
+    by_cell = defaultdict(list)
+    for goal in goals:
+        by_cell[(goal.city_id, goal.year)].append(goal)
+    years = sorted({year for _, year in by_cell})
+    rows = [(city, [DeadlineCell([(goal, goal_words(goal)) for goal in by_cell[(city.pk, year)][:GOALS_PER_CELL]],
+                                 max(0, len(by_cell[(city.pk, year)]) - GOALS_PER_CELL)) for year in years])
+            for city in cities]
+    return years, rows
+
+
+def compare_sections(cities, facts_list, tags, cluster_counts):
+    """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries)."""
+    ids = [city.pk for city in cities]
+    years, rows = deadlines(cities, queries.deadline_goals(ids))
+    used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
+    matrix_tags = [tag for tag in tags if tag.pk in used]
+    return {
+        "metric_charts": shared_metric_charts(cities, queries.city_figures(ids)),
+        "deadline_years": years,
+        "deadline_rows": rows,
+        "cluster_matrix": charts.tag_matrix_chart(cities, matrix_tags, cluster_counts) if matrix_tags else None,
+        "compare_timeline": charts.meetings_timeline_chart(
+            [(facts.city, city_color(facts.city), facts.meetings) for facts in facts_list]),
+    }

@@ -1,0 +1,93 @@
+"""Every city on one metric: /metrics/ lists the metrics, /metrics/<key>/ ranks the cities on one.
+
+One view serves a page and the region htmx swaps (request.htmx and a template partial, as the
+dashboard's views do); every control is also a plain link or GET form.
+"""
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.urls import reverse
+
+from apps.atlas.metrics import metric_index
+from apps.dashboard import charts
+from apps.dashboard.colors import city_color
+from apps.dashboard.params import clean_params
+from apps.dashboard.views import PAGE_SIZE, more_target, render_page, with_query
+
+from . import queries
+from .figures import MEASURE_LABELS, family_of_row, ranked_rows
+
+TOP_CITIES = 15  # bars in the ranking chart; the table pages through the rest
+
+
+def metric_list(request):
+    return render_page(request, "metrics/list.html", {"summaries": queries.metric_summaries()})
+
+
+def default_measure(key, choices):
+    metric = metric_index().by_key.get(key)
+    if metric and metric.measure in choices:
+        return metric.measure
+    return max(choices, key=lambda measure: sum(cities for cities, _ in choices[measure].values()))
+
+
+def default_year(years):
+    """The latest year with a result: a year whose results are not in yet would be all pending."""
+    with_results = [year for year, (_, results) in years.items() if results]
+    return max(with_results or years)
+
+
+def chosen_year(value, years, notices):
+    if value:
+        try:
+            if int(value) in years:
+                return int(value)
+        except ValueError:
+            pass
+        notices.append(f"已忽略无数据的年份“{value}” — no figures for that year")
+    return default_year(years)
+
+
+def metric_detail(request, key):
+    metric = metric_index().by_key.get(key)
+    choices = queries.measure_years(key)
+    if metric is None and not choices:
+        raise Http404("No such metric")
+    params = clean_params(request)
+    notices = []
+    context = {"metric": metric, "key": key, "notices": notices}
+    if not choices:
+        return render_page(request, "metrics/metric.html", context, fragment="results")
+    measure = params.get("measure") or ""
+    if measure not in choices:
+        if measure:
+            notices.append(f"已忽略无数据的口径“{measure}” — no figures on that measure")
+        measure = default_measure(key, choices)
+    year = chosen_year(params.get("year"), choices[measure], notices)
+    base = reverse("metrics:metric", args=[key])
+
+    def url(**changes):
+        return with_query(base, **{"measure": measure, "year": year, **changes})
+
+    page = Paginator(queries.ranked_cities(key, measure, year), PAGE_SIZE).get_page(params.get("page"))
+    cities = list(page.object_list)
+    rows_by_id = queries.figures_by_id([pk for city in cities for pk in (city.goal_id, city.result_id)])
+    ranked = ranked_rows(cities, rows_by_id, city_color)
+    context.update({
+        "measure": measure, "year": year, "page": page, "ranked": ranked,
+        "more_url": url(page=page.next_page_number()) if page.has_next() else None,
+        "first_url": url() if page.number > 1 else None,
+    })
+    if more_target(request) == "metric-more":
+        return render_page(request, "metrics/metric.html", context, fragment="metric_rows")
+    family = next((family_of_row(row) for row in rows_by_id.values()), None)
+    name = f"{metric.name_zh}" if metric else key
+    context.update({
+        "measure_links": [(m, MEASURE_LABELS.get(m, m), url(measure=m, year=None), m == measure) for m in choices],
+        "year_links": [(y, counts, url(year=y), y == year) for y, counts in choices[measure].items()],
+        "measure_label": MEASURE_LABELS.get(measure, measure),
+        "ranking": (charts.metric_ranking_chart(f"{name} {year}：前{TOP_CITIES}名 top {TOP_CITIES}",
+                                                ranked[:TOP_CITIES], family)
+                    if family and page.number == 1 else None),
+        "met_share": charts.met_share_chart(queries.met_share_by_year(key, measure)),
+    })
+    return render_page(request, "metrics/metric.html", context, fragment="results")

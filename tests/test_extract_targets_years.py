@@ -1,0 +1,43 @@
+"""Which year a work report's figures belong to when the report itself says so in a heading or
+with 今年, whatever its dateline or title suggest. Excerpts shaped after 夏县 2024
+(tests/fixtures/realnews/32, a report reposted with its table of contents first) and 淮北 2016
+(the year's goals under a five-year heading)."""
+from apps.ingest.pipeline.extract import extract
+from apps.ingest.pipeline.normalize import normalize
+
+REVIEW_AFTER_CONTENTS = """一、2023年工作回顾
+二、2024年工作安排
+2024年某县政府工作报告
+各位代表：
+现在，我代表县人民政府，向大会报告工作，请予审议。
+一、2023年工作回顾
+过去的一年，全县经济社会发展总体平稳。全年地区生产总值完成82.86亿元，增长2.5%。
+"""
+
+GOALS_UNDER_FIVE_YEAR_HEADING = """——2016年1月13日在某市第十五届人民代表大会第五次会议上
+各位代表：
+现在，我代表市人民政府，向大会报告工作，请予审议。
+一、2015年工作回顾
+一年来，全市生产总值增长8%。
+二、“十三五”：努力实现全面建成小康社会奋斗目标
+今后五年，全市生产总值年均增长8%。
+开局之年：奋力谱写新篇章
+今年是“十三五”的开局之年。经济社会发展的主要预期目标是：全市生产总值增长7%左右，固定资产投资增长10%以上。
+"""
+
+
+def years(text):
+    """{value as written: (kind, year)} of the figures extracted from `text`."""
+    return {str(t.value): (t.kind, t.year) for t in extract(normalize(text)).targets}
+
+
+def test_the_review_heading_names_the_year_it_reviews():
+    found = years(REVIEW_AFTER_CONTENTS)
+    assert found["82.86"] == ("actual", 2023)
+    assert found["2.5"] == ("actual", 2023)
+
+
+def test_jinnian_under_a_five_year_heading_sets_the_plan_years_goals():
+    found = years(GOALS_UNDER_FIVE_YEAR_HEADING)
+    assert found["10"] == ("target", 2016)
+    assert found["7"] == ("target", 2016)
