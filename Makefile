@@ -50,8 +50,10 @@ migrate: venv
 ingest: migrate
 	$(PY) manage.py ingest seeds
 
+# `make run PORT=8080` serves on another port.
+PORT ?= 8000
 serve:
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 run: ingest collectstatic serve
 

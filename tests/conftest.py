@@ -69,3 +69,12 @@ def ingest_seeds():
 def shared_seeds(django_db_setup, django_db_blocker):
     """seeds/ ingested once per module (jieba and extraction are the slow part); see built_once."""
     yield from built_once(django_db_blocker, ingest_seeds)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: two tests' atlases can share a clusters_version key
+    (same ids, counts and second), and a value cached by one would answer the other's page."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -110,11 +110,11 @@ def test_unknown_tag_is_ignored_with_a_notice(client, atlas):
 
 def test_overview_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
     # city count, one page of cities, provinces, the clusters' version (the key of what is cached
-    # from all clusters), then on a cache miss: tag chips' counts, the heatmap's cities (ids, rows)
-    # and counts
-    with django_assert_num_queries(8):
+    # from all clusters), the charts' source line (documents, latest), then on a cache miss: tag
+    # chips' counts, the heatmap's cities (ids, rows) and counts
+    with django_assert_num_queries(9):
         page(client, "/")
-    with django_assert_num_queries(8):  # + the tag's lookup; the chips come from the cache
+    with django_assert_num_queries(9):  # + the tag's lookup; the chips come from the cache
         page(client, "/?tag=integrated-circuits")
 
 
@@ -176,8 +176,9 @@ def test_unknown_city_is_404(client, atlas):
 def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
     # the city; a count and a page of each list (officials, meetings, clusters, targets, sources);
     # the meetings of the officials, the officials of the meetings, the clusters' tags;
-    # the keyed figures (goal against result) and the dated officials (officials over time)
-    with django_assert_num_queries(16):
+    # the keyed figures (goal against result) and the dated officials (officials over time);
+    # the covered counties under it; the charts' source line
+    with django_assert_num_queries(18):
         page(client, "/cities/kunshan/")
 
 
@@ -254,10 +255,10 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
 
 
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    # + the keyed figures, the goals with a year and the cluster counts of compare's sections
-    with django_assert_num_queries(14):  # with the clusters' version and the chips' counts (a cache miss)
+    # + the keyed figures, the goals with a year and the cluster counts of compare's sections; the charts' source line
+    with django_assert_num_queries(15):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
-    with django_assert_num_queries(13):  # five cities: no list of cities to add, the tag's lookup, cached chips
+    with django_assert_num_queries(14):  # five cities: no list of cities to add, the tag's lookup, cached chips
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 
@@ -421,8 +422,8 @@ def test_search_fragment_and_page(client, atlas):
 
 
 def test_search_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
-    # cities, tags, clusters, officials, meetings, articles
-    with django_assert_num_queries(6):
+    # cities, tags, clusters, officials, meetings, articles; in Chinese the figures whose metric holds it
+    with django_assert_num_queries(7):
         page(client, "/search/?q=昆山")
     with django_assert_num_queries(6):
         page(client, "/search/?q=kunshan")

@@ -14,6 +14,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from .pinyin import pinyin_key
+from .visibility import approved_only
 
 
 def _per_city(model, aggregate):
@@ -179,7 +180,9 @@ class Origin(models.TextChoices):
 
 class FactQuerySet(models.QuerySet):
     def public(self):
-        """What visitors see: everything staff have not rejected."""
+        """What visitors see: everything staff have not rejected (only what they approved, see visibility)."""
+        if approved_only():
+            return self.filter(review_status=ReviewStatus.APPROVED)
         return self.exclude(review_status=ReviewStatus.REJECTED)
 
     def locked(self):

@@ -12,6 +12,7 @@ from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Win
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
+from apps.atlas.visibility import approved_only
 
 from .units import FAMILIES, family_of
 
@@ -60,6 +61,12 @@ def matrix_cities(cities, limit=MATRIX_CITIES):
     ids = [row["city"] for row in top]
     found = City.objects.only("slug", "name", "name_en").in_bulk(ids)
     return [found[pk] for pk in ids]
+
+
+def covered_children(city):
+    """The counties and districts under `city` that articles cover, with their counts: a parent's profile lists them."""
+    return list(City.objects.covered().filter(parent=city).with_counts()
+                .only("slug", "name", "name_en", "level").order_by("name", "pk"))
 
 
 def covered_cities():
@@ -284,6 +291,13 @@ def source_documents(city):
     )
 
 
+def public_q(prefix=""):
+    """The condition of `.public()` on a related fact, for queries that start from another table."""
+    if approved_only():
+        return Q(**{f"{prefix}review_status": ReviewStatus.APPROVED})
+    return ~Q(**{f"{prefix}review_status": ReviewStatus.REJECTED})
+
+
 CACHE_TIMEOUT = 600  # seconds; a changed cluster changes the keys sooner
 
 
@@ -298,7 +312,9 @@ def clusters_version():
 
 
 def cached(version, name, compute, *key):
-    return cache.get_or_set(":".join(["dashboard", name, version, *map(str, key)]), compute, CACHE_TIMEOUT)
+    # Approved-only pages count other rows: they never share a cached value with the others.
+    scope = "approved" if approved_only() else "public"
+    return cache.get_or_set(":".join(["dashboard", name, scope, version, *map(str, key)]), compute, CACHE_TIMEOUT)
 
 
 def tags_with_city_counts(version):
@@ -311,7 +327,7 @@ def _tags_with_city_counts():
     fields = ("industrytag_id", "industrytag__slug", "industrytag__name_zh", "industrytag__name_en",
               "industrytag__sort_order")
     rows = (
-        IndustryCluster.tags.through.objects.exclude(industrycluster__review_status=ReviewStatus.REJECTED)
+        IndustryCluster.tags.through.objects.filter(public_q("industrycluster__"))
         .values_list(*fields).annotate(cities=Count("industrycluster__city_id", distinct=True))
         .order_by("industrytag__sort_order", "industrytag__slug")
     )

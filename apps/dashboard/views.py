@@ -16,13 +16,14 @@ from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
+from apps.atlas.visibility import approved_only
 from apps.metrics import sections as metric_sections
 
-from . import charts, links, queries
+from . import charts, exports, links, queries
 from .colors import city_color
 from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
-from .params import clean_params, filter_notices, only
+from .params import APPROVED_PARAM, clean_params, filter_notices, only, review_switch
 from .search import search_atlas
 
 MAX_COMPARED = 5
@@ -58,6 +59,8 @@ def tag_chips(tags, active_tag, url_for, counts=None):
 
 
 def with_query(path, **query):
+    if approved_only():  # the switch stays on in every link a page gives
+        query[APPROVED_PARAM] = 1
     query = {key: value for key, value in query.items() if value}
     return path + (f"?{urlencode(query, safe=',')}" if query else "")
 
@@ -91,6 +94,20 @@ OVERVIEW_COLUMNS = [
 ]
 
 
+OVERVIEW_EXPORT_COLUMNS = ["slug", "name", "name_en", "level", "province", "parent", "clusters", "targets",
+                           "meetings", "latest_meeting_date", "latest_meeting", "url"]
+
+
+def overview_table(cities, next_url):
+    rows = [{"slug": city.slug, "name": city.name, "name_en": city.name_en, "level": city.level,
+             "province": city.province, "parent": city.parent.slug if city.parent else "",
+             "clusters": city.cluster_count, "targets": city.target_count, "meetings": city.meeting_count,
+             "latest_meeting_date": city.latest_meeting_date or "", "latest_meeting": city.latest_meeting_name or "",
+             "url": links.city_url(city)} for city in cities]
+    return exports.Table("cities", OVERVIEW_EXPORT_COLUMNS, rows, next_url)
+
+
+@review_switch
 def overview(request):
     params = clean_params(request)
     city_filter = CityFilter(only(params, "tag", "province", "level"), queryset=City.objects.covered())
@@ -115,6 +132,9 @@ def overview(request):
         "more_url": url(page=page.next_page_number()) if page.has_next() else None,
         "first_url": url() if page.number > 1 else None,
     }
+    if fmt := exports.requested_format(params):
+        more = context["more_url"]
+        return exports.respond(fmt, overview_table(context["cities"], more and exports.in_format(more, fmt)))
     if more_target(request) == "city-more":
         return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
     version = queries.clusters_version()
@@ -132,6 +152,9 @@ def overview(request):
         "levels": City.Level.choices,
         "matrix": matrix,
         "notices": notices,
+        "formats": exports.format_urls(request),
+        # No city at all, not just none that matches: the page explains how to fill the atlas.
+        "is_empty_atlas": not page.paginator.count and not City.objects.covered().exists(),
     }, fragment="results")
 
 
@@ -157,6 +180,14 @@ PROFILE_SECTIONS = {
 }
 
 
+def facts_table(name, facts_lists, meta=None):
+    """The rows of CityFacts, kind by kind."""
+    rows = [exports.fact_row(fact) for facts in facts_lists
+            for fact in [*facts.officials, *facts.meetings, *facts.clusters, *facts.targets]]
+    return exports.Table(name, exports.FACT_COLUMNS, rows, meta=meta or {})
+
+
+@review_switch
 def city(request, slug):
     city = get_object_or_404(City.objects.select_related("parent"), slug=slug)
     params = clean_params(request)
@@ -183,6 +214,9 @@ def city(request, slug):
                                        for name in ("officials", "meetings", "clusters", "targets")})
     for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
         fact.city = city  # already loaded: no query per fact when a template asks
+    if fmt := exports.requested_format(params):
+        more = {name: s.more_url and exports.in_format(s.more_url, fmt) for name, s in sections.items()}
+        return exports.respond(fmt, facts_table(city.slug, [facts], {"city": city.slug, "more": more}))
     return render(request, "dashboard/city.html", {
         "city": city,
         "facts": facts,
@@ -190,6 +224,8 @@ def city(request, slug):
         "documents": sections["documents"].page.object_list,
         "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
         "target_charts": charts.target_charts([facts]),
+        "children": queries.covered_children(city),
+        "formats": exports.format_urls(request),
         "goal_result_charts": metric_sections.city_metric_charts(city),
         "officials_over_time": metric_sections.officials_over_time(city),
     })
@@ -220,6 +256,7 @@ def compare_url(cities, tag=None, base=None):
                       tag=tag and tag.slug)
 
 
+@review_switch
 def compare(request):
     base = reverse("dashboard:compare")
     params = clean_params(request)
@@ -228,6 +265,8 @@ def compare(request):
     notices += filter_notices(cluster_filter)
     active_tag = cluster_filter.form.cleaned_data.get("tag")
     facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
+    if fmt := exports.requested_format(params):
+        return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
     tags = queries.tags_with_city_counts(queries.clusters_version())
     sections = metric_sections.compare_sections(cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities))
     response = render_page(request, "dashboard/compare.html", {
@@ -242,6 +281,7 @@ def compare(request):
         **sections,
         "notices": notices,
         "max_compared": MAX_COMPARED,
+        "formats": exports.format_urls(request),
     }, fragment="results")
     if request.htmx and not request.htmx.history_restore_request:
         # The add form sends ?cities=a,b&cities=c; the address bar gets the canonical ?cities=a,b,c.
@@ -257,6 +297,7 @@ def city_choices(tag, version, selected):
     return choices
 
 
+@review_switch
 def tag(request, slug):
     tag = get_object_or_404(IndustryTag, slug=slug)
     params = clean_params(request)
@@ -276,6 +317,11 @@ def tag(request, slug):
         "section": Section("tag-results", page,
                            with_query(base, **state, page=page.next_page_number()) if page.has_next() else None),
     }
+    if fmt := exports.requested_format(params):
+        more = context["section"].more_url
+        return exports.respond(fmt, exports.Table(tag.slug, exports.FACT_COLUMNS,
+                                                  [exports.fact_row(c) for c in page.object_list],
+                                                  more and exports.in_format(more, fmt), {"tag": tag.slug}))
     if more_target(request) == "tag-results-more":
         return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
     version = queries.clusters_version()
@@ -288,12 +334,14 @@ def tag(request, slug):
         "chips": tag_chips(queries.tags_with_city_counts(version), tag,
                            lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
         "notices": filter_notices(cluster_filter),
+        "formats": exports.format_urls(request),
     }, fragment="results")
 
 
 TEXT_VIEWS = ("normalized", "raw")
 
 
+@review_switch
 def document(request, pk):
     document = get_object_or_404(Document.objects.select_related("city", "duplicate_of").annotate(
         has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))), pk=pk)
@@ -303,6 +351,16 @@ def document(request, pk):
         notices.append(f"已忽略未知视图“{text_view}” — unknown text view ignored")
         text_view = "normalized"
     passages = document_passages(document)
+    if fmt := exports.requested_format(clean_params(request)):
+        cities = City.objects.only("slug", "name").in_bulk({passage.fact.city_id for passage in passages})
+        for passage in passages:
+            passage.fact.city = cities[passage.fact.city_id]  # one query for all, not one per row
+        return exports.respond(fmt, exports.Table(f"document-{document.pk}", exports.FACT_COLUMNS,
+                                                  [exports.fact_row(p.fact) for p in passages],
+                                                  meta={"document": {"id": document.pk, "title": document.title,
+                                                                     "source": document.source,
+                                                                     "publisher": document.publisher,
+                                                                     "published": document.published}}))
     if text_view == "raw":
         raw = raw_passages(document, passages)
         if raw is None:
@@ -320,9 +378,19 @@ def document(request, pk):
         "cleaning": cleaning_steps(document),
         "appearances": appearances(document),
         "notices": notices,
+        "formats": exports.format_urls(request),
     }, fragment="text")
 
 
+SEARCH_COLUMNS = ["kind", "name", "city", "detail", "url"]
+
+
+@review_switch
 def search(request):
-    results = search_atlas(clean_params(request).get("q", ""))
-    return render_page(request, "dashboard/search.html", {"results": results}, fragment="results")
+    params = clean_params(request)
+    results = search_atlas(params.get("q", ""))
+    if fmt := exports.requested_format(params):
+        return exports.respond(fmt, exports.Table("search", SEARCH_COLUMNS, results.rows(),
+                                                  meta={"query": results.query, "searched": results.searched}))
+    return render_page(request, "dashboard/search.html", {"results": results, "formats": exports.format_urls(request)},
+                       fragment="results")

@@ -5,7 +5,8 @@
 (function () {
   "use strict";
 
-  var CONFIG = { responsive: true, displaylogo: false, displayModeBar: false };
+  // The mode bar offers one button, shown over a chart on hover or tap: download it as a PNG (named after its title).
+  var CONFIG = { responsive: true, displaylogo: false, displayModeBar: "hover", modeBarButtons: [["toImage"]] };
   var PLOTLY_URL = document.currentScript && document.currentScript.getAttribute("data-plotly");
   var waiting = [];
   var loading = false;
@@ -14,7 +15,9 @@
     var figure = JSON.parse(element.getAttribute("data-figure"));
     // Content restored from htmx's history cache holds Plotly's markup without its state.
     element.replaceChildren();
-    window.Plotly.newPlot(element, figure.data, figure.layout, CONFIG);
+    var name = (element.getAttribute("aria-label") || "chart").replace(/[\\/:*?"<>|\s]+/g, "-");
+    var config = Object.assign({}, CONFIG, { toImageButtonOptions: { format: "png", filename: name, scale: 2 } });
+    window.Plotly.newPlot(element, figure.data, figure.layout, config);
   }
 
   function withPlotly(callback) {

@@ -3,12 +3,15 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.contrib import admin
+from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from apps.atlas.models import IndustryCluster, Meeting, Target
+from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
+from apps.atlas.visibility import approved_only
 from apps.dashboard import colors, links, units
 from apps.dashboard.documents import fact_key
+from apps.dashboard.params import APPROVED_PARAM
 
 register = template.Library()
 
@@ -30,10 +33,29 @@ def edit_link(context, fact):
 
 @register.simple_tag(takes_context=True)
 def fact_meta(context, fact):
-    """The fact's source link (and, for staff, its edit link). A tag, not an included partial:
-    it is drawn once per fact, hundreds of times on a page."""
-    return format_html('<span class="fact-meta"><a class="source-link" href="{}" title="{}">出处</a>{}</span>',
-                       evidence_url(fact), fact.evidence_text, edit_link(context, fact))
+    """The fact's review mark, source link, own page (and, for staff, its edit link). A tag, not an
+    included partial: it is drawn once per fact, hundreds of times on a page."""
+    return format_html('<span class="fact-meta">{}<a class="source-link" href="{}" title="{}">出处</a>'
+                       '<a class="fact-link" href="{}" title="本条信息 this fact\'s page">详情</a>{}</span>',
+                       review_mark(fact), evidence_url(fact), fact.evidence_text, links.fact_url(fact),
+                       edit_link(context, fact))
+
+
+VERIFIED_MARK = format_html('<span class="badge badge-verified" title="{}">✓ 已核实 <span lang="en">verified</span></span>',
+                            "工作人员已核实 approved by staff")
+UNREVIEWED_MARK = format_html('<span class="badge badge-unreviewed" title="{}">未审核 <span lang="en">unreviewed</span>'
+                              '</span>', "尚未经工作人员审核 not yet reviewed by staff")
+
+
+@register.filter
+def review_mark(fact):
+    """'✓ 已核实 verified' once staff approved the fact, '未审核 unreviewed' until then.
+
+    Nothing for a row loaded without its status (a ranking's .only() columns): a query per row
+    would cost more than the mark is worth there."""
+    if "review_status" in fact.get_deferred_fields():
+        return ""
+    return VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else UNREVIEWED_MARK
 
 
 @register.filter
@@ -57,7 +79,7 @@ def target_kind(target):
 
 @register.filter
 def city_link(city):
-    return format_html('<a class="city-name" href="{}">{} <span class="en">{}</span></a>',
+    return format_html('<a class="city-name" href="{}">{} <span class="en" lang="en">{}</span></a>',
                        links.city_url(city), city.name, city.name_en)
 
 
@@ -71,6 +93,31 @@ def iso_date(value):
 def evidence_url(fact):
     """Where the fact's passage is highlighted in its article."""
     return links.document_url(fact.document_id) + f"#ev-{fact_key(fact)}"
+
+
+@register.filter
+def fact_url(fact):
+    """The fact's own page: /facts/<kind>/<id>/."""
+    return links.fact_url(fact)
+
+
+@register.simple_tag
+def showing_approved_only():
+    return approved_only()
+
+
+@register.simple_tag(takes_context=True)
+def approved_switch_url(context):
+    """This page's address with the "approved only" switch flipped (and back to its first page)."""
+    request = context.get("request")
+    if request is None:
+        return "?approved=1"
+    query = request.GET.copy()
+    for name in [APPROVED_PARAM, "page", "format", *[key for key in query if key.endswith("_page")]]:
+        query.pop(name, None)
+    if not approved_only():
+        query[APPROVED_PARAM] = "1"
+    return f"{request.path}?{query.urlencode()}" if query else request.path
 
 
 @register.filter
@@ -121,6 +168,29 @@ def summary(fact):
     if isinstance(fact, IndustryCluster):
         return f"{fact.name} · {fact.get_tier_display()}"
     return str(fact)
+
+
+@register.simple_tag(takes_context=True)
+def chart_source(context):
+    """'来源: 城市产业战略图谱, 12 documents, 2026-11-30': the line under each chart, one query per page."""
+    holder = context.get("request") or context.render_context  # the request lives through every include
+    line = getattr(holder, "atlas_chart_source", None)
+    if line is None:
+        stats = Document.objects.aggregate(documents=Count("pk"), latest=Max("ingested_at"))
+        date = stats["latest"].date().isoformat() if stats["latest"] else "—"
+        line = f"来源: 城市产业战略图谱, {stats['documents']:,} documents, {date}"
+        holder.atlas_chart_source = line
+    return line
+
+
+@register.filter
+def at(sequence, index):
+    return sequence[index]
+
+
+@register.filter
+def city_name_of(facts):
+    return facts.city.name
 
 
 @register.filter
