@@ -2,6 +2,7 @@
 
 Prints figures; asserts nothing. Run with .venv/bin/python bench/api_cost.py (uses a throwaway SQLite file).
 """
+
 import os
 import statistics
 import subprocess
@@ -29,13 +30,14 @@ def import_cost():
     """Median over ROUNDS of the summed self-time (-X importtime) of the API's modules, and their number."""
     seconds, modules = [], 0
     for _ in range(ROUNDS):
-        report = subprocess.run([sys.executable, "-X", "importtime", "-c", STARTUP], cwd=ROOT, check=True,
-                                capture_output=True, text=True).stderr
+        report = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", STARTUP], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stderr
         total, names = 0, set()
         for line in report.splitlines():
             if not line.startswith("import time:") or "|" not in line or "self" in line:
                 continue
-            self_us, _, name = (part.strip() for part in line[len("import time:"):].split("|"))
+            self_us, _, name = (part.strip() for part in line[len("import time:") :].split("|"))
             if name.split(".")[0] in API_PACKAGES or name.startswith("apps.api"):
                 total += int(self_us)
                 names.add(name)
@@ -79,8 +81,10 @@ def warm_figures(db_url):
 
 def main():
     seconds, modules = import_cost()
-    print(f"startup cost of the API (django-ninja, pydantic, apps.api), summed import self-time: "
-          f"{seconds * 1000:.0f} ms median of {ROUNDS}, {modules} modules")
+    print(
+        f"startup cost of the API (django-ninja, pydantic, apps.api), summed import self-time: "
+        f"{seconds * 1000:.0f} ms median of {ROUNDS}, {modules} modules"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         schema_seconds, timings = warm_figures(f"sqlite:///{tmp}/bench.sqlite3")
     print(f"OpenAPI schema: first build {schema_seconds[0] * 1000:.0f} ms, then {schema_seconds[1] * 1000:.0f} ms")

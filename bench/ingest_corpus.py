@@ -10,6 +10,7 @@ wall time, documents/s, characters/s and peak memory (ru_maxrss of the command a
 processes), the same for export_facts, and the pipeline's speed (read → extract, one process)
 as a multiple of bare jieba.lcut (HMM off) on the same texts.
 """
+
 import argparse
 import os
 import resource
@@ -22,8 +23,14 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/corpus/work-reports beside the checkout (or beside the folder of git worktrees).
-CORPUS = next((parent / "shared" / "corpus" / "work-reports" for parent in ROOT.parents
-               if (parent / "shared" / "corpus" / "work-reports").is_dir()), ROOT.parent / "shared" / "corpus" / "work-reports")
+CORPUS = next(
+    (
+        parent / "shared" / "corpus" / "work-reports"
+        for parent in ROOT.parents
+        if (parent / "shared" / "corpus" / "work-reports").is_dir()
+    ),
+    ROOT.parent / "shared" / "corpus" / "work-reports",
+)
 
 
 def run_measured(command, env):
@@ -54,11 +61,19 @@ def fresh_postgres(url):
 
 def corpus_characters(env):
     """Documents stored and the characters of their decoded text, asked of the database."""
-    code = ("import django; django.setup(); from django.db.models import Sum; from django.db.models.functions import Length;"
-            "from apps.atlas.models import Document;"
-            "print(Document.objects.count(), Document.objects.aggregate(n=Sum(Length('raw_text')))['n'] or 0)")
-    out = subprocess.run([sys.executable, "-c", code], env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
-                         cwd=ROOT, check=True, capture_output=True, text=True).stdout.split()
+    code = (
+        "import django; django.setup(); from django.db.models import Sum; from django.db.models.functions import Length;"
+        "from apps.atlas.models import Document;"
+        "print(Document.objects.count(), Document.objects.aggregate(n=Sum(Length('raw_text')))['n'] or 0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()
     return int(out[0]), int(out[1])
 
 
@@ -97,8 +112,9 @@ def main():
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--database-url", help="default: a fresh SQLite file in a temporary folder")
-    parser.add_argument("--sample", type=int, default=100,
-                        help="reports timed in one process against bare jieba (0: skip)")
+    parser.add_argument(
+        "--sample", type=int, default=100, help="reports timed in one process against bare jieba (0: skip)"
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -110,19 +126,23 @@ def main():
         subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, check=True)
 
         seconds, peak, out, err = run_measured(
-            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
+            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env
+        )
         failures = [line for line in err.splitlines() if line.startswith("✗")]
         print(f"ingest said: {out.strip().splitlines()[-1] if out.strip() else '—'}; {len(failures)} failed files")
         for line in failures[:10]:
             print("  " + line)
         documents, characters = corpus_characters(env)
         print(f"database: {urlsplit(url).scheme}, --jobs {args.jobs}, {os.cpu_count()} CPUs")
-        print(f"ingest: {documents} documents, {characters:,} characters in {seconds:.1f} s "
-              f"= {documents / seconds:.2f} documents/s, {characters / seconds / 1000:.0f} k characters/s; "
-              f"peak RSS {peak:.0f} MiB")
+        print(
+            f"ingest: {documents} documents, {characters:,} characters in {seconds:.1f} s "
+            f"= {documents / seconds:.2f} documents/s, {characters / seconds / 1000:.0f} k characters/s; "
+            f"peak RSS {peak:.0f} MiB"
+        )
 
         seconds, peak, *_ = run_measured(
-            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env)
+            manage + ["ingest", str(args.corpus), "--jobs", str(args.jobs), "--quiet"], env
+        )
         print(f"ingest again, unchanged: {seconds:.1f} s; peak RSS {peak:.0f} MiB")
 
         seconds, peak, out, _ = run_measured(manage + ["export_facts"], env)
@@ -130,11 +150,15 @@ def main():
 
     if args.sample:
         count, chars, pipeline, bare = pipeline_against_jieba(args.corpus, args.sample)
-        print(f"one process, {count} reports ({chars:,} characters): read→extract {pipeline:.1f} s "
-              f"({chars / pipeline / 1000:.0f} k characters/s), bare jieba.lcut (HMM off) {bare:.1f} s "
-              f"({chars / bare / 1000:.0f} k characters/s): the pipeline takes {pipeline / bare:.1f}× jieba's time")
-    print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
-          f"largest child: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB")
+        print(
+            f"one process, {count} reports ({chars:,} characters): read→extract {pipeline:.1f} s "
+            f"({chars / pipeline / 1000:.0f} k characters/s), bare jieba.lcut (HMM off) {bare:.1f} s "
+            f"({chars / bare / 1000:.0f} k characters/s): the pipeline takes {pipeline / bare:.1f}× jieba's time"
+        )
+    print(
+        f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB; "
+        f"largest child: {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024:.0f} MiB"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Prints figures; asserts nothing. Run with `make bench` (or .venv/bin/python bench/ingest_speed.py).
 """
+
 import os
 import resource
 import subprocess

@@ -11,6 +11,7 @@ Datasette (installed into var/datasette-venv on first use, pointed at the same f
 facets, first 100 rows) and our time is printed as a ratio of its time. Only 127.0.0.1 is ever
 contacted. Prints figures; asserts nothing.
 """
+
 import argparse
 import gzip
 import http.client
@@ -71,14 +72,33 @@ def prepare(backend, args):
             if not exists:
                 connection.execute(f'create database "{name}"')
     ready = subprocess.run(
-        [PYTHON, "-c", "import django; django.setup(); from apps.atlas.models import Document; "
-                       "print(Document.objects.exists())"],
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"}, cwd=ROOT, capture_output=True, text=True,
+        [
+            PYTHON,
+            "-c",
+            "import django; django.setup(); from apps.atlas.models import Document; print(Document.objects.exists())",
+        ],
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     if ready.stdout.strip() != "True":
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
-        subprocess.run([PYTHON, "bench/generate_atlas.py", "--database", url, "--facts", str(args.facts),
-                        "--cities", str(args.cities)], env=env, cwd=ROOT, check=True)
+        subprocess.run(
+            [
+                PYTHON,
+                "bench/generate_atlas.py",
+                "--database",
+                url,
+                "--facts",
+                str(args.facts),
+                "--cities",
+                str(args.cities),
+            ],
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
     else:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     return url, path
@@ -100,9 +120,14 @@ print(json.dumps({"big": big, "tag": tag.slug, "tag_id": tag.pk, "pinyin": pinyi
 
 
 def pick(url):
-    out = subprocess.run([PYTHON, "-c", PICK], env={**os.environ, "DATABASE_URL": url,
-                                                    "DJANGO_SETTINGS_MODULE": "config.settings"},
-                         cwd=ROOT, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [PYTHON, "-c", PICK],
+        env={**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -123,8 +148,11 @@ def start_gunicorn(url):
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "DEBUG": "0", "CONN_MAX_AGE": "60", "ALLOWED_HOSTS": HOST}
     gunicorn = Path(PYTHON).with_name("gunicorn")
-    process = subprocess.Popen([str(gunicorn), "config.wsgi", "--workers", "2", "--bind", f"{HOST}:{port}",
-                                "--log-level", "warning"], env=env, cwd=ROOT)
+    process = subprocess.Popen(
+        [str(gunicorn), "config.wsgi", "--workers", "2", "--bind", f"{HOST}:{port}", "--log-level", "warning"],
+        env=env,
+        cwd=ROOT,
+    )
     wait_for(port, process)
     return process, port
 
@@ -134,10 +162,26 @@ def start_datasette(path):
         subprocess.run([PYTHON, "-m", "venv", str(DATASETTE_VENV)], check=True)
         subprocess.run([str(DATASETTE_VENV / "bin" / "pip"), "install", "--quiet", "datasette"], check=True)
     port = free_port()
-    process = subprocess.Popen([str(DATASETTE_VENV / "bin" / "datasette"), "serve", str(path), "--host", HOST,
-                                "--port", str(port), "--setting", "sql_time_limit_ms", "20000",
-                                "--setting", "facet_time_limit_ms", "2000", "--nolock"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            str(DATASETTE_VENV / "bin" / "datasette"),
+            "serve",
+            str(path),
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            "--setting",
+            "sql_time_limit_ms",
+            "20000",
+            "--setting",
+            "facet_time_limit_ms",
+            "2000",
+            "--nolock",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     wait_for(port, process)
     return process, port
 
@@ -199,9 +243,11 @@ def percentile(values, fraction):
 
 def report(label, latencies, wall, html_bytes, gzip_bytes):
     p50, p95, p99 = (percentile(latencies, f) * 1000 for f in (0.5, 0.95, 0.99))
-    print(f"  {label:<34} n={len(latencies):>4}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  p99 {p99:7.1f} ms  "
-          f"{len(latencies) / wall:6.1f} req/s  HTML {html_bytes / 1024:7.1f} KB ({gzip_bytes / 1024:5.1f} KB gz)",
-          flush=True)
+    print(
+        f"  {label:<34} n={len(latencies):>4}  p50 {p50:7.1f} ms  p95 {p95:7.1f} ms  p99 {p99:7.1f} ms  "
+        f"{len(latencies) / wall:6.1f} req/s  HTML {html_bytes / 1024:7.1f} KB ({gzip_bytes / 1024:5.1f} KB gz)",
+        flush=True,
+    )
     return statistics.median(latencies)
 
 
@@ -243,8 +289,10 @@ def run_backend(backend, args):
             latencies, wall, html_bytes, gzip_bytes = measure(ds_port, ds_path, args)
             datasette_median = report("Datasette, same tag filter (JSON)", latencies, wall, html_bytes, gzip_bytes)
             ours = medians[f"/tags/{picks['tag']}/"]
-            print(f"  tag filter: ours {ours * 1000:.1f} ms / Datasette {datasette_median * 1000:.1f} ms "
-                  f"= {ours / datasette_median:.2f}x (p50)")
+            print(
+                f"  tag filter: ours {ours * 1000:.1f} ms / Datasette {datasette_median * 1000:.1f} ms "
+                f"= {ours / datasette_median:.2f}x (p50)"
+            )
         finally:
             datasette.terminate()
             datasette.wait()

@@ -5,6 +5,7 @@ DATABASE_URL is set (then that database must be migrated and may be written to):
 
     .venv/bin/python bench/load_statements.py
 """
+
 import os
 import statistics
 import sys
@@ -53,19 +54,25 @@ def main():
     print(f"{'article':<28} {'facts':>5} {'first load':>10} {'again':>6}")
     first, again = [], []
     for raw, normalized, extraction in processed:
-        n_first, _ = count_statements(lambda: load(raw, normalized, extraction, require_city=False))
-        n_again, _ = count_statements(lambda: load(raw, normalized, extraction, require_city=False))
+
+        def load_once(raw=raw, normalized=normalized, extraction=extraction):
+            return load(raw, normalized, extraction, require_city=False)
+
+        n_first, _ = count_statements(load_once)
+        n_again, _ = count_statements(load_once)
         first.append(n_first)
         again.append(n_again)
         print(f"{raw.source[-28:]:<28} {facts(extraction):>5} {n_first:>10} {n_again:>6}")
-    print(f"statements per article: first load mean {statistics.mean(first):.1f} (max {max(first)}), "
-          f"unchanged re-load mean {statistics.mean(again):.1f} (max {max(again)})")
+    print(
+        f"statements per article: first load mean {statistics.mean(first):.1f} (max {max(first)}), "
+        f"unchanged re-load mean {statistics.mean(again):.1f} (max {max(again)})"
+    )
     repost_cost(processed)
 
 
-def repost_cost(processed, copies=int(os.environ.get("BENCH_COPIES", "100"))):
+def repost_cost(processed, copies=None):
     """Time to look for a repost among `copies` other articles about the same city."""
-    from dataclasses import replace
+    copies = copies or int(os.environ.get("BENCH_COPIES", "100"))
 
     from apps.ingest import reposts
 
@@ -74,8 +81,12 @@ def repost_cost(processed, copies=int(os.environ.get("BENCH_COPIES", "100"))):
     start = time.perf_counter()
     best = reposts.most_similar(normalized.text, ((i, text) for i, text in enumerate(others)))
     elapsed = time.perf_counter() - start
-    print(f"repost search: {copies} candidates of ~{len(normalized.text)} characters in {elapsed * 1000:.1f} ms "
-          f"(best similarity {best[1]:.2f})" if best else f"repost search: nothing found in {elapsed * 1000:.1f} ms")
+    print(
+        f"repost search: {copies} candidates of ~{len(normalized.text)} characters in {elapsed * 1000:.1f} ms "
+        f"(best similarity {best[1]:.2f})"
+        if best
+        else f"repost search: nothing found in {elapsed * 1000:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 Run after `make static-vendor`. The outlines and plotly.js are fetched once and then cached.
 Prints one line per file and the total.
 """
+
 import gzip
 from pathlib import Path
 

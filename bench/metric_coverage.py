@@ -8,6 +8,7 @@ the held-out gold cities (docs/gold.md) so that list is never read from them.
 
     python bench/metric_coverage.py [CORPUS] [--processes 2] [--limit N] [--top N] [--skip-holdout]
 """
+
 import argparse
 import os
 import re
@@ -20,8 +21,28 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 # The held-out work-report gold (docs/gold.md): kept out of any list used to choose taxonomy entries.
-HOLDOUT = ("乌海", "亳州", "佛山", "儋州", "六安", "南充", "南宁", "南平", "博尔塔拉", "广元", "惠州", "文山", "淮安",
-           "湘西", "白山", "福州", "通辽", "金昌", "铜陵", "韶关")
+HOLDOUT = (
+    "乌海",
+    "亳州",
+    "佛山",
+    "儋州",
+    "六安",
+    "南充",
+    "南宁",
+    "南平",
+    "博尔塔拉",
+    "广元",
+    "惠州",
+    "文山",
+    "淮安",
+    "湘西",
+    "白山",
+    "福州",
+    "通辽",
+    "金昌",
+    "铜陵",
+    "韶关",
+)
 
 
 def default_corpus():
@@ -51,7 +72,7 @@ def _load(path):
         for line in match.group(1).splitlines():
             key, _, value = line.partition(":")
             meta[key.strip()] = value.strip()
-        text = text[match.end():]
+        text = text[match.end() :]
     return text, ArticleMeta(url=meta.get("source", ""), title=meta.get("title", ""))
 
 
@@ -66,8 +87,13 @@ def measure(path):
     result = extract(normalized, segment(normalized.text), meta)
     targets = result.targets
     goals = [t for t in targets if t.kind == "target"]
-    return (len(targets), sum(bool(t.metric_key) for t in targets), len(goals),
-            sum(bool(t.metric_key) for t in goals), [t.metric for t in targets if not t.metric_key])
+    return (
+        len(targets),
+        sum(bool(t.metric_key) for t in targets),
+        len(goals),
+        sum(bool(t.metric_key) for t in goals),
+        [t.metric for t in targets if not t.metric_key],
+    )
 
 
 def main(argv=None):

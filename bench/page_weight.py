@@ -8,6 +8,7 @@ plotly.js is only fetched by static/js/charts.js when a page holds a chart, so "
 is the page before (or without) any chart and "with charts" adds the plotly bundle. Prints
 figures; asserts nothing.
 """
+
 import argparse
 import os
 import re
@@ -19,8 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", default=os.environ.get(
-        "DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'dash_scale_bench_1000_50000.sqlite3'}"))
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'dash_scale_bench_1000_50000.sqlite3'}"),
+    )
     parser.add_argument("--path", default="/")
     return parser.parse_args()
 
@@ -61,14 +64,18 @@ def main():
     for url in assets:
         body, asset = fetch(client, url)
         base += len(body)
-        print(f"  {url:<48} {len(body) / 1024:7.1f} KB  {asset.get('Content-Encoding', 'identity')}, "
-              f"{asset.get('Cache-Control', 'no Cache-Control')}")
+        print(
+            f"  {url:<48} {len(body) / 1024:7.1f} KB  {asset.get('Content-Encoding', 'identity')}, "
+            f"{asset.get('Cache-Control', 'no Cache-Control')}"
+        )
     with_charts = base
     for url in plotly:
         body, asset = fetch(client, url)
         with_charts += len(body)
-        print(f"  {url + ' (only with a chart)':<48} {len(body) / 1024:7.1f} KB  "
-              f"{asset.get('Content-Encoding', 'identity')}, {asset.get('Cache-Control', 'no Cache-Control')}")
+        print(
+            f"  {url + ' (only with a chart)':<48} {len(body) / 1024:7.1f} KB  "
+            f"{asset.get('Content-Encoding', 'identity')}, {asset.get('Cache-Control', 'no Cache-Control')}"
+        )
     print(f"  total without charts: {base / 1024:.1f} KB; with charts: {with_charts / 1024:.1f} KB")
 
 

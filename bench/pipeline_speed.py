@@ -10,6 +10,7 @@ wall time would. Prints figures; asserts nothing.
 
 --profile runs the pipeline once more under cProfile and prints the 30 costliest functions.
 """
+
 import argparse
 import os
 import statistics
@@ -18,9 +19,14 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = next((parent / "shared" / "corpus" / "work-reports" for parent in ROOT.parents
-               if (parent / "shared" / "corpus" / "work-reports").is_dir()),
-              ROOT.parent / "shared" / "corpus" / "work-reports")
+CORPUS = next(
+    (
+        parent / "shared" / "corpus" / "work-reports"
+        for parent in ROOT.parents
+        if (parent / "shared" / "corpus" / "work-reports").is_dir()
+    ),
+    ROOT.parent / "shared" / "corpus" / "work-reports",
+)
 
 
 def timed(function, items, runs):
@@ -77,8 +83,10 @@ def main():
 
     def line(label, seconds):
         rates = sorted(characters / s / 1000 for s in seconds)
-        return (f"{label}: median {statistics.median(seconds):.2f} s, min {min(seconds):.2f} s = "
-                f"{rates[-1]:.0f} k characters/s best, {statistics.median(rates):.0f} k median")
+        return (
+            f"{label}: median {statistics.median(seconds):.2f} s, min {min(seconds):.2f} s = "
+            f"{rates[-1]:.0f} k characters/s best, {statistics.median(rates):.0f} k median"
+        )
 
     print(f"{len(articles)} reports, {characters:,} characters, {args.runs} runs each")
     print(line("read (decode, front matter)", read_seconds))
@@ -87,13 +95,17 @@ def main():
     whole = statistics.median(pipeline_seconds) + statistics.median(read_seconds)
     normalized = [normalize(a.text) for a in articles]
     segmented = [(n, segment(n.text), a.meta) for n, a in zip(normalized, articles)]
-    stages = {"  normalize": timed(lambda article: normalize(article.text), articles, args.runs),
-              "  segment": timed(lambda n: segment(n.text), normalized, args.runs),
-              "  extract": timed(lambda item: extract(*item), segmented, args.runs)}
+    stages = {
+        "  normalize": timed(lambda article: normalize(article.text), articles, args.runs),
+        "  segment": timed(lambda n: segment(n.text), normalized, args.runs),
+        "  extract": timed(lambda item: extract(*item), segmented, args.runs),
+    }
     for label, seconds in stages.items():
         print(line(label, seconds) + f"; {statistics.median(seconds) / statistics.median(jieba_seconds):.2f}× jieba")
-    print(f"pipeline / jieba (medians): {statistics.median(pipeline_seconds) / statistics.median(jieba_seconds):.2f}×, "
-          f"with read: {whole / statistics.median(jieba_seconds):.2f}×")
+    print(
+        f"pipeline / jieba (medians): {statistics.median(pipeline_seconds) / statistics.median(jieba_seconds):.2f}×, "
+        f"with read: {whole / statistics.median(jieba_seconds):.2f}×"
+    )
 
     if args.profile:
         import cProfile

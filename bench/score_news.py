@@ -10,6 +10,7 @@ on the export and prints its table.
 
 Prints figures; asserts nothing. Exits with the scorer's status.
 """
+
 import argparse
 import json
 import os
@@ -49,13 +50,15 @@ def parse_args(argv):
 def export_facts(articles, workdir):
     """Ingest `articles` into a new SQLite file under `workdir`; return the path of the export."""
     # A throwaway database: the settings need some SECRET_KEY, not a secret one.
-    env = {"SECRET_KEY": "score-only-insecure-key-" + "x" * 40, **os.environ,
-           "DATABASE_URL": f"sqlite:///{workdir / 'score.sqlite3'}"}
+    env = {
+        "SECRET_KEY": "score-only-insecure-key-" + "x" * 40,
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{workdir / 'score.sqlite3'}",
+    }
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run(manage + ["migrate", "--noinput", "-v0"], env=env, cwd=ROOT, check=True)
     # A bad file makes `ingest` exit non-zero after loading the rest; the score still counts it.
-    ingest = subprocess.run(manage + ["ingest", str(articles)], env=env, cwd=ROOT,
-                            capture_output=True, text=True)
+    ingest = subprocess.run(manage + ["ingest", str(articles)], env=env, cwd=ROOT, capture_output=True, text=True)
     if ingest.returncode:
         sys.stderr.write(ingest.stdout + ingest.stderr)
     export = workdir / "export.json"
@@ -67,7 +70,7 @@ def export_facts(articles, workdir):
 def summary(scorer, export, gold):
     """The scorer's figures as a dict, computed by importing its own `score` function."""
     sys.path.insert(0, str(scorer.parent))
-    import score as shared_score  # noqa: E402  (the shared scorer is a script, not a package)
+    import score as shared_score
 
     rows, result = shared_score.score(json.loads(export.read_text(encoding="utf-8")), str(gold))
     figures = {"documents": len(rows), "city": round(result["city"], 4)}

@@ -9,6 +9,7 @@ and a last summary line; asserts nothing. docs/gold.md explains the gold and eve
 
 The extractor is being changed in parallel, so every field is read with getattr and a default.
 """
+
 import argparse
 import json
 import os
@@ -95,6 +96,7 @@ def run_pipeline(read, process, path):
 
 # --- comparing values -------------------------------------------------------------------------
 
+
 def to_decimal(value):
     try:
         return Decimal(str(value))
@@ -110,7 +112,7 @@ def in_base_unit(value, unit):
     unit = UNIT_ALIASES.get(unit, unit)
     for prefix, factor in MULTIPLIERS:
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return value * factor, unit[len(prefix):]
+            return value * factor, unit[len(prefix) :]
     return value, unit
 
 
@@ -127,6 +129,7 @@ def same_value(gold_value, gold_unit, predicted_value, predicted_unit):
 
 
 # --- locating the goals paragraph --------------------------------------------------------------
+
 
 def raw_to_normalized(offset_map, raw_position):
     for norm_start, raw_start, length in offset_map or ():
@@ -172,6 +175,7 @@ def before(target, region):
 
 # --- matching -------------------------------------------------------------------------------
 
+
 def match(gold_items, predictions, accept):
     """Greedy one-to-one matching: each gold item takes the first unused prediction accept() likes."""
     used, matched = set(), []
@@ -196,8 +200,12 @@ def value_accept(item, target):
 
 def kind_year_accept(kind):
     def accept(item, target):
-        return (value_accept(item, target) and getattr(target, "kind", "") == kind
-                and getattr(target, "year", None) == item["year"])
+        return (
+            value_accept(item, target)
+            and getattr(target, "kind", "") == kind
+            and getattr(target, "year", None) == item["year"]
+        )
+
     return accept
 
 
@@ -212,14 +220,16 @@ def metric_context(target, text):
     start, end = evidence_bounds(target)
     if start is None or end is None:
         return getattr(target, "metric", "") or ""
-    return (getattr(target, "metric", "") or "") + text[max(0, start - CONTEXT_CHARS):end]
+    return (getattr(target, "metric", "") or "") + text[max(0, start - CONTEXT_CHARS) : end]
 
 
 def value_metric_accept(text):
     """Same value, and the gold metric's family named in the prediction's metric or nearby text."""
+
     def accept(item, target):
         words = family_words(item["metric"])
         return value_accept(item, target) and (not words or any(w in metric_context(target, text) for w in words))
+
     return accept
 
 
@@ -235,11 +245,11 @@ def squeeze(text):
 
 def is_junk_metric(metric):
     metric = (metric or "").strip()
-    return (not metric or re.fullmatch(r"[\d.%％‰\s]+", metric) is not None
-            or metric.endswith(JUNK_METRIC_WORDS))
+    return not metric or re.fullmatch(r"[\d.%％‰\s]+", metric) is not None or metric.endswith(JUNK_METRIC_WORDS)
 
 
 # --- one report -------------------------------------------------------------------------------
+
 
 @dataclass
 class ReportScore:
@@ -247,7 +257,7 @@ class ReportScore:
     city: bool = False
     speaker: bool = False
     speaker_title: bool | None = None  # None: the gold gives no title
-    session: bool | None = None        # None: the report has no dateline
+    session: bool | None = None  # None: the report has no dateline
     session_name: bool | None = None
     goals: int = 0
     goals_found: int = 0
@@ -289,6 +299,7 @@ def score_report(gold, normalized, extraction):
     session = gold.get("session")
     meetings = list(getattr(extraction, "meetings", []) or [])
     if session:
+
         def date_text(meeting):
             value = getattr(meeting, "date", None)
             return value.isoformat() if hasattr(value, "isoformat") else (str(value) if value else None)
@@ -328,13 +339,15 @@ def score_report(gold, normalized, extraction):
         elif strict_predicted is None:
             result.misses.append(
                 f"goal kind/year: {item['metric']} {item['value']}{item['unit']} want target {item['year']}, "
-                f"got {getattr(predicted, 'kind', '')} {getattr(predicted, 'year', None)}")
+                f"got {getattr(predicted, 'kind', '')} {getattr(predicted, 'year', None)}"
+            )
     for index, predicted in enumerate(in_goals):
         if index not in used:
             start, end = evidence_bounds(predicted)
             result.misses.append(
                 f"goal extra: {getattr(predicted, 'metric', '')} {getattr(predicted, 'value', '')}"
-                f"{getattr(predicted, 'unit', '')} «{text[start:end][:40]}»")
+                f"{getattr(predicted, 'unit', '')} «{text[start:end][:40]}»"
+            )
 
     # Review figures come before the plan; a report without a located goals paragraph is searched whole.
     in_review = [t for t in targets if region is None or before(t, region)]
@@ -351,11 +364,13 @@ def score_report(gold, normalized, extraction):
             result.misses.append(f"actual missed: {item['metric']} {item['value']}{item['unit']}")
         elif strict_predicted is None:
             result.misses.append(
-                f"actual kind/year: {item['metric']} {item['value']}{item['unit']} want actual {item['year']}")
+                f"actual kind/year: {item['metric']} {item['value']}{item['unit']} want actual {item['year']}"
+            )
     return result
 
 
 # --- totals -----------------------------------------------------------------------------------
+
 
 def share(part, whole):
     return round(part / whole, 3) if whole else 0.0
@@ -404,11 +419,13 @@ def flag(value):
 
 
 def report_line(s):
-    return (f"{s.path:<30} city={flag(s.city)} speaker={flag(s.speaker)}/{flag(s.speaker_title)} "
-            f"session={flag(s.session)}/{flag(s.session_name)} "
-            f"goals={s.goals_found}/{s.goals} kind_year={s.goals_kind_year} "
-            f"precision={s.predicted_in_goals_matched}/{s.predicted_in_goals} "
-            f"actuals={s.actuals_found}/{s.actuals} with_metric={s.actuals_with_metric} kind_year={s.actuals_kind_year} targets={s.targets}")
+    return (
+        f"{s.path:<30} city={flag(s.city)} speaker={flag(s.speaker)}/{flag(s.speaker_title)} "
+        f"session={flag(s.session)}/{flag(s.session_name)} "
+        f"goals={s.goals_found}/{s.goals} kind_year={s.goals_kind_year} "
+        f"precision={s.predicted_in_goals_matched}/{s.predicted_in_goals} "
+        f"actuals={s.actuals_found}/{s.actuals} with_metric={s.actuals_with_metric} kind_year={s.actuals_kind_year} targets={s.targets}"
+    )
 
 
 SUMMARY_KEYS = ("city", "speaker", "session", "goals_f1", "goals_kind_year", "actuals")
@@ -444,10 +461,14 @@ def main(argv=None):
     print()
     print(f"reports={summary['reports']} targets={summary['targets']} anchors_found={summary['anchors_found']}")
     print(f"speaker_title={summary['speaker_title']} session_name={summary['session_name']}")
-    print(f"goals_recall={summary['goals_recall']} goals_precision={summary['goals_precision']} "
-          f"actuals_with_metric={summary['actuals_with_metric']} actuals_kind_year={summary['actuals_kind_year']}")
-    print(f"targets_with_year={summary['targets_with_year']} targets_junk_metric={summary['targets_junk_metric']} "
-          f"targets_with_metric_key={summary['targets_with_metric_key']}")
+    print(
+        f"goals_recall={summary['goals_recall']} goals_precision={summary['goals_precision']} "
+        f"actuals_with_metric={summary['actuals_with_metric']} actuals_kind_year={summary['actuals_kind_year']}"
+    )
+    print(
+        f"targets_with_year={summary['targets_with_year']} targets_junk_metric={summary['targets_junk_metric']} "
+        f"targets_with_metric_key={summary['targets_with_metric_key']}"
+    )
     print(" ".join(f"{key}={summary[key]:.2f}" for key in SUMMARY_KEYS))
     if args.json_file:
         Path(args.json_file).write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

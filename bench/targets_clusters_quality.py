@@ -5,6 +5,7 @@ junk metric, how many are mapped to a metric key, and the clusters found, for ha
 
 Reports of the held-out gold cities are skipped. Prints figures; asserts nothing.
 """
+
 import argparse
 import json
 import re
@@ -13,13 +14,52 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from apps.ingest.pipeline.extract import extract  # noqa: E402
-from apps.ingest.pipeline.normalize import normalize  # noqa: E402
-from apps.ingest.pipeline.segment import segment  # noqa: E402
+from apps.ingest.pipeline.extract import extract
+from apps.ingest.pipeline.normalize import normalize
+from apps.ingest.pipeline.segment import segment
 
-HELD_OUT = set("七台河 三门峡 保山 信阳 克拉玛依 内江 包头 十堰 大理白族自治州 娄底 安阳 宣城 山南 德阳 忻州 "
-               "怒江傈僳族自治州 新乡 普洱 曲靖 本溪 桂林 武汉 河池 洛阳 海西蒙古族藏族自治州 淮北 潮州 玉溪 "
-               "甘南藏族自治州 秦皇岛 聊城 自贡 莆田 衡阳 贵港 赣州 辽阳 阿坝藏族羌族自治州 青岛 驻马店".split())
+HELD_OUT = {
+    "七台河",
+    "三门峡",
+    "保山",
+    "信阳",
+    "克拉玛依",
+    "内江",
+    "包头",
+    "十堰",
+    "大理白族自治州",
+    "娄底",
+    "安阳",
+    "宣城",
+    "山南",
+    "德阳",
+    "忻州",
+    "怒江傈僳族自治州",
+    "新乡",
+    "普洱",
+    "曲靖",
+    "本溪",
+    "桂林",
+    "武汉",
+    "河池",
+    "洛阳",
+    "海西蒙古族藏族自治州",
+    "淮北",
+    "潮州",
+    "玉溪",
+    "甘南藏族自治州",
+    "秦皇岛",
+    "聊城",
+    "自贡",
+    "莆田",
+    "衡阳",
+    "贵港",
+    "赣州",
+    "辽阳",
+    "阿坝藏族羌族自治州",
+    "青岛",
+    "驻马店",
+}
 # A junk metric is a fragment, not a noun phrase: a number at either end, a list word (分别, 同比, 年均),
 # a leading verb, or one bare generic word that says nothing of what is counted.
 JUNK = re.compile(r"^[\d.%％]|[\d.%％]$|分别|同比|年均|^(?:增长|下降|提高|达到|突破|其中|全年|累计|末|以上|和|及)")
@@ -60,16 +100,34 @@ def main():
             mapped += bool(getattr(t, "metric_key", ""))
             with_digit += bool(re.search(r"\d", t.metric))
         clusters += len(extraction.clusters)
-        dump.append({"report": f"{path.parent.name}/{path.name}",
-                     "targets": [{"metric": t.metric, "value": str(t.value), "unit": t.unit, "kind": t.kind,
-                                  "year": t.year, "key": t.metric_key, "measure": t.measure, "bound": t.bound,
-                                  "junk": junk(t.metric, t.unit), "evidence": t.evidence.text[:80]}
-                                 for t in extraction.targets],
-                     "clusters": [{"name": c.name, "tier": c.tier, "evidence": c.evidence.text[:60]}
-                                  for c in extraction.clusters]})
-    print(f"reports={len(dump)} targets={targets} junk_metric={junk_count} ({junk_count / max(targets, 1):.1%}) "
-          f"mapped={mapped} ({mapped / max(targets, 1):.1%}) metric_with_a_number={with_digit} "
-          f"({with_digit / max(targets, 1):.1%}) clusters={clusters}")
+        dump.append(
+            {
+                "report": f"{path.parent.name}/{path.name}",
+                "targets": [
+                    {
+                        "metric": t.metric,
+                        "value": str(t.value),
+                        "unit": t.unit,
+                        "kind": t.kind,
+                        "year": t.year,
+                        "key": t.metric_key,
+                        "measure": t.measure,
+                        "bound": t.bound,
+                        "junk": junk(t.metric, t.unit),
+                        "evidence": t.evidence.text[:80],
+                    }
+                    for t in extraction.targets
+                ],
+                "clusters": [
+                    {"name": c.name, "tier": c.tier, "evidence": c.evidence.text[:60]} for c in extraction.clusters
+                ],
+            }
+        )
+    print(
+        f"reports={len(dump)} targets={targets} junk_metric={junk_count} ({junk_count / max(targets, 1):.1%}) "
+        f"mapped={mapped} ({mapped / max(targets, 1):.1%}) metric_with_a_number={with_digit} "
+        f"({with_digit / max(targets, 1):.1%}) clusters={clusters}"
+    )
     if args.dump:
         Path(args.dump).write_text(json.dumps(dump, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -6,6 +6,7 @@ whose evidence lies before 各位代表), is the session found (a 人代会 meet
 what share of the targets carry the kind/year their section says (review → actual of the
 review year, plan → target of the plan year, unless the sentence names its own year).
 """
+
 import os
 import random
 import re
@@ -25,9 +26,46 @@ from apps.ingest.pipeline.types import ArticleMeta
 
 # The held-out gold cities: never sampled here.
 GOLD = {
-    "七台河", "三门峡", "保山", "信阳", "克拉玛依", "内江", "包头", "十堰", "大理白族自治州", "娄底", "安阳", "宣城", "山南", "德阳", "忻州",
-    "怒江傈僳族自治州", "新乡", "普洱", "曲靖", "本溪", "桂林", "武汉", "河池", "洛阳", "海西蒙古族藏族自治州", "淮北", "潮州", "玉溪", "甘南藏族自治州",
-    "秦皇岛", "聊城", "自贡", "莆田", "衡阳", "贵港", "赣州", "辽阳", "阿坝藏族羌族自治州", "青岛", "驻马店",
+    "七台河",
+    "三门峡",
+    "保山",
+    "信阳",
+    "克拉玛依",
+    "内江",
+    "包头",
+    "十堰",
+    "大理白族自治州",
+    "娄底",
+    "安阳",
+    "宣城",
+    "山南",
+    "德阳",
+    "忻州",
+    "怒江傈僳族自治州",
+    "新乡",
+    "普洱",
+    "曲靖",
+    "本溪",
+    "桂林",
+    "武汉",
+    "河池",
+    "洛阳",
+    "海西蒙古族藏族自治州",
+    "淮北",
+    "潮州",
+    "玉溪",
+    "甘南藏族自治州",
+    "秦皇岛",
+    "聊城",
+    "自贡",
+    "莆田",
+    "衡阳",
+    "贵港",
+    "赣州",
+    "辽阳",
+    "阿坝藏族羌族自治州",
+    "青岛",
+    "驻马店",
 }
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 EXPLICIT_YEAR = re.compile(r"20\d{2}年|十[四五]五")
@@ -45,7 +83,7 @@ def load(path):
         for line in match.group(1).splitlines():
             key, _, value = line.partition(":")
             meta[key.strip()] = value.strip()
-        text = text[match.end():]
+        text = text[match.end() :]
     return text, ArticleMeta(url=meta.get("source", ""), title=meta.get("title", ""))
 
 
@@ -80,7 +118,8 @@ def main():
             start = t.evidence.start
             in_plan = plan_at is not None and start >= plan_at
             in_period = any(p <= start for p in periods) and max(p for p in periods if p <= start) > (
-                plan_at if in_plan else -1)
+                plan_at if in_plan else -1
+            )
             if in_period or EXPLICIT_YEAR.search(t.evidence.text):
                 right += t.year is not None  # a five-year plan's goals, or a year the sentence gives
             elif in_plan:
@@ -93,16 +132,24 @@ def main():
         totals["targets"] += len(result.targets)
         totals["targets_right"] += right
         if verbose:
-            print(f"{path.parent.name}/{path.name}: city={result.city.name if result.city else None} "
-                  f"speaker={speaker_ok} session={session_ok} targets={right}/{len(result.targets)} genre={result.genre}")
-    print(f"reports {len(paths)}: city {totals['city']}/{len(paths)}, speaker {totals['speaker']}/{len(paths)}, "
-          f"session {totals['session']}/{len(paths)}, targets kind/year as section {totals['targets_right']}/"
-          f"{totals['targets']} = {totals['targets_right'] / max(1, totals['targets']):.2f}")
+            print(
+                f"{path.parent.name}/{path.name}: city={result.city.name if result.city else None} "
+                f"speaker={speaker_ok} session={session_ok} targets={right}/{len(result.targets)} genre={result.genre}"
+            )
+    print(
+        f"reports {len(paths)}: city {totals['city']}/{len(paths)}, speaker {totals['speaker']}/{len(paths)}, "
+        f"session {totals['session']}/{len(paths)}, targets kind/year as section {totals['targets_right']}/"
+        f"{totals['targets']} = {totals['targets_right'] / max(1, totals['targets']):.2f}"
+    )
 
 
-PLAN_HEADING = re.compile(r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,20}(?:20\d{2}年|今年)[^。\n]{0,10}"
-                          r"(?:工作|目标|任务)[^。\n]{0,16}$")
-PERIOD_HEADING = re.compile(r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,8}(?:十[三四五]五|今后五年|未来五年)[^。\n]{0,20}$")
+PLAN_HEADING = re.compile(
+    r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,20}(?:20\d{2}年|今年)[^。\n]{0,10}"
+    r"(?:工作|目标|任务)[^。\n]{0,16}$"
+)
+PERIOD_HEADING = re.compile(
+    r"(?m)^[*\s]*(?:[一二三四五六七八九十]+、)?[^。\n]{0,8}(?:十[三四五]五|今后五年|未来五年)[^。\n]{0,20}$"
+)
 LOOKS_BACK = re.compile(r"回顾|成效|成绩|过去|总结")
 
 

@@ -3,6 +3,7 @@
 Its settings are the CELERY_* lines in config/settings.py (broker from CELERY_BROKER_URL).
 Nothing connects to a broker until a task is sent, so everything else runs without Redis.
 """
+
 import os
 
 from celery import Celery

@@ -5,6 +5,7 @@ writer waits instead of failing at once; and write transactions that take the lo
 begin (BEGIN IMMEDIATE), so two ingests queue up rather than deadlock when both upgrade a
 read lock. PostgreSQL needs nothing here.
 """
+
 import os
 
 SQLITE_BUSY_TIMEOUT = float(os.environ.get("SQLITE_BUSY_TIMEOUT", "30"))  # seconds

@@ -2,6 +2,7 @@
 
 See the README's settings table.  Without DEBUG the site refuses to start unless SECRET_KEY is set.
 """
+
 import os
 from pathlib import Path
 
@@ -35,7 +36,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set it in the environment (50 or more random characters, e.g. "
             "`python -c 'from django.core.management.utils import get_random_secret_key as k; print(k())'`), "
-            "or set DEBUG=1 for development.")
+            "or set DEBUG=1 for development."
+        )
     SECRET_KEY = "dev-only-insecure-key-never-used-with-DEBUG-off"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 # Origins (scheme and host) allowed to POST forms from another origin, e.g. https://atlas.example.org.
@@ -115,12 +117,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": tuned(dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'atlas.sqlite3'}",
-        # A new connection per request costs as much as rendering a page: keep them, checked before reuse.
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    ))
+    "default": tuned(
+        dj_database_url.config(
+            default=f"sqlite:///{VAR_DIR / 'atlas.sqlite3'}",
+            # A new connection per request costs as much as rendering a page: keep them, checked before reuse.
+            conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
+    )
 }
 # var/ holds the embedded database and collected static files; whitenoise warns when STATIC_ROOT is missing.
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)

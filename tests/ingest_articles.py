@@ -3,6 +3,7 @@
 Each is about another city in other words, so none is a repost or duplicate of another:
 a batch of them is a batch of distinct documents whatever load deduplicates.
 """
+
 ARTICLES = (
     "4月2日,浙江省绍兴市召开全市制造业高质量发展大会。绍兴市委书记张某某出席会议并讲话。"
     "会议提出,绍兴将打造集成电路、高端装备两大产业集群,到2027年力争全市规上工业产值突破1.5万亿元,"

@@ -4,6 +4,7 @@ Coordinates are the cities' real ones (from apps/atlas/data/divisions.csv, round
 (昆山 5140亿元, 无锡 15456亿元, 2023) and both R&D intensities get their taxonomy keys; the other figures
 stay without one, as the extraction leaves figures that fit no key.
 """
+
 from apps.atlas.models import City, Target
 
 COORDINATES = {
@@ -21,9 +22,12 @@ def place_atlas(atlas):
     for slug, (longitude, latitude) in COORDINATES.items():
         City.objects.filter(slug=slug).update(longitude=longitude, latitude=latitude)
     facts = atlas.facts
-    Target.objects.filter(pk__in=[facts["kunshan_gdp"].pk, facts["wuxi_gdp"].pk]).update(metric_key="gdp", measure="level")
+    Target.objects.filter(pk__in=[facts["kunshan_gdp"].pk, facts["wuxi_gdp"].pk]).update(
+        metric_key="gdp", measure="level"
+    )
     Target.objects.filter(pk__in=[facts["kunshan_rd"].pk, facts["wuxi_rd"].pk]).update(
-        metric_key="rd-intensity", measure="intensity")
+        metric_key="rd-intensity", measure="intensity"
+    )
     for city in atlas.cities.values():
         city.refresh_from_db()
     return atlas

@@ -1,4 +1,5 @@
 """F1 of exported facts against gold files, by the rules in the gold README (money in yuan, clusters by name)."""
+
 import json
 import re
 from pathlib import Path
@@ -64,14 +65,26 @@ def score(export, gold_dir):
         files += 1
         city_hits += _city_key(cities.get(gold_file.stem)) == _city_key(gold["city"])
         pairs = {
-            "meetings": (sorted({m["date"] for m in facts.get("meetings", []) if m["date"]}),
-                         [m["date"] for m in gold["meetings"] if m.get("date")], lambda p, g: p == g),
-            "officials": (sorted({o["name"] for o in facts.get("officials", [])}),
-                          sorted({o["name"] for o in gold["officials"]}), lambda p, g: p == g),
-            "clusters": (sorted({c["name"] for c in facts.get("clusters", [])}),
-                         [c["name"] for c in gold["clusters"]], _same_cluster),
-            "targets": ([_quantity(t["value"], t["unit"]) for t in facts.get("targets", [])],
-                        [_quantity(t["value"], t["unit"]) for t in gold["targets"]], _same_quantity),
+            "meetings": (
+                sorted({m["date"] for m in facts.get("meetings", []) if m["date"]}),
+                [m["date"] for m in gold["meetings"] if m.get("date")],
+                lambda p, g: p == g,
+            ),
+            "officials": (
+                sorted({o["name"] for o in facts.get("officials", [])}),
+                sorted({o["name"] for o in gold["officials"]}),
+                lambda p, g: p == g,
+            ),
+            "clusters": (
+                sorted({c["name"] for c in facts.get("clusters", [])}),
+                [c["name"] for c in gold["clusters"]],
+                _same_cluster,
+            ),
+            "targets": (
+                [_quantity(t["value"], t["unit"]) for t in facts.get("targets", [])],
+                [_quantity(t["value"], t["unit"]) for t in gold["targets"]],
+                _same_quantity,
+            ),
         }
         for kind, (predicted, expected, same) in pairs.items():
             totals[kind][0] += _matches(predicted, expected, same)

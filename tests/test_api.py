@@ -1,4 +1,5 @@
 """The read-only JSON API: its schema, filters, paging, what it leaves out and what it refuses."""
+
 import re
 
 import pytest
@@ -34,9 +35,21 @@ def ids(page):
 def test_openapi_schema_is_valid_and_lists_every_endpoint(client):
     schema = get(client, "/api/openapi.json")
     validate(schema)
-    assert {"/api/cities/", "/api/cities/{slug}/", "/api/documents/", "/api/documents/{document_id}/", "/api/tags/",
-            "/api/officials/", "/api/officials/{fact_id}/", "/api/meetings/", "/api/meetings/{fact_id}/",
-            "/api/clusters/", "/api/clusters/{fact_id}/", "/api/targets/", "/api/targets/{fact_id}/"} <= set(schema["paths"])
+    assert {
+        "/api/cities/",
+        "/api/cities/{slug}/",
+        "/api/documents/",
+        "/api/documents/{document_id}/",
+        "/api/tags/",
+        "/api/officials/",
+        "/api/officials/{fact_id}/",
+        "/api/meetings/",
+        "/api/meetings/{fact_id}/",
+        "/api/clusters/",
+        "/api/clusters/{fact_id}/",
+        "/api/targets/",
+        "/api/targets/{fact_id}/",
+    } <= set(schema["paths"])
     # Read-only: nothing but GET is declared.
     assert {method for path in schema["paths"].values() for method in path} == {"get"}
     target_params = {p["name"] for p in schema["paths"]["/api/targets/"]["get"]["parameters"]}
@@ -70,8 +83,11 @@ def test_rejected_facts_never_appear_in_lists_or_details(client, atlas, kind):
     assert rejected, "the factory rejects one fact of each kind"
     endpoint = FACT_ENDPOINTS[kind]
     listed = ids(get(client, f"/api/{endpoint}/", limit=1000))
-    public = {fact.pk for fact in atlas.facts.values()
-              if isinstance(fact, model) and fact.review_status != ReviewStatus.REJECTED}
+    public = {
+        fact.pk
+        for fact in atlas.facts.values()
+        if isinstance(fact, model) and fact.review_status != ReviewStatus.REJECTED
+    }
     assert listed == public
     for fact in rejected:
         assert client.get(f"/api/{endpoint}/{fact.pk}/").status_code == 404
@@ -97,7 +113,9 @@ def test_a_fact_carries_its_provenance_and_review_state(client, atlas):
     assert body["document"]["published"] == "2024-03-01"
     assert body["document"]["page"] == f"http://testserver/documents/{atlas.documents['kunshan'].pk}/"
     assert body["evidence"] == {"text": fact.evidence_text, "start": fact.evidence_start, "end": fact.evidence_end}
-    assert atlas.documents["kunshan"].normalized_text[fact.evidence_start:fact.evidence_end] == body["evidence"]["text"]
+    assert (
+        atlas.documents["kunshan"].normalized_text[fact.evidence_start : fact.evidence_end] == body["evidence"]["text"]
+    )
     assert body["review_status"] == "pending"
     assert body["confidence"] == 0.8
     assert body["extractor_version"] == ""
@@ -142,20 +160,32 @@ def test_lists_are_paged_with_a_default_and_a_maximum_limit(client, atlas):
 
 
 def test_fact_filters_city_document_status_and_approved_only(client, atlas):
-    kunshan = {fact.pk for key, fact in atlas.facts.items()
-               if fact.city.slug == "kunshan" and type(fact).__name__ == "Official" and fact.review_status != "rejected"}
+    kunshan = {
+        fact.pk
+        for key, fact in atlas.facts.items()
+        if fact.city.slug == "kunshan" and type(fact).__name__ == "Official" and fact.review_status != "rejected"
+    }
     assert ids(get(client, "/api/officials/", city="kunshan")) == kunshan
     assert ids(get(client, "/api/officials/", city="no-such-city")) == set()
     assert ids(get(client, "/api/officials/", document=atlas.documents["wuxi"].pk)) == {
-        atlas.facts["du_xiaogang"].pk, atlas.facts["zhao_jianjun"].pk}
+        atlas.facts["du_xiaogang"].pk,
+        atlas.facts["zhao_jianjun"].pk,
+    }
     assert ids(get(client, "/api/officials/", approved_only="true")) == {atlas.facts["zhou_wei"].pk}
     assert ids(get(client, "/api/officials/", review_status="approved")) == {atlas.facts["zhou_wei"].pk}
     pending = ids(get(client, "/api/officials/", review_status="pending"))
     assert atlas.facts["li_hui"].pk in pending and atlas.facts["zhou_wei"].pk not in pending
 
 
-@pytest.mark.parametrize("url", ["/api/targets/?city=kun%00shan", "/api/clusters/?tag=%00", "/api/officials/?name=%1F",
-                                 "/api/cities/?province=" + "江" * 201])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/targets/?city=kun%00shan",
+        "/api/clusters/?tag=%00",
+        "/api/officials/?name=%1F",
+        "/api/cities/?province=" + "江" * 201,
+    ],
+)
 def test_control_characters_and_overlong_filter_values_are_refused(client, atlas, url):
     assert client.get(url).status_code == 422
 
@@ -167,8 +197,10 @@ def test_target_filters_kind_year_and_metric_key(client, atlas):
     assert goals["items"] and {item["target_kind"] for item in goals["items"]} == {"target"}
     in_2025 = get(client, "/api/targets/", year=2025)
     assert ids(in_2025) == {atlas.facts[key].pk for key in ("chip_firms", "wuxi_ic_target", "energy_revenue")}
-    assert ids(get(client, "/api/targets/", metric_key="gdp")) == {atlas.facts["wuxi_gdp"].pk,
-                                                                   atlas.facts["kunshan_gdp"].pk}
+    assert ids(get(client, "/api/targets/", metric_key="gdp")) == {
+        atlas.facts["wuxi_gdp"].pk,
+        atlas.facts["kunshan_gdp"].pk,
+    }
     assert ids(get(client, "/api/targets/", metric_key="gdp", city="wuxi")) == {atlas.facts["wuxi_gdp"].pk}
     assert client.get("/api/targets/", {"kind": "wish"}).status_code == 422
     assert client.get("/api/targets/", {"year": "soon"}).status_code == 422
@@ -221,9 +253,17 @@ def test_chinese_is_sent_as_characters(client, atlas):
     assert "昆山".encode() in client.get("/api/cities/kunshan/").content
 
 
-LIST_URLS = ["/api/cities/", "/api/documents/", "/api/officials/", "/api/meetings/", "/api/clusters/",
-             "/api/targets/", "/api/targets/?metric_key=gdp&kind=target&year=2030", "/api/clusters/?tag=iot",
-             "/api/cities/?tag=iot&covered=true"]
+LIST_URLS = [
+    "/api/cities/",
+    "/api/documents/",
+    "/api/officials/",
+    "/api/meetings/",
+    "/api/clusters/",
+    "/api/targets/",
+    "/api/targets/?metric_key=gdp&kind=target&year=2030",
+    "/api/clusters/?tag=iot",
+    "/api/cities/?tag=iot&covered=true",
+]
 
 
 def count_queries(client, url):
@@ -234,8 +274,12 @@ def count_queries(client, url):
 
 def test_query_counts_do_not_grow_with_the_data(client, atlas):
     meeting, cluster = atlas.facts["kunshan_congress"].pk, atlas.facts["wuxi_ic"].pk
-    urls = LIST_URLS + [f"/api/meetings/{meeting}/", f"/api/clusters/{cluster}/", "/api/cities/kunshan/",
-                        f"/api/documents/{atlas.documents['kunshan'].pk}/"]
+    urls = LIST_URLS + [
+        f"/api/meetings/{meeting}/",
+        f"/api/clusters/{cluster}/",
+        "/api/cities/kunshan/",
+        f"/api/documents/{atlas.documents['kunshan'].pk}/",
+    ]
     small = {url: count_queries(client, url) for url in urls}
     grow_atlas(atlas, 4)
     assert {url: count_queries(client, url) for url in urls} == small

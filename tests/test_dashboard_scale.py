@@ -3,6 +3,7 @@
 Sizes here are just past one page (50 rows), enough to show that a page stops growing with the
 data; speed and size figures at 1,000 cities live in bench/load_pages.py and bench/page_weight.py.
 """
+
 import gzip
 import re
 from datetime import date
@@ -35,10 +36,21 @@ def crowd_cities(atlas, n=ROWS):
     """n more covered cities in two provinces, city i with i clusters tagged 物联网 (iot)."""
     iot = atlas.tags["iot"]
     for i in range(n):
-        city = make_city(f"crowd-{i:03d}", f"众城{i:03d}", f"Crowd {i:03d}", City.Level.COUNTY,
-                         province="浙江省" if i % 2 else "安徽省")
-        document = Document.objects.create(city=city, source=f"crowd-{i}.txt", sha256=f"{i:064d}", title=f"众城{i}",
-                                           raw_text="众城", normalized_text="众城")
+        city = make_city(
+            f"crowd-{i:03d}",
+            f"众城{i:03d}",
+            f"Crowd {i:03d}",
+            City.Level.COUNTY,
+            province="浙江省" if i % 2 else "安徽省",
+        )
+        document = Document.objects.create(
+            city=city,
+            source=f"crowd-{i}.txt",
+            sha256=f"{i:064d}",
+            title=f"众城{i}",
+            raw_text="众城",
+            normalized_text="众城",
+        )
         clusters = IndustryCluster.objects.bulk_create(
             IndustryCluster(document=document, city=city, fingerprint=f"c{j}", name=f"产业{j}", tier="特色")
             for j in range(i)
@@ -54,12 +66,24 @@ def crowd_city_facts(atlas, slug="kunshan", n=ROWS):
     city = document.city
     common = dict(document=document, city=city, evidence_text="", evidence_start=0, evidence_end=0)
     Official.objects.bulk_create(Official(fingerprint=f"o{i}", name=f"官{i:03d}", **common) for i in range(n))
-    Meeting.objects.bulk_create(Meeting(fingerprint=f"m{i}", name=f"会{i:03d}", date=date(2020, 1, 1), **common)
-                                for i in range(n))
-    IndustryCluster.objects.bulk_create(IndustryCluster(fingerprint=f"c{i}", name=f"群{i:03d}", **common)
-                                        for i in range(n))
-    Target.objects.bulk_create(Target(fingerprint=f"t{i}", metric=f"指标{i:03d}", value=i, unit="亿元",
-                                      base_value=i * 10**8, base_unit="元", **common) for i in range(n))
+    Meeting.objects.bulk_create(
+        Meeting(fingerprint=f"m{i}", name=f"会{i:03d}", date=date(2020, 1, 1), **common) for i in range(n)
+    )
+    IndustryCluster.objects.bulk_create(
+        IndustryCluster(fingerprint=f"c{i}", name=f"群{i:03d}", **common) for i in range(n)
+    )
+    Target.objects.bulk_create(
+        Target(
+            fingerprint=f"t{i}",
+            metric=f"指标{i:03d}",
+            value=i,
+            unit="亿元",
+            base_value=i * 10**8,
+            base_unit="元",
+            **common,
+        )
+        for i in range(n)
+    )
 
 
 def text(response):
@@ -72,6 +96,7 @@ def city_rows(content):
 
 
 # Overview ---------------------------------------------------------------------------------------
+
 
 def test_overview_shows_one_page_and_a_more_link_that_appends_the_next(client, atlas):
     crowd_cities(atlas)
@@ -134,6 +159,7 @@ def test_overview_query_count_is_the_same_at_any_number_of_cities(client, atlas,
 
 # City profile -----------------------------------------------------------------------------------
 
+
 def test_profile_lists_a_page_of_each_kind_and_loads_more_in_place(client, atlas):
     crowd_city_facts(atlas)
     content = text(client.get("/cities/kunshan/"))
@@ -154,12 +180,17 @@ def test_profile_lists_a_page_of_each_kind_and_loads_more_in_place(client, atlas
 def test_profile_size_stops_growing_past_a_page(client, atlas):
     crowd_city_facts(atlas, n=PROFILE_PAGE_SIZE)
     size_at_one_page = len(client.get("/cities/kunshan/").content)
-    Official.objects.bulk_create(Official(document=atlas.documents["kunshan"], city=atlas.cities["kunshan"],
-                                          fingerprint=f"x{i}", name=f"新官{i:03d}") for i in range(200))
+    Official.objects.bulk_create(
+        Official(
+            document=atlas.documents["kunshan"], city=atlas.cities["kunshan"], fingerprint=f"x{i}", name=f"新官{i:03d}"
+        )
+        for i in range(200)
+    )
     assert len(client.get("/cities/kunshan/").content) < size_at_one_page * 1.05
 
 
 # Compare and tag pages --------------------------------------------------------------------------
+
 
 def test_compare_keeps_the_first_rows_per_city_and_links_to_the_rest(client, atlas):
     crowd_city_facts(atlas)
@@ -189,6 +220,7 @@ def test_tag_page_is_paged(client, atlas):
 
 
 # Search -----------------------------------------------------------------------------------------
+
 
 def test_pinyin_is_stored_when_a_fact_is_saved(atlas):
     official = atlas.facts["zhou_wei"]
@@ -220,6 +252,7 @@ def test_search_finds_articles_by_their_text(client, atlas):
 
 
 # Links, connections, compression ----------------------------------------------------------------
+
 
 def test_links_built_from_a_prefix_match_reverse(atlas):
     city, tag, document = atlas.cities["kunshan"], atlas.tags["iot"], atlas.documents["kunshan"]

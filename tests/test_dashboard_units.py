@@ -1,4 +1,5 @@
 """The dashboard's helpers on their own: passages, cleaning badges, units, query parsing, grouping."""
+
 import html
 import re
 from decimal import Decimal
@@ -65,8 +66,12 @@ def steps(doc):
 
 def test_cleaning_steps_read_counts_from_numbers_and_lists():
     doc = document(cleaning={"pinyin_glosses": ["（kūn）", "（shān）"], "boilerplate_lines": 3, "spun_replacements": 0})
-    assert steps(doc) == {"删除拼音注释": (True, 2), "删除模板行": (True, 3), "还原洗稿用词": (True, 0),
-                          "删除页面碎片": (False, None)}
+    assert steps(doc) == {
+        "删除拼音注释": (True, 2),
+        "删除模板行": (True, 3),
+        "还原洗稿用词": (True, 0),
+        "删除页面碎片": (False, None),
+    }
 
 
 def test_missing_null_or_false_cleaning_steps_were_not_done():
@@ -86,23 +91,32 @@ def test_unknown_cleaning_keys_and_script_get_badges_too():
     assert found["html_tags"] == (True, None) and found["ads"] == (True, 1)
 
 
-@pytest.mark.parametrize("value, unit, shown", [
-    ("1.5", "万亿元", (Decimal("15000"), "亿元")),
-    ("30", "万元", (Decimal("0.003"), "亿元")),
-    ("2000", "亿元", (Decimal("2000"), "亿元")),
-    ("3.9", "%", (Decimal("3.9"), "%")),
-    ("2800", "家", (Decimal("2800"), "家")),
-    ("2", "位", (Decimal("2"), "位")),
-])
+@pytest.mark.parametrize(
+    "value, unit, shown",
+    [
+        ("1.5", "万亿元", (Decimal("15000"), "亿元")),
+        ("30", "万元", (Decimal("0.003"), "亿元")),
+        ("2000", "亿元", (Decimal("2000"), "亿元")),
+        ("3.9", "%", (Decimal("3.9"), "%")),
+        ("2800", "家", (Decimal("2800"), "家")),
+        ("2", "位", (Decimal("2"), "位")),
+    ],
+)
 def test_figures_are_shown_on_their_familys_scale(value, unit, shown):
     base_value, base_unit = to_base_units(value, unit)
     number, shown_unit = amount(Target(value=Decimal(value), unit=unit, base_value=base_value, base_unit=base_unit))
     assert (number.normalize(), shown_unit) == (shown[0].normalize(), shown[1])
 
 
-@pytest.mark.parametrize("value, text", [
-    (Decimal("15000.0000"), "15,000"), (Decimal("3.9000"), "3.9"), (Decimal("0.003"), "0.003"), (0, "0"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (Decimal("15000.0000"), "15,000"),
+        (Decimal("3.9000"), "3.9"),
+        (Decimal("0.003"), "0.003"),
+        (0, "0"),
+    ],
+)
 def test_plain_number(value, text):
     assert plain_number(value) == text
 
@@ -118,14 +132,18 @@ def test_pinyin_keys_ignore_case_spaces_and_tones():
 
 def test_an_official_named_by_two_articles_is_one_person():
     kunshan, wuxi = City(pk=1, name="昆山"), City(pk=2, name="无锡")
-    people = group_people([
-        Official(name="周伟", title="市委书记", city=kunshan),
-        Official(name="李晖", title="市长", city=kunshan),
-        Official(name="周伟", title="书记", city=kunshan),
-        Official(name="周伟", title="市长", city=wuxi),  # the same name elsewhere is someone else
-    ])
+    people = group_people(
+        [
+            Official(name="周伟", title="市委书记", city=kunshan),
+            Official(name="李晖", title="市长", city=kunshan),
+            Official(name="周伟", title="书记", city=kunshan),
+            Official(name="周伟", title="市长", city=wuxi),  # the same name elsewhere is someone else
+        ]
+    )
     assert [(p.name, p.city.pk, p.titles) for p in people] == [
-        ("周伟", 1, ["市委书记", "书记"]), ("李晖", 1, ["市长"]), ("周伟", 2, ["市长"]),
+        ("周伟", 1, ["市委书记", "书记"]),
+        ("李晖", 1, ["市长"]),
+        ("周伟", 2, ["市长"]),
     ]
 
 

@@ -1,4 +1,5 @@
 """The public dashboard's pages: content, htmx fragments, query counts, bad input, review state, staff links."""
+
 import html
 import importlib
 import json
@@ -49,6 +50,7 @@ def fresh_cache():
 
 
 # Overview ---------------------------------------------------------------------------------------
+
 
 def test_overview_shows_each_covered_city_with_its_counts(client, atlas):
     response = client.get("/")
@@ -120,6 +122,7 @@ def test_overview_query_count_does_not_grow_with_data(client, sized_atlas, djang
 
 # City profile -----------------------------------------------------------------------------------
 
+
 def test_profile_shows_each_official_once_with_the_meetings_they_led(client, atlas):
     content = page(client, "/cities/kunshan/")
     assert content.count('id="official-周伟"') == 1  # named by both articles
@@ -151,9 +154,17 @@ def test_profile_shows_figures_in_yi_yuan_with_target_and_actual_apart(client, a
     money = figures(content)[1]
     assert money["layout"]["xaxis"]["title"]["text"] == "亿元"
     bars = dict(zip(money["data"][0]["y"], money["data"][0]["x"]))
-    assert bars == {"地区生产总值<br>2023": 5140, "工业总产值<br>2027 目标": 15000, "集成电路产业规模<br>2027 目标": 1000}
+    assert bars == {
+        "地区生产总值<br>2023": 5140,
+        "工业总产值<br>2027 目标": 15000,
+        "集成电路产业规模<br>2027 目标": 1000,
+    }
     patterns = dict(zip(money["data"][0]["y"], money["data"][0]["marker"]["pattern"]["shape"]))
-    assert patterns == {"地区生产总值<br>2023": "", "工业总产值<br>2027 目标": "/", "集成电路产业规模<br>2027 目标": "/"}
+    assert patterns == {
+        "地区生产总值<br>2023": "",
+        "工业总产值<br>2027 目标": "/",
+        "集成电路产业规模<br>2027 目标": "/",
+    }
 
 
 def test_profile_has_a_meeting_timeline_and_its_sources(client, atlas):
@@ -161,7 +172,7 @@ def test_profile_has_a_meeting_timeline_and_its_sources(client, atlas):
     timeline = figures(content)[0]
     assert timeline["data"][0]["x"] == ["2024-03-01", "2024-06-10"]
     assert f'href="/documents/{atlas.documents["kunshan_traditional"].pk}/"' in content
-    assert f'/documents/{atlas.documents["kunshan"].pk}/#ev-meeting-{atlas.facts["kunshan_congress"].pk}' in content
+    assert f"/documents/{atlas.documents['kunshan'].pk}/#ev-meeting-{atlas.facts['kunshan_congress'].pk}" in content
 
 
 def test_profile_of_a_city_without_articles_is_empty_not_missing(client, atlas):
@@ -184,6 +195,7 @@ def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django
 
 # Compare ----------------------------------------------------------------------------------------
 
+
 def compared(response):
     return [facts.city.slug for facts in response.context["facts_list"]]
 
@@ -192,7 +204,10 @@ def test_compare_puts_cities_in_columns_aligned_by_section(client, atlas):
     response = client.get("/compare/?cities=kunshan,wuxi")
     assert compared(response) == ["kunshan", "wuxi"]
     tiers = dict(response.context["tier_rows"])
-    assert [{c.name for c in cell} for cell in tiers["主导 leading"]] == [{"电子信息", "高端装备"}, {"物联网", "集成电路"}]
+    assert [{c.name for c in cell} for cell in tiers["主导 leading"]] == [
+        {"电子信息", "高端装备"},
+        {"物联网", "集成电路"},
+    ]
     assert [{c.name for c in cell} for cell in tiers["特色 distinctive"]] == [set(), {"生物医药"}]
     assert "传统 traditional" not in tiers  # only 江阴 has one
     content = response.content.decode()
@@ -264,6 +279,7 @@ def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django
 
 # Tag page ---------------------------------------------------------------------------------------
 
+
 def tag_groups(response):
     return {city.slug: sorted(c.name for c in clusters) for city, clusters in response.context["groups"]}
 
@@ -310,6 +326,7 @@ def test_tag_page_query_count_does_not_grow_with_data(client, sized_atlas, djang
 
 
 # Document ---------------------------------------------------------------------------------------
+
 
 def test_document_highlights_every_public_fact(client, atlas):
     doc = atlas.documents["kunshan"]
@@ -363,7 +380,9 @@ def test_document_badges_say_what_cleaning_did(client, atlas):
     assert steps["删除拼音注释"] == (True, 1)
     assert steps["删除模板行"] == (True, 0)
     assert steps["还原洗稿用词"] == (False, None)
-    spun = {s.label.split()[0]: s for s in client.get(atlas.documents["jiangyin"].get_absolute_url()).context["cleaning"]}
+    spun = {
+        s.label.split()[0]: s for s in client.get(atlas.documents["jiangyin"].get_absolute_url()).context["cleaning"]
+    }
     assert spun["洗稿副本"].done and spun["还原洗稿用词"].count == 5
 
 
@@ -389,6 +408,7 @@ def test_document_query_count_does_not_grow_with_data(client, sized_atlas, djang
 
 
 # Search -----------------------------------------------------------------------------------------
+
 
 def search(client, query):
     return client.get("/search/", {"q": query}).context["results"]
@@ -431,13 +451,27 @@ def test_search_query_count_does_not_grow_with_data(client, sized_atlas, django_
 
 # Bad input never breaks a page -------------------------------------------------------------------
 
-@pytest.mark.parametrize("url", [
-    "/?tag=%00", "/?tag=" + "x" * 5000, "/?tag=a&tag=b", "/?tag=<script>",
-    "/compare/?cities=%00", "/compare/?cities=,,,", "/compare/?cities=" + ",".join(["kunshan"] * 500),
-    "/compare/?cities=" + ",".join(f"c{i}" for i in range(300)), "/compare/?cities=<b>x</b>&tag=%ff",
-    "/tags/iot/?city=%00&tier=%00", "/tags/iot/?city=kunshan&city=wuxi",
-    "/search/?q=%00", "/search/?q=" + "崑" * 500, "/search/?q=%25%5F", "/search/?q=a",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/?tag=%00",
+        "/?tag=" + "x" * 5000,
+        "/?tag=a&tag=b",
+        "/?tag=<script>",
+        "/compare/?cities=%00",
+        "/compare/?cities=,,,",
+        "/compare/?cities=" + ",".join(["kunshan"] * 500),
+        "/compare/?cities=" + ",".join(f"c{i}" for i in range(300)),
+        "/compare/?cities=<b>x</b>&tag=%ff",
+        "/tags/iot/?city=%00&tier=%00",
+        "/tags/iot/?city=kunshan&city=wuxi",
+        "/search/?q=%00",
+        "/search/?q=" + "崑" * 500,
+        "/search/?q=%25%5F",
+        "/search/?q=a",
+    ],
+)
 def test_odd_query_strings_never_fail(client, atlas, url):
     response = client.get(url)
     assert response.status_code == 200
@@ -445,6 +479,7 @@ def test_odd_query_strings_never_fail(client, atlas, url):
 
 
 # Staff ------------------------------------------------------------------------------------------
+
 
 def _reload_urlconf():
     importlib.reload(importlib.import_module(settings.ROOT_URLCONF))

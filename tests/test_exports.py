@@ -1,4 +1,5 @@
 """Every public page's data as CSV and JSON at the page's own URL with ?format=csv|json."""
+
 import csv
 import io
 import json
@@ -93,7 +94,9 @@ def test_tag_export_is_the_page_of_clusters(client, atlas):
 def test_search_export(client, atlas):
     body = json.loads(get(client, "/search/?q=崑山&format=json").content)
     assert body["query"] == "崑山" and body["searched"] == "昆山"
-    assert {"kind": "city", "name": "昆山", "city": "kunshan", "detail": "县级市", "url": "/cities/kunshan/"} in body["rows"]
+    assert {"kind": "city", "name": "昆山", "city": "kunshan", "detail": "县级市", "url": "/cities/kunshan/"} in body[
+        "rows"
+    ]
 
 
 def test_paginated_export_links_the_next_page_in_the_same_format(client, atlas, settings, monkeypatch):
@@ -113,10 +116,10 @@ def test_unknown_format_is_the_html_page(client, atlas):
 def test_csv_cells_never_start_a_formula(client, atlas):
     from apps.atlas.models import Official
 
-    Official.objects.filter(pk=atlas.facts["li_hui"].pk).update(title="=HYPERLINK(\"http://x\")")
+    Official.objects.filter(pk=atlas.facts["li_hui"].pk).update(title='=HYPERLINK("http://x")')
     rows = rows_of_csv(get(client, "/cities/kunshan/?format=csv"))
     mayor = next(row for row in rows if row["name"] == "李晖")
-    assert mayor["detail"] == "'=HYPERLINK(\"http://x\")"
+    assert mayor["detail"] == '\'=HYPERLINK("http://x")'
     assert json.loads(get(client, "/cities/kunshan/?format=json").content)["rows"]  # JSON keeps text as it is
 
 

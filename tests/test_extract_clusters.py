@@ -2,6 +2,7 @@
 counter-examples run through find_clusters; every item rule's pattern matches its own examples; every
 industry term can be a cluster name and no framework slogan can. Excerpts are short and either written
 for the rule or taken from work reports of cities outside the gold set."""
+
 import json
 
 import pytest
@@ -48,8 +49,10 @@ def test_item_rule_patterns_match_their_examples(name):
 
 def test_issue_fragments_are_never_names():
     # The shapes the issue lists: size classes, counts, leading verbs, 等多个.
-    text = ("打造世界级先进制造业集群，形成6个百亿级产业集群。优化新能源、新材料等产业布局。"
-            "紧盯低空制造、商业航天等新赛道。发展数字经济等多个领域。")
+    text = (
+        "打造世界级先进制造业集群，形成6个百亿级产业集群。优化新能源、新材料等产业布局。"
+        "紧盯低空制造、商业航天等新赛道。发展数字经济等多个领域。"
+    )
     found = names(text)
     for fragment in ("世界级", "6个百亿级", "优化新能源", "紧盯低空制造", "数字经济等多个"):
         assert fragment not in found
@@ -58,8 +61,10 @@ def test_issue_fragments_are_never_names():
 
 def test_policy_lists_in_a_real_paragraph_are_not_clusters():
     # 厦门/揭阳-style report text: a safety campaign and an industry list in one paragraph.
-    text = ("深入开展道路交通、消防、烟花爆竹、建筑施工、非煤矿山等领域安全整治。"
-            "做强做大新一代电子信息、汽车零部件、新材料等产业集群。")
+    text = (
+        "深入开展道路交通、消防、烟花爆竹、建筑施工、非煤矿山等领域安全整治。"
+        "做强做大新一代电子信息、汽车零部件、新材料等产业集群。"
+    )
     assert names(text) == ["新一代电子信息", "汽车零部件", "新材料"]
 
 

@@ -1,5 +1,6 @@
 """Meetings: one kind per series, undated meetings kept, one event reported twice is one
 meeting, a year clue in the sentence, dated visits. Made-up sentences in news shapes."""
+
 from datetime import date
 
 from apps.ingest.pipeline.extract.meetings import find_meetings, link_officials
@@ -7,8 +8,7 @@ from apps.ingest.pipeline.types import OfficialFact, Span
 
 
 def test_a_series_of_meetings_shares_one_kind():
-    text = ("3月4日，某市召开“产业升级”第一场专题座谈会。3月12日召开第二场座谈会。"
-            "3月20日召开第三场座谈会。")
+    text = "3月4日，某市召开“产业升级”第一场专题座谈会。3月12日召开第二场座谈会。3月20日召开第三场座谈会。"
     meetings = find_meetings(text, date(2024, 4, 1))
     assert len(meetings) == 3
     assert {m.kind for m in meetings} == {"专题座谈会"}
@@ -31,7 +31,9 @@ def test_the_year_comes_from_the_sentence_own_clue():
 
 
 def test_a_dated_visit_is_a_meeting_of_its_kind():
-    [visit] = find_meetings("5月8日，市委书记张某某赴高新区调研集成电路产业。", date(2024, 5, 9), official_names=["张某某"])
+    [visit] = find_meetings(
+        "5月8日，市委书记张某某赴高新区调研集成电路产业。", date(2024, 5, 9), official_names=["张某某"]
+    )
     assert (visit.kind, visit.date) == ("调研", date(2024, 5, 8))
 
 
@@ -48,8 +50,11 @@ def test_a_page_timestamp_is_not_the_meeting_day_and_a_lead_day_is_this_month():
     from datetime import date as _date
 
     from apps.ingest.pipeline.extract.meetings import find_meetings
-    text = ("5月份全市经济工作推进会召开 2024-05-28 19:57 福州新闻\n"
-            "【摘要】27日，市长主持召开5月份全市经济工作推进会，研究部署下一阶段工作。")
+
+    text = (
+        "5月份全市经济工作推进会召开 2024-05-28 19:57 福州新闻\n"
+        "【摘要】27日，市长主持召开5月份全市经济工作推进会，研究部署下一阶段工作。"
+    )
     [meeting] = find_meetings(text, _date(2024, 5, 28))
     assert meeting.date == _date(2024, 5, 27)
     assert meeting.name.startswith("5月份")
@@ -59,6 +64,7 @@ def test_launch_ceremonies_and_study_sessions_are_meetings():
     from datetime import date as _date
 
     from apps.ingest.pipeline.extract.meetings import find_meetings
+
     found = find_meetings("4月27日，某区举行数智产业园项目启动仪式。", _date(2023, 5, 1))
     assert [(m.date, m.kind) for m in found] == [(_date(2023, 4, 27), "启动仪式")]
     found = find_meetings("6月28日晚，县委书记主持开展县委理论学习中心组2021年第四次集中学习。", _date(2021, 7, 1))
@@ -70,6 +76,7 @@ def test_a_wire_dateline_is_not_the_meeting_day():
     from datetime import date as _date
 
     from apps.ingest.pipeline.extract.meetings import find_meetings
+
     text = "中新网四川新闻11月13日电 今年六月，某某县召开推进制造业高质量发展大会。"
     assert [m.date for m in find_meetings(text, _date(2024, 11, 13))] in ([], [None])
 
@@ -77,6 +84,7 @@ def test_a_wire_dateline_is_not_the_meeting_day():
 def test_a_year_given_a_theme_is_the_year_the_text_speaks_from():
     # Shapes of tests/fixtures/realnews 15 修武 and 21 吉安: no date line, the year named by its theme.
     from apps.ingest.pipeline.extract.dates import likely_year
+
     assert likely_year("会议指出，2015年是全县的产业发展年。") == 2015
     assert likely_year("把2024年作为重大产业项目突破年。今年以来，全市签约项目增长。") == 2024
     assert likely_year("2023年，全市生产总值增长5%。") == 2024  # a year reported on early in the next
@@ -86,5 +94,6 @@ def test_a_lead_day_after_a_wire_dateline_takes_the_wire_s_month():
     from datetime import date as _date
 
     from apps.ingest.pipeline.extract.meetings import find_meetings
+
     text = "中新网南昌3月20日电(记者)20日，记者从全市产业发展新闻发布会上获悉，全市将加快发展。"
     assert [(m.date, m.kind) for m in find_meetings(text, _date(2024, 12, 31))] == [(_date(2024, 3, 20), "发布会")]

@@ -1,5 +1,6 @@
 """Officials: title-shaped words, bylines with a space, a county's parent-city leaders, and a
 name followed by a word that starts with its would-be third character. Made-up sentences."""
+
 from apps.ingest.pipeline.extract.officials import find_officials
 
 

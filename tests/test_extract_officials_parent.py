@@ -1,6 +1,7 @@
 """A county's news lists its parent's and its partners' leaders next to its own: only the
 county's own count. Made-up sentences in the shapes of tests/fixtures/realnews (11 宣恩, 16 定远,
 17 东乡, 23 平湖; docs/gold-news.md, "Officials")."""
+
 from apps.ingest.pipeline.extract.officials import find_officials
 
 
@@ -35,5 +36,8 @@ def test_a_list_under_two_levels_of_leaders_is_left_out():
 
 def test_names_listed_after_another_place_s_leaders_are_that_place_s():
     text = "青田县领导林霞、郑家彪、周立军，平湖市领导仲旭东、吴金华出席。"
-    foreign = lambda t: ["青田"] if "青田" in t else []
+
+    def foreign(t):
+        return ["青田"] if "青田" in t else []
+
     assert names(text, "县级市", subject=("平湖", "平湖市"), foreign=foreign) == ["仲旭东", "吴金华"]

@@ -1,5 +1,6 @@
 """Every entry of the rule files this stage owns runs its examples (and counter-examples)
 through the code that uses it; an entry no test exercises fails the last test."""
+
 import re
 from datetime import date
 
@@ -22,7 +23,7 @@ def _dateline(text):
 
 def _session_end(text):
     match = re.search(REPORT["session_end"]["pattern"], text)
-    return match and text[:match.end()]
+    return match and text[: match.end()]
 
 
 def _speaker(text):
@@ -72,10 +73,18 @@ RUNNERS = {
     "estimated": _matches("estimated"),
 }
 
-CASES = [(name, text, expected) for name, entry in REPORT.items() if isinstance(entry, dict)
-         for text, expected in entry.get("examples", [])]
-COUNTER_CASES = [(name, text) for name, entry in REPORT.items() if isinstance(entry, dict)
-                 for text in entry.get("counter_examples", [])]
+CASES = [
+    (name, text, expected)
+    for name, entry in REPORT.items()
+    if isinstance(entry, dict)
+    for text, expected in entry.get("examples", [])
+]
+COUNTER_CASES = [
+    (name, text)
+    for name, entry in REPORT.items()
+    if isinstance(entry, dict)
+    for text in entry.get("counter_examples", [])
+]
 
 
 @pytest.mark.parametrize("name,text,expected", CASES)

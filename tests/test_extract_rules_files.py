@@ -2,6 +2,7 @@
 why the key is there and gives examples (and counter-examples) that run through the step that
 uses the key. The last test lists list entries that no example exercises and keeps that list
 from growing: a new entry comes with an example."""
+
 import re
 from datetime import date
 
@@ -34,13 +35,26 @@ def calendar_day(text):
     return date(year, month, day).isoformat() if year else None
 
 
-RUNNERS = {"official_titles.json": officials, "official_context.json": officials,
-           "meetings.json": meetings, "places.json": city, "calendar.json": calendar_day}
+RUNNERS = {
+    "official_titles.json": officials,
+    "official_context.json": officials,
+    "meetings.json": meetings,
+    "places.json": city,
+    "calendar.json": calendar_day,
+}
 
-CASES = [(f, key, text, expected) for f in RUNNERS for key, rule in data(f)["rules"].items()
-         for text, expected in rule.get("examples", [])]
-COUNTERS = [(f, key, text) for f in RUNNERS for key, rule in data(f)["rules"].items()
-            for text in rule.get("counter_examples", [])]
+CASES = [
+    (f, key, text, expected)
+    for f in RUNNERS
+    for key, rule in data(f)["rules"].items()
+    for text, expected in rule.get("examples", [])
+]
+COUNTERS = [
+    (f, key, text)
+    for f in RUNNERS
+    for key, rule in data(f)["rules"].items()
+    for text in rule.get("counter_examples", [])
+]
 
 
 @pytest.mark.parametrize("name,key,text,expected", CASES)
@@ -68,14 +82,22 @@ def test_every_key_has_a_reason_and_an_example(name):
 
 # Entries of list-valued keys that no example or counter-example of their file contains, as
 # counted when the examples were written. Lower these as examples are added; never raise them.
-KNOWN_UNEXERCISED = {"official_titles.json": 388, "official_context.json": 141, "meetings.json": 93,
-                     "places.json": 6, "calendar.json": 6}
+KNOWN_UNEXERCISED = {
+    "official_titles.json": 388,
+    "official_context.json": 141,
+    "meetings.json": 93,
+    "places.json": 6,
+    "calendar.json": 6,
+}
 
 
 def unexercised(name):
     rules_file = data(name)
-    texts = " ".join(t for rule in rules_file["rules"].values()
-                     for t in [e[0] for e in rule.get("examples", [])] + rule.get("counter_examples", []))
+    texts = " ".join(
+        t
+        for rule in rules_file["rules"].values()
+        for t in [e[0] for e in rule.get("examples", [])] + rule.get("counter_examples", [])
+    )
     entries = []
     for key, value in rules_file.items():
         if key in ("about", "rules", "spring_festival"):

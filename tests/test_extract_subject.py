@@ -1,6 +1,7 @@
 """The subject city: anchors (dateline, URL, title) outweigh raw frequency, and short names that
 are also words or provinces count only with place context. Made-up sentences in the shapes
 named in the issue "Extraction that holds on real text"."""
+
 import pytest
 
 from apps.atlas.divisions import load_divisions
@@ -20,15 +21,18 @@ def city_of(text, **kwargs):
     return main_city(text, token_edges=boundaries(segment(text)), **kwargs)
 
 
-@pytest.mark.parametrize("text", [
-    "双方签订合作协议，共同推进项目建设。",      # 合作 ≠ 合作市
-    "积极开拓新兴市场，扩大出口。",              # 新兴 ≠ 新兴县
-    "全力打造示范县，争创示范区。",              # 示范县 ≠ 范县
-    "坚持大兴工业，推动转型。",                  # 大兴 ≠ 大兴区
-    "与淡水河谷公司签约。",                      # 淡水 ≠ 淡水区
-    "河北、河南两省企业参展。",                  # provinces ≠ 河北区 / 河南县
-    "全州上下团结奋斗。",                        # the prefecture itself ≠ 全州县
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "双方签订合作协议，共同推进项目建设。",  # 合作 ≠ 合作市
+        "积极开拓新兴市场，扩大出口。",  # 新兴 ≠ 新兴县
+        "全力打造示范县，争创示范区。",  # 示范县 ≠ 范县
+        "坚持大兴工业，推动转型。",  # 大兴 ≠ 大兴区
+        "与淡水河谷公司签约。",  # 淡水 ≠ 淡水区
+        "河北、河南两省企业参展。",  # provinces ≠ 河北区 / 河南县
+        "全州上下团结奋斗。",  # the prefecture itself ≠ 全州县
+    ],
+)
 def test_words_and_provinces_are_not_places(text):
     assert city_of(text) is None
 
@@ -76,18 +80,23 @@ def test_a_work_report_is_about_the_place_its_dateline_names():
     assert city_of(text, anchors=anchors, anchored_only=True).name == "天津"
 
 
-@pytest.mark.parametrize("publisher, expected", [
-    ("新华社", None),          # national media: 新华 is part of the word, not 新华区
-    ("新华网", None),
-    ("昆山日报", "昆山"),      # a place's own paper names it
-    ("江阴发布", "江阴"),
-    ("无锡市人民政府", "无锡"),
-])
+@pytest.mark.parametrize(
+    "publisher, expected",
+    [
+        ("新华社", None),  # national media: 新华 is part of the word, not 新华区
+        ("新华网", None),
+        ("昆山日报", "昆山"),  # a place's own paper names it
+        ("江阴发布", "江阴"),
+        ("无锡市人民政府", "无锡"),
+    ],
+)
 def test_a_publisher_names_its_place_only_as_a_place(publisher, expected):
     found = main_city("今天天气很好，我们一起去公园散步，心情非常愉快。", title="周末", publisher=publisher)
     assert (found.name if found else None) == expected
 
 
 def test_a_local_outlet_with_any_kind_of_name_still_names_its_county():
-    found = main_city("县长主持会议。装备制造业是我县传统优势产业。", title="领导小组召开第一次会议", publisher="临澧手机报")
+    found = main_city(
+        "县长主持会议。装备制造业是我县传统优势产业。", title="领导小组召开第一次会议", publisher="临澧手机报"
+    )
     assert found and found.name == "临澧"

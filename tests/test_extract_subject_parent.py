@@ -1,6 +1,7 @@
 """A county's or district's news names its parent city, its host or a partner more often than
 itself: the subject is still the place the text speaks for. Made-up sentences in the shapes seen
 in tests/fixtures/realnews (docs/gold-news.md, "Subject city")."""
+
 from apps.ingest.pipeline.extract.places import main_city, url_places
 from apps.ingest.pipeline.segment import boundaries, segment
 
@@ -12,8 +13,10 @@ def city_of(text, **kwargs):
 
 def test_a_bare_county_secretary_makes_the_named_county_the_subject():
     # Shape of a county's study session that relays its prefecture's meeting (24 大关).
-    text = ("6月28日晚，县委书记主持开展县委理论学习中心组集中学习。会议强调，要把昭通市委、市政府"
-            "现场办公会议精神落到实处，推进大关高质量发展。昭通市委要求，昭通各地要抓好落实。")
+    text = (
+        "6月28日晚，县委书记主持开展县委理论学习中心组集中学习。会议强调，要把昭通市委、市政府"
+        "现场办公会议精神落到实处，推进大关高质量发展。昭通市委要求，昭通各地要抓好落实。"
+    )
     assert city_of(text) == "大关"
 
 
@@ -29,8 +32,10 @@ def test_without_county_words_the_prefecture_stays_the_subject():
 
 def test_the_place_the_lead_opens_with_wins_over_its_parent_named_as_host():
     # Shape of 18 邹城: the parent's leaders attend the county's signing.
-    text = ("济宁新闻网讯 5月12日，邹城市重点产业项目集中签约仪式举行。济宁市委书记出席，济宁市副市长主持，"
-            "邹城市委书记致辞。济宁市、邹城市相关部门负责人参加。")
+    text = (
+        "济宁新闻网讯 5月12日，邹城市重点产业项目集中签约仪式举行。济宁市委书记出席，济宁市副市长主持，"
+        "邹城市委书记致辞。济宁市、邹城市相关部门负责人参加。"
+    )
     assert city_of(text) == "邹城"
 
 
@@ -47,15 +52,17 @@ def test_a_keyword_stuffed_footer_names_no_subject():
 
 
 def test_a_visit_is_not_the_subject():
-    text = ("林某等市领导深入长春汽车经济技术开发区开展交流对接。长春汽车经济技术开发区欢迎榆树市党政代表团。"
-            "榆树市委书记表示，榆树将深化合作。")
+    text = (
+        "林某等市领导深入长春汽车经济技术开发区开展交流对接。长春汽车经济技术开发区欢迎榆树市党政代表团。"
+        "榆树市委书记表示，榆树将深化合作。"
+    )
     assert city_of(text, anchors=[(url_places("http://yushu.changchun.gov.cn/ywdt/1.html"), 6.0)]) == "榆树"
 
 
 def test_county_slugs_in_the_url_host():
     assert url_places("http://yushu.changchun.gov.cn/ywdt/t1.html") == "榆树市"  # county.prefecture
     assert url_places("https://www.xuanzhou.gov.cn/News/show/1.html") == "宣州区"
-    assert url_places("http://www.xiantaoapp.com/p/1.html") == "仙桃市"      # slug + site word
+    assert url_places("http://www.xiantaoapp.com/p/1.html") == "仙桃市"  # slug + site word
     assert url_places("https://www.hangzhou.gov.cn/art/1.html") == "杭州市"
     # A site that spells no place says nothing.
     assert url_places("http://www.example.com/a.html") == ""
@@ -64,6 +71,7 @@ def test_county_slugs_in_the_url_host():
 
 def test_a_long_list_of_names_is_no_keyword_footer():
     from apps.ingest.pipeline.extract.places import _tag_lines
+
     names = "、".join(["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八", "壬九"])
     assert _tag_lines(f"青田县领导{names}出席") == []
     assert _tag_lines(",".join(["广州压铸展", "广州压铸展会"] * 4)) != []

@@ -1,6 +1,7 @@
 """Targets on real report text: each value its own metric, growth/level/share told apart, bounds
 and ranges kept, estimates and explicit years marked, and what is not the city's figure left out.
 Short excerpts come from government work reports of cities outside the gold set (noted per case)."""
+
 import re
 from decimal import Decimal
 
@@ -9,8 +10,11 @@ import pytest
 from apps.ingest.pipeline.extract.targets import clean_metric, find_targets, paired_metrics, rules
 from apps.ingest.pipeline.extract.text import data
 
-FIGURE_RULES = {name: rule for name, rule in data("targets.json")["figure_rules"].items()
-                if isinstance(rule, dict) and "pattern" in rule}
+FIGURE_RULES = {
+    name: rule
+    for name, rule in data("targets.json")["figure_rules"].items()
+    if isinstance(rule, dict) and "pattern" in rule
+}
 
 
 def facts(text, **kwargs):
@@ -20,36 +24,49 @@ def facts(text, **kwargs):
 def test_each_value_of_a_list_gets_its_own_metric():
     # 三亚 2023-style sentence
     assert facts("城镇、农村居民人均可支配收入分别为42479元、18411元。") == [
-        ("城镇居民人均可支配收入", Decimal("42479"), "元"), ("农村居民人均可支配收入", Decimal("18411"), "元")]
+        ("城镇居民人均可支配收入", Decimal("42479"), "元"),
+        ("农村居民人均可支配收入", Decimal("18411"), "元"),
+    ]
 
 
 def test_amounts_in_a_list_keep_their_integer_part():
     assert facts("全市存款、贷款余额分别为1.21万亿元、1.66万亿元。") == [
-        ("存款余额", Decimal("1.21"), "万亿元"), ("贷款余额", Decimal("1.66"), "万亿元")]
+        ("存款余额", Decimal("1.21"), "万亿元"),
+        ("贷款余额", Decimal("1.66"), "万亿元"),
+    ]
 
 
 def test_a_later_list_reuses_the_subject_of_the_one_before():
     found = find_targets("全市存款、贷款余额分别为1.21万亿元、1.66万亿元，分别增长10.01%和3.97%。")
     assert [(t.metric, t.value, t.measure) for t in found[2:]] == [
-        ("存款余额", Decimal("10.01"), "growth"), ("贷款余额", Decimal("3.97"), "growth")]
+        ("存款余额", Decimal("10.01"), "growth"),
+        ("贷款余额", Decimal("3.97"), "growth"),
+    ]
 
 
 def test_city_and_countryside_split_into_two_metrics():
     # 庆阳 2025: 城乡居民人均可支配收入分别增长4.9%和7.2%
     assert [t.metric_key for t in find_targets("城乡居民人均可支配收入分别增长4.9%和7.2%。")] == [
-        "urban_income", "rural_income"]
+        "urban_income",
+        "rural_income",
+    ]
 
 
 def test_percent_lists_pair_with_their_items():
     # 厦门 2026: 农作物秸秆…综合利用率分别达到…
     found = facts("农作物秸秆、畜禽粪污、菌糠菌渣综合利用率分别达到92%、88%和95%。")
-    assert found == [("农作物秸秆综合利用率", Decimal("92"), "%"), ("畜禽粪污综合利用率", Decimal("88"), "%"),
-                     ("菌糠菌渣综合利用率", Decimal("95"), "%")]
+    assert found == [
+        ("农作物秸秆综合利用率", Decimal("92"), "%"),
+        ("畜禽粪污综合利用率", Decimal("88"), "%"),
+        ("菌糠菌渣综合利用率", Decimal("95"), "%"),
+    ]
 
 
 def test_no_metric_is_a_fragment():
-    text = ("预计全年地区生产总值增长5.2%左右，一般公共预算收入增长5%以上，同比增长0.5%。"
-            "集群总营收超过6600亿元、较“十三五”末增长88%。一般公共预算收入从175.9亿元增长到220.9亿元。")
+    text = (
+        "预计全年地区生产总值增长5.2%左右，一般公共预算收入增长5%以上，同比增长0.5%。"
+        "集群总营收超过6600亿元、较“十三五”末增长88%。一般公共预算收入从175.9亿元增长到220.9亿元。"
+    )
     for fact in find_targets(text):
         assert not re.search(r"^[\d.%]|[\d.%]$|分别|同比|年均|^末$", fact.metric), fact.metric
         assert len(fact.metric) >= 2
@@ -62,13 +79,19 @@ def test_a_figure_with_no_metric_at_all_is_dropped():
 def test_growth_level_and_share_are_told_apart():
     found = find_targets("社会消费品零售总额完成209.63亿元、增长1.6%，常住人口城镇化率达到65%。")
     assert [(t.metric_key, t.measure) for t in found] == [
-        ("retail_sales", "level"), ("retail_sales", "growth"), ("urbanization_rate", "share")]
+        ("retail_sales", "level"),
+        ("retail_sales", "growth"),
+        ("urbanization_rate", "share"),
+    ]
 
 
 def test_bounds_and_ranges_are_kept():
     found = find_targets("地区生产总值增长6%—6.5%，规上工业增加值增长7%以上，居民消费价格涨幅控制在3%左右。")
     assert [(t.value, t.value_high, t.bound) for t in found] == [
-        (Decimal("6"), Decimal("6.5"), "range"), (Decimal("7"), None, "at_least"), (Decimal("3"), None, "about")]
+        (Decimal("6"), Decimal("6.5"), "range"),
+        (Decimal("7"), None, "at_least"),
+        (Decimal("3"), None, "about"),
+    ]
 
 
 def test_a_change_from_one_value_to_another_is_no_range():
@@ -93,13 +116,16 @@ def test_round_thousands_read_as_numbers():
     assert (count.metric_key, count.measure, count.value) == ("cluster_size_class", "count", Decimal("5"))
 
 
-@pytest.mark.parametrize("text", [
-    "对年主营业务收入2000万元以上或规上工业增加值增长15%以上的企业给予奖励。",  # alternative thresholds
-    "商品房均价8000元/平方米。",  # a price
-    "某某集团销售收入突破100亿元。",  # a company's sales
-    "新引进10亿元以上项目。",  # the amount names a class of projects
-    "加快推进热电2×66万千瓦机组。",  # the size of one unit
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对年主营业务收入2000万元以上或规上工业增加值增长15%以上的企业给予奖励。",  # alternative thresholds
+        "商品房均价8000元/平方米。",  # a price
+        "某某集团销售收入突破100亿元。",  # a company's sales
+        "新引进10亿元以上项目。",  # the amount names a class of projects
+        "加快推进热电2×66万千瓦机组。",  # the size of one unit
+    ],
+)
 def test_what_is_not_the_citys_figure_is_left_out(text):
     assert facts(text) == []
 
@@ -116,9 +142,14 @@ def test_clean_metric_strips_verbs_dates_and_footnotes():
     assert clean_metric("1—11月规上服务业营收增长", r) == "规上服务业营收"
 
 
-@pytest.mark.parametrize("subject, count, expected", [
-    (subject, len(expected), expected) for subject, expected in data("targets.json")["figure_rules"]["metric_heads"]["examples"]
-] + [(s, n, e) for s, n, e in data("targets.json")["figure_rules"]["paired_prefixes"]["examples"]])
+@pytest.mark.parametrize(
+    "subject, count, expected",
+    [
+        (subject, len(expected), expected)
+        for subject, expected in data("targets.json")["figure_rules"]["metric_heads"]["examples"]
+    ]
+    + [(s, n, e) for s, n, e in data("targets.json")["figure_rules"]["paired_prefixes"]["examples"]],
+)
 def test_list_subjects_pair_as_their_examples_say(subject, count, expected):
     assert paired_metrics(subject, count, rules()) == expected
 
@@ -137,16 +168,22 @@ def test_every_figure_rule_matches_its_examples_and_not_its_counter_examples(nam
 TARGET_RULES = data("targets.json")
 RULE_KEYS = [k for k in TARGET_RULES if k not in ("about", "examples", "figure_rules")]
 RULE_EXAMPLES = [(k, text, expected) for k, v in TARGET_RULES["examples"].items() for text, expected in v["examples"]]
-RULE_COUNTER = [(k, text, unwanted) for k, v in TARGET_RULES["examples"].items()
-                for text, unwanted in v["counter_examples"]]
+RULE_COUNTER = [
+    (k, text, unwanted) for k, v in TARGET_RULES["examples"].items() for text, unwanted in v["counter_examples"]
+]
 
 
 def _matches(fact, expected):
     metric, value, unit, *rest = expected
     kind = rest[0] if rest else None
     year = rest[1] if len(rest) > 1 else None
-    return ((metric is None or fact.metric == metric) and fact.value == Decimal(str(value)) and fact.unit == unit
-            and (kind is None or fact.kind == kind) and (year is None or fact.year == year))
+    return (
+        (metric is None or fact.metric == metric)
+        and fact.value == Decimal(str(value))
+        and fact.unit == unit
+        and (kind is None or fact.kind == kind)
+        and (year is None or fact.year == year)
+    )
 
 
 def test_every_target_rule_has_a_reason_and_an_example():
@@ -176,9 +213,14 @@ def test_one_projects_figures_are_not_the_citys():
 
 def test_a_dated_article_dates_its_events_but_not_standing_states():
     # 定远 2020 signing news and 无锡 seed phrasing: events get the article's year, a standing state none
-    found = {t.value: t.year for t in find_targets(
-        "参加本次集中签约的项目共5个，协议总投资23.2亿元。目前，全市规上工业产值已突破2.5万亿元。"
-        "去年招商引资到位资金突破百亿元。", document_year=2020)}
+    found = {
+        t.value: t.year
+        for t in find_targets(
+            "参加本次集中签约的项目共5个，协议总投资23.2亿元。目前，全市规上工业产值已突破2.5万亿元。"
+            "去年招商引资到位资金突破百亿元。",
+            document_year=2020,
+        )
+    }
     assert found == {Decimal("5"): 2020, Decimal("23.2"): 2020, Decimal("2.5"): None, Decimal("100"): 2019}
 
 

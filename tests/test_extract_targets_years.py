@@ -2,6 +2,7 @@
 with 今年, whatever its dateline or title suggest. Excerpts shaped after 夏县 2024
 (tests/fixtures/realnews/32, a report reposted with its table of contents first) and 淮北 2016
 (the year's goals under a five-year heading)."""
+
 from apps.ingest.pipeline.extract import extract
 from apps.ingest.pipeline.normalize import normalize
 

@@ -1,5 +1,6 @@
 """The work report genre, step by step on hand-built documents (made-up text in the shape of
 the corpus's reports: dateline, speaker, 各位代表, review, plan heading, goals paragraph)."""
+
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -42,8 +43,15 @@ def doc_through(steps, text=REPORT, meta=None):
 
 def target(doc, value, unit="%", kind="actual", year=None, after=""):
     start = doc.text.index(value, doc.text.index(after) if after else 0)
-    return TargetFact(metric="m", value=Decimal(value), unit=unit, kind=kind, year=year,
-                      evidence=Span(start, start + len(value), value), confidence=0.7)
+    return TargetFact(
+        metric="m",
+        value=Decimal(value),
+        unit=unit,
+        kind=kind,
+        year=year,
+        evidence=Span(start, start + len(value), value),
+        confidence=0.7,
+    )
 
 
 def test_genre_and_sections_of_a_work_report():
@@ -70,7 +78,11 @@ def test_reference_date_is_the_dateline_without_metadata_and_the_front_matter_wi
 def test_session_is_a_meeting_with_its_date_and_full_name():
     doc = doc_through([genre_step, subject_step, speaker_step, session_step])
     [session] = doc.meetings
-    assert (session.kind, session.date, session.name) == ("人代会", date(2024, 1, 10), "宁波市第十六届人民代表大会第三次会议")
+    assert (session.kind, session.date, session.name) == (
+        "人代会",
+        date(2024, 1, 10),
+        "宁波市第十六届人民代表大会第三次会议",
+    )
     assert session.official_names == ("赵海燕",)
 
 
@@ -78,8 +90,10 @@ def test_a_session_written_without_its_place_is_kept_as_written():
     # The gold (docs/gold.md) keeps session names as the dateline writes them (州第十五届…);
     # the meeting belongs to the subject city anyway.
     # After 巴音郭楞蒙古自治州/2023.md: "——2023年1月6日在自治州第十五届人民代表大会第二次会议上"
-    text = ("巴音郭楞蒙古自治州政府工作报告\n——2023年1月6日在自治州第十五届人民代表大会第二次会议上\n"
-            "自治州州长 某某\n各位代表：\n过去一年，巴州经济平稳运行。全州上下团结奋斗。")
+    text = (
+        "巴音郭楞蒙古自治州政府工作报告\n——2023年1月6日在自治州第十五届人民代表大会第二次会议上\n"
+        "自治州州长 某某\n各位代表：\n过去一年，巴州经济平稳运行。全州上下团结奋斗。"
+    )
     doc = doc_through([genre_step, subject_step, session_step], text=text)
     assert doc.city.name == "巴音郭楞"
     assert doc.meetings[0].name == "自治州第十五届人民代表大会第二次会议"
@@ -95,8 +109,17 @@ def test_figures_take_kind_and_year_from_their_section():
     doc = doc_through([genre_step])
     doc.targets = [target(doc, "5.5"), target(doc, "6.1"), target(doc, "3000", "亿元")]
     goals_value = doc.text.index("5.5%左右")
-    doc.targets.append(TargetFact(metric="地区生产总值", value=Decimal("5.5"), unit="%", kind="actual", year=None,
-                                  evidence=Span(goals_value, goals_value + 3, "5.5"), confidence=0.7))
+    doc.targets.append(
+        TargetFact(
+            metric="地区生产总值",
+            value=Decimal("5.5"),
+            unit="%",
+            kind="actual",
+            year=None,
+            evidence=Span(goals_value, goals_value + 3, "5.5"),
+            confidence=0.7,
+        )
+    )
     section_targets_step(doc)
     estimated, reached, deadline, goal = doc.targets
     assert (estimated.kind, estimated.year, estimated.estimated) == ("actual", 2023, True)
@@ -116,7 +139,9 @@ def test_a_year_the_sentence_states_itself_is_kept():
 
 def test_five_year_plan_section_gives_its_end_year():
     # Heading shape from the corpus: "二、“十五五”时期主要目标与重点任务"
-    text = REPORT.replace("二、2024年工作安排\n", "二、“十五五”时期主要目标与重点任务\n地区生产总值年均增长6%。\n三、2024年工作安排\n")
+    text = REPORT.replace(
+        "二、2024年工作安排\n", "二、“十五五”时期主要目标与重点任务\n地区生产总值年均增长6%。\n三、2024年工作安排\n"
+    )
     doc = doc_through([genre_step], text=text)
     doc.targets = [target(doc, "6", after="年均增长")]
     section_targets_step(doc)

@@ -1,4 +1,5 @@
 """One page per fact: the passage in its context, the review status, the citation, the same fact as JSON."""
+
 import html
 
 import pytest
@@ -69,6 +70,7 @@ def test_offsets_that_do_not_fit_the_text_show_only_the_quoted_evidence(start, e
 
 # --- the page --------------------------------------------------------------------------------------
 
+
 def test_target_page_shows_fields_passage_in_context_status_links_and_citation(client, atlas):
     fact = atlas.facts["ic_target"]
     body = page(client, f"/facts/target/{fact.pk}/")
@@ -79,8 +81,10 @@ def test_target_page_shows_fields_passage_in_context_status_links_and_citation(c
     assert "未审核 unreviewed" in body and "已核实" not in body
     assert f'href="/documents/{atlas.documents["kunshan"].pk}/#ev-target-{fact.pk}"' in body
     assert 'href="/cities/kunshan/"' in body
-    assert (f'城市产业战略图谱. "昆山 · 集成电路产业规模 1000亿元（目标 2027）". 来源: 昆山召开全市产业创新集群发展大会, '
-            f"测试日报, 2024-03-01. http://testserver/facts/target/{fact.pk}/. Accessed via the atlas") in body
+    assert (
+        f'城市产业战略图谱. "昆山 · 集成电路产业规模 1000亿元（目标 2027）". 来源: 昆山召开全市产业创新集群发展大会, '
+        f"测试日报, 2024-03-01. http://testserver/facts/target/{fact.pk}/. Accessed via the atlas"
+    ) in body
 
 
 def test_approved_fact_is_shown_as_verified(client, atlas):
@@ -108,16 +112,21 @@ def test_every_public_fact_has_a_page(client, atlas):
         assert fact_path(fact) == f"/facts/{kind}/{fact.pk}/"
 
 
-@pytest.mark.parametrize("url", ["/facts/target/999999/", "/facts/person/1/", "/facts/targets/1/", "/facts/target/x/",
-                                 "/facts/target/999999.json"])
+@pytest.mark.parametrize(
+    "url",
+    ["/facts/target/999999/", "/facts/person/1/", "/facts/targets/1/", "/facts/target/x/", "/facts/target/999999.json"],
+)
 def test_unknown_kinds_and_ids_answer_404(client, atlas, url):
     assert client.get(url).status_code == 404
 
 
 def test_rejected_fact_answers_404_as_page_and_as_json(client, atlas):
     rejected = atlas.facts["land"]
-    for url in (f"/facts/target/{rejected.pk}/", f"/facts/target/{rejected.pk}/?format=json",
-                f"/facts/target/{rejected.pk}.json"):
+    for url in (
+        f"/facts/target/{rejected.pk}/",
+        f"/facts/target/{rejected.pk}/?format=json",
+        f"/facts/target/{rejected.pk}.json",
+    ):
         assert client.get(url).status_code == 404
 
 
@@ -139,8 +148,11 @@ def test_json_view_is_the_api_representation(client, atlas):
 
 
 def test_page_query_count_does_not_grow_with_the_data(client, atlas):
-    urls = [f"/facts/meeting/{atlas.facts['kunshan_congress'].pk}/", f"/facts/cluster/{atlas.facts['wuxi_ic'].pk}/",
-            f"/facts/target/{atlas.facts['ic_target'].pk}/"]
+    urls = [
+        f"/facts/meeting/{atlas.facts['kunshan_congress'].pk}/",
+        f"/facts/cluster/{atlas.facts['wuxi_ic'].pk}/",
+        f"/facts/target/{atlas.facts['ic_target'].pk}/",
+    ]
 
     def counts():
         result = {}
@@ -163,4 +175,5 @@ def test_summary_and_citation_without_publisher_or_date(atlas):
     assert fact_summary(fact) == "江阴 · 传统产业 高端纺织服装"
     assert citation(fact, "https://atlas.example/facts/cluster/1/") == (
         '城市产业战略图谱. "江阴 · 传统产业 高端纺织服装". 来源: 江阴市新能源产业推进会召开. '
-        "https://atlas.example/facts/cluster/1/. Accessed via the atlas")
+        "https://atlas.example/facts/cluster/1/. Accessed via the atlas"
+    )

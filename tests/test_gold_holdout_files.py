@@ -5,6 +5,7 @@ They are the team's unseen estimate (docs/gold.md, docs/gold-news.md): no rule i
 This checks the files only, no extraction. The work-report text checks skip without the corpus
 (../shared/corpus/work-reports, outside the repository).
 """
+
 import importlib.util
 import json
 import re
@@ -87,7 +88,7 @@ def test_held_out_values_are_written_where_the_gold_says(path):
     assert text.count(gold["goals_anchor"]) == 1
     start = text.index(gold["goals_anchor"])
     last_line = text.index(gold["goals_end_anchor"], start) if gold.get("goals_end_anchor") else start
-    paragraph = text[start:text.find("\n", last_line)]
+    paragraph = text[start : text.find("\n", last_line)]
     assert [g for g in gold["goals"] if not number_pattern(g["value"]).search(paragraph)] == []
     review = text[:start]
     assert [a for a in gold["actuals"] if not number_pattern(a["value"]).search(review)] == []
@@ -100,8 +101,18 @@ def test_held_out_values_are_written_where_the_gold_says(path):
 ARTICLES = ROOT / "tests" / "fixtures" / "realnews_holdout"
 NEWS_GOLD = ROOT / "tests" / "fixtures" / "realnews_holdout_gold"
 DEV_GOLD = ROOT / "tests" / "fixtures" / "realnews_gold"
-REQUIRED = ("city", "city_level", "province", "parent", "meetings", "officials", "people",
-            "exclude_officials", "clusters", "targets")
+REQUIRED = (
+    "city",
+    "city_level",
+    "province",
+    "parent",
+    "meetings",
+    "officials",
+    "people",
+    "exclude_officials",
+    "clusters",
+    "targets",
+)
 TARGET_KEYS = ("metric", "value", "unit", "year", "kind")
 PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
 TO_SIMPLIFIED = opencc.OpenCC("t2s")
@@ -162,7 +173,10 @@ def test_held_out_names_and_numbers_occur_in_the_article(stem):
     gold, text = news_gold(stem), plain_text(stem)
     names = [o["name"] for o in gold["officials"]] + gold["exclude_officials"]
     assert [n for n in names if n not in text] == []
-    missing = [t["metric"] for t in gold["targets"]
-               if not (t["written"] in text if "written" in t else any(f in text for f in number_forms(t["value"])))]
+    missing = [
+        t["metric"]
+        for t in gold["targets"]
+        if not (t["written"] in text if "written" in t else any(f in text for f in number_forms(t["value"])))
+    ]
     assert missing == []
     assert [c["name"] for c in gold["clusters"] if c["name"] not in text] == []

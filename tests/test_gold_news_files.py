@@ -1,6 +1,7 @@
 """The real-news gold set (tests/fixtures/realnews, realnews_gold) is well formed and every
 official and every target it states can be found in its article, so the set cannot drift from
 the text it was written from. No database, no extraction: this checks the files only."""
+
 import json
 import re
 from pathlib import Path
@@ -12,8 +13,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "realnews"
 GOLD = FIXTURES / "realnews_gold"
 
-REQUIRED = ("city", "city_level", "province", "parent", "meetings", "officials", "people",
-            "exclude_officials", "clusters", "targets")
+REQUIRED = (
+    "city",
+    "city_level",
+    "province",
+    "parent",
+    "meetings",
+    "officials",
+    "people",
+    "exclude_officials",
+    "clusters",
+    "targets",
+)
 TARGET_KEYS = ("metric", "value", "unit", "year", "kind")
 # A pinyin gloss after a character, as scraper sites insert them: 產(chǎn)業(yè).
 PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")

@@ -3,6 +3,7 @@
 The corpus lives outside the repository (../shared/corpus/work-reports); the text checks skip
 without it. docs/gold.md describes the gold.
 """
+
 import importlib.util
 import json
 import re
@@ -58,7 +59,15 @@ def test_gold_file_has_the_documented_shape(path):
     assert gold["city"] == gold["path"].split("/")[0]
     assert isinstance(gold["review_year"], int) and gold["plan_year"] == gold["review_year"] + 1
     if gold["speaker"] is not None:
-        assert gold["speaker"]["name"] and gold["speaker"]["title"] in (None, "市长", "代市长", "州长", "代州长", "专员", "盟长")
+        assert gold["speaker"]["name"] and gold["speaker"]["title"] in (
+            None,
+            "市长",
+            "代市长",
+            "州长",
+            "代州长",
+            "专员",
+            "盟长",
+        )
     if gold["session"] is not None:
         assert "人民代表大会" in gold["session"]["name"]
         if gold["session"]["date"]:
@@ -85,7 +94,7 @@ def test_every_goal_value_is_written_in_its_goals_paragraph(path):
     assert text.count(gold["goals_anchor"]) == 1
     start = text.index(gold["goals_anchor"])
     last_line = text.index(gold["goals_end_anchor"], start) if gold.get("goals_end_anchor") else start
-    paragraph = text[start:text.find("\n", last_line)]
+    paragraph = text[start : text.find("\n", last_line)]
     for goal in gold["goals"]:
         assert number_pattern(goal["value"]).search(paragraph), goal
     review = text[:start]
@@ -112,4 +121,3 @@ def test_junk_metrics_are_bare_numbers_or_connectives():
     assert SCORER.is_junk_metric("%")
     assert SCORER.is_junk_metric("财政收入和居民收入增速分别")
     assert not SCORER.is_junk_metric("地区生产总值增长")
-

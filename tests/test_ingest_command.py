@@ -1,4 +1,5 @@
 """The `ingest` command end to end: names, per-file failures, logging, skipping unchanged files, --jobs."""
+
 import json
 import logging
 import os
@@ -54,8 +55,10 @@ def ingest(*args, expect_failure=False):
 
 
 def snapshot():
-    return {model.__name__: sorted(model.objects.values_list("document__source", "fingerprint"))
-            for model in (Official, Meeting, IndustryCluster, Target)}
+    return {
+        model.__name__: sorted(model.objects.values_list("document__source", "fingerprint"))
+        for model in (Official, Meeting, IndustryCluster, Target)
+    }
 
 
 def test_the_same_file_name_in_two_cities_is_two_documents(tmp_path):
@@ -96,10 +99,15 @@ def test_every_failure_is_one_line_and_the_rest_go_in(tmp_path):
     assert failure == "1 file(s) could not be ingested"
     lines = err.splitlines()
     assert "✗ b_utf16_odd.txt: the UTF-16 text is cut off" in err
-    assert ("⚠ e_sidecar_folder.txt: its sidecar e_sidecar_folder.meta.json is a folder, not a file; "
-            "the article goes in without it") in lines
+    assert (
+        "⚠ e_sidecar_folder.txt: its sidecar e_sidecar_folder.meta.json is a folder, not a file; "
+        "the article goes in without it"
+    ) in lines
     assert "⚠ f_long_url.txt: f_long_url.txt.meta.json: url dropped: 504 characters, at most 500" in lines
-    assert "⚠ g_script_url.txt: g_script_url.txt.meta.json: url dropped: only http and https URLs are kept, not javascript: URL" in lines
+    assert (
+        "⚠ g_script_url.txt: g_script_url.txt.meta.json: url dropped: only http and https URLs are kept, not javascript: URL"
+        in lines
+    )
     assert "⚠ g_script_url.txt: g_script_url.txt.meta.json: title dropped: expected text, got dict {'a': 1}" in lines
     assert "⚠ d_nul.txt: removed 1 NUL or other control character(s) from the text" in lines
     assert any(line.startswith(f"⚠ {tmp_path / 'h_dangling.txt'}: skipped") for line in lines)

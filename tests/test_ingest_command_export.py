@@ -1,4 +1,5 @@
 """export_facts streams its JSON: the same bytes as encoding the whole export at once."""
+
 import json
 from io import StringIO
 
@@ -38,4 +39,6 @@ def test_no_query_reads_the_documents_texts():
         call_command("export_facts", stdout=StringIO())
     sql = [q["sql"] for q in queries.captured_queries]
     assert any('FROM "atlas_document"' in s for s in sql)
-    assert not any(column in s for s in sql for column in ("raw_text", "normalized_text", "offset_map", "evidence_text"))
+    assert not any(
+        column in s for s in sql for column in ("raw_text", "normalized_text", "offset_map", "evidence_text")
+    )

@@ -1,4 +1,5 @@
 """load and the ingest/export commands, against the database."""
+
 import json
 from decimal import Decimal
 from io import StringIO
@@ -15,13 +16,17 @@ FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 
 pytestmark = pytest.mark.django_db
 
-ARTICLE = ("4月2日,浙江省绍兴市召开制造业高质量发展大会。市委书记温某某出席会议并讲话。"
-           "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家;"
-           "做强集成电路、高端装备、现代纺织三大主导产业。")
+ARTICLE = (
+    "4月2日,浙江省绍兴市召开制造业高质量发展大会。市委书记温某某出席会议并讲话。"
+    "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家;"
+    "做强集成电路、高端装备、现代纺织三大主导产业。"
+)
 
 
 def snapshot():
-    return {model.__name__: sorted(model.objects.values_list("document__source", "fingerprint")) for model in FACT_MODELS}
+    return {
+        model.__name__: sorted(model.objects.values_list("document__source", "fingerprint")) for model in FACT_MODELS
+    }
 
 
 def write(tmp_path, name, text):
@@ -37,13 +42,19 @@ def test_ingest_creates_city_with_parent_document_and_facts(tmp_path):
     assert result.counts == {"officials": 1, "meetings": 1, "clusters": 3, "targets": 2}
     target = Target.objects.get(unit="万亿元")
     assert (target.value, target.base_value, target.base_unit, target.year) == (
-        Decimal("1.5"), Decimal("1.5E12"), "元", 2027)
-    assert document.normalized_text[target.evidence_start:target.evidence_end] == target.evidence_text
+        Decimal("1.5"),
+        Decimal("1.5E12"),
+        "元",
+        2027,
+    )
+    assert document.normalized_text[target.evidence_start : target.evidence_end] == target.evidence_text
     assert target.extractor_version and 0 < target.confidence <= 1
 
 
 def test_county_city_gets_its_prefecture_as_parent(tmp_path):
-    ingest_path(write(tmp_path, "cs.txt", "江苏省常熟市召开全市工业大会。常熟市委书记李某某讲话。常熟全市上下凝心聚力。"))
+    ingest_path(
+        write(tmp_path, "cs.txt", "江苏省常熟市召开全市工业大会。常熟市委书记李某某讲话。常熟全市上下凝心聚力。")
+    )
     city = City.objects.get(name="常熟")
     assert (city.level, city.province, city.parent.name) == ("县级市", "江苏", "苏州")
 
@@ -72,8 +83,9 @@ def test_updated_article_replaces_stale_parser_facts_but_keeps_reviewed_ones(tmp
     rejected.save()
 
     # The article is corrected upstream: new numbers, one cluster dropped.
-    path.write_text(ARTICLE.replace("1.5万亿元", "1.6万亿元").replace("集成电路、", "").replace("三大", "两大"),
-                    encoding="utf-8")
+    path.write_text(
+        ARTICLE.replace("1.5万亿元", "1.6万亿元").replace("集成电路、", "").replace("三大", "两大"), encoding="utf-8"
+    )
     ingest_path(path)
 
     assert list(Target.objects.values_list("value", flat=True).order_by("value")) == [Decimal("1.6"), Decimal("6000")]
@@ -85,8 +97,11 @@ def test_updated_article_replaces_stale_parser_facts_but_keeps_reviewed_ones(tmp
 
 
 def test_document_keeps_cleaning_report_and_offset_map(tmp_path):
-    path = write(tmp_path, "ks.txt", "2月5日,江蘇省昆山市召開推進新型工業(yè)化工作會議,昆山市委書記周某某出席。"
-                                     "力爭規上工業企業突破3000家。")
+    path = write(
+        tmp_path,
+        "ks.txt",
+        "2月5日,江蘇省昆山市召開推進新型工業(yè)化工作會議,昆山市委書記周某某出席。力爭規上工業企業突破3000家。",
+    )
     document = ingest_path(path).document
     assert document.script == "traditional"
     assert document.cleaning["pinyin_glosses"] == 1
@@ -99,7 +114,11 @@ def test_ingest_command_reports_each_file_and_fails_at_the_end_for_bad_ones(tmp_
     write(tmp_path, "a_good.txt", ARTICLE)
     (tmp_path / "b_binary.txt").write_bytes(b"\x00\x01\x02" * 50)
     (tmp_path / "c_empty.txt").write_bytes(b"")
-    write(tmp_path, "d_nocity.txt", "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。")
+    write(
+        tmp_path,
+        "d_nocity.txt",
+        "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。",
+    )
     out, err = StringIO(), StringIO()
     with pytest.raises(CommandError, match="2 file"):
         call_command("ingest", str(tmp_path), stdout=out, stderr=err)
@@ -108,11 +127,16 @@ def test_ingest_command_reports_each_file_and_fails_at_the_end_for_bad_ones(tmp_
     errors = err.getvalue()
     assert "b_binary.txt: the file is binary" in errors
     assert "c_empty.txt: the file is empty" in errors
-    assert sorted(Document.objects.values_list("source", "city__name")) == [("a_good.txt", "绍兴"), ("d_nocity.txt", None)]
+    assert sorted(Document.objects.values_list("source", "city__name")) == [
+        ("a_good.txt", "绍兴"),
+        ("d_nocity.txt", None),
+    ]
 
 
 def test_article_naming_no_city_alone_does_not_fail_the_batch(tmp_path, client):
-    write(tmp_path, "nocity.txt", "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。")
+    write(
+        tmp_path, "nocity.txt", "会议强调,要加快发展新质生产力,推动传统产业转型升级,培育壮大新兴产业,布局建设未来产业。"
+    )
     out = StringIO()
     call_command("ingest", str(tmp_path), stdout=out)
     assert "1 of 1 articles ingested" in out.getvalue()
@@ -144,13 +168,23 @@ def test_export_facts_follows_the_contract_and_hides_rejected(tmp_path):
     out = StringIO()
     call_command("export_facts", stdout=out)
     data = json.loads(out.getvalue())
-    assert data["documents"] == [{"source": "sx.txt", "city": "绍兴", "title": "绍兴召开制造业高质量发展大会",
-                                  "published": "2023-04-03", "spun": False, "genre": "news"}]
+    assert data["documents"] == [
+        {
+            "source": "sx.txt",
+            "city": "绍兴",
+            "title": "绍兴召开制造业高质量发展大会",
+            "published": "2023-04-03",
+            "spun": False,
+            "genre": "news",
+        }
+    ]
     [city] = data["cities"]
     assert (city["name"], city["slug"], city["name_en"], city["province"]) == ("绍兴", "shaoxing", "Shaoxing", "浙江")
     assert {c["name"] for c in city["clusters"]} == {"集成电路", "高端装备"}
     assert {(t["value"], t["unit"], t["year"], t["kind"]) for t in city["targets"]} == {
-        (1.5, "万亿元", 2027, "target"), (6000, "家", 2027, "target")}
+        (1.5, "万亿元", 2027, "target"),
+        (6000, "家", 2027, "target"),
+    }
     assert all(f["source"] == "sx.txt" for kind in ("meetings", "officials", "clusters", "targets") for f in city[kind])
 
 

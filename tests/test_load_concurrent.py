@@ -1,4 +1,5 @@
 """Two `manage.py ingest` processes on the same folder at once both finish, and the rows are right."""
+
 import os
 import shutil
 import sqlite3
@@ -17,8 +18,12 @@ from apps.ingest.service import process
 
 SEEDS = settings.BASE_DIR / "seeds"
 MANAGE = [sys.executable, str(settings.BASE_DIR / "manage.py")]
-KINDS = {"officials": "atlas_official", "meetings": "atlas_meeting",
-         "clusters": "atlas_industrycluster", "targets": "atlas_target"}
+KINDS = {
+    "officials": "atlas_official",
+    "meetings": "atlas_meeting",
+    "clusters": "atlas_industrycluster",
+    "targets": "atlas_target",
+}
 
 
 @pytest.fixture
@@ -43,6 +48,7 @@ def shared_database(tmp_path):
         def query(sql):
             with sqlite3.connect(path) as db:
                 return db.execute(sql).fetchone()[0]
+
         return url, query
     db = connection.settings_dict  # the test database, committed to (transaction=True) so the processes see it
     url = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -51,6 +57,7 @@ def shared_database(tmp_path):
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return cursor.fetchone()[0]
+
     return url, query
 
 
@@ -71,10 +78,14 @@ def expected_facts(folder):
 def test_two_ingests_of_the_same_folder_at_once_both_finish_with_the_right_rows(articles, shared_database):
     url, query = shared_database
     env = {**os.environ, "DATABASE_URL": url}
-    runs = [subprocess.Popen([*MANAGE, "ingest", str(articles)], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    runs = [
+        subprocess.Popen(
+            [*MANAGE, "ingest", str(articles)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     outputs = [run.communicate(timeout=300) for run in runs]
-    for run, (out, err) in zip(runs, outputs):
+    for run, (_out, err) in zip(runs, outputs):
         assert run.returncode == 0, err[-2000:]
 
     assert query("SELECT COUNT(*) FROM atlas_document") == 5

@@ -1,4 +1,5 @@
 """One document per article: copies under other names, re-ingests and reposts on other sites."""
+
 import shutil
 from io import StringIO
 
@@ -102,14 +103,16 @@ def test_ingesting_the_seeds_with_renamed_copies_and_reposts_keeps_one_document_
         shutil.copy(seed, tmp_path / seed.name)
         shutil.copy(seed, tmp_path / f"copy-of-{seed.name}")
         (tmp_path / f"repost-of-{seed.name}").write_text(
-            OTHER_HEADER + seed.read_text(encoding="utf-8") + OTHER_FOOTER, encoding="utf-8")
+            OTHER_HEADER + seed.read_text(encoding="utf-8") + OTHER_FOOTER, encoding="utf-8"
+        )
     call_command("ingest", str(tmp_path), stdout=StringIO())
     seeds = sorted(seed.name for seed in SEEDS.glob("*.txt"))
     originals = Document.objects.filter(duplicate_of__isnull=True)
     # The seeds' names sort before "copy-of-…": each seed is the first copy, its renamed copy a duplicate.
     assert sorted(originals.values_list("source", flat=True)) == seeds
     assert sorted(Document.objects.filter(duplicate_of__isnull=False).values_list("source", flat=True)) == [
-        f"repost-of-{name}" for name in seeds]
+        f"repost-of-{name}" for name in seeds
+    ]
     assert all(doc.also_seen_as == [{"source": f"copy-of-{doc.source}", "url": ""}] for doc in originals)
     for model in FACT_MODELS:
         assert not model.objects.filter(document__duplicate_of__isnull=False).exists()

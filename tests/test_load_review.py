@@ -1,5 +1,6 @@
 """A changed article never corrupts review: reviewed facts follow their passage, rewordings
 keep a fact's identity, lost passages are flagged."""
+
 import pytest
 from django.conf import settings
 from django.urls import reverse
@@ -31,30 +32,36 @@ def review(model, fingerprint, status):
 def anchored(fact):
     fact.refresh_from_db()
     text = fact.document.normalized_text
-    return not fact.anchor_lost and text[fact.evidence_start:fact.evidence_end] == fact.evidence_text
+    return not fact.anchor_lost and text[fact.evidence_start : fact.evidence_end] == fact.evidence_text
 
 
 def test_inserting_a_sentence_keeps_approved_facts_on_their_passage(client):
     ingest(RAW)
-    approved = [review(Target, FACTORY_FIRMS, ReviewStatus.APPROVED),
-                review(Official, "周伟", ReviewStatus.APPROVED),
-                review(IndustryCluster, "大健康", ReviewStatus.APPROVED)]
+    approved = [
+        review(Target, FACTORY_FIRMS, ReviewStatus.APPROVED),
+        review(Official, "周伟", ReviewStatus.APPROVED),
+        review(IndustryCluster, "大健康", ReviewStatus.APPROVED),
+    ]
     before = {fact.pk: fact.evidence_text for fact in approved}
     # A sentence added near the top (written for this test) shifts every later passage.
     first_line_end = RAW.index("\n")
-    result = ingest(RAW[:first_line_end + 1] + "記者從昆山市工業和信息化局獲悉,全市將召開多場專題會議。\n"
-                    + RAW[first_line_end + 1:])
+    result = ingest(
+        RAW[: first_line_end + 1]
+        + "記者從昆山市工業和信息化局獲悉,全市將召開多場專題會議。\n"
+        + RAW[first_line_end + 1 :]
+    )
 
     assert result.status == "updated" and result.anchors_lost == 0
     for fact in approved:
         assert anchored(fact), fact
         assert fact.evidence_text == before[fact.pk]
         assert fact.review_status == ReviewStatus.APPROVED
-    passages = {passage.fact.pk: passage for passage in document_passages(result.document)
-                if isinstance(passage.fact, Target)}
+    passages = {
+        passage.fact.pk: passage for passage in document_passages(result.document) if isinstance(passage.fact, Target)
+    }
     target = approved[0]
     shown = passages[target.pk]
-    assert result.document.normalized_text[shown.start:shown.end] == target.evidence_text
+    assert result.document.normalized_text[shown.start : shown.end] == target.evidence_text
     page = client.get(result.document.get_absolute_url()).content.decode()
     assert f'href="#fact-target-{target.pk}"' in page
 

@@ -1,4 +1,5 @@
 """Loading an article takes a fixed handful of SQL statements, history and links included."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,14 +12,18 @@ from apps.ingest.service import process
 pytestmark = pytest.mark.django_db
 
 # Articles in the style of local news about a development conference (written for these tests).
-SMALL = ("浙江省绍兴市召开制造业高质量发展大会。4月2日上午,市委书记温某某主持召开绍兴市制造业高质量发展大会。"
-         "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家;"
-         "做强集成电路、高端装备、现代纺织三大主导产业。")
-LARGE = ("浙江省绍兴市召开制造业高质量发展大会。4月2日上午,市委书记温某某主持召开绍兴市制造业高质量发展大会,"
-         "市长施某某、副市长李某某出席会议。"
-         "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家,专精特新企业达到1000家,"
-         "数字经济核心产业增加值达到2000亿元,研发投入强度达到3.5%;"
-         "做强集成电路、高端装备、现代纺织、生物医药、新材料、新能源六大主导产业。")
+SMALL = (
+    "浙江省绍兴市召开制造业高质量发展大会。4月2日上午,市委书记温某某主持召开绍兴市制造业高质量发展大会。"
+    "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家;"
+    "做强集成电路、高端装备、现代纺织三大主导产业。"
+)
+LARGE = (
+    "浙江省绍兴市召开制造业高质量发展大会。4月2日上午,市委书记温某某主持召开绍兴市制造业高质量发展大会,"
+    "市长施某某、副市长李某某出席会议。"
+    "会议提出,到2027年,全市规上工业总产值突破1.5万亿元,高新技术企业达到6000家,专精特新企业达到1000家,"
+    "数字经济核心产业增加值达到2000亿元,研发投入强度达到3.5%;"
+    "做强集成电路、高端装备、现代纺织、生物医药、新材料、新能源六大主导产业。"
+)
 WARM_UP = "浙江省绍兴市召开全市工业大会。绍兴市委书记温某某讲话,提出做强现代纺织产业。"
 # The statements of one load inside the test's transaction: savepoint and release, the document
 # (looked up, checked for a copy, compared with reposts, inserted), its city, the four kinds of facts
@@ -67,13 +72,15 @@ def test_bulk_rows_have_their_history_and_link_snapshots():
     [record] = meeting.history.all()
     assert record.history_type == "+"
     assert sorted(link.official_id for link in record.officials.all()) == sorted(
-        meeting.officials.values_list("pk", flat=True))
+        meeting.officials.values_list("pk", flat=True)
+    )
     for model in (Official, IndustryCluster, Target):
         assert model.history.filter(history_type="+").count() == model.objects.count() > 0
     cluster = IndustryCluster.objects.get(name="集成电路")
     assert cluster.tags.exists()
     assert {link.industrytag_id for link in cluster.history.get().tags.all()} == set(
-        cluster.tags.values_list("pk", flat=True))
+        cluster.tags.values_list("pk", flat=True)
+    )
     target = Target.objects.get(unit="万亿元")
     assert (target.base_value, target.base_unit) == (target.value * 10**12, "元")
 

@@ -1,4 +1,5 @@
 """The map's plain-Python parts: which value a city gets, and how the query string is read. No database."""
+
 from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
@@ -14,10 +15,22 @@ def row(city_id, year, value, unit="亿元", kind="actual", published=date(2024,
     scale = {"亿元": Decimal(10**8), "万亿元": Decimal(10**12)}.get(unit, Decimal(1))
     base_unit = {"亿元": "元", "万亿元": "元", "%": "%"}.get(unit, "count")
     fields = {
-        "id": pk or hash((city_id, year, value, kind, published)) % 10**6, "city_id": city_id, "metric_key": "gdp",
-        "measure": "level", "kind": kind, "year": year, "value": Decimal(value), "value_high": None,
-        "base_value": Decimal(value) * scale, "base_unit": base_unit, "unit": unit, "bound": "exact",
-        "estimated": False, "document_id": 1, "document_date": published, **fields,
+        "id": pk or hash((city_id, year, value, kind, published)) % 10**6,
+        "city_id": city_id,
+        "metric_key": "gdp",
+        "measure": "level",
+        "kind": kind,
+        "year": year,
+        "value": Decimal(value),
+        "value_high": None,
+        "base_value": Decimal(value) * scale,
+        "base_unit": base_unit,
+        "unit": unit,
+        "bound": "exact",
+        "estimated": False,
+        "document_id": 1,
+        "document_date": published,
+        **fields,
     }
     return SimpleNamespace(**fields)
 
@@ -37,7 +50,10 @@ def test_goals_and_results_are_kept_apart():
 
 
 def test_a_later_article_wins_over_an_earlier_one_for_the_same_year():
-    rows = [row(1, 2023, "5100", published=date(2024, 1, 5), pk=1), row(1, 2023, "5140", published=date(2024, 3, 1), pk=2)]
+    rows = [
+        row(1, 2023, "5100", published=date(2024, 1, 5), pk=1),
+        row(1, 2023, "5140", published=date(2024, 3, 1), pk=2),
+    ]
     assert metric_values(rows, "actual").of_year(2023) == {1: Decimal("5140")}
 
 
@@ -77,7 +93,12 @@ TAGS = [tag("iot", 1), tag("biomedicine", 4), tag("textiles", 0)]
 
 def test_a_metric_with_its_measure_and_kind():
     selection = select({"metric": "gdp", "measure": "growth", "kind": "target"}, METRICS, TAGS)
-    assert (selection.mode, selection.metric_key, selection.measure, selection.kind) == (METRIC, "gdp", "growth", "target")
+    assert (selection.mode, selection.metric_key, selection.measure, selection.kind) == (
+        METRIC,
+        "gdp",
+        "growth",
+        "target",
+    )
     assert selection.notices == []
 
 
@@ -112,12 +133,15 @@ def test_without_metrics_the_most_widespread_industry_is_shown():
     assert select({}, [], [tag("textiles", 0)]).mode == NONE
 
 
-@pytest.mark.parametrize("asked, chosen, notices", [
-    ("", 2023, 0),  # most cities
-    ("2022", 2022, 0),
-    ("1999", 2023, 1),  # no figures that year
-    ("20x3", 2023, 1),
-])
+@pytest.mark.parametrize(
+    "asked, chosen, notices",
+    [
+        ("", 2023, 0),  # most cities
+        ("2022", 2022, 0),
+        ("1999", 2023, 1),  # no figures that year
+        ("20x3", 2023, 1),
+    ],
+)
 def test_the_year(asked, chosen, notices):
     selection = select({"metric": "gdp", "year": asked}, METRICS, TAGS)
     choose_year(selection, {2021: 1, 2022: 2, 2023: 3, 2024: 1})
@@ -136,6 +160,7 @@ def test_query_asks_for_the_selection_again():
 
 
 # Names -----------------------------------------------------------------------------------------
+
 
 def test_metric_names_come_from_the_taxonomy_file_when_there_is_one(tmp_path):
     taxonomy = tmp_path / "metrics.json"

@@ -1,4 +1,5 @@
 """/map/ and /map/data.json against the dashboard's test atlas: markers, values, htmx fragment, queries."""
+
 import html
 import json
 import re
@@ -30,8 +31,11 @@ def values(payload):
 
 def embedded_map(content):
     """The map data the page hands static/js/map.js."""
-    return json.loads(html.unescape(re.search(r'<script id="map-data" type="application/json">(.*?)</script>',
-                                              content, re.S).group(1)))
+    return json.loads(
+        html.unescape(
+            re.search(r'<script id="map-data" type="application/json">(.*?)</script>', content, re.S).group(1)
+        )
+    )
 
 
 def test_one_marker_per_covered_city_each_linking_to_its_profile(client, atlas):
@@ -54,8 +58,16 @@ def test_cities_coloured_by_a_metrics_result_of_a_year(client, atlas):
 
 def test_goals_are_picked_with_kind_target(client, atlas):
     document = atlas.documents["wuxi"]
-    goal = add_fact(Target, document, "集成电路产业规模达到2500亿元", metric="地区生产总值", value="16500", unit="亿元",
-                    kind=Target.Kind.TARGET, year=2024)
+    goal = add_fact(
+        Target,
+        document,
+        "集成电路产业规模达到2500亿元",
+        metric="地区生产总值",
+        value="16500",
+        unit="亿元",
+        kind=Target.Kind.TARGET,
+        year=2024,
+    )
     Target.objects.filter(pk=goal.pk).update(metric_key="gdp", measure="level")
     payload = data(client, "?metric=gdp&measure=level&kind=target")
     assert values(payload)["wuxi"] == 16500 and values(payload)["kunshan"] is None
@@ -66,8 +78,16 @@ def test_goals_are_picked_with_kind_target(client, atlas):
 def test_a_later_article_restating_the_figure_wins(client, atlas):
     later = atlas.documents["kunshan_traditional"]  # 2024-06-10, after the 2024-03-01 article
     restated = Target.objects.create(
-        document=later, city=atlas.cities["kunshan"], fingerprint="gdp-restated", metric="地区生产总值",
-        metric_key="gdp", measure="level", value="5200", unit="亿元", year=2023)
+        document=later,
+        city=atlas.cities["kunshan"],
+        fingerprint="gdp-restated",
+        metric="地区生产总值",
+        metric_key="gdp",
+        measure="level",
+        value="5200",
+        unit="亿元",
+        year=2023,
+    )
     assert values(data(client, "?metric=gdp&measure=level&year=2023"))["kunshan"] == 5200
     restated.review_status = ReviewStatus.REJECTED
     restated.save()
@@ -77,10 +97,21 @@ def test_a_later_article_restating_the_figure_wins(client, atlas):
 def test_figures_about_cities_no_article_is_about_are_not_counted(client, atlas):
     # 常州 is named in 昆山's article, but no article is about 常州: it has no marker, and its figure
     # must not add a year or a city to the choices.
-    Target.objects.create(document=atlas.documents["kunshan"], city=atlas.cities["changzhou"], fingerprint="cz-gdp",
-                          metric="地区生产总值", metric_key="gdp", measure="level", value="9000", unit="亿元", year=2022)
+    Target.objects.create(
+        document=atlas.documents["kunshan"],
+        city=atlas.cities["changzhou"],
+        fingerprint="cz-gdp",
+        metric="地区生产总值",
+        metric_key="gdp",
+        measure="level",
+        value="9000",
+        unit="亿元",
+        year=2022,
+    )
     content = client.get("/map/?metric=gdp&measure=level").content.decode()
-    assert re.search(r'<option value="gdp" selected>地区生产总值 Gross regional product \(GDP\) \(2\)</option>', content)
+    assert re.search(
+        r'<option value="gdp" selected>地区生产总值 Gross regional product \(GDP\) \(2\)</option>', content
+    )
     assert '<option value="2022"' not in content
     assert data(client, "?metric=gdp&measure=level&year=2022")["notices"]  # no figures that year
 
@@ -115,7 +146,7 @@ def test_bad_parameters_give_notices_not_errors(client, atlas):
     response = client.get("/map/?metric=nope&kind=both&year=１９&tag=%00x")
     assert response.status_code == 200
     content = response.content.decode()
-    assert content.count('<li>已忽略') == 3 and "没有该数据" in content
+    assert content.count("<li>已忽略") == 3 and "没有该数据" in content
     assert data(client, "?metric=gdp&measure=share")["notices"][0].startswith("指标“gdp”没有“share”")
 
 
@@ -163,9 +194,16 @@ def sized_atlas(request, atlas):
     return atlas
 
 
-@pytest.mark.parametrize("query", [
-    "", "?metric=output&measure=level&kind=target", "?metric=gdp&measure=level&year=2023", "?tag=iot", "?metric=nope",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "?metric=output&measure=level&kind=target",
+        "?metric=gdp&measure=level&year=2023",
+        "?tag=iot",
+        "?metric=nope",
+    ],
+)
 def test_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries, query):
     # Metric choices, tag choices, covered cities, then the metric's figures or the tag's cluster counts.
     with django_assert_num_queries(4):

@@ -1,4 +1,5 @@
 """Metric pages, goal against result on profiles and compare: content, verdicts, fragments, query counts."""
+
 import html
 import json
 import re
@@ -43,13 +44,18 @@ def figures(content):
 
 def ranking_rows(content):
     """[(rank, city slug, goal, result, verdict)] of the ranked table."""
-    rows = re.findall(r'<td class="num">([^<]*)</td>\s*<th scope="row">.*?href="/cities/([\w-]+)/".*?</th>\s*'
-                      r'<td class="num">([^<]*)(?:<span[^>]*>[^<]*</span>)?</td>\s*<td class="num">([^<]*?)\s*(?:<span[^>]*>[^<]*</span>)?</td>\s*'
-                      r'<td><span class="verdict verdict-(\w+)">', content, re.S)
+    rows = re.findall(
+        r'<td class="num">([^<]*)</td>\s*<th scope="row">.*?href="/cities/([\w-]+)/".*?</th>\s*'
+        r'<td class="num">([^<]*)(?:<span[^>]*>[^<]*</span>)?</td>\s*<td class="num">([^<]*?)\s*(?:<span[^>]*>[^<]*</span>)?</td>\s*'
+        r'<td><span class="verdict verdict-(\w+)">',
+        content,
+        re.S,
+    )
     return [(rank, slug, goal.strip(), result.strip(), verdict) for rank, slug, goal, result, verdict in rows]
 
 
 # Colours and numbers ----------------------------------------------------------------------------
+
 
 def test_a_city_keeps_its_colour_whatever_else_is_shown(atlas):
     kunshan = atlas.cities["kunshan"]
@@ -57,14 +63,22 @@ def test_a_city_keeps_its_colour_whatever_else_is_shown(atlas):
     assert city_color(kunshan) == city_color(SimpleNamespace(adcode=None, slug="kunshan"))
     assert color_class(kunshan) == f"city-color-{PALETTE.index(city_color(kunshan))}"
     # The adcode, when known, is the key: renaming a slug does not repaint a city.
-    assert city_color(SimpleNamespace(adcode="320583", slug="a")) == city_color(SimpleNamespace(adcode="320583", slug="b"))
+    assert city_color(SimpleNamespace(adcode="320583", slug="a")) == city_color(
+        SimpleNamespace(adcode="320583", slug="b")
+    )
     assert len({city_color(SimpleNamespace(adcode=None, slug=f"city-{i}")) for i in range(100)}) == len(PALETTE)
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (Decimal("5000.0000"), "5,000"), (Decimal("52.345"), "52.3"), (Decimal("0.856"), "0.86"),
-    (Decimal("-3.0000"), "-3"), (Decimal("15456"), "15,456"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (Decimal("5000.0000"), "5,000"),
+        (Decimal("52.345"), "52.3"),
+        (Decimal("0.856"), "0.86"),
+        (Decimal("-3.0000"), "-3"),
+        (Decimal("15456"), "15,456"),
+    ],
+)
 def test_numbers_are_written_for_people(value, text):
     assert human_number(value) == text
 
@@ -77,10 +91,17 @@ def test_money_is_shown_in_yi_yuan():
 
 # /metrics/ --------------------------------------------------------------------------------------
 
+
 def test_metric_list_counts_cities_with_goals_and_results(client, metrics):
     response = client.get("/metrics/")
-    summaries = {(s["key"], s["measure"]): (s["goal_cities"], s["result_cities"]) for s in response.context["summaries"]}
-    assert summaries == {("gdp", "growth"): (3, 3), ("gdp", "level"): (3, 3), ("surveyed_unemployment", "share"): (2, 2)}
+    summaries = {
+        (s["key"], s["measure"]): (s["goal_cities"], s["result_cities"]) for s in response.context["summaries"]
+    }
+    assert summaries == {
+        ("gdp", "growth"): (3, 3),
+        ("gdp", "level"): (3, 3),
+        ("surveyed_unemployment", "share"): (2, 2),
+    }
     assert 'href="/metrics/gdp/?measure=growth"' in response.content.decode()
 
 
@@ -118,8 +139,11 @@ def test_a_final_figure_replaces_the_estimate_and_a_range_is_missed_below_its_lo
 def test_met_share_in_sql_agrees_with_the_series(metrics):
     """queries.met_share_by_year writes apps.atlas.series.goal_met in SQL: both must judge alike."""
     for key, measure in [("gdp", "growth"), ("gdp", "level"), ("surveyed_unemployment", "share")]:
-        rows = [row for row in queries.city_figures([metrics.cities[s].pk for s in ("kunshan", "wuxi", "jiangyin")])
-                if (row.metric_key, row.measure) == (key, measure)]
+        rows = [
+            row
+            for row in queries.city_figures([metrics.cities[s].pk for s in ("kunshan", "wuxi", "jiangyin")])
+            if (row.metric_key, row.measure) == (key, measure)
+        ]
         judged = {}
         for series in build_series(rows):
             for point in series.years:
@@ -179,12 +203,15 @@ def test_metric_page_query_count_is_the_same_at_any_number_of_cities(client, met
 
 # City profile -----------------------------------------------------------------------------------
 
+
 def test_profile_charts_goal_against_result_for_its_main_metrics(client, metrics):
     response = client.get("/cities/kunshan/")
     titles = [chart.title for chart in response.context["goal_result_charts"]]
-    assert titles == ["地区生产总值 Gross regional product (GDP) · 增速 growth",
-                      "地区生产总值 Gross regional product (GDP) · 总量 level",
-                      "城镇调查失业率 Surveyed urban unemployment rate · 占比 share"]
+    assert titles == [
+        "地区生产总值 Gross regional product (GDP) · 增速 growth",
+        "地区生产总值 Gross regional product (GDP) · 总量 level",
+        "城镇调查失业率 Surveyed urban unemployment rate · 占比 share",
+    ]
     growth = response.context["goal_result_charts"][0].figure
     bars, goals = growth["data"]
     assert bars["x"] == ["2021", "2022", "2023"] and bars["y"] == [7.2, 5.8, 5.0]
@@ -192,14 +219,17 @@ def test_profile_charts_goal_against_result_for_its_main_metrics(client, metrics
     assert goals["y"] == [7.0, 6.0, 5.5] and goals["marker"]["symbol"] == ["diamond"] * 3
     assert goals["error_y"]["array"] == pytest.approx([0.35, 0.3, 0.275])  # the tolerance of 左右
     level = response.context["goal_result_charts"][1].figure
-    assert level["layout"]["yaxis"]["title"]["text"] == "亿元" and level["data"][1]["marker"]["symbol"][0] == "triangle-up"
+    assert (
+        level["layout"]["yaxis"]["title"]["text"] == "亿元" and level["data"][1]["marker"]["symbol"][0] == "triangle-up"
+    )
 
 
 def test_profile_shows_each_officials_titles_over_time(client, metrics):
     response = client.get("/cities/kunshan/")
     line = {person.name: person for person in response.context["officials_over_time"].people}
     assert [(t.title, t.first_seen, t.last_seen) for t in line["周伟"].tenures] == [
-        ("市委书记", date(2024, 3, 1), date(2024, 6, 10))]
+        ("市委书记", date(2024, 3, 1), date(2024, 6, 10))
+    ]
     assert "2024-03 – 2024-06" in response.content.decode()
 
 
@@ -210,13 +240,20 @@ def test_profile_without_keyed_figures_has_no_goal_section(client, atlas):
 
 # Compare ----------------------------------------------------------------------------------------
 
+
 def test_compare_puts_only_the_same_metric_side_by_side(client, metrics):
     response = client.get("/compare/?cities=kunshan,wuxi,jiangyin")
     charts_ = response.context["metric_charts"]
     assert [chart.title.split(" · ")[1] for chart in charts_] == ["增速 growth", "总量 level", "占比 share"]
     growth = charts_[0].figure
-    assert [trace["name"] for trace in growth["data"]] == ["昆山 实际", "昆山 目标", "无锡 实际", "无锡 目标",
-                                                           "江阴 实际", "江阴 目标"]
+    assert [trace["name"] for trace in growth["data"]] == [
+        "昆山 实际",
+        "昆山 目标",
+        "无锡 实际",
+        "无锡 目标",
+        "江阴 实际",
+        "江阴 目标",
+    ]
     assert growth["layout"]["xaxis"]["categoryarray"] == ["2021", "2022", "2023"]  # the same years for all
     unemployment = charts_[2].figure
     assert [trace["name"] for trace in unemployment["data"]] == ["昆山 实际", "昆山 目标", "无锡 实际", "无锡 目标"]
@@ -229,8 +266,10 @@ def test_compare_lists_deadlines_by_city_and_year(client, metrics):
     rows = {city.slug: cells for city, cells in response.context["deadline_rows"]}
     words = [word for _, word in rows["jiangyin"][years.index(2022)].goals]
     assert words == ["地区生产总值 6–6.5%", "地区生产总值 4,800亿元以上"]
-    assert [word for _, word in rows["kunshan"][years.index(2027)].goals] == ["工业总产值 15,000亿元",
-                                                                             "集成电路产业规模 1,000亿元"]
+    assert [word for _, word in rows["kunshan"][years.index(2027)].goals] == [
+        "工业总产值 15,000亿元",
+        "集成电路产业规模 1,000亿元",
+    ]
 
 
 def test_compare_shows_clusters_as_a_city_by_industry_matrix(client, metrics):
@@ -240,6 +279,7 @@ def test_compare_shows_clusters_as_a_city_by_industry_matrix(client, metrics):
 
 
 # Meeting timeline -------------------------------------------------------------------------------
+
 
 def meeting(day, kind="大会", inferred=False):
     return SimpleNamespace(date=day, kind=kind, name=f"{kind}{day}", year_inferred=inferred)
@@ -255,7 +295,12 @@ def test_one_meeting_gets_a_month_of_date_axis_around_it():
 
 def test_many_meetings_get_a_row_per_kind_and_a_margin_by_their_span():
     city = SimpleNamespace(name="昆山", slug="kunshan")
-    meetings = [meeting(date(2021, 1, 1)), meeting(date(2024, 1, 1), "座谈会"), meeting(None), meeting(date(2022, 6, 1))]
+    meetings = [
+        meeting(date(2021, 1, 1)),
+        meeting(date(2024, 1, 1), "座谈会"),
+        meeting(None),
+        meeting(date(2022, 6, 1)),
+    ]
     chart = charts.meetings_timeline_chart([(city, "#332288", meetings)])
     layout = chart.figure["layout"]
     assert layout["yaxis"]["categoryarray"] == ["大会", "座谈会"]

@@ -1,5 +1,6 @@
 """The metric taxonomy (apps/atlas/data/metrics.json): every entry's examples map to it through
 find_targets, its counter-examples do not, and the look-up is built once."""
+
 import json
 from decimal import Decimal
 
@@ -12,16 +13,38 @@ TAXONOMY = json.loads(METRICS_FILE.read_text(encoding="utf-8"))
 ENTRIES = TAXONOMY["metrics"]
 MEASURES = set(TAXONOMY["measures"])
 
-REQUIRED = {"gdp", "industrial_value_added", "industrial_output", "budget_revenue", "fixed_asset_investment",
-            "industrial_investment", "retail_sales", "foreign_trade", "utilized_foreign_capital", "rd_intensity",
-            "high_tech_enterprises", "high_tech_industry_share", "strategic_emerging_output",
-            "strategic_emerging_share", "digital_economy_core_share", "enterprises_above_size", "specialized_sme",
-            "listed_companies", "cluster_size_class", "urban_income", "rural_income", "new_urban_jobs",
-            "surveyed_unemployment", "cpi", "energy_intensity", "urbanization_rate"}
+REQUIRED = {
+    "gdp",
+    "industrial_value_added",
+    "industrial_output",
+    "budget_revenue",
+    "fixed_asset_investment",
+    "industrial_investment",
+    "retail_sales",
+    "foreign_trade",
+    "utilized_foreign_capital",
+    "rd_intensity",
+    "high_tech_enterprises",
+    "high_tech_industry_share",
+    "strategic_emerging_output",
+    "strategic_emerging_share",
+    "digital_economy_core_share",
+    "enterprises_above_size",
+    "specialized_sme",
+    "listed_companies",
+    "cluster_size_class",
+    "urban_income",
+    "rural_income",
+    "new_urban_jobs",
+    "surveyed_unemployment",
+    "cpi",
+    "energy_intensity",
+    "urbanization_rate",
+}
 
 
 def test_taxonomy_covers_the_metrics_reports_set_goals_for():
-    assert REQUIRED <= {e["key"] for e in ENTRIES}
+    assert {e["key"] for e in ENTRIES} >= REQUIRED
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e["key"])
@@ -46,16 +69,19 @@ def test_counter_examples_do_not(key, text):
     assert all(fact.metric_key != key for fact in find_targets(text + "。"))
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("地区生产总值增长6%左右", ("gdp", "growth", Decimal("6"), "%", "about", None)),
-    ("一般公共预算收入增长5%以上", ("budget_revenue", "growth", Decimal("5"), "%", "at_least", None)),
-    # A fall is a growth with a negative value, so growth figures compare on one scale.
-    ("单位地区生产总值能耗下降3%", ("energy_intensity", "growth", Decimal("-3"), "%", "exact", None)),
-    ("研发经费投入强度达到3.2%", ("rd_intensity", "intensity", Decimal("3.2"), "%", "exact", None)),
-    ("地区生产总值增长6%—6.5%", ("gdp", "growth", Decimal("6"), "%", "range", Decimal("6.5"))),
-    ("城镇调查失业率控制在5.5%以内", ("surveyed_unemployment", "share", Decimal("5.5"), "%", "at_most", None)),
-    ("单位地区生产总值能耗下降3%以上", ("energy_intensity", "growth", Decimal("-3"), "%", "at_most", None)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("地区生产总值增长6%左右", ("gdp", "growth", Decimal("6"), "%", "about", None)),
+        ("一般公共预算收入增长5%以上", ("budget_revenue", "growth", Decimal("5"), "%", "at_least", None)),
+        # A fall is a growth with a negative value, so growth figures compare on one scale.
+        ("单位地区生产总值能耗下降3%", ("energy_intensity", "growth", Decimal("-3"), "%", "exact", None)),
+        ("研发经费投入强度达到3.2%", ("rd_intensity", "intensity", Decimal("3.2"), "%", "exact", None)),
+        ("地区生产总值增长6%—6.5%", ("gdp", "growth", Decimal("6"), "%", "range", Decimal("6.5"))),
+        ("城镇调查失业率控制在5.5%以内", ("surveyed_unemployment", "share", Decimal("5.5"), "%", "at_most", None)),
+        ("单位地区生产总值能耗下降3%以上", ("energy_intensity", "growth", Decimal("-3"), "%", "at_most", None)),
+    ],
+)
 def test_issue_table(text, expected):
     [fact] = find_targets(text + "。")
     assert (fact.metric_key, fact.measure, fact.value, fact.unit, fact.bound, fact.value_high) == expected
@@ -64,7 +90,11 @@ def test_issue_table(text, expected):
 def test_a_metric_nothing_fits_stays_unmapped():
     assert classify("为民办实事项目年均投资额", "亿元")[0] == ""
     [fact] = find_targets("为民办实事项目年均投资额41.7亿元。")
-    assert (fact.metric, fact.metric_key, fact.measure) == ("为民办实事项目投资额", "", "level")  # 年均 is no part of a metric
+    assert (fact.metric, fact.metric_key, fact.measure) == (
+        "为民办实事项目投资额",
+        "",
+        "level",
+    )  # 年均 is no part of a metric
 
 
 def test_longest_synonym_wins():

@@ -1,5 +1,6 @@
 """Every entry of the normalize data files runs through the function that uses it: boilerplate
 lines and fragments through remove_boilerplate, spin replacements through unspin_string."""
+
 import json
 
 import pytest
@@ -50,7 +51,11 @@ def test_fragments_that_look_alike_are_kept(index, why, line):
 
 @pytest.mark.parametrize("index, why, line", cases("tail_markers", "examples"))
 def test_a_tail_marker_ends_the_page(index, why, line):
-    assert cleaned([BODY, BODY, BODY, line, "某市召开会议的新闻链接标题文字，共二十几个字的一行。"]) == [BODY, BODY, BODY]
+    assert cleaned([BODY, BODY, BODY, line, "某市召开会议的新闻链接标题文字，共二十几个字的一行。"]) == [
+        BODY,
+        BODY,
+        BODY,
+    ]
 
 
 @pytest.mark.parametrize("index, why, line", cases("tail_markers", "counter_examples"))

@@ -1,4 +1,5 @@
 """Each extractor on short made-up passages: the rules, not the seeds' answers."""
+
 from datetime import date
 from decimal import Decimal
 
@@ -20,9 +21,12 @@ def names(facts):
 
 # --- city -----------------------------------------------------------------------------
 
+
 def test_main_city_prefers_the_subject_over_places_visited():
-    text = ("合肥市委书记带队赴深圳、杭州考察学习。合肥市委常委会指出,合肥要对标先进。"
-            "在深圳考察时,代表团参观了多家企业。合肥市政府将出台新政策。")
+    text = (
+        "合肥市委书记带队赴深圳、杭州考察学习。合肥市委常委会指出,合肥要对标先进。"
+        "在深圳考察时,代表团参观了多家企业。合肥市政府将出台新政策。"
+    )
     city = main_city(text)
     assert city.name == "合肥"
 
@@ -44,6 +48,7 @@ def test_common_words_that_are_also_county_names_are_not_places():
 
 # --- dates and publication ------------------------------------------------------------
 
+
 def test_publication_header_is_read():
     text = "某市召开大会\n来源:某某日报    发布时间:2024-03-12 09:30\n正文"
     assert publication(text) == (date(2024, 3, 12), "某某日报", "某市召开大会")
@@ -60,6 +65,7 @@ def test_year_from_spring_festival_anchor_without_publication_date():
 
 
 # --- meetings -------------------------------------------------------------------------
+
 
 def test_meeting_with_listed_days_gives_one_meeting_per_day():
     text = "此前,某市分别在3月4日、12日、20日召开专题座谈会,聚焦产业升级。"
@@ -92,17 +98,22 @@ def test_a_meeting_hall_is_not_a_meeting():
 
 # --- officials ------------------------------------------------------------------------
 
+
 def test_officials_by_title_with_two_and_three_character_names():
-    text = ("会上,市委书记刘建国强调要抓好落实,市委副书记、市长王芳表示将全力推进。"
-            "市科技局局长陈明在会上作了发言。刘建国指出,要持续发力。")
+    text = (
+        "会上,市委书记刘建国强调要抓好落实,市委副书记、市长王芳表示将全力推进。"
+        "市科技局局长陈明在会上作了发言。刘建国指出,要持续发力。"
+    )
     found = {o.name: o.title for o in find_officials(text, {"某市"})}
     assert found == {"刘建国": "市委书记", "王芳": "市委副书记、市长", "陈明": "市科技局局长"}
 
 
 def test_company_people_and_national_leaders_are_not_officials():
-    text = ("某某科技有限公司董事长赵强、某大学副校长钱进、市委书记孙立出席。"
-            "习近平总书记强调要发展新质生产力。国务院总理李某某指出。"
-            "某某集团党委书记周红表示。")
+    text = (
+        "某某科技有限公司董事长赵强、某大学副校长钱进、市委书记孙立出席。"
+        "习近平总书记强调要发展新质生产力。国务院总理李某某指出。"
+        "某某集团党委书记周红表示。"
+    )
     assert names(find_officials(text, {"某市"})) == ["孙立"]
 
 
@@ -125,16 +136,26 @@ def test_untitled_speaker_at_a_meeting_is_an_official_with_low_confidence():
 
 # --- clusters -------------------------------------------------------------------------
 
+
 def test_counted_list_with_tier():
     clusters = find_clusters("全区拥有智能制造、生物医药、数字文创三大主导产业,以及氢能、储能两大新兴产业。")
     assert [(c.name, c.tier) for c in clusters] == [
-        ("智能制造", "主导"), ("生物医药", "主导"), ("数字文创", "主导"), ("氢能", "新兴"), ("储能", "新兴")]
+        ("智能制造", "主导"),
+        ("生物医药", "主导"),
+        ("数字文创", "主导"),
+        ("氢能", "新兴"),
+        ("储能", "新兴"),
+    ]
 
 
 def test_new_tracks_are_future_industries_and_he_splits_names():
     clusters = find_clusters("要加快布局量子科技和脑机接口、未来网络、深海空天等新赛道。")
     assert [(c.name, c.tier) for c in clusters] == [
-        ("量子科技", "未来"), ("脑机接口", "未来"), ("未来网络", "未来"), ("深海空天", "未来")]
+        ("量子科技", "未来"),
+        ("脑机接口", "未来"),
+        ("未来网络", "未来"),
+        ("深海空天", "未来"),
+    ]
 
 
 def test_verb_led_cluster_names():
@@ -148,8 +169,10 @@ def test_tier_given_after_the_list():
 
 
 def test_company_sentences_and_descriptions_are_not_city_clusters():
-    text = ("某某股份有限公司董事长表示,公司将布局固态电池、钠离子电池等未来产业。"
-            "当下需要布局下一代更先进的光伏产业。传统产业是工业化的基础,新兴产业是重要力量。")
+    text = (
+        "某某股份有限公司董事长表示,公司将布局固态电池、钠离子电池等未来产业。"
+        "当下需要布局下一代更先进的光伏产业。传统产业是工业化的基础,新兴产业是重要力量。"
+    )
     assert find_clusters(text) == []
 
 
@@ -160,16 +183,22 @@ def test_tags_come_from_the_taxonomy():
 
 # --- targets --------------------------------------------------------------------------
 
+
 def targets(text, **kwargs):
     return [(t.value, t.unit, t.kind, t.year) for t in find_targets(text, **kwargs)]
 
 
 def test_goals_with_deadline_and_reported_figures():
-    text = ("2023年,全市地区生产总值达到1.2万亿元,同比增长5.8%。"
-            "到2027年,力争规上工业总产值突破2万亿元,高新技术企业达到8000家。")
+    text = (
+        "2023年,全市地区生产总值达到1.2万亿元,同比增长5.8%。"
+        "到2027年,力争规上工业总产值突破2万亿元,高新技术企业达到8000家。"
+    )
     assert targets(text) == [
-        (Decimal("1.2"), "万亿元", "actual", 2023), (Decimal("5.8"), "%", "actual", 2023),
-        (Decimal("2"), "万亿元", "target", 2027), (Decimal("8000"), "家", "target", 2027)]
+        (Decimal("1.2"), "万亿元", "actual", 2023),
+        (Decimal("5.8"), "%", "actual", 2023),
+        (Decimal("2"), "万亿元", "target", 2027),
+        (Decimal("8000"), "家", "target", 2027),
+    ]
 
 
 def test_years_from_a_duration_count_from_the_meeting_year():
@@ -184,12 +213,16 @@ def test_baseline_is_attached_not_reported_as_a_figure():
 
 def test_chinese_numerals_and_size_levels():
     assert targets("打造千亿级新能源产业园,全市规上营收突破两千亿元。") == [
-        (Decimal("1000"), "亿元", "target", None), (Decimal("2000"), "亿元", "target", None)]
+        (Decimal("1000"), "亿元", "target", None),
+        (Decimal("2000"), "亿元", "target", None),
+    ]
 
 
 def test_distractors_are_not_targets():
-    text = ("第3届大会发布三大行动,五大工程。代表团考察了20多个参观点和5个城市。"
-            "电话:0512-12345678。元宇宙、多元发展。千亿级产业集群加快成长。")
+    text = (
+        "第3届大会发布三大行动,五大工程。代表团考察了20多个参观点和5个城市。"
+        "电话:0512-12345678。元宇宙、多元发展。千亿级产业集群加快成长。"
+    )
     assert targets(text) == []
 
 
@@ -204,10 +237,13 @@ def test_trillion_city_idiom():
 
 # --- the whole extraction -------------------------------------------------------------
 
+
 def test_extract_end_to_end_on_a_made_up_traditional_article():
-    raw = ("3月5日,浙江省紹興市召開推進製造業高質量發展大會。市委書記溫某某出席會議並講話,"
-           "市長馬某某主持。會議提出,到2027年,全市規上工業總產值突破1.5萬億元,"
-           "做強集成電路、高端裝備、現代紡織三大主導產業。")
+    raw = (
+        "3月5日,浙江省紹興市召開推進製造業高質量發展大會。市委書記溫某某出席會議並講話,"
+        "市長馬某某主持。會議提出,到2027年,全市規上工業總產值突破1.5萬億元,"
+        "做強集成電路、高端裝備、現代紡織三大主導產業。"
+    )
     article = normalize(raw)
     extraction = extract(article, segment(article.text), ArticleMeta(published=date(2024, 3, 6)))
     assert extraction.city.name == "绍兴"

@@ -1,6 +1,10 @@
-
 from apps.ingest.pipeline.normalize import (
-    TrackedText, detect_spin, normalize, strip_pinyin_glosses, to_simplified, unspin,
+    TrackedText,
+    detect_spin,
+    normalize,
+    strip_pinyin_glosses,
+    to_simplified,
+    unspin,
 )
 
 
@@ -40,10 +44,17 @@ def test_offsets_map_back_through_glosses_and_conversion():
 
 def test_boilerplate_lines_and_tail_are_dropped():
     body = "某县召开产业大会,县委书记李某出席并讲话,强调要加快发展新能源、新材料两大主导产业。" * 3
-    text = "\n".join([
-        "您现在的位置:首页 > 新闻中心 > 本地新闻", body, "", "上一篇:某某新闻标题", "下一篇:另一条新闻",
-        "联系电话:0512-12345678", "Copyright © 2015-2024 Example.com All Rights Reserved",
-    ])
+    text = "\n".join(
+        [
+            "您现在的位置:首页 > 新闻中心 > 本地新闻",
+            body,
+            "",
+            "上一篇:某某新闻标题",
+            "下一篇:另一条新闻",
+            "联系电话:0512-12345678",
+            "Copyright © 2015-2024 Example.com All Rights Reserved",
+        ]
+    )
     article = normalize(text)
     assert article.text == body
     assert article.cleaning["boilerplate_lines"] >= 4
@@ -55,8 +66,10 @@ def test_stock_ticker_navigation_is_dropped():
     assert normalize(text).text == body
 
 
-SPUN = ("会议指出,要推进科学技能立异与工业立异深度交融,加快高端配备制作工业集群开展,"
-        "培养新式工业和未来工业,晋级传统制作业,打破要害中心技能。")
+SPUN = (
+    "会议指出,要推进科学技能立异与工业立异深度交融,加快高端配备制作工业集群开展,"
+    "培养新式工业和未来工业,晋级传统制作业,打破要害中心技能。"
+)
 
 
 def test_spun_text_is_detected_and_mapped_back():

@@ -18,14 +18,17 @@ def test_decode_detects_common_chinese_encodings(encoding):
 
 
 def test_decode_strips_utf8_bom():
-    assert decode("\ufeff" .encode() + ARTICLE.encode())[0] == ARTICLE
+    assert decode("\ufeff".encode() + ARTICLE.encode())[0] == ARTICLE
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"   \n  ", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
 def test_decode_rejects_what_is_not_text(data, reason):
     with pytest.raises(ArticleError, match=reason):
         decode(data)
@@ -56,8 +59,11 @@ def test_read_html_file_in_gbk_uses_its_title(tmp_path):
 def test_sidecar_meta_wins_and_is_parsed(tmp_path):
     path = tmp_path / "a1.txt"
     path.write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "a1.meta.json").write_text(json.dumps(
-        {"url": "https://example.org/a1", "published": "2024-03-06", "publisher": "某日报", "title": "大会召开"}))
+    (tmp_path / "a1.meta.json").write_text(
+        json.dumps(
+            {"url": "https://example.org/a1", "published": "2024-03-06", "publisher": "某日报", "title": "大会召开"}
+        )
+    )
     meta = read_file(path).meta
     assert (meta.published, meta.publisher, meta.title) == (date(2024, 3, 6), "某日报", "大会召开")
 

@@ -2,6 +2,7 @@
 
 Texts are written for these tests (no corpus excerpts).
 """
+
 import pytest
 
 from apps.atlas.divisions import NameFinder, load_divisions
@@ -28,8 +29,8 @@ def scan_every_length(names, text):
     found, i = [], 0
     while i < len(text):
         for length in range(min(longest, len(text) - i), 1, -1):
-            if text[i:i + length] in names:
-                found.append((i, i + length, text[i:i + length]))
+            if text[i : i + length] in names:
+                found.append((i, i + length, text[i : i + length]))
                 i += length
                 break
         else:
@@ -59,12 +60,15 @@ def test_only_text_holding_a_changing_key_may_change():
     assert _t2s().convert("实现全覆盖") == "实现全覆盖"
 
 
-@pytest.mark.parametrize("text", [
-    "發展新興產業\n发展新兴产业\n乾隆年間，天氣乾燥。\n",
-    "简体一行。\n\n臺灣的產業鏈\n",
-    "全是简体，没有繁体字。",
-    "反覆论证，全覆盖。\n沈阳市的产业\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "發展新興產業\n发展新兴产业\n乾隆年間，天氣乾燥。\n",
+        "简体一行。\n\n臺灣的產業鏈\n",
+        "全是简体，没有繁体字。",
+        "反覆论证，全覆盖。\n沈阳市的产业\n",
+    ],
+)
 def test_converting_only_lines_that_need_it_gives_the_whole_text_conversion(text):
     whole, lines = TrackedText(text), TrackedText(text)
     whole.map_chars(_t2s().convert)

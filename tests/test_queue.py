@@ -1,4 +1,5 @@
 """`ingest --queue`: articles go to Celery workers over Redis; the tasks are idempotent."""
+
 import socket
 import uuid
 from io import StringIO
@@ -26,9 +27,11 @@ def write(folder: Path, name: str, text: str) -> Path:
 
 
 def rows():
-    return {model.__name__: sorted(model.objects.values_list("pk", "document__source", "fingerprint"))
-            for model in (Document, Official, Meeting, IndustryCluster, Target)
-            if model is not Document} | {"Document": sorted(Document.objects.values_list("pk", "source", "sha256"))}
+    return {
+        model.__name__: sorted(model.objects.values_list("pk", "document__source", "fingerprint"))
+        for model in (Document, Official, Meeting, IndustryCluster, Target)
+        if model is not Document
+    } | {"Document": sorted(Document.objects.values_list("pk", "source", "sha256"))}
 
 
 def set_conf(monkeypatch, key, value):
@@ -144,12 +147,10 @@ def test_a_real_worker_over_redis(tmp_path, test_broker):
     write(tmp_path, "a.txt", ARTICLE)
     write(tmp_path, "b.txt", SECOND)
     out = StringIO()
-    with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, queues=[queue],
-                      shutdown_timeout=30):
+    with start_worker(app, pool="solo", concurrency=1, perform_ping_check=False, queues=[queue], shutdown_timeout=30):
         call_command("ingest", str(tmp_path), "--queue", "--wait", "--wait-timeout", "60", stdout=out)
         first = rows()
-        call_command("ingest", str(tmp_path), "--queue", "--wait", "--wait-timeout", "60", "--force",
-                     stdout=StringIO())
+        call_command("ingest", str(tmp_path), "--queue", "--wait", "--wait-timeout", "60", "--force", stdout=StringIO())
     assert "2 of 2 articles ingested by the workers" in out.getvalue()
     assert sorted(Document.objects.values_list("source", flat=True)) == ["a.txt", "b.txt"]
     assert rows() == first

@@ -1,5 +1,6 @@
 """Reading what is on disk: Markdown with front matter, document names, sidecars, odd encodings
 and files that are not what they claim. Plain Python, no database."""
+
 import json
 import os
 from datetime import date
@@ -37,6 +38,7 @@ def write(folder: Path, name: str, text: str, encoding="utf-8") -> Path:
 
 # Markdown and its front matter
 
+
 def test_markdown_front_matter_is_metadata_and_not_text(tmp_path):
     article = read_file(write(tmp_path, "2021.md", WORK_REPORT))
     assert article.format == "md"
@@ -58,7 +60,11 @@ def test_sidecar_wins_over_front_matter(tmp_path):
     path = write(tmp_path, "2021.md", WORK_REPORT)
     (tmp_path / "2021.md.meta.json").write_text(json.dumps({"title": "爬虫给的标题", "published": "2021-02-03"}))
     meta = read_file(path).meta
-    assert (meta.title, meta.published, meta.url) == ("爬虫给的标题", date(2021, 2, 3), "http://www.smx.gov.cn/2021/report.html")
+    assert (meta.title, meta.published, meta.url) == (
+        "爬虫给的标题",
+        date(2021, 2, 3),
+        "http://www.smx.gov.cn/2021/report.html",
+    )
 
 
 def test_broken_front_matter_is_named_and_the_article_still_reads():
@@ -73,8 +79,10 @@ def test_front_matter_values_of_the_wrong_type_are_dropped():
     data = "---\ntitle:\n  a: 1\nsource: [x]\ndate: 2023-02-21\n---\n" + ARTICLE
     meta = read_bytes("a.md", data.encode()).meta
     assert (meta.title, meta.url, meta.published) == ("", "", date(2023, 2, 21))
-    assert meta.warnings == ("front matter: title dropped: expected text, got dict {'a': 1}",
-                             "front matter: source dropped: expected a URL as text, got list ['x']")
+    assert meta.warnings == (
+        "front matter: title dropped: expected text, got dict {'a': 1}",
+        "front matter: source dropped: expected a URL as text, got list ['x']",
+    )
 
 
 def test_only_a_leading_block_is_front_matter():
@@ -83,6 +91,7 @@ def test_only_a_leading_block_is_front_matter():
 
 
 # What a document is called
+
 
 def test_documents_are_named_by_their_path_under_the_folder_given(tmp_path):
     write(tmp_path, "corpus/三门峡市/2023.md", WORK_REPORT)
@@ -126,6 +135,7 @@ def test_dangling_and_looping_symlinks_are_reported(tmp_path):
 
 # Sidecars: one article each
 
+
 def test_sidecar_named_after_the_whole_file_name_belongs_to_that_file(tmp_path):
     txt, html = write(tmp_path, "report.txt", ARTICLE), write(tmp_path, "report.html", f"<p>{ARTICLE}</p>")
     (tmp_path / "report.txt.meta.json").write_text(json.dumps({"publisher": "文本的来源"}))
@@ -139,8 +149,9 @@ def test_stem_sidecar_shared_by_two_articles_is_ignored_with_a_warning(tmp_path)
     (tmp_path / "report.meta.json").write_text(json.dumps({"publisher": "谁的？"}))
     meta = read_meta(txt)
     assert meta.publisher == ""
-    assert meta.warnings == ("report.meta.json ignored: it could belong to report.html or report.txt; "
-                             "name it report.txt.meta.json",)
+    assert meta.warnings == (
+        "report.meta.json ignored: it could belong to report.html or report.txt; name it report.txt.meta.json",
+    )
 
 
 def test_stem_sidecar_of_a_single_article_is_used(tmp_path):
@@ -176,13 +187,16 @@ def test_unreadable_sidecar_is_named_and_the_article_goes_in_without_it(tmp_path
 
 def test_over_long_sidecar_url_is_dropped_and_named(tmp_path):
     path = write(tmp_path, "a.txt", ARTICLE)
-    (tmp_path / "a.meta.json").write_text(json.dumps({"url": "https://example.org/" + "x" * 500, "publisher": "某日报"}))
+    (tmp_path / "a.meta.json").write_text(
+        json.dumps({"url": "https://example.org/" + "x" * 500, "publisher": "某日报"})
+    )
     meta = read_file(path).meta
     assert (meta.url, meta.publisher) == ("", "某日报")
     assert meta.warnings == ("a.meta.json: url dropped: 520 characters, at most 500",)
 
 
 # Bytes that are not plain UTF-8
+
 
 def test_utf16_with_an_odd_byte_count_is_cut_off():
     data = "\ufeff".encode("utf-16-le") + ARTICLE.encode("utf-16-le") + b"\x41"

@@ -1,4 +1,5 @@
 """The one boundary for outside values (apps/ingest/validation.py): sidecars, front matter, the upload form."""
+
 from datetime import date
 
 import pytest
@@ -7,8 +8,17 @@ from apps.ingest.validation import meta_from_dict, strip_controls
 from apps.review.forms import UploadForm
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>",
-                                 "ftp://example.org/a.txt", "/relative/path", "http://exa mple.org/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JavaScript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://example.org/a.txt",
+        "/relative/path",
+        "http://exa mple.org/",
+    ],
+)
 def test_only_http_and_https_urls_are_kept(url):
     meta = meta_from_dict({"url": url, "title": "标题"}, where="a.meta.json")
     assert meta.url == "" and meta.title == "标题"
@@ -16,17 +26,22 @@ def test_only_http_and_https_urls_are_kept(url):
 
 
 def test_a_plain_https_url_is_kept():
-    assert meta_from_dict({"url": " https://www.gov.cn/zhengce/2024-03/05/content_1.htm "}).url == \
-        "https://www.gov.cn/zhengce/2024-03/05/content_1.htm"
+    assert (
+        meta_from_dict({"url": " https://www.gov.cn/zhengce/2024-03/05/content_1.htm "}).url
+        == "https://www.gov.cn/zhengce/2024-03/05/content_1.htm"
+    )
 
 
-@pytest.mark.parametrize("data, field, message", [
-    ({"title": {"a": 1}}, "title", "title dropped: expected text, got dict {'a': 1}"),
-    ({"url": ["x"]}, "url", "url dropped: expected a URL as text, got list ['x']"),
-    ({"publisher": 42}, "publisher", "publisher dropped: expected text, got int 42"),
-    ({"published": "下周"}, "published", "published dropped: '下周' is not a YYYY-MM-DD date"),
-    ({"publisher": "报" * 121}, "publisher", "publisher dropped: 121 characters, at most 120"),
-])
+@pytest.mark.parametrize(
+    "data, field, message",
+    [
+        ({"title": {"a": 1}}, "title", "title dropped: expected text, got dict {'a': 1}"),
+        ({"url": ["x"]}, "url", "url dropped: expected a URL as text, got list ['x']"),
+        ({"publisher": 42}, "publisher", "publisher dropped: expected text, got int 42"),
+        ({"published": "下周"}, "published", "published dropped: '下周' is not a YYYY-MM-DD date"),
+        ({"publisher": "报" * 121}, "publisher", "publisher dropped: 121 characters, at most 120"),
+    ],
+)
 def test_values_of_the_wrong_type_or_size_are_named_and_dropped(data, field, message):
     meta = meta_from_dict(data, where="x.meta.json")
     assert getattr(meta, field) in ("", None)
@@ -36,8 +51,10 @@ def test_values_of_the_wrong_type_or_size_are_named_and_dropped(data, field, mes
 def test_control_characters_are_removed_from_strings():
     meta = meta_from_dict({"title": "某市\x00召开\x07大会\u200b\n部署工作", "publisher": "\x1b[31m某日报"})
     assert (meta.title, meta.publisher) == ("某市召开大会 部署工作", "[31m某日报")
-    assert meta.warnings == ("metadata: title: removed 3 control character(s)",
-                             "metadata: publisher: removed 1 control character(s)")
+    assert meta.warnings == (
+        "metadata: title: removed 3 control character(s)",
+        "metadata: publisher: removed 1 control character(s)",
+    )
 
 
 def test_strip_controls_keeps_lines_in_article_text():

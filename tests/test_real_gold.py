@@ -2,6 +2,7 @@
 docs/gold-news.md). The floors sit just under today's figures, so a change that makes real
 extraction worse fails here; raise them as the extractor improves. The held-out sets were
 never used to tune a rule: their floors guard the honest estimate for unseen text."""
+
 import importlib.util
 import json
 from io import StringIO
@@ -25,10 +26,14 @@ def _work_report_scorer():
 
 # set: (gold folder, floors)
 WORK_REPORT_FLOORS = {
-    "dev": ("work_reports", {"city": 0.97, "speaker": 0.97, "session": 0.97, "goals_f1": 0.96,
-                             "goals_kind_year": 0.96, "actuals": 0.95}),
-    "held-out": ("work_reports_holdout", {"city": 0.9, "speaker": 0.95, "session": 0.95, "goals_f1": 0.95,
-                                          "goals_kind_year": 0.78, "actuals": 0.95}),
+    "dev": (
+        "work_reports",
+        {"city": 0.97, "speaker": 0.97, "session": 0.97, "goals_f1": 0.96, "goals_kind_year": 0.96, "actuals": 0.95},
+    ),
+    "held-out": (
+        "work_reports_holdout",
+        {"city": 0.9, "speaker": 0.95, "session": 0.95, "goals_f1": 0.95, "goals_kind_year": 0.78, "actuals": 0.95},
+    ),
 }
 
 
@@ -40,8 +45,10 @@ def test_work_reports_keep_their_scores(name):
         pytest.skip(f"the work-report corpus is not at {corpus} (see README: clone its public repository)")
     folder, floors = WORK_REPORT_FLOORS[name]
     read, process = scorer.setup_pipeline()
-    scores = [scorer.score_report(gold, *scorer.run_pipeline(read, process, corpus / gold["path"]))
-              for gold in scorer.load_gold(ROOT / "bench" / "gold" / folder)]
+    scores = [
+        scorer.score_report(gold, *scorer.run_pipeline(read, process, corpus / gold["path"]))
+        for gold in scorer.load_gold(ROOT / "bench" / "gold" / folder)
+    ]
     summary = scorer.summarize(scores)
     short = {key: round(summary[key], 3) for key, floor in floors.items() if summary[key] < floor}
     assert not short, (name, short)

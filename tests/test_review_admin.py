@@ -1,4 +1,5 @@
 """Staff review in the admin: lists and filters, the passage in context, actions, edits, added facts, history."""
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
@@ -27,6 +28,7 @@ def listed(client, model, query=""):
 
 # Every model, lists and filters --------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("model", ALL_MODELS, ids=lambda m: m.__name__)
 def test_every_atlas_model_has_a_list_and_a_change_page(admin_client, atlas, model):
     assert admin_client.get(admin_url(model)).status_code == 200
@@ -50,8 +52,14 @@ def test_filters_select_by_review_status_city_document_and_edited(admin_client, 
     assert listed(admin_client, Target, "?review_status__exact=rejected") == {f["land"]}
     assert listed(admin_client, IndustryCluster, "?review_status__exact=rejected") == {f["metaverse"]}
     wuxi = atlas.cities["wuxi"]
-    assert listed(admin_client, Target, f"?city__id__exact={wuxi.pk}") == {f["wuxi_ic_target"], f["wuxi_gdp"], f["wuxi_rd"]}
-    assert listed(admin_client, Official, f"?document__id__exact={d['kunshan_traditional'].pk}") == {f["zhou_wei_again"]}
+    assert listed(admin_client, Target, f"?city__id__exact={wuxi.pk}") == {
+        f["wuxi_ic_target"],
+        f["wuxi_gdp"],
+        f["wuxi_rd"],
+    }
+    assert listed(admin_client, Official, f"?document__id__exact={d['kunshan_traditional'].pk}") == {
+        f["zhou_wei_again"]
+    }
     assert listed(admin_client, Target, "?edited__exact=1") == set()
     Target.objects.filter(pk=f["wuxi_rd"].pk).update(edited=True)
     assert listed(admin_client, Target, "?edited__exact=1") == {f["wuxi_rd"]}
@@ -81,6 +89,7 @@ def test_search_in_chinese(admin_client, atlas):
 
 
 # The passage, marked in its context ----------------------------------------------------------------
+
 
 def test_passage_in_context_marks_the_span_and_escapes_the_text():
     text = "前文<b>加粗</b>" + "甲" * 100 + "目标值<script>x</script>" + "乙" * 100
@@ -116,6 +125,7 @@ def test_markup_in_an_article_is_shown_as_text(admin_client, atlas):
 
 # Review: actions and "save and approve" ------------------------------------------------------------
 
+
 def run_action(client, model, action, facts):
     return client.post(admin_url(model), {"action": action, "_selected_action": [f.pk for f in facts]}, follow=True)
 
@@ -125,8 +135,11 @@ def test_approve_and_reject_actions_record_history_with_the_reviewer(admin_clien
     admin_user = User.objects.get(username="admin")
     run_action(admin_client, Target, "approve", [f["kunshan_gdp"], f["kunshan_rd"]])
     run_action(admin_client, Target, "reject", [f["hightech_firms"]])
-    statuses = dict(Target.objects.filter(pk__in=[f[k].pk for k in ("kunshan_gdp", "kunshan_rd", "hightech_firms")])
-                    .values_list("metric", "review_status"))
+    statuses = dict(
+        Target.objects.filter(pk__in=[f[k].pk for k in ("kunshan_gdp", "kunshan_rd", "hightech_firms")]).values_list(
+            "metric", "review_status"
+        )
+    )
     assert statuses == {"地区生产总值": APPROVED, "研发投入强度": APPROVED, "高新技术企业": REJECTED}
     latest = Target.history.filter(id=f["hightech_firms"].pk).latest("history_date")
     assert (latest.review_status, latest.history_user, latest.history_type) == (REJECTED, admin_user, "~")
@@ -155,6 +168,7 @@ def test_save_and_approve_fixes_and_approves_in_one_step(admin_client, atlas):
 
 # Edits lock the fact --------------------------------------------------------------------------------
 
+
 def test_changing_a_field_marks_the_fact_edited(admin_client, atlas):
     li = atlas.facts["li_hui"]
     url = admin_url(Official, "change", li.pk)
@@ -167,7 +181,9 @@ def test_changing_a_field_marks_the_fact_edited(admin_client, atlas):
 def test_changing_only_tags_marks_the_cluster_edited(admin_client, atlas):
     iot, tags = atlas.facts["iot"], atlas.tags
     url = admin_url(IndustryCluster, "change", iot.pk)
-    admin_client.post(url, change_form_data(admin_client, url, tags=[tags["iot"].pk, tags["electronic-information"].pk]))
+    admin_client.post(
+        url, change_form_data(admin_client, url, tags=[tags["iot"].pk, tags["electronic-information"].pk])
+    )
     iot.refresh_from_db()
     assert iot.edited
     assert set(iot.tags.values_list("slug", flat=True)) == {"iot", "electronic-information"}
@@ -199,25 +215,46 @@ def test_changing_the_passage_recomputes_the_offsets(admin_client, atlas):
     admin_client.post(url, change_form_data(admin_client, url, evidence_text="研发投入强度达3.9%，全市拥有"))
     rd.refresh_from_db()
     text = rd.document.normalized_text
-    assert text[rd.evidence_start:rd.evidence_end] == "研发投入强度达3.9%，全市拥有" and rd.edited
+    assert text[rd.evidence_start : rd.evidence_end] == "研发投入强度达3.9%，全市拥有" and rd.edited
 
 
 # Facts the parser missed ----------------------------------------------------------------------------
 
+
 def add_form(**fields):
-    return {"review_status": PENDING, "evidence_start": "", "evidence_end": "", "evidence_text": "", "city": "", **fields}
+    return {
+        "review_status": PENDING,
+        "evidence_start": "",
+        "evidence_end": "",
+        "evidence_text": "",
+        "city": "",
+        **fields,
+    }
 
 
 def test_staff_add_a_fact_by_its_passage(admin_client, atlas):
     document = atlas.documents["kunshan"]
-    response = admin_client.post(admin_url(Target, "add"), add_form(
-        metric="工业总产值", kind="actual", value="1.2", unit="万亿元", year="2023",
-        document=document.pk, evidence_text="全市工业总产值突破1.5万亿元"))
+    response = admin_client.post(
+        admin_url(Target, "add"),
+        add_form(
+            metric="工业总产值",
+            kind="actual",
+            value="1.2",
+            unit="万亿元",
+            year="2023",
+            document=document.pk,
+            evidence_text="全市工业总产值突破1.5万亿元",
+        ),
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     fact = Target.objects.get(metric="工业总产值", kind="actual")
     start = document.normalized_text.index("全市工业总产值突破1.5万亿元")
     assert (fact.origin, fact.city, fact.evidence_start, fact.evidence_end) == (
-        Origin.STAFF, document.city, start, start + len("全市工业总产值突破1.5万亿元"))
+        Origin.STAFF,
+        document.city,
+        start,
+        start + len("全市工业总产值突破1.5万亿元"),
+    )
     assert fact.fingerprint.startswith("staff:") and fact.is_locked
     assert Target.history.filter(id=fact.pk, history_type="+", history_user__username="admin").exists()
 
@@ -225,9 +262,17 @@ def test_staff_add_a_fact_by_its_passage(admin_client, atlas):
 def test_staff_add_a_fact_by_its_offsets(admin_client, atlas):
     document = atlas.documents["wuxi"]
     start = document.normalized_text.index("生物医药")
-    response = admin_client.post(admin_url(IndustryCluster, "add"), add_form(
-        name="生物医药", tier="优势", document=document.pk, evidence_start=start, evidence_end=start + 4,
-        tags=[atlas.tags["biomedicine"].pk]))
+    response = admin_client.post(
+        admin_url(IndustryCluster, "add"),
+        add_form(
+            name="生物医药",
+            tier="优势",
+            document=document.pk,
+            evidence_start=start,
+            evidence_end=start + 4,
+            tags=[atlas.tags["biomedicine"].pk],
+        ),
+    )
     assert response.status_code == 302
     fact = IndustryCluster.objects.get(name="生物医药", tier="优势")
     assert fact.evidence_text == "生物医药" and fact.origin == Origin.STAFF
@@ -237,23 +282,30 @@ def test_staff_add_a_fact_by_its_offsets(admin_client, atlas):
 def test_two_added_facts_never_share_a_fingerprint(admin_client, atlas):
     document = atlas.documents["wuxi"]
     for _ in range(2):
-        admin_client.post(admin_url(Official, "add"), add_form(name="王五", document=document.pk, evidence_text="市长赵建军"))
+        admin_client.post(
+            admin_url(Official, "add"), add_form(name="王五", document=document.pk, evidence_text="市长赵建军")
+        )
     fingerprints = set(Official.objects.filter(name="王五").values_list("fingerprint", flat=True))
     assert len(fingerprints) == 2
 
 
-@pytest.mark.parametrize("passage", [{"evidence_text": "这句话不在文章里"}, {"evidence_start": "5", "evidence_end": "9999"}, {}],
-                         ids=["unknown passage", "offsets outside", "no passage"])
+@pytest.mark.parametrize(
+    "passage",
+    [{"evidence_text": "这句话不在文章里"}, {"evidence_start": "5", "evidence_end": "9999"}, {}],
+    ids=["unknown passage", "offsets outside", "no passage"],
+)
 def test_a_fact_without_a_passage_of_its_document_is_refused(admin_client, atlas, passage):
     before = Official.objects.count()
-    response = admin_client.post(admin_url(Official, "add"), add_form(
-        name="王五", document=atlas.documents["wuxi"].pk, **passage))
+    response = admin_client.post(
+        admin_url(Official, "add"), add_form(name="王五", document=atlas.documents["wuxi"].pk, **passage)
+    )
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["evidence_text"]
     assert Official.objects.count() == before
 
 
 # History ----------------------------------------------------------------------------------------------
+
 
 def test_history_shows_who_changed_what_and_a_revert_restores_it(admin_client, atlas):
     gdp = atlas.facts["wuxi_gdp"]
@@ -293,6 +345,7 @@ def test_a_revert_restores_the_tags_of_that_version(admin_client, atlas):
 
 # Who gets in ------------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def analyst(db, client):
     user = User.objects.create_user("analyst", password="not-a-common-password-1", is_staff=True)
@@ -314,7 +367,8 @@ def test_analysts_can_look_at_everything_and_change_nothing(analyst, atlas):
     assert analyst.get(admin_url(Target, "history", firms.pk)).status_code == 200
     # The bulk actions need the change permission: they are not offered, and a forged POST changes nothing.
     assert "approve" not in analyst.get(admin_url(Target)).context["cl"].model_admin.get_actions(
-        analyst.get(admin_url(Target)).wsgi_request)
+        analyst.get(admin_url(Target)).wsgi_request
+    )
     run_action(analyst, Target, "approve", [firms])
     firms.refresh_from_db()
     assert firms.review_status == PENDING and firms.metric == "高新技术企业"
@@ -331,7 +385,9 @@ def test_analysts_cannot_revert_through_the_history_page(analyst, admin_client, 
     assert gdp.value == 15456 and not gdp.edited
 
 
-@pytest.mark.parametrize("url", ["/admin/", "/admin/atlas/target/", "/admin/review/upload/", "/admin/review/documents/1/"])
+@pytest.mark.parametrize(
+    "url", ["/admin/", "/admin/atlas/target/", "/admin/review/upload/", "/admin/review/documents/1/"]
+)
 def test_only_staff_reach_the_admin(client, db, url):
     assert client.get(url)["Location"].startswith("/admin/login/")
     User.objects.create_user("visitor", password="not-a-common-password-1")
@@ -347,6 +403,7 @@ def test_public_city_page_has_admin_links_for_staff_only(client, admin_client, a
 
 
 # Entry points -----------------------------------------------------------------------------------------
+
 
 def test_admin_index_links_the_upload_page_and_the_pending_queues(admin_client, db):
     content = admin_client.get("/admin/").content.decode()

@@ -1,4 +1,5 @@
 """The Analysts group from the data migration, and `create_analyst`."""
+
 from io import StringIO
 
 import pytest

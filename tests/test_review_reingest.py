@@ -1,4 +1,5 @@
 """What staff did in the admin survives ingesting the same articles again, or updated ones."""
+
 from io import StringIO
 
 import pytest
@@ -59,19 +60,36 @@ def reviewed(shared_seeds, admin_client, db):
     """The seeds, then a round of review touching every kind of fact in every way staff can."""
     kunshan = Document.objects.get(source=KUNSHAN)
     facts = {
-        "edited": change(admin_client, fact(Target, "高新技术企业|4000家|target|2027"), value="4500", metric="高新技术企业数"),
+        "edited": change(
+            admin_client, fact(Target, "高新技术企业|4000家|target|2027"), value="4500", metric="高新技术企业数"
+        ),
         "approved": run_action(admin_client, fact(Target, "规上工业企业|3000家|target|2027"), "approve"),
         "rejected": run_action(admin_client, fact(Target, "特色专业创新园区|50个|target|2027"), "reject"),
-        "retagged": change(admin_client, fact(IndustryCluster, "大健康"),  # the parser tagged it biomedicine-health
-                           tags=[IndustryTag.objects.get(slug=slug).pk for slug in ("biomedicine-health", "synthetic-biology")]),
+        "retagged": change(
+            admin_client,
+            fact(IndustryCluster, "大健康"),  # the parser tagged it biomedicine-health
+            tags=[IndustryTag.objects.get(slug=slug).pk for slug in ("biomedicine-health", "synthetic-biology")],
+        ),
         "tier_fixed": change(admin_client, fact(IndustryCluster, "新一代信息技术"), tier="主导", _approve="1"),
         "rejected_official": run_action(admin_client, fact(Official, "周伟"), "reject"),
         "meeting_fixed": change(admin_client, Meeting.objects.get(document=kunshan), theme="新春第一会"),
     }
-    response = admin_client.post(reverse("admin:atlas_target_add"), {
-        "metric": "总量", "kind": "target", "value": "6000", "unit": "亿元", "year": "2027", "review_status": "pending",
-        "document": kunshan.pk, "city": "", "evidence_start": "", "evidence_end": "",
-        "evidence_text": kunshan.normalized_text[kunshan.normalized_text.index("总量迈上6000亿元"):][:11]})
+    response = admin_client.post(
+        reverse("admin:atlas_target_add"),
+        {
+            "metric": "总量",
+            "kind": "target",
+            "value": "6000",
+            "unit": "亿元",
+            "year": "2027",
+            "review_status": "pending",
+            "document": kunshan.pk,
+            "city": "",
+            "evidence_start": "",
+            "evidence_end": "",
+            "evidence_text": kunshan.normalized_text[kunshan.normalized_text.index("总量迈上6000亿元") :][:11],
+        },
+    )
     assert response.status_code == 302
     facts["added"] = Target.objects.get(origin=Origin.STAFF)
     assert {key: f.is_locked for key, f in facts.items()} == dict.fromkeys(facts, True)
@@ -113,11 +131,15 @@ def test_an_updated_article_keeps_staff_facts_and_drops_only_untouched_stale_one
     text = Document.objects.get(source=KUNSHAN).normalized_text
     for key, obj in reviewed.items():
         now, then = after[(type(obj).__name__, obj.pk)], before[(type(obj).__name__, obj.pk)]
-        assert {k: v for k, v in now.items() if k not in anchor} == {k: v for k, v in then.items() if k not in anchor}, key
+        assert {k: v for k, v in now.items() if k not in anchor} == {
+            k: v for k, v in then.items() if k not in anchor
+        }, key
         if key in ("edited", "rejected"):  # their clauses were cut: flagged for review, nothing highlighted
             assert now["anchor_lost"] and now["evidence_start"] == now["evidence_end"] == 0, key
         else:
-            assert not now["anchor_lost"] and text[now["evidence_start"]:now["evidence_end"]] == now["evidence_text"], key
+            assert (
+                not now["anchor_lost"] and text[now["evidence_start"] : now["evidence_end"]] == now["evidence_text"]
+            ), key
     assert not Target.objects.filter(document__source=KUNSHAN, fingerprint="总产值|5000亿元|target|2027").exists()
     assert Target.objects.filter(document__source=KUNSHAN, metric="高新技术企业").count() == 0  # not re-added
     assert Document.objects.get(source=KUNSHAN).raw_text == updated

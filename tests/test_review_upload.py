@@ -1,4 +1,5 @@
 """Uploading an article from the admin: a file or pasted text, through the same pipeline as `ingest`."""
+
 import json
 from datetime import date
 
@@ -30,7 +31,10 @@ def snapshot():
     """Everything the database holds about articles and facts, to show an upload changed nothing."""
     return {
         "documents": sorted(Document.objects.values_list("source", "sha256", "title")),
-        **{model.__name__: sorted(model.objects.values_list("pk", "fingerprint", "review_status")) for model in FACT_MODELS},
+        **{
+            model.__name__: sorted(model.objects.values_list("pk", "fingerprint", "review_status"))
+            for model in FACT_MODELS
+        },
     }
 
 
@@ -46,8 +50,12 @@ def test_upload_page_is_linked_from_the_document_list(admin_client):
 
 def test_uploaded_file_is_ingested_kept_and_opens_its_review_page(admin_client, upload_dir):
     data = SEED.read_bytes()
-    response = post_upload(admin_client, file=SimpleUploadedFile("昆山 article.txt", data, "text/plain"),
-                           publisher="昆山日报", published="2024-05-06")
+    response = post_upload(
+        admin_client,
+        file=SimpleUploadedFile("昆山 article.txt", data, "text/plain"),
+        publisher="昆山日报",
+        published="2024-05-06",
+    )
     document = Document.objects.get(source="昆山_article.txt")
     assert response.status_code == 302
     assert response["Location"] == reverse("review:document", args=[document.pk])
@@ -55,7 +63,9 @@ def test_uploaded_file_is_ingested_kept_and_opens_its_review_page(admin_client, 
     assert document.targets.count() > 0 and document.industryclusters.count() > 0
     assert (upload_dir / "昆山_article.txt").read_bytes() == data
     assert json.loads((upload_dir / "昆山_article.meta.json").read_text(encoding="utf-8")) == {
-        "publisher": "昆山日报", "published": "2024-05-06"}
+        "publisher": "昆山日报",
+        "published": "2024-05-06",
+    }
 
     review = admin_client.get(response["Location"]).content.decode()
     target = document.targets.first()
@@ -74,12 +84,22 @@ def test_uploaded_file_gives_the_same_facts_as_ingest(admin_client, tmp_path):
 
 def test_pasted_text_is_stored_under_a_generated_name(admin_client, upload_dir):
     text = SEED.read_bytes().decode("utf-8")
-    response = post_upload(admin_client, text=text, title="昆山：集成电路产业再上台阶", publisher="新华社",
-                           published="2024-07-01", url="https://example.com/a")
+    response = post_upload(
+        admin_client,
+        text=text,
+        title="昆山：集成电路产业再上台阶",
+        publisher="新华社",
+        published="2024-07-01",
+        url="https://example.com/a",
+    )
     assert response.status_code == 302
     document = Document.objects.get()
     assert document.source.startswith("upload-") and document.source.endswith("-昆山集成电路产业再上台阶.txt")
-    assert (document.title, document.publisher, document.url) == ("昆山：集成电路产业再上台阶", "新华社", "https://example.com/a")
+    assert (document.title, document.publisher, document.url) == (
+        "昆山：集成电路产业再上台阶",
+        "新华社",
+        "https://example.com/a",
+    )
     assert document.city.slug == "kunshan" and document.targets.exists()
     assert (upload_dir / document.source).read_text(encoding="utf-8") == text.strip()
 
@@ -91,24 +111,42 @@ def test_uploading_the_same_file_again_updates_its_document(admin_client):
     assert "已更新" in admin_client.get(reverse("review:document", args=[Document.objects.get().pk])).content.decode()
 
 
-NO_CITY = "今天天气很好，我们一起去公园散步，看到了很多美丽的花朵和绿色的树木，心情非常愉快，大家都说这是一个难忘的周末。"
+NO_CITY = (
+    "今天天气很好，我们一起去公园散步，看到了很多美丽的花朵和绿色的树木，心情非常愉快，大家都说这是一个难忘的周末。"
+)
 
 
-@pytest.mark.parametrize("fields, field, message", [
-    ({"file": ("a.txt", b"")}, "file", ""),  # Django refuses an empty file itself
-    ({"file": ("a.txt", b"   \n\n")}, "file", "empty"),
-    ({"file": ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)}, "file", "binary"),
-    ({"file": ("a.txt", b"\x80\xff\xfe\x81" * 40)}, "file", "not UTF-8"),
-    ({"file": ("a.pdf", "昆山市召开大会".encode())}, "file", ".txt"),
-    ({"file": ("a.txt", NO_CITY.encode())}, "file", "no Chinese city"),
-    ({"text": NO_CITY, "title": "周末"}, "text", "no Chinese city"),
-    ({"text": "昆山市", "title": "太短"}, "text", "fewer than 30"),
-    ({"text": NO_CITY}, "title", "needs a title"),
-    ({"published": "2024-13-01", "text": NO_CITY, "title": "x"}, "published", ""),
-    ({}, None, "not both"),
-    ({"file": ("a.txt", NO_CITY.encode()), "text": NO_CITY, "title": "x"}, None, "not both"),
-], ids=["empty file", "blank file", "binary", "undecodable", "not an article type", "no city in file",
-        "no city in text", "too short", "no title", "bad date", "nothing", "both"])
+@pytest.mark.parametrize(
+    "fields, field, message",
+    [
+        ({"file": ("a.txt", b"")}, "file", ""),  # Django refuses an empty file itself
+        ({"file": ("a.txt", b"   \n\n")}, "file", "empty"),
+        ({"file": ("a.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)}, "file", "binary"),
+        ({"file": ("a.txt", b"\x80\xff\xfe\x81" * 40)}, "file", "not UTF-8"),
+        ({"file": ("a.pdf", "昆山市召开大会".encode())}, "file", ".txt"),
+        ({"file": ("a.txt", NO_CITY.encode())}, "file", "no Chinese city"),
+        ({"text": NO_CITY, "title": "周末"}, "text", "no Chinese city"),
+        ({"text": "昆山市", "title": "太短"}, "text", "fewer than 30"),
+        ({"text": NO_CITY}, "title", "needs a title"),
+        ({"published": "2024-13-01", "text": NO_CITY, "title": "x"}, "published", ""),
+        ({}, None, "not both"),
+        ({"file": ("a.txt", NO_CITY.encode()), "text": NO_CITY, "title": "x"}, None, "not both"),
+    ],
+    ids=[
+        "empty file",
+        "blank file",
+        "binary",
+        "undecodable",
+        "not an article type",
+        "no city in file",
+        "no city in text",
+        "too short",
+        "no title",
+        "bad date",
+        "nothing",
+        "both",
+    ],
+)
 def test_bad_input_gives_a_form_error_and_loses_nothing(admin_client, upload_dir, fields, field, message):
     ingest_path(SEED)
     before = snapshot()
@@ -135,6 +173,7 @@ def test_an_upload_that_cannot_be_stored_leaves_no_article_behind(admin_client, 
 
 
 # Limits: a clear error, and what was typed comes back -----------------------------------------------
+
 
 def test_pasted_text_over_the_article_limit_is_refused_and_comes_back(admin_client):
     text = "昆山市召开大会。" * (MAX_BYTES // len("昆山市召开大会。".encode()) + 1)
@@ -172,9 +211,15 @@ def test_a_file_over_the_limit_is_refused_with_its_size(admin_client):
 
 # The background step ----------------------------------------------------------------------------------
 
+
 def queued_job(admin_user, text, title="昆山：集成电路产业再上台阶"):
-    return UploadJob.objects.create(created_by=admin_user, source=pasted_source_name(title), pasted=True,
-                                    data=text.encode(), meta={"title": title, "publisher": "新华社"})
+    return UploadJob.objects.create(
+        created_by=admin_user,
+        source=pasted_source_name(title),
+        pasted=True,
+        data=text.encode(),
+        meta={"title": title, "publisher": "新华社"},
+    )
 
 
 def test_a_running_job_shows_its_progress_and_polls(admin_client, admin_user):

@@ -1,4 +1,5 @@
 """Search over what a visitor types: metrics by any of their names, years, values, and a city's officials."""
+
 from apps.atlas.models import Target
 
 

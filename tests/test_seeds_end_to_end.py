@@ -1,5 +1,6 @@
 """Extraction quality end to end, scored as the evaluation does: the seeds against their gold
 (tests/fixtures/seed_gold), and a held-out set about other cities (tests/fixtures/unseen)."""
+
 import json
 from io import StringIO
 from pathlib import Path

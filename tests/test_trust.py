@@ -1,4 +1,5 @@
 """Review status in public: verified marks, the "approved only" switch, and the pages that finish the site."""
+
 import re
 
 import pytest
@@ -59,7 +60,7 @@ def test_approved_only_switch_narrows_lists_and_counts(client, atlas):
 def test_approved_only_profile_hides_unreviewed_facts_and_keeps_the_switch_in_links(client, atlas):
     content = page(client, "/cities/kunshan/?approved=1")
     assert 'id="official-周伟"' in content and 'id="official-李晖"' not in content
-    assert "未审核" not in content.split('<main')[1]
+    assert "未审核" not in content.split("<main")[1]
     assert 'href="/cities/suzhou/?approved=1"' in content  # the breadcrumb keeps the switch on
     assert 'class="approved-switch is-on"' in content
     assert switch_href(content) == "/cities/kunshan/"  # the switch turns it off again, on the same page
@@ -80,8 +81,9 @@ def test_chips_sorts_and_city_links_keep_the_switch(client, atlas):
     assert 'href="/cities/kunshan/?approved=1"' in content
 
 
-@pytest.mark.parametrize("url", ["/", "/cities/kunshan/", "/compare/?cities=kunshan,wuxi",
-                                 "/tags/integrated-circuits/", "/search/?q=昆山"])
+@pytest.mark.parametrize(
+    "url", ["/", "/cities/kunshan/", "/compare/?cities=kunshan,wuxi", "/tags/integrated-circuits/", "/search/?q=昆山"]
+)
 def test_every_page_has_the_switch_with_english_marked_as_english(client, atlas, url):
     content = page(client, url)
     assert 'class="approved-switch' in content

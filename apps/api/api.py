@@ -4,6 +4,7 @@ Only GET routes are declared, so django-ninja answers any other method with 405.
 interactive docs (/api/docs) are Swagger UI from django-ninja's own static files: with
 "ninja" in INSTALLED_APPS it never loads anything from a CDN.
 """
+
 from django.shortcuts import get_object_or_404
 from ninja import NinjaAPI, Query
 from ninja.pagination import paginate
@@ -30,6 +31,7 @@ from .schemas import (
     DocumentOut,
     TagOut,
 )
+
 
 class ReadableJSON(JSONRenderer):
     """Chinese as characters, not \\u escapes: half the size, and readable with curl."""
@@ -90,18 +92,24 @@ def add_fact_routes(kind, plural):
     """GET /<plural>/ (filtered, paged) and GET /<plural>/{id}/ for one fact kind."""
     model, schema, filter_class = MODELS[kind], SCHEMAS[kind], FILTERS[kind]
 
-    @api.get(f"/{plural}/", response=list[schema], tags=[plural], operation_id=f"list_{plural}",
-             summary=f"List {plural}")
+    @api.get(
+        f"/{plural}/", response=list[schema], tags=[plural], operation_id=f"list_{plural}", summary=f"List {plural}"
+    )
     @paginate(Paging)
     def list_facts(request, filters: filter_class = Query(...)):
         return filters.filter(queries.public_facts(model))
 
-    @api.get(f"/{plural}/{{fact_id}}/", response=schema, tags=[plural], operation_id=f"get_{kind}",
-             summary=f"One {kind}")
+    @api.get(
+        f"/{plural}/{{fact_id}}/", response=schema, tags=[plural], operation_id=f"get_{kind}", summary=f"One {kind}"
+    )
     def get_fact(request, fact_id: int):
         return get_object_or_404(queries.public_facts(model), pk=fact_id)
 
 
-for kind, plural in (("official", "officials"), ("meeting", "meetings"), ("cluster", "clusters"),
-                     ("target", "targets")):
+for kind, plural in (
+    ("official", "officials"),
+    ("meeting", "meetings"),
+    ("cluster", "clusters"),
+    ("target", "targets"),
+):
     add_fact_routes(kind, plural)

@@ -3,6 +3,7 @@
 An unknown city or tag slug simply matches nothing; a value of the wrong shape (a year
 that is not a number, a review status that does not exist) is answered with 422.
 """
+
 from typing import Annotated, Literal
 
 from django.db.models import Q
@@ -19,7 +20,8 @@ class FactFilter(FilterSchema):
     city: Annotated[Text | None, FilterLookup("city__slug")] = Field(None, description="City slug, e.g. kunshan")
     document: Annotated[int | None, FilterLookup("document_id")] = Field(None, description="Document id")
     review_status: Literal["pending", "approved"] | None = Field(
-        None, description="pending or approved (rejected facts are never served)")
+        None, description="pending or approved (rejected facts are never served)"
+    )
     approved_only: bool = Field(False, description="Only facts staff have approved")
 
     def filter_approved_only(self, approved_only):
@@ -42,7 +44,8 @@ class ClusterFilter(FactFilter):
 
 class TargetFilter(FactFilter):
     kind: Literal[tuple(Target.Kind.values)] | None = Field(
-        None, description="target (a goal) or actual (a reported figure): the `target_kind` field")
+        None, description="target (a goal) or actual (a reported figure): the `target_kind` field"
+    )
     year: int | None = Field(None, description="Deadline of a target, reference year of an actual figure")
     metric_key: Text | None = Field(None, description="Key in the metric taxonomy, e.g. gdp")
     estimated: bool | None = None

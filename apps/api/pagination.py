@@ -1,4 +1,5 @@
 """limit/offset paging: 100 items unless asked, never more than 1,000 in one response."""
+
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
 

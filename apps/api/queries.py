@@ -4,6 +4,7 @@ Every fact list goes through `.public()`, so a rejected fact is never served, an
 its city and document in the same query; the document's long text columns stay behind.
 Many-to-many relations are prefetched (one query each), through `.public()` too.
 """
+
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
@@ -41,15 +42,25 @@ def documents(*, with_text=False):
 
 def _public_count(model):
     """A subquery counting the document's non-rejected facts of `model`."""
-    count = (model.objects.public().filter(document=OuterRef("pk")).order_by()
-             .values("document").annotate(n=Count("pk")).values("n"))
+    count = (
+        model.objects.public()
+        .filter(document=OuterRef("pk"))
+        .order_by()
+        .values("document")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Coalesce(Subquery(count, output_field=IntegerField()), 0)
 
 
 def document_detail():
-    return documents(with_text=True).defer("raw_text", "offset_map", "cleaning").annotate(
-        official_count=_public_count(Official),
-        meeting_count=_public_count(Meeting),
-        cluster_count=_public_count(IndustryCluster),
-        target_count=_public_count(Target),
+    return (
+        documents(with_text=True)
+        .defer("raw_text", "offset_map", "cleaning")
+        .annotate(
+            official_count=_public_count(Official),
+            meeting_count=_public_count(Meeting),
+            cluster_count=_public_count(IndustryCluster),
+            target_count=_public_count(Target),
+        )
     )

@@ -5,6 +5,7 @@ the same wherever it is fetched from.  A fact's own `kind` field (a meeting's å¤
 target's target/actual) is named `meeting_kind` / `target_kind` in the output, because
 `kind` says which of the four fact kinds the object is.
 """
+
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
@@ -106,8 +107,9 @@ class FactOut(Schema):
     city: CityRef
     document: DocumentRef
     evidence: Evidence
-    review_status: PublicStatus = Field(description="approved: checked by staff; pending: not yet reviewed. "
-                                                    "Rejected facts are never served.")
+    review_status: PublicStatus = Field(
+        description="approved: checked by staff; pending: not yet reviewed. Rejected facts are never served."
+    )
     extractor_version: str
     confidence: float
     edited: bool = Field(description="Corrected by staff after extraction")

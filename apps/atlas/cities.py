@@ -3,6 +3,7 @@
 Two ingests may need the same new city at once: creation runs in a savepoint, and a
 unique-constraint conflict means the other one won, so its row is read back.
 """
+
 from django.db import IntegrityError, transaction
 
 from .divisions import load_divisions
@@ -22,9 +23,16 @@ def city_for_adcode(adcode):
         try:
             with transaction.atomic():
                 return City.objects.create(
-                    adcode=adcode, name=division.name, full_name=division.full_name, slug=slug,
-                    name_en=division.name_en, level=division.level, province=division.province, parent=parent,
-                    longitude=division.longitude, latitude=division.latitude,
+                    adcode=adcode,
+                    name=division.name,
+                    full_name=division.full_name,
+                    slug=slug,
+                    name_en=division.name_en,
+                    level=division.level,
+                    province=division.province,
+                    parent=parent,
+                    longitude=division.longitude,
+                    latitude=division.latitude,
                 )
         except IntegrityError:
             city = City.objects.filter(adcode=adcode).first()
@@ -36,6 +44,9 @@ def city_for_adcode(adcode):
 
 def _slugs(division, parent):
     """kunshan; a second 鼓楼区 becomes gulou-nanjing, then gulou-<adcode>."""
-    candidates = (division.slug, f"{division.slug}-{parent.slug}" if parent else None,
-                  f"{division.slug}-{division.adcode}")
+    candidates = (
+        division.slug,
+        f"{division.slug}-{parent.slug}" if parent else None,
+        f"{division.slug}-{division.adcode}",
+    )
     return [slug for slug in dict.fromkeys(candidates) if slug]

@@ -6,6 +6,7 @@ docs/data-sources.md): one row per province, prefecture and county-level divisio
 province and parent all follow from the adcode itself, so nothing about any particular
 city is written down here.
 """
+
 import csv
 import re
 from dataclasses import dataclass
@@ -19,8 +20,26 @@ DATA_FILE = Path(__file__).resolve().parent / "data" / "divisions.csv"
 # Placeholder rows in the adcode table that group districts but are not places.
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 MUNICIPALITY_PROVINCES = {"11", "12", "31", "50"}
-SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-            "地区", "林区", "特区", "新区", "省", "市", "县", "区", "盟", "旗")
+SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "地区",
+    "林区",
+    "特区",
+    "新区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
 ETHNIC_GROUPS_FILE = DATA_FILE.with_name("ethnic_groups.csv")
 
 
@@ -115,8 +134,14 @@ class Divisions:
                 elif code[:2] in MUNICIPALITY_PROVINCES:
                     parent = province_code
             self.by_adcode[code] = Division(
-                adcode=code, full_name=full, name=short_name(full), level=level, province=province,
-                parent_adcode=parent, longitude=float(lon) if lon else None, latitude=float(lat) if lat else None,
+                adcode=code,
+                full_name=full,
+                name=short_name(full),
+                level=level,
+                province=province,
+                parent_adcode=parent,
+                longitude=float(lon) if lon else None,
+                latitude=float(lat) if lat else None,
                 current=current,
             )
         self.by_name = {}
@@ -172,7 +197,7 @@ class NameFinder:
         """[(start, end, name)] without overlaps, longest names first, left to right."""
         found, position, size = [], 0, len(text)
         names, lengths, search = self.names, self.lengths, self.first_char.search
-        while (match := search(text, position)):
+        while match := search(text, position):
             start = match.start()
             for length in lengths[text[start]]:
                 end = start + length

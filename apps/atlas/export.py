@@ -5,6 +5,7 @@ Streamed: documents come without their texts (`.only`), rows are read in chunks
 encodes the JSON piece by piece, so memory stays flat however many documents there are. The output is
 byte for byte what `json.dumps(export_facts(), ensure_ascii=False, indent=…)` gives.
 """
+
 import json
 from collections import defaultdict
 
@@ -21,17 +22,29 @@ def _number(value):
 
 def _facts(model, order, *fields):
     """One city's public facts of one kind as plain dicts (no model instances), with their document's name."""
-    return (model.objects.public().annotate(source_name=F("document__source"))
-            .order_by(*order).values("pk", "source_name", *fields))
+    return (
+        model.objects.public()
+        .annotate(source_name=F("document__source"))
+        .order_by(*order)
+        .values("pk", "source_name", *fields)
+    )
 
 
 def iter_documents():
-    documents = (Document.objects.select_related("city")
-                 .only("source", "title", "published", "spun", "genre", "city__name").order_by("source"))
+    documents = (
+        Document.objects.select_related("city")
+        .only("source", "title", "published", "spun", "genre", "city__name")
+        .order_by("source")
+    )
     for d in documents.iterator(chunk_size=CHUNK):
-        yield {"source": d.source, "city": d.city.name if d.city else None, "title": d.title,
-               "published": d.published.isoformat() if d.published else None, "spun": d.spun,
-               "genre": d.genre}
+        yield {
+            "source": d.source,
+            "city": d.city.name if d.city else None,
+            "title": d.title,
+            "published": d.published.isoformat() if d.published else None,
+            "spun": d.spun,
+            "genre": d.genre,
+        }
 
 
 def _cluster_tags(city):
@@ -47,22 +60,46 @@ def city_facts(city):
     meetings = _facts(Meeting, ("date", "pk"), "date", "name", "kind").filter(city=city)
     officials = _facts(Official, ("name", "pk"), "name", "title").filter(city=city)
     clusters = _facts(IndustryCluster, ("pk",), "name", "tier").filter(city=city)
-    targets = _facts(Target, ("pk",), "metric", "value", "unit", "year", "kind", "metric_key", "measure",
-                     "bound", "estimated").filter(city=city)
+    targets = _facts(
+        Target, ("pk",), "metric", "value", "unit", "year", "kind", "metric_key", "measure", "bound", "estimated"
+    ).filter(city=city)
     tags = _cluster_tags(city)
     return {
-        "name": city.name, "slug": city.slug, "name_en": city.name_en, "level": city.level,
-        "province": city.province, "parent": city.parent.name if city.parent else None,
-        "meetings": [{"date": m["date"].isoformat() if m["date"] else None, "name": m["name"], "kind": m["kind"],
-                      "source": m["source_name"]} for m in meetings],
-        "officials": [{"name": o["name"], "title": o["title"] or None, "source": o["source_name"]}
-                      for o in officials],
-        "clusters": [{"name": k["name"], "tier": k["tier"], "tags": sorted(tags.get(k["pk"], ())),
-                      "source": k["source_name"]} for k in clusters],
-        "targets": [{"metric": t["metric"], "value": _number(t["value"]), "unit": t["unit"], "year": t["year"],
-                     "kind": t["kind"], "metric_key": t["metric_key"] or None, "measure": t["measure"] or None,
-                     "bound": t["bound"], "estimated": t["estimated"], "source": t["source_name"]}
-                    for t in targets],
+        "name": city.name,
+        "slug": city.slug,
+        "name_en": city.name_en,
+        "level": city.level,
+        "province": city.province,
+        "parent": city.parent.name if city.parent else None,
+        "meetings": [
+            {
+                "date": m["date"].isoformat() if m["date"] else None,
+                "name": m["name"],
+                "kind": m["kind"],
+                "source": m["source_name"],
+            }
+            for m in meetings
+        ],
+        "officials": [{"name": o["name"], "title": o["title"] or None, "source": o["source_name"]} for o in officials],
+        "clusters": [
+            {"name": k["name"], "tier": k["tier"], "tags": sorted(tags.get(k["pk"], ())), "source": k["source_name"]}
+            for k in clusters
+        ],
+        "targets": [
+            {
+                "metric": t["metric"],
+                "value": _number(t["value"]),
+                "unit": t["unit"],
+                "year": t["year"],
+                "kind": t["kind"],
+                "metric_key": t["metric_key"] or None,
+                "measure": t["measure"] or None,
+                "bound": t["bound"],
+                "estimated": t["estimated"],
+                "source": t["source_name"],
+            }
+            for t in targets
+        ],
     }
 
 

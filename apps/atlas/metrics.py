@@ -6,6 +6,7 @@ metric usually measures and the figure's context decides. A fall (下降3%) is a
 negative value: `signed_growth` tells the caller to negate it. Plain Python, no Django, so the
 ingest pipeline can use it; the look-up is built once per process.
 """
+
 import json
 import re
 from dataclasses import dataclass
@@ -39,8 +40,9 @@ class MetricIndex:
     def __init__(self, path=METRICS_FILE):
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         self.entries = data["metrics"]
-        self.by_key = {e["key"]: Metric(e["key"], e["name_zh"], e["name_en"], e["measure"], e["unit"])
-                       for e in self.entries}
+        self.by_key = {
+            e["key"]: Metric(e["key"], e["name_zh"], e["name_en"], e["measure"], e["unit"]) for e in self.entries
+        }
         self.synonym_key = {}
         for entry in self.entries:
             for synonym in (entry["name_zh"], *entry["synonyms"]):

@@ -5,6 +5,7 @@ from and quotes the passage that supports it.  `fingerprint` is the parser's nat
 for the fact inside its document; it is set once, when the parser first creates the row,
 and never recomputed, so a re-ingest recognises the fact even after staff changed it.
 """
+
 from decimal import Decimal
 
 from django.db import models
@@ -49,8 +50,9 @@ class City(models.Model):
         PREFECTURE_AREA = "地区", "地区"
         OTHER = "其他", "其他"
 
-    adcode = models.CharField(max_length=12, unique=True, null=True, blank=True,
-                              help_text="National administrative division code")
+    adcode = models.CharField(
+        max_length=12, unique=True, null=True, blank=True, help_text="National administrative division code"
+    )
     name = models.CharField(max_length=40, db_index=True, help_text="Short name without 市/县/区, e.g. 昆山")
     full_name = models.CharField(max_length=60, help_text="Official name, e.g. 昆山市")
     slug = models.SlugField(max_length=80, unique=True)
@@ -68,8 +70,10 @@ class City(models.Model):
         verbose_name_plural = "城市 Cities"
         ordering = ["province", "name"]
         # The overview's default order and its province and level filters.
-        indexes = [models.Index(fields=["province", "name"], name="city_province_name"),
-                   models.Index(fields=["level", "name"], name="city_level_name")]
+        indexes = [
+            models.Index(fields=["province", "name"], name="city_province_name"),
+            models.Index(fields=["level", "name"], name="city_level_name"),
+        ]
 
     def __str__(self):
         return self.full_name or self.name
@@ -110,16 +114,28 @@ class Document(models.Model):
         NEWS = "news", "新闻 news"
         OTHER = "other", "其他 other"
 
-    source = models.CharField(max_length=500, unique=True,
-                              help_text="Path of the file under what was ingested (or the upload's name)")
+    source = models.CharField(
+        max_length=500, unique=True, help_text="Path of the file under what was ingested (or the upload's name)"
+    )
     sha256 = models.CharField(max_length=64, db_index=True, help_text="Hash of the file's bytes")
-    content_hash = models.CharField(max_length=64, blank=True, db_index=True,
-                                    help_text="Hash of the normalized text: the same article under any name")
-    duplicate_of = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="reposts", help_text="The first copy of a reposted article")
+    content_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        db_index=True,
+        help_text="Hash of the normalized text: the same article under any name",
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reposts",
+        help_text="The first copy of a reposted article",
+    )
     genre = models.CharField(max_length=12, choices=Genre.choices, default=Genre.NEWS, db_index=True)
-    reference_date = models.DateField(null=True, blank=True,
-                                      help_text="The date extraction resolved relative dates against")
+    reference_date = models.DateField(
+        null=True, blank=True, help_text="The date extraction resolved relative dates against"
+    )
     url = models.URLField(max_length=500, blank=True)
     title = models.CharField(max_length=300, blank=True)
     publisher = models.CharField(max_length=120, blank=True)
@@ -129,13 +145,15 @@ class Document(models.Model):
     # Run-length map from normalized offsets back to raw offsets: [[norm_start, raw_start, length], ...]
     offset_map = models.JSONField(default=list, blank=True)
     script = models.CharField(max_length=12, choices=Script.choices, default=Script.SIMPLIFIED)
-    cleaning = models.JSONField(default=dict, blank=True,
-                                help_text="What normalization did: boilerplate lines, pinyin glosses, spun words …")
+    cleaning = models.JSONField(
+        default=dict, blank=True, help_text="What normalization did: boilerplate lines, pinyin glosses, spun words …"
+    )
     spun = models.BooleanField(default=False, help_text="Synonym-spun copy, mapped back to the usual wording")
     city = models.ForeignKey(City, null=True, blank=True, on_delete=models.SET_NULL, related_name="documents")
     extractor_version = models.CharField(max_length=20, blank=True)
-    also_seen_as = models.JSONField(default=list, blank=True,
-                                    help_text="Other file names and links the same text arrived under")
+    also_seen_as = models.JSONField(
+        default=list, blank=True, help_text="Other file names and links the same text arrived under"
+    )
     ingested_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -145,8 +163,11 @@ class Document(models.Model):
         constraints = [
             # One document per text: a second copy is a duplicate, never a second set of facts,
             # even when two ingests load it at the same moment.
-            models.UniqueConstraint(fields=["content_hash"], name="unique_document_text",
-                                    condition=Q(duplicate_of__isnull=True) & ~Q(content_hash="")),
+            models.UniqueConstraint(
+                fields=["content_hash"],
+                name="unique_document_text",
+                condition=Q(duplicate_of__isnull=True) & ~Q(content_hash=""),
+            ),
         ]
         indexes = [models.Index(fields=["city", "published"], name="document_city_published")]
 
@@ -187,9 +208,7 @@ class FactQuerySet(models.QuerySet):
 
     def locked(self):
         """Facts a re-ingest must leave alone."""
-        return self.filter(
-            Q(edited=True) | Q(origin=Origin.STAFF) | ~Q(review_status=ReviewStatus.PENDING)
-        )
+        return self.filter(Q(edited=True) | Q(origin=Origin.STAFF) | ~Q(review_status=ReviewStatus.PENDING))
 
 
 class Fact(models.Model):
@@ -203,13 +222,16 @@ class Fact(models.Model):
     evidence_text = models.TextField(blank=True, help_text="The quoted passage the fact comes from")
     extractor_version = models.CharField(max_length=20, blank=True)
     confidence = models.FloatField(default=0.5)
-    review_status = models.CharField(max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING,
-                                     db_index=True)
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING, db_index=True
+    )
     edited = models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it")
     origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.PARSER)
     anchor_lost = models.BooleanField(
-        default=False, db_index=True,
-        help_text="An updated article no longer contains this fact's passage: check it against the new text")
+        default=False,
+        db_index=True,
+        help_text="An updated article no longer contains this fact's passage: check it against the new text",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = FactQuerySet.as_manager()
@@ -234,8 +256,9 @@ def _fact_indexes(name, *extra):
 class PinyinNamed(models.Model):
     """A fact with a name also stores its pinyin, so a pinyin search is a query, not a loop in Python."""
 
-    name_pinyin = models.CharField(max_length=400, blank=True, editable=False,
-                                   help_text="Toneless pinyin of the name, filled on save")
+    name_pinyin = models.CharField(
+        max_length=400, blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save"
+    )
 
     class Meta:
         abstract = True
@@ -342,19 +365,30 @@ class Target(Fact):
         RANGE = "range", "区间 range"
 
     metric = models.CharField(max_length=120)
-    metric_key = models.CharField(max_length=60, blank=True, db_index=True,
-                                  help_text="Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits")
+    metric_key = models.CharField(
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text="Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits",
+    )
     measure = models.CharField(max_length=10, choices=Measure.choices, blank=True)
     bound = models.CharField(max_length=10, choices=Bound.choices, default=Bound.EXACT)
-    value_high = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True,
-                                     help_text="Upper end of a range (6%-6.5%); value holds the lower end")
+    value_high = models.DecimalField(
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Upper end of a range (6%-6.5%); value holds the lower end",
+    )
     estimated = models.BooleanField(default=False, help_text="预计/初步测算: an estimate, not a final figure")
     value = models.DecimalField(max_digits=20, decimal_places=4)
     unit = models.CharField(max_length=10, help_text="As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …")
     base_value = models.DecimalField(max_digits=24, decimal_places=4, help_text="Value in base units")
     base_unit = models.CharField(max_length=8, choices=BaseUnit.choices)
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.ACTUAL, db_index=True)
-    year = models.PositiveIntegerField(null=True, blank=True, help_text="Deadline for a target, reference year for an actual")
+    year = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Deadline for a target, reference year for an actual"
+    )
     baseline_value = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_year = models.PositiveIntegerField(null=True, blank=True)
 
@@ -366,9 +400,11 @@ class Target(Fact):
         ordering = ["city", "kind", "metric"]
         constraints = _fact_constraints("target")
         indexes = _fact_indexes(
-            "target", models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"),
+            "target",
+            models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"),
             # The metric pages rank every city on one key, measure and year.
-            models.Index(fields=["metric_key", "measure", "year", "kind", "city"], name="target_metric_ranking"))
+            models.Index(fields=["metric_key", "measure", "year", "kind", "city"], name="target_metric_ranking"),
+        )
 
     def __str__(self):
         return f"{self.metric} {self.value}{self.unit}"

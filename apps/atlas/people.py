@@ -5,6 +5,7 @@ each row quotes its own passage. Readers want the person (市长 in 2021, 市委
 event (one 人代会 session, however many articles report it). These functions group plain rows;
 pages and exports call them on the rows they already fetched, so grouping costs no query.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -68,8 +69,14 @@ def group_people(officials) -> list:
         tenures = []
         for title, rows in by_title.items():
             dates = [d for d in map(_when, rows) if d is not None]
-            tenures.append(Tenure(title=title, first_seen=min(dates) if dates else None,
-                                  last_seen=max(dates) if dates else None, fact_ids=sorted(r.id for r in rows)))
+            tenures.append(
+                Tenure(
+                    title=title,
+                    first_seen=min(dates) if dates else None,
+                    last_seen=max(dates) if dates else None,
+                    fact_ids=sorted(r.id for r in rows),
+                )
+            )
         # A bare name ("" title) adds nothing beside a titled mention of the same person.
         if len(tenures) > 1:
             untitled = [t for t in tenures if not t.title]
@@ -93,8 +100,9 @@ def group_events(meetings) -> list:
         key = (row.city_id, row.date, row.kind or row.name) if row.date else None
         event = groups.get(key) if key else None
         if event is None:
-            event = Event(city_id=row.city_id, date=row.date, kind=row.kind, name=row.name,
-                          meeting_ids=[], document_ids=[])
+            event = Event(
+                city_id=row.city_id, date=row.date, kind=row.kind, name=row.name, meeting_ids=[], document_ids=[]
+            )
             events.append(event)
             if key:
                 groups[key] = event

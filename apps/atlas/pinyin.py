@@ -1,4 +1,5 @@
 """Search keys for names: the pinyin stored beside each name, so pinyin search runs in SQL."""
+
 import re
 import unicodedata
 

@@ -8,6 +8,7 @@ different value is marked revised.
 Plain Python over plain rows (anything with the attributes of `Point`'s source), so pages,
 exports and tests share one definition and it runs without a database.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -75,8 +76,12 @@ def goal_met(goal: Point, result: Decimal, lower_is_better=False) -> bool:
 
 def _point(row):
     return Point(
-        fact_id=row.id, value=Decimal(row.base_value), bound=row.bound or "exact",
-        value_high=_base_high(row), estimated=bool(row.estimated), document_id=row.document_id,
+        fact_id=row.id,
+        value=Decimal(row.base_value),
+        bound=row.bound or "exact",
+        value_high=_base_high(row),
+        estimated=bool(row.estimated),
+        document_id=row.document_id,
         document_date=getattr(row, "document_date", None),
     )
 
@@ -107,7 +112,9 @@ def build_series(rows) -> list:
             continue
         grouped[(row.city_id, row.metric_key, row.measure or "")][row.year][row.kind].append(_point(row))
     out = []
-    for (city_id, key, measure), by_year in sorted(grouped.items(), key=lambda item: (item[0][0], item[0][1], item[0][2])):
+    for (city_id, key, measure), by_year in sorted(
+        grouped.items(), key=lambda item: (item[0][0], item[0][1], item[0][2])
+    ):
         years = []
         for year in sorted(by_year):
             goals = sorted(by_year[year]["target"], key=_order)

@@ -1,4 +1,5 @@
 """The industry-tag taxonomy lives in data/industry_tags.json; the database mirrors it."""
+
 import json
 from pathlib import Path
 
@@ -18,9 +19,15 @@ def sync_industry_tags(path=TAXONOMY_FILE):
     """
     from .models import IndustryTag
 
-    wanted = {entry["slug"]: {"name_zh": entry["name_zh"], "name_en": entry["name_en"],
-                              "synonyms": entry.get("synonyms", []), "sort_order": entry.get("sort_order", 0)}
-              for entry in load_taxonomy(path)}
+    wanted = {
+        entry["slug"]: {
+            "name_zh": entry["name_zh"],
+            "name_en": entry["name_en"],
+            "synonyms": entry.get("synonyms", []),
+            "sort_order": entry.get("sort_order", 0),
+        }
+        for entry in load_taxonomy(path)
+    }
     existing = {tag.slug: tag for tag in IndustryTag.objects.all()}
     missing = [IndustryTag(slug=slug, **values) for slug, values in wanted.items() if slug not in existing]
     if missing:

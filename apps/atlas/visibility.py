@@ -6,6 +6,7 @@ cities among them). Rather than threading a flag through each of them, the page 
 switch on for the duration of its request and `FactQuerySet.public()` reads it, the way
 Django reads the active language.
 """
+
 from contextlib import contextmanager
 from contextvars import ContextVar
 

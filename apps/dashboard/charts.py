@@ -5,6 +5,7 @@ property and cost more than the rest of a page put together. Each Chart carries 
 as a table too, which the page shows beside the figure for screen readers, phones and
 visitors without JavaScript.
 """
+
 import json
 from collections import Counter
 from dataclasses import dataclass
@@ -77,8 +78,10 @@ def tag_matrix_chart(cities, tags, counts):
         ygap=3,
     )
     figure = _figure(
-        [heatmap], height=90 + 40 * len(cities),
-        xaxis=dict(side="top"), yaxis=dict(autorange="reversed"),
+        [heatmap],
+        height=90 + 40 * len(cities),
+        xaxis=dict(side="top"),
+        yaxis=dict(autorange="reversed"),
     )
     return Chart(
         "城市 × 产业 City × industry",
@@ -101,16 +104,21 @@ def meeting_timeline_chart(meetings):
         y=lanes,
         mode="markers",
         marker=dict(
-            size=16, color="#2563eb", line=dict(width=2, color="#2563eb"),
+            size=16,
+            color="#2563eb",
+            line=dict(width=2, color="#2563eb"),
             symbol=["circle-open" if meeting.year_inferred else "circle" for meeting in dated],
         ),
         text=[meeting.name for meeting in dated],
         hovertemplate="%{x|%Y-%m-%d}<br>%{text}<extra></extra>",
     )
     # Numeric dates: Plotly's bundled locale would print English month names.
-    figure = _figure([scatter], height=110 + 36 * len(set(lanes)),
-                     xaxis=dict(type="date", tickformat="%Y-%m-%d", hoverformat="%Y-%m-%d"),
-                     yaxis=dict(type="category"))
+    figure = _figure(
+        [scatter],
+        height=110 + 36 * len(set(lanes)),
+        xaxis=dict(type="date", tickformat="%Y-%m-%d", hoverformat="%Y-%m-%d"),
+        yaxis=dict(type="category"),
+    )
     return Chart(
         "会议时间线 Meeting timeline",
         figure,
@@ -141,33 +149,55 @@ def target_charts(facts_list):
                 continue
             labels.update(bars)
             amounts = [amount(target) for target in bars.values()]
-            traces.append(dict(
-                type="bar",
-                orientation="h",
-                y=list(bars),
-                x=[float(number) for number, _ in amounts],
-                name=facts.city.name,
-                marker=dict(color=color, line=dict(color=color, width=1), pattern=dict(
-                    shape=[TARGET_PATTERN if t.kind == Target.Kind.TARGET else "" for t in bars.values()],
-                    fillmode="overlay", fgcolor="white", size=7, solidity=0.45,
-                )),
-                hovertemplate="%{y}: %{x}<extra>" + facts.city.name + "</extra>",
-            ))
+            traces.append(
+                dict(
+                    type="bar",
+                    orientation="h",
+                    y=list(bars),
+                    x=[float(number) for number, _ in amounts],
+                    name=facts.city.name,
+                    marker=dict(
+                        color=color,
+                        line=dict(color=color, width=1),
+                        pattern=dict(
+                            shape=[TARGET_PATTERN if t.kind == Target.Kind.TARGET else "" for t in bars.values()],
+                            fillmode="overlay",
+                            fgcolor="white",
+                            size=7,
+                            solidity=0.45,
+                        ),
+                    ),
+                    hovertemplate="%{y}: %{x}<extra>" + facts.city.name + "</extra>",
+                )
+            )
             rows.extend(
-                [facts.city.name, target.metric, target.get_kind_display(), target.year or "",
-                 f"{plain_number(number)}{unit}"]
+                [
+                    facts.city.name,
+                    target.metric,
+                    target.get_kind_display(),
+                    target.year or "",
+                    f"{plain_number(number)}{unit}",
+                ]
                 for target, (number, unit) in zip(bars.values(), amounts)
             )
         if traces:
-            figure = _figure(traces, height=90 + len(labels) * (20 + 16 * len(traces)), barmode="group",
-                             showlegend=len(traces) > 1, yaxis=dict(autorange="reversed"),
-                             xaxis=dict(tickformat=",~r", title=dict(text=family.unit or family.label)))
-            charts.append(Chart(
-                family.label, figure,
-                columns=["城市 city", "指标 metric", "类型 kind", "年份 year", "数值 value"],
-                rows=rows,
-                caption="斜线：目标；实心：实际 — hatched: target, solid: reported figure",
-            ))
+            figure = _figure(
+                traces,
+                height=90 + len(labels) * (20 + 16 * len(traces)),
+                barmode="group",
+                showlegend=len(traces) > 1,
+                yaxis=dict(autorange="reversed"),
+                xaxis=dict(tickformat=",~r", title=dict(text=family.unit or family.label)),
+            )
+            charts.append(
+                Chart(
+                    family.label,
+                    figure,
+                    columns=["城市 city", "指标 metric", "类型 kind", "年份 year", "数值 value"],
+                    rows=rows,
+                    caption="斜线：目标；实心：实际 — hatched: target, solid: reported figure",
+                )
+            )
     return charts
 
 
@@ -178,9 +208,14 @@ def clusters_by_tag_chart(facts_list):
     if not tags:
         return None
     traces = [
-        dict(type="bar", x=[tag.name_zh for tag in tags], y=[counts[tag] for tag in tags], name=facts.city.name,
-               customdata=[tag.name_en for tag in tags],
-               hovertemplate="%{x} %{customdata}: %{y}<extra>" + facts.city.name + "</extra>")
+        dict(
+            type="bar",
+            x=[tag.name_zh for tag in tags],
+            y=[counts[tag] for tag in tags],
+            name=facts.city.name,
+            customdata=[tag.name_en for tag in tags],
+            hovertemplate="%{x} %{customdata}: %{y}<extra>" + facts.city.name + "</extra>",
+        )
         for facts, counts in zip(facts_list, per_city)
     ]
     figure = _figure(traces, height=340, barmode="group", yaxis=dict(dtick=1, rangemode="tozero"))
@@ -196,8 +231,13 @@ def clusters_by_tag_chart(facts_list):
 
 INK = "#1e293b"
 # How a goal's bound is drawn: a marker for its value, and the whiskers of 左右 and of a range.
-BOUND_SYMBOLS = {"at_least": "triangle-up", "at_most": "triangle-down", "about": "diamond", "range": "diamond",
-                 "exact": "diamond"}
+BOUND_SYMBOLS = {
+    "at_least": "triangle-up",
+    "at_most": "triangle-down",
+    "about": "diamond",
+    "range": "diamond",
+    "exact": "diamond",
+}
 MET_MARK, MISSED_MARK = "✓", "✗"
 DAY_MS = 86_400_000
 # Tick labels by the distance between ticks: days, months, years; numbers only (Plotly's bundled
@@ -219,7 +259,7 @@ def value_axis(family):
 
 def ink_on(color):
     """Text colour that reads on a solid `color` ('#rrggbb'): white on dark colours, ink on light ones."""
-    red, green, blue = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     return "white" if 0.299 * red + 0.587 * green + 0.114 * blue < 150 else INK
 
 
@@ -243,40 +283,83 @@ def goal_result_chart(title, lines, family, caption=""):
         group = city.slug
         results = [f for f in figures if f.result is not None]
         goals = [f for f in figures if f.goal is not None]
-        traces.append(dict(
-            type="bar", name=f"{city.name} 实际", offsetgroup=group, legendgroup=group,
-            x=[x_of[f.year] for f in results], y=[float(f.result) for f in results],
-            marker=dict(color=color, opacity=[0.45 if f.verdict == "missed" else 1 for f in results],
-                        line=dict(color=color, width=1.5),
-                        pattern=dict(shape=["x" if f.verdict == "missed" else "" for f in results],
-                                     fgcolor=INK, size=6, solidity=0.15)),
-            # The mark sits at the foot of the bar, clear of the goal marker near its top.
-            text=[_verdict_mark(f.verdict) for f in results], textposition="inside", insidetextanchor="start",
-            textfont=dict(color=[INK if f.verdict == "missed" else ink_on(color) for f in results], size=14),
-            constraintext="none",
-            customdata=[[f.result_text, f.verdict_label] for f in results],
-            hovertemplate=f"{city.name} %{{x}} 实际 %{{customdata[0]}} %{{customdata[1]}}<extra></extra>",
-        ))
+        traces.append(
+            dict(
+                type="bar",
+                name=f"{city.name} 实际",
+                offsetgroup=group,
+                legendgroup=group,
+                x=[x_of[f.year] for f in results],
+                y=[float(f.result) for f in results],
+                marker=dict(
+                    color=color,
+                    opacity=[0.45 if f.verdict == "missed" else 1 for f in results],
+                    line=dict(color=color, width=1.5),
+                    pattern=dict(
+                        shape=["x" if f.verdict == "missed" else "" for f in results],
+                        fgcolor=INK,
+                        size=6,
+                        solidity=0.15,
+                    ),
+                ),
+                # The mark sits at the foot of the bar, clear of the goal marker near its top.
+                text=[_verdict_mark(f.verdict) for f in results],
+                textposition="inside",
+                insidetextanchor="start",
+                textfont=dict(color=[INK if f.verdict == "missed" else ink_on(color) for f in results], size=14),
+                constraintext="none",
+                customdata=[[f.result_text, f.verdict_label] for f in results],
+                hovertemplate=f"{city.name} %{{x}} 实际 %{{customdata[0]}} %{{customdata[1]}}<extra></extra>",
+            )
+        )
         if goals:
-            traces.append(dict(
-                type="scatter", mode="markers", name=f"{city.name} 目标", offsetgroup=group, legendgroup=group,
-                x=[x_of[f.year] for f in goals], y=[float(f.goal) for f in goals],
-                marker=dict(symbol=[BOUND_SYMBOLS.get(f.bound, "diamond") for f in goals], size=13, color=INK,
-                            line=dict(color="white", width=1.5)),
-                error_y=dict(type="data", symmetric=False, color=INK, thickness=1.5, width=6,
-                             array=[float(f.goal_high - f.goal) for f in goals],
-                             arrayminus=[float(f.goal - f.goal_low) for f in goals]),
-                customdata=[[f.goal_text, "（修订 revised）" if f.revised else ""] for f in goals],
-                hovertemplate=f"{city.name} %{{x}} 目标 %{{customdata[0]}}%{{customdata[1]}}<extra></extra>",
-            ))
-        rows.extend([city.name, f.year, f.goal_text or "—", f.result_text or "—", f.verdict_label]
-                    for f in figures)
-    figure = _figure(traces, height=280, barmode="group", scattermode="group", showlegend=len(lines) > 1,
-                     bargap=0.35, xaxis=dict(type="category", categoryorder="array", categoryarray=list(x_of.values())),
-                     yaxis=value_axis(family))
-    return Chart(title, figure, columns=["城市 city", "年份 year", "目标 goal", "实际 result", "结果 verdict"],
-                 rows=rows, caption=caption or "柱：实际；◆▲▼：目标（▲以上 ▼以内 ◆左右/区间）；✓达成 ✗未达成 — "
-                                               "bar: result, marker: goal; ✓ met, ✗ missed")
+            traces.append(
+                dict(
+                    type="scatter",
+                    mode="markers",
+                    name=f"{city.name} 目标",
+                    offsetgroup=group,
+                    legendgroup=group,
+                    x=[x_of[f.year] for f in goals],
+                    y=[float(f.goal) for f in goals],
+                    marker=dict(
+                        symbol=[BOUND_SYMBOLS.get(f.bound, "diamond") for f in goals],
+                        size=13,
+                        color=INK,
+                        line=dict(color="white", width=1.5),
+                    ),
+                    error_y=dict(
+                        type="data",
+                        symmetric=False,
+                        color=INK,
+                        thickness=1.5,
+                        width=6,
+                        array=[float(f.goal_high - f.goal) for f in goals],
+                        arrayminus=[float(f.goal - f.goal_low) for f in goals],
+                    ),
+                    customdata=[[f.goal_text, "（修订 revised）" if f.revised else ""] for f in goals],
+                    hovertemplate=f"{city.name} %{{x}} 目标 %{{customdata[0]}}%{{customdata[1]}}<extra></extra>",
+                )
+            )
+        rows.extend([city.name, f.year, f.goal_text or "—", f.result_text or "—", f.verdict_label] for f in figures)
+    figure = _figure(
+        traces,
+        height=280,
+        barmode="group",
+        scattermode="group",
+        showlegend=len(lines) > 1,
+        bargap=0.35,
+        xaxis=dict(type="category", categoryorder="array", categoryarray=list(x_of.values())),
+        yaxis=value_axis(family),
+    )
+    return Chart(
+        title,
+        figure,
+        columns=["城市 city", "年份 year", "目标 goal", "实际 result", "结果 verdict"],
+        rows=rows,
+        caption=caption
+        or "柱：实际；◆▲▼：目标（▲以上 ▼以内 ◆左右/区间）；✓达成 ✗未达成 — bar: result, marker: goal; ✓ met, ✗ missed",
+    )
 
 
 def metric_ranking_chart(title, ranked, family):
@@ -292,25 +375,48 @@ def metric_ranking_chart(title, ranked, family):
         return [float(v) if (v := getattr(row, attribute)) is not None else None for row in shown]
 
     traces = [
-        dict(type="bar", orientation="h", name="目标 goal", y=labels, x=values("goal"),
-             marker=dict(color=colors, opacity=0.55, pattern=dict(shape=TARGET_PATTERN, fgcolor="white", size=7,
-                                                                   solidity=0.45)),
-             customdata=[[row.goal_text, "（修订 revised）" if row.revised else ""] for row in shown],
-             hovertemplate="%{y} 目标 %{customdata[0]}%{customdata[1]}<extra></extra>"),
-        dict(type="bar", orientation="h", name="实际 result", y=labels, x=values("result"),
-             marker=dict(color=colors),
-             text=[_verdict_mark(row.verdict) + (" 修订" if row.revised else "") for row in shown],
-             textposition="outside", cliponaxis=False,
-             customdata=[[row.result_text, row.verdict_label] for row in shown],
-             hovertemplate="%{y} 实际 %{customdata[0]} %{customdata[1]}<extra></extra>"),
+        dict(
+            type="bar",
+            orientation="h",
+            name="目标 goal",
+            y=labels,
+            x=values("goal"),
+            marker=dict(
+                color=colors, opacity=0.55, pattern=dict(shape=TARGET_PATTERN, fgcolor="white", size=7, solidity=0.45)
+            ),
+            customdata=[[row.goal_text, "（修订 revised）" if row.revised else ""] for row in shown],
+            hovertemplate="%{y} 目标 %{customdata[0]}%{customdata[1]}<extra></extra>",
+        ),
+        dict(
+            type="bar",
+            orientation="h",
+            name="实际 result",
+            y=labels,
+            x=values("result"),
+            marker=dict(color=colors),
+            text=[_verdict_mark(row.verdict) + (" 修订" if row.revised else "") for row in shown],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=[[row.result_text, row.verdict_label] for row in shown],
+            hovertemplate="%{y} 实际 %{customdata[0]} %{customdata[1]}<extra></extra>",
+        ),
     ]
     axis = value_axis(family)
-    figure = _figure(traces, height=110 + 44 * len(shown), barmode="group", bargap=0.25,
-                     yaxis=dict(autorange="reversed", type="category"), xaxis=axis)
-    return Chart(title, figure, columns=["城市 city", "目标 goal", "实际 result", "结果 verdict"],
-                 rows=[[row.city.name, row.goal_text or "—", row.result_text or "—", row.verdict_label]
-                       for row in shown],
-                 caption="斜线：目标；实心：实际；✓达成 ✗未达成 — hatched: goal, solid: result")
+    figure = _figure(
+        traces,
+        height=110 + 44 * len(shown),
+        barmode="group",
+        bargap=0.25,
+        yaxis=dict(autorange="reversed", type="category"),
+        xaxis=axis,
+    )
+    return Chart(
+        title,
+        figure,
+        columns=["城市 city", "目标 goal", "实际 result", "结果 verdict"],
+        rows=[[row.city.name, row.goal_text or "—", row.result_text or "—", row.verdict_label] for row in shown],
+        caption="斜线：目标；实心：实际；✓达成 ✗未达成 — hatched: goal, solid: result",
+    )
 
 
 def met_share_chart(shares):
@@ -319,16 +425,33 @@ def met_share_chart(shares):
         return None
     x = [str(year) for year, _, _ in shares]
     y = [round(100 * met / judged, 1) for _, met, judged in shares]
-    line = dict(type="scatter", mode="lines+markers+text", x=x, y=y, line=dict(color=INK, width=2),
-                marker=dict(size=9, color=INK), text=[f"{share:g}%" for share in y], textposition="top center",
-                cliponaxis=False, customdata=[f"{met}/{judged}" for _, met, judged in shares],
-                hovertemplate="%{x}: %{y:.1f}%（%{customdata}）<extra></extra>")
-    figure = _figure([line], height=220, showlegend=False, xaxis=dict(type="category"),
-                     yaxis=dict(range=[0, 110], ticksuffix="%", dtick=25))
-    return Chart("达成目标的城市占比 Share of cities that met their goal", figure,
-                 columns=["年份 year", "达成 met", "可判定 judged", "占比 share"],
-                 rows=[[year, met, judged, f"{share:g}%"] for (year, met, judged), share in zip(shares, y)],
-                 caption="有目标也有实际数据的城市中 — of the cities with both a goal and a result")
+    line = dict(
+        type="scatter",
+        mode="lines+markers+text",
+        x=x,
+        y=y,
+        line=dict(color=INK, width=2),
+        marker=dict(size=9, color=INK),
+        text=[f"{share:g}%" for share in y],
+        textposition="top center",
+        cliponaxis=False,
+        customdata=[f"{met}/{judged}" for _, met, judged in shares],
+        hovertemplate="%{x}: %{y:.1f}%（%{customdata}）<extra></extra>",
+    )
+    figure = _figure(
+        [line],
+        height=220,
+        showlegend=False,
+        xaxis=dict(type="category"),
+        yaxis=dict(range=[0, 110], ticksuffix="%", dtick=25),
+    )
+    return Chart(
+        "达成目标的城市占比 Share of cities that met their goal",
+        figure,
+        columns=["年份 year", "达成 met", "可判定 judged", "占比 share"],
+        rows=[[year, met, judged, f"{share:g}%"] for (year, met, judged), share in zip(shares, y)],
+        caption="有目标也有实际数据的城市中 — of the cities with both a goal and a result",
+    )
 
 
 def date_range(dates, least_days=30):
@@ -350,23 +473,42 @@ def meetings_timeline_chart(groups):
     if not dated:
         return None
     lanes = sorted({m.kind or "会议" for _, _, meetings in dated for m in meetings})
-    traces = [dict(
-        type="scatter", mode="markers", name=city.name,
-        x=[m.date.isoformat() for m in meetings], y=[m.kind or "会议" for m in meetings],
-        marker=dict(size=14, color=color, line=dict(width=2, color=color),
-                    symbol=["circle-open" if m.year_inferred else "circle" for m in meetings]),
-        text=[m.name for m in meetings],
-        hovertemplate="%{x|%Y-%m-%d} " + city.name + "<br>%{text}<extra></extra>",
-    ) for city, color, meetings in dated]
+    traces = [
+        dict(
+            type="scatter",
+            mode="markers",
+            name=city.name,
+            x=[m.date.isoformat() for m in meetings],
+            y=[m.kind or "会议" for m in meetings],
+            marker=dict(
+                size=14,
+                color=color,
+                line=dict(width=2, color=color),
+                symbol=["circle-open" if m.year_inferred else "circle" for m in meetings],
+            ),
+            text=[m.name for m in meetings],
+            hovertemplate="%{x|%Y-%m-%d} " + city.name + "<br>%{text}<extra></extra>",
+        )
+        for city, color, meetings in dated
+    ]
     dates = [m.date for _, _, meetings in dated for m in meetings]
-    figure = _figure(traces, height=100 + 40 * len(lanes), showlegend=len(dated) > 1,
-                     xaxis=dict(type="date", range=date_range(dates), tickformatstops=DATE_TICK_FORMATS,
-                                hoverformat="%Y-%m-%d", nticks=8),
-                     yaxis=dict(type="category", categoryorder="array", categoryarray=lanes))
+    figure = _figure(
+        traces,
+        height=100 + 40 * len(lanes),
+        showlegend=len(dated) > 1,
+        xaxis=dict(
+            type="date", range=date_range(dates), tickformatstops=DATE_TICK_FORMATS, hoverformat="%Y-%m-%d", nticks=8
+        ),
+        yaxis=dict(type="category", categoryorder="array", categoryarray=lanes),
+    )
     return Chart(
-        "会议时间线 Meeting timeline", figure,
+        "会议时间线 Meeting timeline",
+        figure,
         columns=["日期 date", "城市 city", "会议 meeting", "类型 kind"],
-        rows=[[m.date.isoformat(), city.name, m.name, m.kind] for city, _, meetings in dated
-              for m in sorted(meetings, key=lambda m: m.date)],
+        rows=[
+            [m.date.isoformat(), city.name, m.name, m.kind]
+            for city, _, meetings in dated
+            for m in sorted(meetings, key=lambda m: m.date)
+        ],
         caption="每行一类会议；空心圆点：原文未写年份，年份为推断 — a row per kind; hollow: year inferred",
     )

@@ -6,6 +6,7 @@ Tol's "muted" scheme: nine colours told apart with the common forms of colour bl
 (https://personal.sron.nl/~pault/). Two cities may share a colour; the charts therefore also
 name each city on an axis or in a legend, never by colour alone.
 """
+
 import zlib
 
 PALETTE = ("#332288", "#88CCEE", "#44AA99", "#117733", "#999933", "#DDCC77", "#CC6677", "#882255", "#AA4499")

@@ -1,4 +1,5 @@
 """An article with the passages its facts were taken from, and what cleaning did to it."""
+
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -84,18 +85,23 @@ def highlight(text, passages):
     for start, end in pairwise(bounds):
         html.extend(
             format_html('<a class="ev-ref" id="ev-{}" href="#fact-{}">{}</a>', p.key, p.key, p.number)
-            for p in spans if p.start == start
+            for p in spans
+            if p.start == start
         )
         covering = [p for p in spans if p.start <= start and end <= p.end]
         if not covering:
             html.append(format_html("{}", text[start:end]))
             continue
         innermost = min(covering, key=lambda p: p.end - p.start)
-        html.append(format_html(
-            '<a class="ev depth-{}" href="#fact-{}" title="{}">{}</a>',
-            min(len(covering), 3), innermost.key,
-            " · ".join(f"[{p.number}] {p.kind}" for p in covering), text[start:end],
-        ))
+        html.append(
+            format_html(
+                '<a class="ev depth-{}" href="#fact-{}" title="{}">{}</a>',
+                min(len(covering), 3),
+                innermost.key,
+                " · ".join(f"[{p.number}] {p.kind}" for p in covering),
+                text[start:end],
+            )
+        )
     return mark_safe("".join(html))
 
 
@@ -143,18 +149,19 @@ def cleaning_steps(document):
         steps.append(CleaningStep("繁简混排已统一 mixed script → simplified", True))
     if document.spun:
         steps.append(CleaningStep("洗稿副本 synonym-spun copy", True))
-    labels = dict(CLEANING_STEPS, **{key: key for key in cleaning
-                                     if key not in CLEANING_STEPS and key not in CLEANING_DETAILS})
+    labels = dict(
+        CLEANING_STEPS, **{key: key for key in cleaning if key not in CLEANING_STEPS and key not in CLEANING_DETAILS}
+    )
     for key, label in labels.items():
         value = cleaning.get(key)
         steps.append(CleaningStep(label, _is_done(value), _count(value)))
     return steps
 
 
-
 @dataclass
 class Appearance:
     """Somewhere else the same article appeared: a stored copy (linked), or a file name or link."""
+
     source: str
     url: str = ""
     document: Document | None = None
@@ -168,8 +175,11 @@ def appearances(document):
     # The page's query annotates `has_reposts` so an article nobody reposted costs no query here.
     has_reposts = document.duplicate_of_id is not None or getattr(document, "has_reposts", True)
     copies = [first, *first.reposts.order_by("pk")] if has_reposts else [first]
-    found = [Appearance(copy.source, copy.url, copy, is_first=copy.pk == first.pk)
-             for copy in copies if copy.pk != document.pk]
+    found = [
+        Appearance(copy.source, copy.url, copy, is_first=copy.pk == first.pk)
+        for copy in copies
+        if copy.pk != document.pk
+    ]
     seen = {copy.source for copy in copies}
     for entry in [*first.also_seen_as, *document.also_seen_as]:
         source = entry.get("source", "") if isinstance(entry, dict) else ""

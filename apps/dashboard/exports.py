@@ -4,6 +4,7 @@ The export holds what the page shows — the same filters, the same page of each
 "approved only" switch — as flat rows. JSON wraps them with the page's query and, when the
 list goes on, the URL of the next page.
 """
+
 import csv
 import io
 from dataclasses import dataclass, field
@@ -18,8 +19,22 @@ from . import links, units
 
 FORMATS = ("csv", "json")
 
-FACT_COLUMNS = ["kind", "id", "city", "city_name", "name", "detail", "value", "unit", "year", "date",
-                "review_status", "document_id", "fact_url", "evidence_url"]
+FACT_COLUMNS = [
+    "kind",
+    "id",
+    "city",
+    "city_name",
+    "name",
+    "detail",
+    "value",
+    "unit",
+    "year",
+    "date",
+    "review_status",
+    "document_id",
+    "fact_url",
+    "evidence_url",
+]
 
 
 @dataclass
@@ -57,9 +72,16 @@ def fact_row(fact):
     kind = kind_of(fact)
     row = dict.fromkeys(FACT_COLUMNS, "")
     city = fact.city
-    row.update(kind=kind, id=fact.pk, city=city.slug, city_name=city.name, review_status=fact.review_status,
-               document_id=fact.document_id, fact_url=links.fact_url(fact),
-               evidence_url=f"{links.document_url(fact.document_id).split('?')[0]}#ev-{fact._meta.model_name}-{fact.pk}")
+    row.update(
+        kind=kind,
+        id=fact.pk,
+        city=city.slug,
+        city_name=city.name,
+        review_status=fact.review_status,
+        document_id=fact.document_id,
+        fact_url=links.fact_url(fact),
+        evidence_url=f"{links.document_url(fact.document_id).split('?')[0]}#ev-{fact._meta.model_name}-{fact.pk}",
+    )
     if kind == "official":
         row.update(name=fact.name, detail=fact.title)
     elif kind == "meeting":
@@ -68,8 +90,13 @@ def fact_row(fact):
         row.update(name=fact.name, detail=fact.tier)
     else:
         number, unit = units.amount(fact)
-        row.update(name=fact.metric, detail=fact.kind, value=units.plain_number(number).replace(",", ""),
-                   unit=unit, year=fact.year or "")
+        row.update(
+            name=fact.metric,
+            detail=fact.kind,
+            value=units.plain_number(number).replace(",", ""),
+            unit=unit,
+            year=fact.year or "",
+        )
     return row
 
 
@@ -105,9 +132,13 @@ def respond(fmt, table):
         # A byte order mark, so spreadsheet programs read the Chinese as UTF-8.
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     else:
-        body = {**table.meta, "approved_only": approved_only(), "columns": table.columns,
-                "rows": [{key: _plain(row.get(key, "")) for key in table.columns} for row in table.rows],
-                "next_url": table.next_url}
+        body = {
+            **table.meta,
+            "approved_only": approved_only(),
+            "columns": table.columns,
+            "rows": [{key: _plain(row.get(key, "")) for key in table.columns} for row in table.rows],
+            "next_url": table.next_url,
+        }
         response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{table.name}.{fmt}"'
     return response

@@ -3,6 +3,7 @@
 Choices are validated against the database; an unknown value makes the FilterSet's
 form invalid for that field only, so the filter is skipped and the view shows a notice.
 """
+
 import django_filters
 from django.db.models import Exists, OuterRef
 

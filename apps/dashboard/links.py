@@ -2,6 +2,7 @@
 
 A list of a thousand cities would otherwise spend more time resolving URLs than querying.
 """
+
 from functools import cache
 
 from django.urls import get_script_prefix, reverse

@@ -3,6 +3,7 @@
 Bad values are ignored and the page says so in a notice; nothing a visitor types
 in the query string turns into a 400 or a 500.
 """
+
 import re
 from functools import wraps
 
@@ -50,8 +51,10 @@ def wants_approved_only(request):
 
 def review_switch(view):
     """Runs `view` with the "approved only" switch the request asks for, for every query it makes."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         with showing_approved_only(wants_approved_only(request)):
             return view(request, *args, **kwargs)
+
     return wrapped

@@ -3,6 +3,7 @@
 Every fact goes through `.public()`, so rejected facts never reach a template, and
 many-to-many relations are prefetched through `.public()` too.
 """
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -48,15 +49,19 @@ def overview_cities(cities, sort="name"):
 
 
 def covered_provinces():
-    return list(City.objects.covered().exclude(province="").order_by("province")
-                .values_list("province", flat=True).distinct())
+    return list(
+        City.objects.covered().exclude(province="").order_by("province").values_list("province", flat=True).distinct()
+    )
 
 
 def matrix_cities(cities, limit=MATRIX_CITIES):
     """The `limit` cities of `cities` with the most public clusters, most first: what a heatmap has room for."""
     top = (
-        IndustryCluster.objects.public().filter(city__in=cities.values("pk"))
-        .values("city").annotate(clusters=Count("pk")).order_by("-clusters", "city")[:limit]
+        IndustryCluster.objects.public()
+        .filter(city__in=cities.values("pk"))
+        .values("city")
+        .annotate(clusters=Count("pk"))
+        .order_by("-clusters", "city")[:limit]
     )
     ids = [row["city"] for row in top]
     found = City.objects.only("slug", "name", "name_en").in_bulk(ids)
@@ -65,8 +70,13 @@ def matrix_cities(cities, limit=MATRIX_CITIES):
 
 def covered_children(city):
     """The counties and districts under `city` that articles cover, with their counts: a parent's profile lists them."""
-    return list(City.objects.covered().filter(parent=city).with_counts()
-                .only("slug", "name", "name_en", "level").order_by("name", "pk"))
+    return list(
+        City.objects.covered()
+        .filter(parent=city)
+        .with_counts()
+        .only("slug", "name", "name_en", "level")
+        .order_by("name", "pk")
+    )
 
 
 def covered_cities():
@@ -81,11 +91,19 @@ def cities_with_tag(tag, version, limit=TAG_CITY_CHOICES):
     fields = ("city_id", "city__slug", "city__name", "city__name_en", "city__province")
 
     def compute():
-        top = (IndustryCluster.objects.public().filter(tags=tag).values_list(*fields)
-               .annotate(clusters=Count("pk")).order_by("-clusters", "city_id")[:limit])
-        cities = [City(pk=pk, slug=slug, name=name, name_en=name_en, province=province)
-                  for pk, slug, name, name_en, province, _ in top]
+        top = (
+            IndustryCluster.objects.public()
+            .filter(tags=tag)
+            .values_list(*fields)
+            .annotate(clusters=Count("pk"))
+            .order_by("-clusters", "city_id")[:limit]
+        )
+        cities = [
+            City(pk=pk, slug=slug, name=name, name_en=name_en, province=province)
+            for pk, slug, name, name_en, province, _ in top
+        ]
         return sorted(cities, key=lambda city: (city.province, city.name))
+
     return cached(version, "cities-with-tag", compute, tag.pk, limit)
 
 
@@ -178,8 +196,11 @@ class CityFacts:
     @property
     def targets_by_family(self):
         """[(Family, targets)]: money, percentages, counts and ranks never share a table."""
-        return [(family, group) for family in FAMILIES
-                if (group := [target for target in self.targets if family_of(target) is family])]
+        return [
+            (family, group)
+            for family in FAMILIES
+            if (group := [target for target in self.targets if family_of(target) is family])
+        ]
 
     @property
     def is_empty(self):
@@ -195,21 +216,26 @@ TARGET_ORDER = ("metric", "kind", "year", "pk")
 
 def officials_of(city_ids):
     return (
-        Official.objects.public().filter(city__in=city_ids)
+        Official.objects.public()
+        .filter(city__in=city_ids)
         .prefetch_related(Prefetch("meetings", queryset=Meeting.objects.public().order_by(*CHRONOLOGICAL)))
     )
 
 
 def meetings_of(city_ids):
     return (
-        Meeting.objects.public().filter(city__in=city_ids)
+        Meeting.objects.public()
+        .filter(city__in=city_ids)
         .prefetch_related(Prefetch("officials", queryset=Official.objects.public()))
     )
 
 
 def clusters_of(city_ids, clusters=None):
-    return (clusters if clusters is not None else IndustryCluster.objects.public()).filter(city__in=city_ids) \
+    return (
+        (clusters if clusters is not None else IndustryCluster.objects.public())
+        .filter(city__in=city_ids)
         .prefetch_related("tags")
+    )
 
 
 def targets_of(city_ids):
@@ -324,11 +350,17 @@ def tags_with_city_counts(version):
 
 def _tags_with_city_counts():
     """One query grouped on the M2M table itself: counting from the tag side through a LEFT JOIN is slower."""
-    fields = ("industrytag_id", "industrytag__slug", "industrytag__name_zh", "industrytag__name_en",
-              "industrytag__sort_order")
+    fields = (
+        "industrytag_id",
+        "industrytag__slug",
+        "industrytag__name_zh",
+        "industrytag__name_en",
+        "industrytag__sort_order",
+    )
     rows = (
         IndustryCluster.tags.through.objects.filter(public_q("industrycluster__"))
-        .values_list(*fields).annotate(cities=Count("industrycluster__city_id", distinct=True))
+        .values_list(*fields)
+        .annotate(cities=Count("industrycluster__city_id", distinct=True))
         .order_by("industrytag__sort_order", "industrytag__slug")
     )
     tags = []

@@ -8,6 +8,7 @@ and the pinyin stored beside every fact's name when it is saved. Every kind is l
 so a search costs the same however large the atlas grows. The page shows the query as
 typed; the simplified form is only used behind it.
 """
+
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -50,8 +51,16 @@ class Results:
     targets: list = field(default_factory=list)  # figures of those metrics, or of the year or value typed
 
     def groups(self):
-        return (self.cities, self.tags, self.metrics, self.targets, self.clusters, self.people, self.meetings,
-                self.documents)
+        return (
+            self.cities,
+            self.tags,
+            self.metrics,
+            self.targets,
+            self.clusters,
+            self.people,
+            self.meetings,
+            self.documents,
+        )
 
     @property
     def count(self):
@@ -59,21 +68,61 @@ class Results:
 
     def rows(self):
         """Flat rows for the CSV/JSON export: kind, name, city, detail, url."""
-        rows = [{"kind": "city", "name": c.name, "city": c.slug, "detail": c.level, "url": links.city_url(c)}
-                for c in self.cities]
+        rows = [
+            {"kind": "city", "name": c.name, "city": c.slug, "detail": c.level, "url": links.city_url(c)}
+            for c in self.cities
+        ]
         rows += [{"kind": "tag", "name": t.name_zh, "detail": t.name_en, "url": links.tag_url(t)} for t in self.tags]
         rows += [{"kind": "metric", "name": m.name_zh, "detail": m.name_en, "url": ""} for m in self.metrics]
-        rows += [{"kind": "target", "name": t.metric, "city": t.city.slug,
-                  "detail": f"{t.year or ''} {units.plain_number(units.amount(t)[0])}{units.amount(t)[1]}".strip(),
-                  "url": links.city_url(t.city) + "#targets"} for t in self.targets]
-        rows += [{"kind": "cluster", "name": c.name, "city": c.city.slug, "detail": c.tier,
-                  "url": links.city_url(c.city) + "#clusters"} for c in self.clusters]
-        rows += [{"kind": "official", "name": p.name, "city": p.city.slug, "detail": "、".join(p.titles),
-                  "url": links.city_url(p.city) + "#" + p.anchor} for p in self.people]
-        rows += [{"kind": "meeting", "name": m.name, "city": m.city.slug, "detail": m.date or "",
-                  "url": links.city_url(m.city) + f"#meeting-{m.pk}"} for m in self.meetings]
-        rows += [{"kind": "document", "name": d.title or d.source, "detail": d.published or "",
-                  "url": links.document_url(d.pk)} for d in self.documents]
+        rows += [
+            {
+                "kind": "target",
+                "name": t.metric,
+                "city": t.city.slug,
+                "detail": f"{t.year or ''} {units.plain_number(units.amount(t)[0])}{units.amount(t)[1]}".strip(),
+                "url": links.city_url(t.city) + "#targets",
+            }
+            for t in self.targets
+        ]
+        rows += [
+            {
+                "kind": "cluster",
+                "name": c.name,
+                "city": c.city.slug,
+                "detail": c.tier,
+                "url": links.city_url(c.city) + "#clusters",
+            }
+            for c in self.clusters
+        ]
+        rows += [
+            {
+                "kind": "official",
+                "name": p.name,
+                "city": p.city.slug,
+                "detail": "、".join(p.titles),
+                "url": links.city_url(p.city) + "#" + p.anchor,
+            }
+            for p in self.people
+        ]
+        rows += [
+            {
+                "kind": "meeting",
+                "name": m.name,
+                "city": m.city.slug,
+                "detail": m.date or "",
+                "url": links.city_url(m.city) + f"#meeting-{m.pk}",
+            }
+            for m in self.meetings
+        ]
+        rows += [
+            {
+                "kind": "document",
+                "name": d.title or d.source,
+                "detail": d.published or "",
+                "url": links.document_url(d.pk),
+            }
+            for d in self.documents
+        ]
         return rows
 
     @property
@@ -133,9 +182,15 @@ def _search_number(query):
     if YEAR.fullmatch(query):
         conditions |= Q(year=int(query))
         meetings = Meeting.objects.public().filter(date__year=int(query)).select_related("city").order_by("date", "pk")
-    return Results(targets=_first(_targets().filter(conditions)), meetings=_first(meetings),
-                   documents=_first(Document.objects.filter(title__contains=query)
-                                    .only("title", "source", "published", "publisher").order_by("pk")))
+    return Results(
+        targets=_first(_targets().filter(conditions)),
+        meetings=_first(meetings),
+        documents=_first(
+            Document.objects.filter(title__contains=query)
+            .only("title", "source", "published", "publisher")
+            .order_by("pk")
+        ),
+    )
 
 
 def _tags_matching(predicate):
@@ -157,8 +212,9 @@ def _search_chinese(query):
     )
     cities = City.objects.covered().filter(Q(name__contains=query) | Q(full_name__contains=query))
     # A city's name finds its officials too: 昆山 lists 昆山's mayor.
-    officials = Official.objects.public().filter(Q(name__contains=query) | Q(title__contains=query)
-                                                 | Q(city__in=cities[:RESULTS_PER_KIND].values("pk")))
+    officials = Official.objects.public().filter(
+        Q(name__contains=query) | Q(title__contains=query) | Q(city__in=cities[:RESULTS_PER_KIND].values("pk"))
+    )
     meetings = Meeting.objects.public().filter(
         Q(name__contains=query) | Q(theme__contains=query) | Q(location__contains=query)
     )
@@ -184,15 +240,21 @@ def _search_latin(query):
 
     cities = City.objects.covered().filter(Q(slug__icontains=key) | Q(name_en__icontains=words))
     # "kunshan" finds the city and the officials of it, whose own names are not "kunshan".
-    officials = (Official.objects.public()
-                 .filter(Q(name_pinyin__contains=key) | Q(city__in=cities[:RESULTS_PER_KIND].values("pk")))
-                 .select_related("city").order_by("pk"))
+    officials = (
+        Official.objects.public()
+        .filter(Q(name_pinyin__contains=key) | Q(city__in=cities[:RESULTS_PER_KIND].values("pk")))
+        .select_related("city")
+        .order_by("pk")
+    )
     return Results(
         cities=_first(cities),
         tags=_tags_matching(tag_matches)[:RESULTS_PER_KIND],
         clusters=_first(public_named(IndustryCluster)),
         people=group_people(officials[: RESULTS_PER_KIND * 4])[:RESULTS_PER_KIND],
         meetings=_first(public_named(Meeting)),
-        documents=_first(Document.objects.filter(title__icontains=words).only("title", "source", "published", "publisher")
-                         .order_by("pk")),
+        documents=_first(
+            Document.objects.filter(title__icontains=words)
+            .only("title", "source", "published", "publisher")
+            .order_by("pk")
+        ),
     )

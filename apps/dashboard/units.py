@@ -1,4 +1,5 @@
 """How a Target's figure is shown: money in 亿元, percentages, counts and ranks each apart."""
+
 from dataclasses import dataclass
 from decimal import Decimal
 

@@ -4,6 +4,7 @@ One view serves a page and the region of it that htmx swaps: an htmx request get
 the template partial named `fragment` (django-htmx-patterns), everything else the full
 page, so every page works as plain links and GET forms without JavaScript.
 """
+
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -79,8 +80,9 @@ def tag_matrix(cities, tags):
     clusters_per_tag = Counter()
     for (_, tag_id), clusters in counts.items():
         clusters_per_tag[tag_id] += clusters
-    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]),
-                         key=lambda tag: -clusters_per_tag[tag.pk])[: queries.MATRIX_TAGS]
+    matrix_tags = sorted((tag for tag in tags if clusters_per_tag[tag.pk]), key=lambda tag: -clusters_per_tag[tag.pk])[
+        : queries.MATRIX_TAGS
+    ]
     matrix_tags.sort(key=lambda tag: (tag.sort_order, tag.slug))
     return charts.tag_matrix_chart(matrix_cities, matrix_tags, counts) if matrix_tags else None
 
@@ -94,16 +96,40 @@ OVERVIEW_COLUMNS = [
 ]
 
 
-OVERVIEW_EXPORT_COLUMNS = ["slug", "name", "name_en", "level", "province", "parent", "clusters", "targets",
-                           "meetings", "latest_meeting_date", "latest_meeting", "url"]
+OVERVIEW_EXPORT_COLUMNS = [
+    "slug",
+    "name",
+    "name_en",
+    "level",
+    "province",
+    "parent",
+    "clusters",
+    "targets",
+    "meetings",
+    "latest_meeting_date",
+    "latest_meeting",
+    "url",
+]
 
 
 def overview_table(cities, next_url):
-    rows = [{"slug": city.slug, "name": city.name, "name_en": city.name_en, "level": city.level,
-             "province": city.province, "parent": city.parent.slug if city.parent else "",
-             "clusters": city.cluster_count, "targets": city.target_count, "meetings": city.meeting_count,
-             "latest_meeting_date": city.latest_meeting_date or "", "latest_meeting": city.latest_meeting_name or "",
-             "url": links.city_url(city)} for city in cities]
+    rows = [
+        {
+            "slug": city.slug,
+            "name": city.name,
+            "name_en": city.name_en,
+            "level": city.level,
+            "province": city.province,
+            "parent": city.parent.slug if city.parent else "",
+            "clusters": city.cluster_count,
+            "targets": city.target_count,
+            "meetings": city.meeting_count,
+            "latest_meeting_date": city.latest_meeting_date or "",
+            "latest_meeting": city.latest_meeting_name or "",
+            "url": links.city_url(city),
+        }
+        for city in cities
+    ]
     return exports.Table("cities", OVERVIEW_EXPORT_COLUMNS, rows, next_url)
 
 
@@ -118,8 +144,12 @@ def overview(request):
         sort = "name"
     chosen = city_filter.form.cleaned_data
     active_tag = chosen.get("tag")
-    state = {"tag": active_tag and active_tag.slug, "province": chosen.get("province"),
-             "level": chosen.get("level"), "sort": sort if sort != "name" else None}
+    state = {
+        "tag": active_tag and active_tag.slug,
+        "province": chosen.get("province"),
+        "level": chosen.get("level"),
+        "sort": sort if sort != "name" else None,
+    }
     base = reverse("dashboard:overview")
 
     def url(**changes):
@@ -139,23 +169,30 @@ def overview(request):
         return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
     version = queries.clusters_version()
     tags = queries.tags_with_city_counts(version)
-    matrix = queries.cached(version, "matrix", lambda: tag_matrix(city_filter.qs, tags),
-                            state["tag"], state["province"], state["level"])
-    return render_page(request, "dashboard/overview.html", {
-        **context,
-        "active_tag": active_tag,
-        "state": state,
-        "chips": tag_chips(tags, active_tag, lambda t: url(tag=t and t.slug),
-                           {tag.pk: tag.city_count for tag in tags}),
-        "columns": [(key, label, url(sort=key), key == sort) for key, label in OVERVIEW_COLUMNS],
-        "provinces": queries.covered_provinces(),
-        "levels": City.Level.choices,
-        "matrix": matrix,
-        "notices": notices,
-        "formats": exports.format_urls(request),
-        # No city at all, not just none that matches: the page explains how to fill the atlas.
-        "is_empty_atlas": not page.paginator.count and not City.objects.covered().exists(),
-    }, fragment="results")
+    matrix = queries.cached(
+        version, "matrix", lambda: tag_matrix(city_filter.qs, tags), state["tag"], state["province"], state["level"]
+    )
+    return render_page(
+        request,
+        "dashboard/overview.html",
+        {
+            **context,
+            "active_tag": active_tag,
+            "state": state,
+            "chips": tag_chips(
+                tags, active_tag, lambda t: url(tag=t and t.slug), {tag.pk: tag.city_count for tag in tags}
+            ),
+            "columns": [(key, label, url(sort=key), key == sort) for key, label in OVERVIEW_COLUMNS],
+            "provinces": queries.covered_provinces(),
+            "levels": City.Level.choices,
+            "matrix": matrix,
+            "notices": notices,
+            "formats": exports.format_urls(request),
+            # No city at all, not just none that matches: the page explains how to fill the atlas.
+            "is_empty_atlas": not page.paginator.count and not City.objects.covered().exists(),
+        },
+        fragment="results",
+    )
 
 
 @dataclass
@@ -182,8 +219,11 @@ PROFILE_SECTIONS = {
 
 def facts_table(name, facts_lists, meta=None):
     """The rows of CityFacts, kind by kind."""
-    rows = [exports.fact_row(fact) for facts in facts_lists
-            for fact in [*facts.officials, *facts.meetings, *facts.clusters, *facts.targets]]
+    rows = [
+        exports.fact_row(fact)
+        for facts in facts_lists
+        for fact in [*facts.officials, *facts.meetings, *facts.clusters, *facts.targets]
+    ]
     return exports.Table(name, exports.FACT_COLUMNS, rows, meta=meta or {})
 
 
@@ -206,29 +246,38 @@ def city(request, slug):
         facts = queries.CityFacts(city, **({name: list(chunk.page.object_list)} if name != "documents" else {}))
         for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
             fact.city = city
-        return render_page(request, "dashboard/city.html",
-                           {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
-                           fragment=f"{name}_items")
+        return render_page(
+            request,
+            "dashboard/city.html",
+            {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
+            fragment=f"{name}_items",
+        )
     sections = {name: section(name) for name in PROFILE_SECTIONS}
-    facts = queries.CityFacts(city, **{name: list(sections[name].page.object_list)
-                                       for name in ("officials", "meetings", "clusters", "targets")})
+    facts = queries.CityFacts(
+        city,
+        **{name: list(sections[name].page.object_list) for name in ("officials", "meetings", "clusters", "targets")},
+    )
     for fact in facts.officials + facts.meetings + facts.clusters + facts.targets:
         fact.city = city  # already loaded: no query per fact when a template asks
     if fmt := exports.requested_format(params):
         more = {name: s.more_url and exports.in_format(s.more_url, fmt) for name, s in sections.items()}
         return exports.respond(fmt, facts_table(city.slug, [facts], {"city": city.slug, "more": more}))
-    return render(request, "dashboard/city.html", {
-        "city": city,
-        "facts": facts,
-        "sections": sections,
-        "documents": sections["documents"].page.object_list,
-        "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
-        "target_charts": charts.target_charts([facts]),
-        "children": queries.covered_children(city),
-        "formats": exports.format_urls(request),
-        "goal_result_charts": metric_sections.city_metric_charts(city),
-        "officials_over_time": metric_sections.officials_over_time(city),
-    })
+    return render(
+        request,
+        "dashboard/city.html",
+        {
+            "city": city,
+            "facts": facts,
+            "sections": sections,
+            "documents": sections["documents"].page.object_list,
+            "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
+            "target_charts": charts.target_charts([facts]),
+            "children": queries.covered_children(city),
+            "formats": exports.format_urls(request),
+            "goal_result_charts": metric_sections.city_metric_charts(city),
+            "officials_over_time": metric_sections.officials_over_time(city),
+        },
+    )
 
 
 def requested_slugs(params):
@@ -246,14 +295,17 @@ def compared_cities(params):
         notices.append(f"已忽略未知城市 {'、'.join(unknown)} — unknown cities ignored")
     cities = [found[slug] for slug in slugs if slug in found]
     if len(cities) > MAX_COMPARED:
-        notices.append(f"最多对比{MAX_COMPARED}个城市，已忽略 {'、'.join(c.name for c in cities[MAX_COMPARED:])}"
-                       f" — at most {MAX_COMPARED} cities")
+        notices.append(
+            f"最多对比{MAX_COMPARED}个城市，已忽略 {'、'.join(c.name for c in cities[MAX_COMPARED:])}"
+            f" — at most {MAX_COMPARED} cities"
+        )
     return cities[:MAX_COMPARED], notices
 
 
 def compare_url(cities, tag=None, base=None):
-    return with_query(base or reverse("dashboard:compare"), cities=",".join(c.slug for c in cities),
-                      tag=tag and tag.slug)
+    return with_query(
+        base or reverse("dashboard:compare"), cities=",".join(c.slug for c in cities), tag=tag and tag.slug
+    )
 
 
 @review_switch
@@ -269,20 +321,28 @@ def compare(request):
         return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
     tags = queries.tags_with_city_counts(queries.clusters_version())
     sections = metric_sections.compare_sections(cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities))
-    response = render_page(request, "dashboard/compare.html", {
-        "facts_list": facts,
-        "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
-        "tier_rows": queries.tier_rows(facts),
-        "addable": (list(queries.covered_cities().exclude(pk__in=[c.pk for c in cities])[:ADDABLE_CITIES])
-                    if len(cities) < MAX_COMPARED else []),
-        "current_slugs": ",".join(c.slug for c in cities),
-        "active_tag": active_tag,
-        "chips": tag_chips(tags, active_tag, lambda t: compare_url(cities, t, base)),
-        **sections,
-        "notices": notices,
-        "max_compared": MAX_COMPARED,
-        "formats": exports.format_urls(request),
-    }, fragment="results")
+    response = render_page(
+        request,
+        "dashboard/compare.html",
+        {
+            "facts_list": facts,
+            "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
+            "tier_rows": queries.tier_rows(facts),
+            "addable": (
+                list(queries.covered_cities().exclude(pk__in=[c.pk for c in cities])[:ADDABLE_CITIES])
+                if len(cities) < MAX_COMPARED
+                else []
+            ),
+            "current_slugs": ",".join(c.slug for c in cities),
+            "active_tag": active_tag,
+            "chips": tag_chips(tags, active_tag, lambda t: compare_url(cities, t, base)),
+            **sections,
+            "notices": notices,
+            "max_compared": MAX_COMPARED,
+            "formats": exports.format_urls(request),
+        },
+        fragment="results",
+    )
     if request.htmx and not request.htmx.history_restore_request:
         # The add form sends ?cities=a,b&cities=c; the address bar gets the canonical ?cities=a,b,c.
         push_url(response, compare_url(cities, active_tag))
@@ -303,8 +363,12 @@ def tag(request, slug):
     params = clean_params(request)
     data = only(params, "city", "tier")
     data["tag"] = tag.slug
-    clusters = (IndustryCluster.objects.public().select_related("city").prefetch_related("tags")
-                .order_by("city__province", "city__name", "city_id", "tier", "name", "pk"))
+    clusters = (
+        IndustryCluster.objects.public()
+        .select_related("city")
+        .prefetch_related("tags")
+        .order_by("city__province", "city__name", "city_id", "tier", "name", "pk")
+    )
     cluster_filter = ClusterFilter(data, queryset=clusters)
     page = Paginator(cluster_filter.qs, PAGE_SIZE).get_page(params.get("page"))  # .qs validates the form
     chosen = cluster_filter.form.cleaned_data
@@ -314,28 +378,44 @@ def tag(request, slug):
         "tag": tag,
         "groups": queries.group_by_city(page.object_list),
         "page": page,
-        "section": Section("tag-results", page,
-                           with_query(base, **state, page=page.next_page_number()) if page.has_next() else None),
+        "section": Section(
+            "tag-results", page, with_query(base, **state, page=page.next_page_number()) if page.has_next() else None
+        ),
     }
     if fmt := exports.requested_format(params):
         more = context["section"].more_url
-        return exports.respond(fmt, exports.Table(tag.slug, exports.FACT_COLUMNS,
-                                                  [exports.fact_row(c) for c in page.object_list],
-                                                  more and exports.in_format(more, fmt), {"tag": tag.slug}))
+        return exports.respond(
+            fmt,
+            exports.Table(
+                tag.slug,
+                exports.FACT_COLUMNS,
+                [exports.fact_row(c) for c in page.object_list],
+                more and exports.in_format(more, fmt),
+                {"tag": tag.slug},
+            ),
+        )
     if more_target(request) == "tag-results-more":
         return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
     version = queries.clusters_version()
-    return render_page(request, "dashboard/tag.html", {
-        **context,
-        "city_choices": city_choices(tag, version, chosen.get("city")),
-        "tier_choices": IndustryCluster.Tier.choices,
-        "selected": chosen,
-        "first_url": with_query(base, **state) if page.number > 1 else None,
-        "chips": tag_chips(queries.tags_with_city_counts(version), tag,
-                           lambda t: links.tag_url(t) if t else reverse("dashboard:overview")),
-        "notices": filter_notices(cluster_filter),
-        "formats": exports.format_urls(request),
-    }, fragment="results")
+    return render_page(
+        request,
+        "dashboard/tag.html",
+        {
+            **context,
+            "city_choices": city_choices(tag, version, chosen.get("city")),
+            "tier_choices": IndustryCluster.Tier.choices,
+            "selected": chosen,
+            "first_url": with_query(base, **state) if page.number > 1 else None,
+            "chips": tag_chips(
+                queries.tags_with_city_counts(version),
+                tag,
+                lambda t: links.tag_url(t) if t else reverse("dashboard:overview"),
+            ),
+            "notices": filter_notices(cluster_filter),
+            "formats": exports.format_urls(request),
+        },
+        fragment="results",
+    )
 
 
 TEXT_VIEWS = ("normalized", "raw")
@@ -343,8 +423,12 @@ TEXT_VIEWS = ("normalized", "raw")
 
 @review_switch
 def document(request, pk):
-    document = get_object_or_404(Document.objects.select_related("city", "duplicate_of").annotate(
-        has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))), pk=pk)
+    document = get_object_or_404(
+        Document.objects.select_related("city", "duplicate_of").annotate(
+            has_reposts=Exists(Document.objects.filter(duplicate_of=OuterRef("pk")))
+        ),
+        pk=pk,
+    )
     text_view = clean_params(request).get("text") or "normalized"
     notices = []
     if text_view not in TEXT_VIEWS:
@@ -355,12 +439,23 @@ def document(request, pk):
         cities = City.objects.only("slug", "name").in_bulk({passage.fact.city_id for passage in passages})
         for passage in passages:
             passage.fact.city = cities[passage.fact.city_id]  # one query for all, not one per row
-        return exports.respond(fmt, exports.Table(f"document-{document.pk}", exports.FACT_COLUMNS,
-                                                  [exports.fact_row(p.fact) for p in passages],
-                                                  meta={"document": {"id": document.pk, "title": document.title,
-                                                                     "source": document.source,
-                                                                     "publisher": document.publisher,
-                                                                     "published": document.published}}))
+        return exports.respond(
+            fmt,
+            exports.Table(
+                f"document-{document.pk}",
+                exports.FACT_COLUMNS,
+                [exports.fact_row(p.fact) for p in passages],
+                meta={
+                    "document": {
+                        "id": document.pk,
+                        "title": document.title,
+                        "source": document.source,
+                        "publisher": document.publisher,
+                        "published": document.published,
+                    }
+                },
+            ),
+        )
     if text_view == "raw":
         raw = raw_passages(document, passages)
         if raw is None:
@@ -368,18 +463,25 @@ def document(request, pk):
         text = highlight(document.raw_text, raw or [])
     else:
         text = highlight(document.normalized_text, passages)
-    return render_page(request, "dashboard/document.html", {
-        "document": document,
-        "passages": passages,
-        "text": text,
-        "text_view": text_view,
-        "text_urls": {"normalized": document.get_absolute_url(),
-                      "raw": with_query(document.get_absolute_url(), text="raw")},
-        "cleaning": cleaning_steps(document),
-        "appearances": appearances(document),
-        "notices": notices,
-        "formats": exports.format_urls(request),
-    }, fragment="text")
+    return render_page(
+        request,
+        "dashboard/document.html",
+        {
+            "document": document,
+            "passages": passages,
+            "text": text,
+            "text_view": text_view,
+            "text_urls": {
+                "normalized": document.get_absolute_url(),
+                "raw": with_query(document.get_absolute_url(), text="raw"),
+            },
+            "cleaning": cleaning_steps(document),
+            "appearances": appearances(document),
+            "notices": notices,
+            "formats": exports.format_urls(request),
+        },
+        fragment="text",
+    )
 
 
 SEARCH_COLUMNS = ["kind", "name", "city", "detail", "url"]
@@ -390,7 +492,15 @@ def search(request):
     params = clean_params(request)
     results = search_atlas(params.get("q", ""))
     if fmt := exports.requested_format(params):
-        return exports.respond(fmt, exports.Table("search", SEARCH_COLUMNS, results.rows(),
-                                                  meta={"query": results.query, "searched": results.searched}))
-    return render_page(request, "dashboard/search.html", {"results": results, "formats": exports.format_urls(request)},
-                       fragment="results")
+        return exports.respond(
+            fmt,
+            exports.Table(
+                "search", SEARCH_COLUMNS, results.rows(), meta={"query": results.query, "searched": results.searched}
+            ),
+        )
+    return render_page(
+        request,
+        "dashboard/search.html",
+        {"results": results, "formats": exports.format_urls(request)},
+        fragment="results",
+    )

@@ -1,4 +1,5 @@
 """A one-line summary of a fact, and the citation line a reader can copy."""
+
 from decimal import Decimal
 
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
@@ -39,9 +40,13 @@ def fact_summary(fact):
 def citation(fact, url):
     """城市产业战略图谱. "<summary>". 来源: <title>, <publisher>, <date>. <url>. Accessed via the atlas"""
     document = fact.document
-    source = ", ".join(part for part in (
-        document.title or document.source,
-        document.publisher,
-        document.published.isoformat() if document.published else "",
-    ) if part)
+    source = ", ".join(
+        part
+        for part in (
+            document.title or document.source,
+            document.publisher,
+            document.published.isoformat() if document.published else "",
+        )
+        if part
+    )
     return f'{SITE_NAME}. "{fact_summary(fact)}". 来源: {source}. {url}. Accessed via the atlas'

@@ -1,4 +1,5 @@
 """The four fact kinds by the name they go by in URLs and JSON: official, meeting, cluster, target."""
+
 from apps.atlas.models import IndustryCluster, Meeting, Official, Target
 
 MODELS = {

@@ -3,6 +3,7 @@
 The fact models are shared, so instead of a `get_absolute_url` on each of them the
 pages, the API and the citation all build the address here.
 """
+
 from django.urls import reverse
 
 from .kinds import kind_of

@@ -1,4 +1,5 @@
 """A fact's passage inside a few sentences of the text around it."""
+
 from dataclasses import dataclass
 
 SENTENCE_ENDS = "。！？!?；;\n"

@@ -3,6 +3,7 @@
 /facts/<kind>/<id>/ is the page; ?format=json or /facts/<kind>/<id>.json give the same fact
 as the API does.  Rejected and unknown facts answer 404.
 """
+
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -31,21 +32,26 @@ def fact(request, kind, pk):
         return as_json(fact, request)
     document = fact.document
     url = fact_url(fact, request)
-    return render(request, "facts/fact.html", {
-        "fact": fact,
-        "kind": kind,
-        "kind_label": LABELS[kind],
-        "summary": fact_summary(fact),
-        "rows": fact_rows(kind, fact),
-        "passage": passage_in_context(document.normalized_text, fact.evidence_start, fact.evidence_end,
-                                      fact.evidence_text),
-        "verified": fact.review_status == ReviewStatus.APPROVED,
-        "status_label": STATUS_LABELS[fact.review_status],
-        "citation": citation(fact, url),
-        "fact_url": url,
-        # The document page marks each passage with an anchor named after the fact's model and id.
-        "document_url": f"{document.get_absolute_url()}#ev-{fact._meta.model_name}-{fact.pk}",
-    })
+    return render(
+        request,
+        "facts/fact.html",
+        {
+            "fact": fact,
+            "kind": kind,
+            "kind_label": LABELS[kind],
+            "summary": fact_summary(fact),
+            "rows": fact_rows(kind, fact),
+            "passage": passage_in_context(
+                document.normalized_text, fact.evidence_start, fact.evidence_end, fact.evidence_text
+            ),
+            "verified": fact.review_status == ReviewStatus.APPROVED,
+            "status_label": STATUS_LABELS[fact.review_status],
+            "citation": citation(fact, url),
+            "fact_url": url,
+            # The document page marks each passage with an anchor named after the fact's model and id.
+            "document_url": f"{document.get_absolute_url()}#ev-{fact._meta.model_name}-{fact.pk}",
+        },
+    )
 
 
 def fact_json(request, kind, pk):
@@ -62,15 +68,29 @@ def fact_rows(kind, fact):
         rows = [("姓名 name", fact.name), ("职务 title", fact.title)]
     elif kind == "meeting":
         date = fact.date.isoformat() if fact.date else ""
-        rows = [("会议 name", fact.name), ("日期 date", date + ("（年份推断 year inferred）" if date and fact.year_inferred else "")),
-                ("类型 kind", fact.kind), ("主题 theme", fact.theme), ("地点 location", fact.location),
-                ("出席 officials", "、".join(str(official) for official in fact.officials.all()))]
+        rows = [
+            ("会议 name", fact.name),
+            ("日期 date", date + ("（年份推断 year inferred）" if date and fact.year_inferred else "")),
+            ("类型 kind", fact.kind),
+            ("主题 theme", fact.theme),
+            ("地点 location", fact.location),
+            ("出席 officials", "、".join(str(official) for official in fact.officials.all())),
+        ]
     elif kind == "cluster":
-        rows = [("产业 name", fact.name), ("层级 tier", fact.get_tier_display()),
-                ("标签 tags", "、".join(tag.name_zh for tag in fact.tags.all()))]
+        rows = [
+            ("产业 name", fact.name),
+            ("层级 tier", fact.get_tier_display()),
+            ("标签 tags", "、".join(tag.name_zh for tag in fact.tags.all())),
+        ]
     else:
-        rows = [("指标 metric", fact.metric), ("指标键 metric key", fact.metric_key),
-                ("类型 kind", fact.get_kind_display()), ("年份 year", fact.year),
-                ("数值 value", figure(fact)), ("口径 measure", fact.get_measure_display() if fact.measure else ""),
-                ("界限 bound", fact.get_bound_display()), ("预计 estimated", "是 yes" if fact.estimated else "")]
+        rows = [
+            ("指标 metric", fact.metric),
+            ("指标键 metric key", fact.metric_key),
+            ("类型 kind", fact.get_kind_display()),
+            ("年份 year", fact.year),
+            ("数值 value", figure(fact)),
+            ("口径 measure", fact.get_measure_display() if fact.measure else ""),
+            ("界限 bound", fact.get_bound_display()),
+            ("预计 estimated", "是 yes" if fact.estimated else ""),
+        ]
     return [(label, value) for label, value in rows if value not in ("", None)]

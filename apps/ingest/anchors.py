@@ -5,6 +5,7 @@ would point at whatever text now sits there. Each is looked up by its quoted pas
 (as written, or reworded between a short and a full form) nearest its old place; a
 passage that is gone is flagged instead (Fact.anchor_lost) and highlights nothing.
 """
+
 from dataclasses import dataclass
 
 from .identity import wording_variants

@@ -8,6 +8,7 @@ same order whatever N is. At most a few articles per worker wait in memory at an
 Re-ingesting an unchanged file is skipped: one query fetches every known (source, sha256)
 up front, and a file whose bytes, metadata and extractor version all match is not extracted.
 """
+
 import hashlib
 import multiprocessing
 from collections import deque
@@ -50,8 +51,9 @@ def known_documents() -> dict:
     """{source: KnownDocument} of every stored document, in one query (texts not loaded)."""
     from apps.atlas.models import Document
 
-    rows = Document.objects.values_list("source", "sha256", "extractor_version", "url", "published",
-                                        "title", "publisher")
+    rows = Document.objects.values_list(
+        "source", "sha256", "extractor_version", "url", "published", "title", "publisher"
+    )
     return {source: KnownDocument(*rest) for source, *rest in rows.iterator(chunk_size=2000)}
 
 
@@ -62,10 +64,12 @@ def is_unchanged(raw: RawArticle, known: KnownDocument | None) -> bool:
     if hashlib.sha256(raw.raw_bytes).hexdigest() != known.sha256:
         return False
     meta = raw.meta
-    return (meta.url == known.url
-            and (not meta.published or meta.published == known.published)
-            and (not meta.title or meta.title[:300] == known.title)
-            and (not meta.publisher or meta.publisher[:120] == known.publisher))
+    return (
+        meta.url == known.url
+        and (not meta.published or meta.published == known.published)
+        and (not meta.title or meta.title[:300] == known.title)
+        and (not meta.publisher or meta.publisher[:120] == known.publisher)
+    )
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -81,7 +85,7 @@ def prepare(article: ArticleFile, raw: RawArticle | None = None) -> Prepared:
     try:
         raw = raw or read_file(article.path, article.source)
         normalized, extraction = process(raw)
-    except Exception as exc:  # noqa: BLE001 — any failure is this file's, reported with its name
+    except Exception as exc:
         return Prepared(article, raw=raw, error=describe_failure(exc))
     return Prepared(article, raw=raw, normalized=normalized, extraction=extraction)
 
@@ -96,7 +100,7 @@ def check_unchanged(article: ArticleFile, known: dict) -> Prepared | None:
         return None
     try:
         raw = read_file(article.path, article.source)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         return Prepared(article, error=describe_failure(exc))
     return Prepared(article, raw=raw, unchanged=is_unchanged(raw, known[article.source]))
 
@@ -124,7 +128,7 @@ def prepared_in_order(work, jobs: int):
             article, raw = item
             try:
                 pending.append((article, pool.submit(prepare, article, raw)))
-            except Exception as exc:  # noqa: BLE001 — a broken pool fails the remaining files one by one
+            except Exception as exc:
                 pending.append((article, exc))
 
         for item in islice(items, window):
@@ -136,7 +140,7 @@ def prepared_in_order(work, jobs: int):
             else:
                 try:
                     yield future.result()
-                except Exception as exc:  # noqa: BLE001 — e.g. a worker killed by the OOM killer
+                except Exception as exc:
                     yield Prepared(article, error=f"worker failed: {describe_failure(exc)}")
             for item in islice(items, 1):
                 submit(item)

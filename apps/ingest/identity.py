@@ -6,6 +6,7 @@ and a reviewed fact must still be recognised afterwards, or a rejected fact woul
 as a new public one. The stored fingerprint stays as the parser wrote it; rows are matched
 by `fact_identity(fingerprint)`.
 """
+
 import json
 import re
 import unicodedata

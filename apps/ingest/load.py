@@ -14,6 +14,7 @@ handful of statements per article, whatever the number of facts.
 Two ingests may run at once: the document's transaction is retried when the other one
 holds the SQLite lock or won a unique-constraint race on PostgreSQL.
 """
+
 import hashlib
 import random
 import time
@@ -73,18 +74,39 @@ class FactKind:
 
 def _target_values(fact):
     base_value, base_unit = to_base_units(fact.value, fact.unit)
-    return {"metric": fact.metric[:120], "value": fact.value, "unit": fact.unit, "kind": fact.kind, "year": fact.year,
-            "baseline_value": fact.baseline_value, "baseline_year": fact.baseline_year,
-            "metric_key": fact.metric_key, "measure": fact.measure, "bound": fact.bound,
-            "value_high": fact.value_high, "estimated": fact.estimated,
-            "base_value": base_value, "base_unit": base_unit}
+    return {
+        "metric": fact.metric[:120],
+        "value": fact.value,
+        "unit": fact.unit,
+        "kind": fact.kind,
+        "year": fact.year,
+        "baseline_value": fact.baseline_value,
+        "baseline_year": fact.baseline_year,
+        "metric_key": fact.metric_key,
+        "measure": fact.measure,
+        "bound": fact.bound,
+        "value_high": fact.value_high,
+        "estimated": fact.estimated,
+        "base_value": base_value,
+        "base_unit": base_unit,
+    }
 
 
 FACT_KINDS = (
     FactKind("officials", Official, lambda f: {"name": f.name, "title": f.title[:120]}),
-    FactKind("meetings", Meeting, lambda f: {
-        "date": f.date, "year_inferred": f.year_inferred, "name": f.name[:200], "kind": f.kind,
-        "theme": f.theme[:200], "location": f.location[:120]}, m2m="officials"),
+    FactKind(
+        "meetings",
+        Meeting,
+        lambda f: {
+            "date": f.date,
+            "year_inferred": f.year_inferred,
+            "name": f.name[:200],
+            "kind": f.kind,
+            "theme": f.theme[:200],
+            "location": f.location[:120],
+        },
+        m2m="officials",
+    ),
     FactKind("clusters", IndustryCluster, lambda f: {"name": f.name[:60], "tier": f.tier}, m2m="tags"),
     FactKind("targets", Target, _target_values),
 )
@@ -137,13 +159,22 @@ def _load(raw, normalized, extraction):
             return LoadResult(document=first, status="duplicate", duplicate_of=first, counts=_no_counts())
     city = city_for_adcode(adcode) if adcode else None
     values = {
-        "sha256": hashlib.sha256(raw.raw_bytes).hexdigest(), "content_hash": text_hash, "url": raw.meta.url,
-        "title": extraction.title[:300], "publisher": extraction.publisher[:120],
-        "published": extraction.published, "raw_text": raw.text,
-        "normalized_text": normalized.text, "offset_map": normalized.offset_map,
-        "script": normalized.script, "cleaning": normalized.cleaning, "spun": normalized.spun,
-        "city_id": city.pk if city else None, "extractor_version": extraction.version,
-        "genre": extraction.genre, "reference_date": extraction.reference_date,
+        "sha256": hashlib.sha256(raw.raw_bytes).hexdigest(),
+        "content_hash": text_hash,
+        "url": raw.meta.url,
+        "title": extraction.title[:300],
+        "publisher": extraction.publisher[:120],
+        "published": extraction.published,
+        "raw_text": raw.text,
+        "normalized_text": normalized.text,
+        "offset_map": normalized.offset_map,
+        "script": normalized.script,
+        "cleaning": normalized.cleaning,
+        "spun": normalized.spun,
+        "city_id": city.pk if city else None,
+        "extractor_version": extraction.version,
+        "genre": extraction.genre,
+        "reference_date": extraction.reference_date,
     }
     if document is None:
         original = _repost_of(normalized.text, city, extraction.title)
@@ -160,8 +191,15 @@ def _load(raw, normalized, extraction):
             for name in changed:
                 setattr(document, name, values[name])
             document.save(update_fields=[*changed, "ingested_at"])
-        status = ("duplicate" if "duplicate_of_id" in changed else "repost" if document.duplicate_of_id
-                  else "updated" if changed else "unchanged")
+        status = (
+            "duplicate"
+            if "duplicate_of_id" in changed
+            else "repost"
+            if document.duplicate_of_id
+            else "updated"
+            if changed
+            else "unchanged"
+        )
     has_facts = city is not None and document.duplicate_of_id is None
     sync = FactSync(document, city, extraction if has_facts else Extraction(version=extraction.version), is_new)
     sync.run()
@@ -170,8 +208,14 @@ def _load(raw, normalized, extraction):
     duplicate_of = None
     if document.duplicate_of_id:
         duplicate_of = Document.objects.get(pk=document.duplicate_of_id)
-    return LoadResult(document=document, status=status, counts=sync.counts, kept_for_staff=sync.kept,
-                      duplicate_of=duplicate_of, anchors_lost=sync.anchors_lost)
+    return LoadResult(
+        document=document,
+        status=status,
+        counts=sync.counts,
+        kept_for_staff=sync.kept,
+        duplicate_of=duplicate_of,
+        anchors_lost=sync.anchors_lost,
+    )
 
 
 def _no_counts():
@@ -210,10 +254,13 @@ def _repost_of(text, city, title):
     same_place = Q(city=city) if city is not None else Q(pk__in=[])
     if title:
         same_place |= Q(title=title)
-    candidates = (Document.objects.filter(same_place, duplicate_of__isnull=True)
-                  .annotate(length=Length("normalized_text"))
-                  .filter(length__gte=len(text) / reposts.LENGTH_RATIO, length__lte=len(text) * reposts.LENGTH_RATIO)
-                  .order_by("pk").values_list("pk", "normalized_text"))
+    candidates = (
+        Document.objects.filter(same_place, duplicate_of__isnull=True)
+        .annotate(length=Length("normalized_text"))
+        .filter(length__gte=len(text) / reposts.LENGTH_RATIO, length__lte=len(text) * reposts.LENGTH_RATIO)
+        .order_by("pk")
+        .values_list("pk", "normalized_text")
+    )
     best = reposts.most_similar(text, candidates)
     return Document.objects.get(pk=best[0]) if best else None
 
@@ -272,7 +319,11 @@ class FactSync:
                 anchor = reanchor(text, row.evidence_text, row.evidence_start, row.evidence_end, row.anchor_lost)
                 if anchor is not None:
                     row.evidence_start, row.evidence_end, row.evidence_text, row.anchor_lost = (
-                        anchor.start, anchor.end, anchor.text, anchor.lost)
+                        anchor.start,
+                        anchor.end,
+                        anchor.text,
+                        anchor.lost,
+                    )
                     to_update.append(row)
                 self.anchors_lost += row.anchor_lost
         if to_create:
@@ -296,9 +347,15 @@ class FactSync:
         return [f.name for f in kind.model._meta.concrete_fields if f.name not in skip]
 
     def _provenance(self, fact):
-        return {"evidence_start": fact.evidence.start, "evidence_end": fact.evidence.end,
-                "evidence_text": fact.evidence.text[:2000], "extractor_version": self.extraction.version,
-                "confidence": fact.confidence, "city_id": self.city.pk, "anchor_lost": False}
+        return {
+            "evidence_start": fact.evidence.start,
+            "evidence_end": fact.evidence.end,
+            "evidence_text": fact.evidence.text[:2000],
+            "extractor_version": self.extraction.version,
+            "confidence": fact.confidence,
+            "city_id": self.city.pk,
+            "anchor_lost": False,
+        }
 
     # -- many-to-many ---------------------------------------------------------------------
     def _official_ids_for(self, fact):
@@ -356,18 +413,26 @@ class FactSync:
             if not entries:
                 continue
             history_model = model.history.model
-            records = [history_model(
-                history_date=self.now, history_type=history_type, history_change_reason=None,
-                history_user=history_model.get_default_history_user(row),
-                **{f.attname: getattr(row, f.attname) for f in history_model.tracked_fields})
-                for row, history_type in entries.values()]
+            records = [
+                history_model(
+                    history_date=self.now,
+                    history_type=history_type,
+                    history_change_reason=None,
+                    history_user=history_model.get_default_history_user(row),
+                    **{f.attname: getattr(row, f.attname) for f in history_model.tracked_fields},
+                )
+                for row, history_type in entries.values()
+            ]
             records = history_model.objects.bulk_create(records)
             if model not in links:
                 continue
             m2m_field, through, source, current = links[model]
             snapshot_model = getattr(history_model, m2m_field.name).model
             through_fields = [f.attname for f in through._meta.concrete_fields]
-            snapshots = [snapshot_model(history_id=record.pk, **{name: getattr(link, name) for name in through_fields})
-                         for record in records for link in current[record.id].values()]
+            snapshots = [
+                snapshot_model(history_id=record.pk, **{name: getattr(link, name) for name in through_fields})
+                for record in records
+                for link in current[record.id].values()
+            ]
             if snapshots:
                 snapshot_model.objects.bulk_create(snapshots)

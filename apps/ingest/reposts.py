@@ -5,6 +5,7 @@ Two articles are compared by the Jaccard similarity of their sets of character s
 dropped). A repost differs only in its header and footer, so most shingles are shared;
 two different articles about the same city share a few phrases at most.
 """
+
 import re
 import unicodedata
 
@@ -21,7 +22,7 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset:
     body = NOT_WORDS.sub("", unicodedata.normalize("NFKC", text))
     if len(body) <= size:
         return frozenset([body]) if body else frozenset()
-    return frozenset(body[i:i + size] for i in range(len(body) - size + 1))
+    return frozenset(body[i : i + size] for i in range(len(body) - size + 1))
 
 
 def similarity(a: frozenset, b: frozenset) -> float:

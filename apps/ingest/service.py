@@ -3,6 +3,7 @@
 `ingest` (in this process, in worker processes, or through the Celery queue) and the admin's
 upload all come through here, so an uploaded article is treated exactly like one on disk.
 """
+
 import logging
 
 from .load import LoadResult, load
@@ -47,13 +48,22 @@ def summarize(result: LoadResult, warnings=(), source=None) -> dict:
     status = getattr(result, "status", None) or ("created" if result.created else "updated")
     duplicate_of = getattr(result, "duplicate_of", None)
     summary = {
-        "source": source or document.source, "status": status,
+        "source": source or document.source,
+        "status": status,
         "duplicate_of": getattr(duplicate_of, "source", None),
-        "city": city.name if city else None, "level": city.level if city else None,
+        "city": city.name if city else None,
+        "level": city.level if city else None,
         "province": city.province if city else None,
-        "counts": dict(result.counts), "kept_for_staff": result.kept_for_staff,
-        "cleaning": document.cleaning or {}, "warnings": list(warnings),
+        "counts": dict(result.counts),
+        "kept_for_staff": result.kept_for_staff,
+        "cleaning": document.cleaning or {},
+        "warnings": list(warnings),
     }
-    logger.info("%s: %s, %s, %s", summary["source"], status, summary["city"] or "no city",
-                ", ".join(f"{count} {kind}" for kind, count in summary["counts"].items()))
+    logger.info(
+        "%s: %s, %s, %s",
+        summary["source"],
+        status,
+        summary["city"] or "no city",
+        ", ".join(f"{count} {kind}" for kind, count in summary["counts"].items()),
+    )
     return summary

@@ -4,6 +4,7 @@ Every value is checked for its type, length and shape before it can reach the pi
 database. A bad value is dropped and named in a warning, so the article still goes in without it;
 nothing here raises for a single bad value.
 """
+
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -116,8 +117,14 @@ def clean_date(value, name: str, checked: Checked):
 
 
 # Field names an outside source may use → ArticleMeta field. Front matter says `source` and `date`.
-ALIASES = {"url": "url", "source": "url", "published": "published", "date": "published",
-           "publisher": "publisher", "title": "title"}
+ALIASES = {
+    "url": "url",
+    "source": "url",
+    "published": "published",
+    "date": "published",
+    "publisher": "publisher",
+    "title": "title",
+}
 
 
 def check_meta(data, where: str) -> Checked:

@@ -3,6 +3,7 @@
 The metric taxonomy (apps/atlas/data/metrics.json) names each key in Chinese and English; until
 that file is there, or for a key it lacks, the key itself is the name.
 """
+
 import json
 from functools import lru_cache
 from pathlib import Path

@@ -2,13 +2,27 @@
 
 Everything goes through `.public()`: a rejected fact never colours a city.
 """
+
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, ReviewStatus, Target
 
 CITY_FIELDS = ("slug", "name", "name_en", "full_name", "province", "longitude", "latitude")
-TARGET_FIELDS = ("city_id", "document_id", "metric_key", "measure", "kind", "year", "value", "value_high", "unit",
-                 "base_value", "base_unit", "bound", "estimated")
+TARGET_FIELDS = (
+    "city_id",
+    "document_id",
+    "metric_key",
+    "measure",
+    "kind",
+    "year",
+    "value",
+    "value_high",
+    "unit",
+    "base_value",
+    "base_unit",
+    "bound",
+    "estimated",
+)
 
 
 def about_city(field):
@@ -24,7 +38,9 @@ def covered_cities():
 def metric_choices():
     """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most covered cities first."""
     return list(
-        Target.objects.public().exclude(metric_key="").filter(about_city("city"))
+        Target.objects.public()
+        .exclude(metric_key="")
+        .filter(about_city("city"))
         .values("metric_key", "measure")
         .annotate(cities=Count("city", distinct=True))
         .order_by("-cities", "metric_key", "measure")
@@ -34,14 +50,19 @@ def metric_choices():
 def tag_choices():
     """Every industry tag with the number of cities that have a public cluster carrying it."""
     public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
-    return list(IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public, distinct=True))
-                .only("slug", "name_zh", "name_en", "sort_order").order_by("sort_order", "slug"))
+    return list(
+        IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public, distinct=True))
+        .only("slug", "name_zh", "name_en", "sort_order")
+        .order_by("sort_order", "slug")
+    )
 
 
 def metric_rows(metric_key, measure):
     """The public figures of one metric and measure about covered cities, each with its article's date."""
     return list(
-        Target.objects.public().filter(metric_key=metric_key, measure=measure).filter(about_city("city"))
+        Target.objects.public()
+        .filter(metric_key=metric_key, measure=measure)
+        .filter(about_city("city"))
         .annotate(document_date=F("document__published"))
         .only(*TARGET_FIELDS)
         .order_by()
@@ -50,6 +71,11 @@ def metric_rows(metric_key, measure):
 
 def cluster_counts(tag):
     """{city_id: number of public clusters carrying `tag`}."""
-    rows = (IndustryCluster.objects.public().filter(tags=tag)
-            .values_list("city_id").annotate(clusters=Count("pk", distinct=True)).order_by())
+    rows = (
+        IndustryCluster.objects.public()
+        .filter(tags=tag)
+        .values_list("city_id")
+        .annotate(clusters=Count("pk", distinct=True))
+        .order_by()
+    )
     return dict(rows)

@@ -5,6 +5,7 @@
 an error, and a page without parameters shows the metric most cities have (or, without any
 metric, the most widespread industry).
 """
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -57,7 +58,9 @@ def select(params, metrics, tags):
         if tag is None:
             selection.notices.append(f"已忽略未知产业“{slug}” — unknown industry ignored")
     if key and tag:
-        selection.notices.append("同时指定了指标与产业，按指标着色 — both a metric and an industry: coloured by the metric")
+        selection.notices.append(
+            "同时指定了指标与产业，按指标着色 — both a metric and an industry: coloured by the metric"
+        )
         tag = None
     if not key and not tag:
         if metrics:
@@ -67,7 +70,9 @@ def select(params, metrics, tags):
     if key:
         selection.mode, selection.metric_key = METRIC, key
         if measure and measure not in measures_of[key]:
-            selection.notices.append(f"指标“{key}”没有“{measure}”类数据，已改用“{measures_of[key][0]}” — measure not available")
+            selection.notices.append(
+                f"指标“{key}”没有“{measure}”类数据，已改用“{measures_of[key][0]}” — measure not available"
+            )
             measure = ""
         selection.measure = measure or measures_of[key][0]
     elif tag:

@@ -5,11 +5,12 @@ A metric's value for a city and year is the goal or the result that apps.atlas.s
 profile pages never disagree. Figures are compared in one base unit: rows of a metric in another
 unit (a mis-read 亿元 among percentages) are left out.
 """
+
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from apps.atlas.series import build_series
-from apps.dashboard.units import FAMILY_OF_BASE_UNIT, COUNT, plain_number
+from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, plain_number
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,17 @@ def city_points(cities, values, unit="", empty_label="无数据 no figure"):
     points = []
     for city in cities:
         value = values.get(city.pk)
-        points.append({
-            "slug": city.slug,
-            "name": city.name,
-            "name_en": city.name_en,
-            "province": city.province,
-            "url": city.get_absolute_url(),
-            "lon": city.longitude,
-            "lat": city.latitude,
-            "value": None if value is None else float(value),
-            "label": empty_label if value is None else f"{plain_number(value)}{unit}",
-        })
+        points.append(
+            {
+                "slug": city.slug,
+                "name": city.name,
+                "name_en": city.name_en,
+                "province": city.province,
+                "url": city.get_absolute_url(),
+                "lon": city.longitude,
+                "lat": city.latitude,
+                "value": None if value is None else float(value),
+                "label": empty_label if value is None else f"{plain_number(value)}{unit}",
+            }
+        )
     return points

@@ -3,6 +3,7 @@
 One view serves the full page and, to an htmx request, only its `results` partial; /map/data.json
 gives the same cities and values as JSON for the same parameters.
 """
+
 from urllib.parse import urlencode
 
 from django.http import JsonResponse
@@ -35,12 +36,20 @@ def map_context(request):
         choose_year(selection, values.cities_per_year)
         years = sorted(values.cities_per_year, reverse=True)
         payload["unit"] = values.unit
-        payload["title"] = " · ".join(str(part) for part in (
-            metric_label(selection.metric_key, names), measure_label(selection.measure),
-            selection.year or "—", KIND_LABELS[selection.kind]))
+        payload["title"] = " · ".join(
+            str(part)
+            for part in (
+                metric_label(selection.metric_key, names),
+                measure_label(selection.measure),
+                selection.year or "—",
+                KIND_LABELS[selection.kind],
+            )
+        )
         points = city_points(cities, values.of_year(selection.year), values.unit)
         if values.dropped:
-            selection.notices.append(f"{values.dropped}条数据的单位与其余不同，未上图 — figures in another unit left out")
+            selection.notices.append(
+                f"{values.dropped}条数据的单位与其余不同，未上图 — figures in another unit left out"
+            )
     elif selection.mode == TAG:
         counts = queries.cluster_counts(selection.tag)
         payload["unit"] = CLUSTERS
@@ -58,8 +67,11 @@ def map_context(request):
             {"key": key, "label": metric_label(key, names), "cities": cities_count}
             for key, cities_count in _cities_per_metric(metrics).items()
         ],
-        "measure_options": [(row["measure"], measure_label(row["measure"])) for row in metrics
-                            if row["metric_key"] == selection.metric_key],
+        "measure_options": [
+            (row["measure"], measure_label(row["measure"]))
+            for row in metrics
+            if row["metric_key"] == selection.metric_key
+        ],
         "kind_options": [(kind, KIND_LABELS[kind]) for kind in KINDS],
         "year_options": years,
         "tag_options": [tag for tag in tags if tag.cities],

@@ -4,6 +4,7 @@ apps.atlas.series decides goals, results and verdicts in base units (元, %); th
 scales them (money in 亿元), writes them for people ('4,900亿元以上', '52.3%') and picks what a
 profile or a comparison shows.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -13,8 +14,15 @@ from apps.atlas.series import ABOUT_TOLERANCE, MET, MISSED, PENDING, build_serie
 from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, human_number
 
 VERDICT_LABELS = {MET: "✓ 达成 met", MISSED: "✗ 未达成 missed", PENDING: "待定 pending"}
-MEASURE_LABELS = {"level": "总量 level", "growth": "增速 growth", "share": "占比 share", "count": "数量 count",
-                  "ranking": "排名 ranking", "intensity": "强度 intensity", "": "未分类 unclassified"}
+MEASURE_LABELS = {
+    "level": "总量 level",
+    "growth": "增速 growth",
+    "share": "占比 share",
+    "count": "数量 count",
+    "ranking": "排名 ranking",
+    "intensity": "强度 intensity",
+    "": "未分类 unclassified",
+}
 BOUND_WORDS = {"at_least": "{}以上", "at_most": "{}以内", "about": "{}左右"}
 MAIN_METRICS = 6  # goal-against-result charts on a city profile
 
@@ -80,16 +88,22 @@ def year_figures(series, rows_by_id):
         goal_row = rows_by_id.get(point.goal.fact_id) if point.goal else None
         result_row = rows_by_id.get(point.result.fact_id) if point.result else None
         low, high = goal_span(point.goal, goal_row) if goal_row else (None, None)
-        out.append(YearFigure(
-            year=point.year,
-            goal=scaled(point.goal.value, goal_row) if goal_row else None, goal_low=low, goal_high=high,
-            bound=point.goal.bound if point.goal else "", goal_text=goal_text(point.goal, goal_row) if goal_row else "",
-            result=scaled(point.result.value, result_row) if result_row else None,
-            result_text=figure_text(scaled(point.result.value, result_row), result_row) if result_row else "",
-            verdict=point.verdict(), revised=point.revised,
-            goal_id=point.goal.fact_id if point.goal else None,
-            result_id=point.result.fact_id if point.result else None,
-        ))
+        out.append(
+            YearFigure(
+                year=point.year,
+                goal=scaled(point.goal.value, goal_row) if goal_row else None,
+                goal_low=low,
+                goal_high=high,
+                bound=point.goal.bound if point.goal else "",
+                goal_text=goal_text(point.goal, goal_row) if goal_row else "",
+                result=scaled(point.result.value, result_row) if result_row else None,
+                result_text=figure_text(scaled(point.result.value, result_row), result_row) if result_row else "",
+                verdict=point.verdict(),
+                revised=point.revised,
+                goal_id=point.goal.fact_id if point.goal else None,
+                result_id=point.result.fact_id if point.result else None,
+            )
+        )
     return out
 
 
@@ -164,12 +178,19 @@ def ranked_rows(cities, rows_by_id, color_of):
         points = build_series([row for row in (goal_row, result_row) if row])
         point = points[0].years[0] if points and len(points) == 1 else None
         verdict = point.verdict() if point and goal_row and result_row else PENDING
-        out.append(RankedCity(
-            city=city, color=color_of(city), rank=city.rank if result_row else None,
-            goal=scaled(goal_row.base_value, goal_row) if goal_row else None,
-            goal_text=goal_text(point.goal, goal_row) if goal_row and point else "",
-            result=scaled(result_row.base_value, result_row) if result_row else None,
-            result_text=figure_text(scaled(result_row.base_value, result_row), result_row) if result_row else "",
-            verdict=verdict, revised=bool(city.revised), goal_row=goal_row, result_row=result_row,
-        ))
+        out.append(
+            RankedCity(
+                city=city,
+                color=color_of(city),
+                rank=city.rank if result_row else None,
+                goal=scaled(goal_row.base_value, goal_row) if goal_row else None,
+                goal_text=goal_text(point.goal, goal_row) if goal_row and point else "",
+                result=scaled(result_row.base_value, result_row) if result_row else None,
+                result_text=figure_text(scaled(result_row.base_value, result_row), result_row) if result_row else "",
+                verdict=verdict,
+                revised=bool(city.revised),
+                goal_row=goal_row,
+                result_row=result_row,
+            )
+        )
     return out

@@ -28,8 +28,23 @@ from apps.atlas.series import ABOUT_TOLERANCE
 
 # Later documents first; a final figure before an estimate; the rest only makes the pick stable.
 LATEST_FIRST = (F("document__published").desc(nulls_last=True), "estimated", "-document_id", "-pk")
-SERIES_FIELDS = ("id", "city_id", "metric", "metric_key", "measure", "kind", "year", "value", "unit", "base_value",
-                 "base_unit", "value_high", "bound", "estimated", "document_id")
+SERIES_FIELDS = (
+    "id",
+    "city_id",
+    "metric",
+    "metric_key",
+    "measure",
+    "kind",
+    "year",
+    "value",
+    "unit",
+    "base_value",
+    "base_unit",
+    "value_high",
+    "bound",
+    "estimated",
+    "document_id",
+)
 
 
 def keyed_targets():
@@ -39,9 +54,12 @@ def keyed_targets():
 def metric_summaries():
     """[{key, measure, goal_cities, result_cities, metric}] for every (metric, measure) with figures, in one query."""
     rows = (
-        keyed_targets().values("metric_key", "measure")
-        .annotate(goal_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.TARGET)),
-                  result_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.ACTUAL)))
+        keyed_targets()
+        .values("metric_key", "measure")
+        .annotate(
+            goal_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.TARGET)),
+            result_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.ACTUAL)),
+        )
         .order_by("metric_key", "measure")
     )
     known = metric_index().by_key
@@ -52,10 +70,16 @@ def metric_summaries():
 
 def measure_years(key):
     """{measure: {year: (cities, cities with a result)}} for one metric: its page's choices, in one query."""
-    rows = (keyed_targets().filter(metric_key=key, year__isnull=False).values_list("measure", "year")
-            .annotate(cities=Count("city", distinct=True),
-                      result_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.ACTUAL)))
-            .order_by("measure", "year"))
+    rows = (
+        keyed_targets()
+        .filter(metric_key=key, year__isnull=False)
+        .values_list("measure", "year")
+        .annotate(
+            cities=Count("city", distinct=True),
+            result_cities=Count("city", distinct=True, filter=Q(kind=Target.Kind.ACTUAL)),
+        )
+        .order_by("measure", "year")
+    )
     choices = {}
     for measure, year, cities, result_cities in rows:
         choices.setdefault(measure, {})[year] = (cities, result_cities)
@@ -86,13 +110,17 @@ def ranked_cities(key, measure, year):
     results = _figures(key, measure, Target.Kind.ACTUAL, OuterRef("pk"), year)
     other_goal = goals.exclude(base_value=OuterRef("goal_value"))
     return (
-        City.objects.filter(Exists(keyed_targets().filter(metric_key=key, measure=measure, year=year,
-                                                          city=OuterRef("pk"))))
+        City.objects.filter(
+            Exists(keyed_targets().filter(metric_key=key, measure=measure, year=year, city=OuterRef("pk")))
+        )
         .only("slug", "name", "name_en", "adcode", "province")
-        .annotate(goal_id=_latest(goals), goal_value=_latest(goals, "base_value"),
-                  result_id=_latest(results), result_value=_latest(results, "base_value"))
-        .annotate(revised=Exists(other_goal),
-                  rank=Window(Rank(), order_by=F("result_value").desc(nulls_last=True)))
+        .annotate(
+            goal_id=_latest(goals),
+            goal_value=_latest(goals, "base_value"),
+            result_id=_latest(results),
+            result_value=_latest(results, "base_value"),
+        )
+        .annotate(revised=Exists(other_goal), rank=Window(Rank(), order_by=F("result_value").desc(nulls_last=True)))
         .order_by(F("result_value").desc(nulls_last=True), "province", "name", "pk")
     )
 
@@ -102,15 +130,23 @@ def figures_by_id(ids):
     ids = [pk for pk in ids if pk]
     if not ids:
         return {}
-    rows = Target.objects.filter(pk__in=ids).only(*SERIES_FIELDS, "evidence_text").annotate(document_date=F("document__published"))
+    rows = (
+        Target.objects.filter(pk__in=ids)
+        .only(*SERIES_FIELDS, "evidence_text")
+        .annotate(document_date=F("document__published"))
+    )
     return {row.pk: row for row in rows}
 
 
 def _goal_high():
     """value_high on the base scale (it is written in the goal's own unit, like value)."""
     scaled = ExpressionWrapper(F("value_high") * F("base_value") / F("value"), output_field=DecimalField())
-    return Case(When(value_high__isnull=True, then=F("base_value")), When(value=0, then=F("value_high")),
-                default=scaled, output_field=DecimalField())
+    return Case(
+        When(value_high__isnull=True, then=F("base_value")),
+        When(value=0, then=F("value_high")),
+        default=scaled,
+        output_field=DecimalField(),
+    )
 
 
 def met_share_by_year(key, measure):
@@ -126,15 +162,20 @@ def met_share_by_year(key, measure):
     met = Case(
         When(Q(bound=Target.Bound.AT_MOST, result__lte=F("goal_high")), then=Value(True)),
         When(Q(bound=Target.Bound.ABOUT, result__gte=F("base_value") - Abs(F("base_value")) * slack), then=Value(True)),
-        When(~Q(bound__in=[Target.Bound.AT_MOST, Target.Bound.ABOUT]) & Q(result__gte=F("base_value")),
-             then=Value(True)),
+        When(
+            ~Q(bound__in=[Target.Bound.AT_MOST, Target.Bound.ABOUT]) & Q(result__gte=F("base_value")), then=Value(True)
+        ),
         default=Value(False),
         output_field=BooleanField(),
     )
     rows = (
-        chosen.annotate(result=result, goal_high=_goal_high()).annotate(met=met)
-        .values("year").annotate(judged=Count("pk", filter=Q(result__isnull=False)),
-                                 met_count=Count("pk", filter=Q(result__isnull=False, met=True)))
+        chosen.annotate(result=result, goal_high=_goal_high())
+        .annotate(met=met)
+        .values("year")
+        .annotate(
+            judged=Count("pk", filter=Q(result__isnull=False)),
+            met_count=Count("pk", filter=Q(result__isnull=False, met=True)),
+        )
         .order_by("year")
     )
     return [(row["year"], row["met_count"], row["judged"]) for row in rows if row["judged"]]
@@ -142,19 +183,43 @@ def met_share_by_year(key, measure):
 
 def city_figures(city_ids):
     """Every public figure with a metric key of the cities, with its document's date: one query."""
-    return list(keyed_targets().filter(city__in=city_ids).only(*SERIES_FIELDS)
-                .annotate(document_date=F("document__published")).order_by("pk"))
+    return list(
+        keyed_targets()
+        .filter(city__in=city_ids)
+        .only(*SERIES_FIELDS)
+        .annotate(document_date=F("document__published"))
+        .order_by("pk")
+    )
 
 
 def deadline_goals(city_ids):
     """Goals with a year of the cities (any metric, keyed or not), by city, year and metric: one query."""
-    return list(Target.objects.public().filter(city__in=city_ids, kind=Target.Kind.TARGET, year__isnull=False)
-                .only("id", "city_id", "metric", "year", "value", "unit", "base_value", "base_unit", "bound",
-                      "document_id", "evidence_text")
-                .order_by("city_id", "year", "metric", "pk"))
+    return list(
+        Target.objects.public()
+        .filter(city__in=city_ids, kind=Target.Kind.TARGET, year__isnull=False)
+        .only(
+            "id",
+            "city_id",
+            "metric",
+            "year",
+            "value",
+            "unit",
+            "base_value",
+            "base_unit",
+            "bound",
+            "document_id",
+            "evidence_text",
+        )
+        .order_by("city_id", "year", "metric", "pk")
+    )
 
 
 def dated_officials(city):
     """The city's public officials, each with its document's date, for apps.atlas.people.group_people."""
-    return list(Official.objects.public().filter(city=city).only("id", "city_id", "name", "title")
-                .annotate(document_date=F("document__published")).order_by("pk"))
+    return list(
+        Official.objects.public()
+        .filter(city=city)
+        .only("id", "city_id", "name", "title")
+        .annotate(document_date=F("document__published"))
+        .order_by("pk")
+    )

@@ -4,6 +4,7 @@ Each function costs a fixed number of queries (noted) whatever the data size, an
 templates (templates/dashboard/_goal_result.html, _officials_line.html, _compare_metrics.html)
 charts and rows ready to show.
 """
+
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -39,7 +40,9 @@ def officials_over_time(city, limit=OFFICIALS_ON_LINE):
     """Officials with their titles from first to last seen, the most often named first (one query)."""
     people = group_people(queries.dated_officials(city))
     people.sort(key=lambda p: (-len(p.fact_ids), p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
-    shown = sorted(people[:limit], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
+    shown = sorted(
+        people[:limit], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name)
+    )
     return OfficialsLine(shown, max(0, len(people) - limit))
 
 
@@ -51,12 +54,17 @@ def shared_metric_charts(cities, rows):
         for series in by_city.get(city.pk, []):
             shared[(series.key, series.measure)].append((city, series))
     order = {key: i for i, key in enumerate(metric_index().by_key)}
-    keys = sorted((k for k, v in shared.items() if len(v) > 1),
-                  key=lambda k: (-len(shared[k]), order.get(k[0], len(order)), k[1]))[:COMPARED_METRICS]
-    return [charts.goal_result_chart(shared[key][0][1].title,
-                                     [(city, city_color(city), s.figures) for city, s in shared[key]],
-                                     shared[key][0][1].family)
-            for key in keys]
+    keys = sorted(
+        (k for k, v in shared.items() if len(v) > 1), key=lambda k: (-len(shared[k]), order.get(k[0], len(order)), k[1])
+    )[:COMPARED_METRICS]
+    return [
+        charts.goal_result_chart(
+            shared[key][0][1].title,
+            [(city, city_color(city), s.figures) for city, s in shared[key]],
+            shared[key][0][1].family,
+        )
+        for key in keys
+    ]
 
 
 def goal_words(target):
@@ -82,9 +90,19 @@ def deadlines(cities, goals):
     for goal in goals:
         by_cell[(goal.city_id, goal.year)].append(goal)
     years = sorted({year for _, year in by_cell})
-    rows = [(city, [DeadlineCell([(goal, goal_words(goal)) for goal in by_cell[(city.pk, year)][:GOALS_PER_CELL]],
-                                 max(0, len(by_cell[(city.pk, year)]) - GOALS_PER_CELL)) for year in years])
-            for city in cities]
+    rows = [
+        (
+            city,
+            [
+                DeadlineCell(
+                    [(goal, goal_words(goal)) for goal in by_cell[(city.pk, year)][:GOALS_PER_CELL]],
+                    max(0, len(by_cell[(city.pk, year)]) - GOALS_PER_CELL),
+                )
+                for year in years
+            ],
+        )
+        for city in cities
+    ]
     return years, rows
 
 
@@ -100,5 +118,6 @@ def compare_sections(cities, facts_list, tags, cluster_counts):
         "deadline_rows": rows,
         "cluster_matrix": charts.tag_matrix_chart(cities, matrix_tags, cluster_counts) if matrix_tags else None,
         "compare_timeline": charts.meetings_timeline_chart(
-            [(facts.city, city_color(facts.city), facts.meetings) for facts in facts_list]),
+            [(facts.city, city_color(facts.city), facts.meetings) for facts in facts_list]
+        ),
     }

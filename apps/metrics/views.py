@@ -3,6 +3,7 @@
 One view serves a page and the region htmx swaps (request.htmx and a template partial, as the
 dashboard's views do); every control is also a plain link or GET form.
 """
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.urls import reverse
@@ -72,22 +73,33 @@ def metric_detail(request, key):
     cities = list(page.object_list)
     rows_by_id = queries.figures_by_id([pk for city in cities for pk in (city.goal_id, city.result_id)])
     ranked = ranked_rows(cities, rows_by_id, city_color)
-    context.update({
-        "measure": measure, "year": year, "page": page, "ranked": ranked,
-        "more_url": url(page=page.next_page_number()) if page.has_next() else None,
-        "first_url": url() if page.number > 1 else None,
-    })
+    context.update(
+        {
+            "measure": measure,
+            "year": year,
+            "page": page,
+            "ranked": ranked,
+            "more_url": url(page=page.next_page_number()) if page.has_next() else None,
+            "first_url": url() if page.number > 1 else None,
+        }
+    )
     if more_target(request) == "metric-more":
         return render_page(request, "metrics/metric.html", context, fragment="metric_rows")
     family = next((family_of_row(row) for row in rows_by_id.values()), None)
     name = f"{metric.name_zh}" if metric else key
-    context.update({
-        "measure_links": [(m, MEASURE_LABELS.get(m, m), url(measure=m, year=None), m == measure) for m in choices],
-        "year_links": [(y, counts, url(year=y), y == year) for y, counts in choices[measure].items()],
-        "measure_label": MEASURE_LABELS.get(measure, measure),
-        "ranking": (charts.metric_ranking_chart(f"{name} {year}：前{TOP_CITIES}名 top {TOP_CITIES}",
-                                                ranked[:TOP_CITIES], family)
-                    if family and page.number == 1 else None),
-        "met_share": charts.met_share_chart(queries.met_share_by_year(key, measure)),
-    })
+    context.update(
+        {
+            "measure_links": [(m, MEASURE_LABELS.get(m, m), url(measure=m, year=None), m == measure) for m in choices],
+            "year_links": [(y, counts, url(year=y), y == year) for y, counts in choices[measure].items()],
+            "measure_label": MEASURE_LABELS.get(measure, measure),
+            "ranking": (
+                charts.metric_ranking_chart(
+                    f"{name} {year}：前{TOP_CITIES}名 top {TOP_CITIES}", ranked[:TOP_CITIES], family
+                )
+                if family and page.number == 1
+                else None
+            ),
+            "met_share": charts.met_share_chart(queries.met_share_by_year(key, measure)),
+        }
+    )
     return render_page(request, "metrics/metric.html", context, fragment="results")

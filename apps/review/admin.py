@@ -4,6 +4,7 @@ The four fact admins share FactAdmin: the quoted passage in its context, links t
 public pages, approve/reject actions, and the rule that a staff edit locks the fact
 against re-ingest (edited=True).  History and revert come from SimpleHistoryAdmin.
 """
+
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedOnlyFieldListFilter
 from django.contrib.admin.utils import unquote
@@ -31,21 +32,48 @@ REVIEW_FIELDS = frozenset({"review_status", "edited", "updated_at"})
 HEAVY_DOCUMENT_COLUMNS = ("raw_text", "normalized_text", "offset_map", "cleaning")
 
 FACT_COLUMNS = ("city", "review_status", "edited", "passage")
-FACT_FILTERS = ("review_status", "edited", "origin", "anchor_lost",
-                ("city", RelatedOnlyFieldListFilter), ("document", RelatedOnlyFieldListFilter))
+FACT_FILTERS = (
+    "review_status",
+    "edited",
+    "origin",
+    "anchor_lost",
+    ("city", RelatedOnlyFieldListFilter),
+    ("document", RelatedOnlyFieldListFilter),
+)
 FACT_SEARCH = ("evidence_text", "city__name", "document__title")
 
 # Form labels in Chinese with the English staff know from the code, the export and the docs.
 FIELD_LABELS = {
-    "name": "名称 Name", "title": "职务 Title", "city": "城市 City", "document": "文章 Document",
-    "evidence_text": "原文 Passage", "evidence_start": "起 Start", "evidence_end": "止 End",
-    "review_status": "审核状态 Review status", "date": "日期 Date", "year_inferred": "年份系推断 Year inferred",
-    "kind": "类别 Kind", "theme": "主题 Theme", "location": "地点 Location", "officials": "官员 Officials",
-    "tier": "层级 Tier", "tags": "产业标签 Tags", "metric": "指标 Metric", "value": "数值 Value", "unit": "单位 Unit",
-    "year": "年份 Year", "baseline_value": "基期数值 Baseline value", "baseline_year": "基期年份 Baseline year",
-    "full_name": "全称 Full name", "name_en": "英文名 English name", "level": "级别 Level",
-    "province": "省份 Province", "parent": "上级 Parent", "name_zh": "中文名 Chinese name",
-    "synonyms": "同义词 Synonyms", "sort_order": "排序 Sort order",
+    "name": "名称 Name",
+    "title": "职务 Title",
+    "city": "城市 City",
+    "document": "文章 Document",
+    "evidence_text": "原文 Passage",
+    "evidence_start": "起 Start",
+    "evidence_end": "止 End",
+    "review_status": "审核状态 Review status",
+    "date": "日期 Date",
+    "year_inferred": "年份系推断 Year inferred",
+    "kind": "类别 Kind",
+    "theme": "主题 Theme",
+    "location": "地点 Location",
+    "officials": "官员 Officials",
+    "tier": "层级 Tier",
+    "tags": "产业标签 Tags",
+    "metric": "指标 Metric",
+    "value": "数值 Value",
+    "unit": "单位 Unit",
+    "year": "年份 Year",
+    "baseline_value": "基期数值 Baseline value",
+    "baseline_year": "基期年份 Baseline year",
+    "full_name": "全称 Full name",
+    "name_en": "英文名 English name",
+    "level": "级别 Level",
+    "province": "省份 Province",
+    "parent": "上级 Parent",
+    "name_zh": "中文名 Chinese name",
+    "synonyms": "同义词 Synonyms",
+    "sort_order": "排序 Sort order",
 }
 
 
@@ -102,8 +130,13 @@ class DocumentAdmin(AtlasModelAdmin):
     change_list_template = "admin/review/document_change_list.html"
     fieldsets = [
         (None, {"fields": ("title", "publisher", "published", "url", "city", "review_link")}),
-        ("导入 Ingest", {"classes": ["collapse"],
-                         "fields": ("source", "sha256", "script", "spun", "cleaning", "extractor_version", "ingested_at")}),
+        (
+            "导入 Ingest",
+            {
+                "classes": ["collapse"],
+                "fields": ("source", "sha256", "script", "spun", "cleaning", "extractor_version", "ingested_at"),
+            },
+        ),
         ("清洗稿 Normalized text", {"classes": ["collapse"], "fields": ("normalized_text",)}),
     ]
     readonly_fields = ("review_link",)
@@ -119,7 +152,9 @@ class DocumentAdmin(AtlasModelAdmin):
 
     @admin.display(description="审核 Review")
     def review_link(self, document):
-        return format_html('<a href="{}">审核本文的信息 review its facts</a>', reverse("review:document", args=[document.pk]))
+        return format_html(
+            '<a href="{}">审核本文的信息 review its facts</a>', reverse("review:document", args=[document.pk])
+        )
 
 
 class FactAdmin(AtlasModelAdmin, SimpleHistoryAdmin):
@@ -136,34 +171,71 @@ class FactAdmin(AtlasModelAdmin, SimpleHistoryAdmin):
     actions = ("approve", "reject")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("city", "document").defer(
-            *(f"document__{column}" for column in HEAVY_DOCUMENT_COLUMNS))
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("city", "document")
+            .defer(*(f"document__{column}" for column in HEAVY_DOCUMENT_COLUMNS))
+        )
 
     def get_fieldsets(self, request, obj=None):
         if obj is None:  # adding: the staff picks the document and gives the passage
             source = ("document", "city", "evidence_text", ("evidence_start", "evidence_end"))
             review = ("review_status",)
         else:
-            source = ("passage_in_context", "links", "document", "city", "evidence_text",
-                      ("evidence_start", "evidence_end"))
-            review = ("review_status", "edited", "origin", "fingerprint", "extractor_version", "confidence",
-                      "updated_at")
+            source = (
+                "passage_in_context",
+                "links",
+                "document",
+                "city",
+                "evidence_text",
+                ("evidence_start", "evidence_end"),
+            )
+            review = (
+                "review_status",
+                "edited",
+                "origin",
+                "fingerprint",
+                "extractor_version",
+                "confidence",
+                "updated_at",
+            )
         return [
             (None, {"fields": self.own_fields}),
-            ("出处 Source passage", {"fields": source, "description":
-                "给出原文或其在清洗稿中的起止位置 — give the passage as words from the document's normalized text, "
-                "or as start/end offsets; the other is filled in."}),
-            ("审核 Review", {"fields": review, "description":
-                "要隐藏一条信息请驳回而非删除：删除的解析结果会在下次导入时恢复 — reject a fact to hide it; a deleted "
-                "parser fact comes back with the next ingest."}),
+            (
+                "出处 Source passage",
+                {
+                    "fields": source,
+                    "description": "给出原文或其在清洗稿中的起止位置 — give the passage as words from the document's normalized text, "
+                    "or as start/end offsets; the other is filled in.",
+                },
+            ),
+            (
+                "审核 Review",
+                {
+                    "fields": review,
+                    "description": "要隐藏一条信息请驳回而非删除：删除的解析结果会在下次导入时恢复 — reject a fact to hide it; a deleted "
+                    "parser fact comes back with the next ingest.",
+                },
+            ),
         ]
 
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return self.own_readonly_fields
         # A fact stays with the document it was found in: its fingerprint is only unique there.
-        return (*self.own_readonly_fields, "passage_in_context", "links", "document", "edited", "origin",
-                "fingerprint", "extractor_version", "confidence", "updated_at")
+        return (
+            *self.own_readonly_fields,
+            "passage_in_context",
+            "links",
+            "document",
+            "edited",
+            "origin",
+            "fingerprint",
+            "extractor_version",
+            "confidence",
+            "updated_at",
+        )
 
     def history_view(self, request, object_id, extra_context=None):
         pk_or_404(self.model._meta.pk, object_id)
@@ -277,8 +349,14 @@ class TargetAdmin(FactAdmin):
     list_display = ("metric", "kind", "figure", "year", *FACT_COLUMNS)
     list_filter = ("kind", "base_unit", "year", *FACT_FILTERS)
     search_fields = ("metric", "unit", *FACT_SEARCH)
-    own_fields = ("metric", "kind", ("value", "unit"), "year", ("baseline_value", "baseline_year"),
-                  ("base_value", "base_unit"))
+    own_fields = (
+        "metric",
+        "kind",
+        ("value", "unit"),
+        "year",
+        ("baseline_value", "baseline_year"),
+        ("base_value", "base_unit"),
+    )
     own_readonly_fields = ("base_value", "base_unit")  # Target.save() derives them from value and unit
     city_section = "targets"
 

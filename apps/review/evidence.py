@@ -1,4 +1,5 @@
 """Where a fact's passage sits in its article: locating a passage staff typed, and showing it in context."""
+
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 
@@ -17,8 +18,10 @@ def locate_passage(text, passage, start=None, end=None, prefer_text=True):
             return start, end, passage
         found = text.find(passage)
         if found < 0:
-            raise ValidationError("这段文字不在文章的清洗稿中，请从文章页复制 — the passage is not in the "
-                                  "document's normalized text; copy it from the document page")
+            raise ValidationError(
+                "这段文字不在文章的清洗稿中，请从文章页复制 — the passage is not in the "
+                "document's normalized text; copy it from the document page"
+            )
         return found, found + len(passage), passage
     if start is None or end is None:
         raise ValidationError("请填写出处原文或起止位置 — give the passage, or its start and end offsets")
@@ -33,16 +36,20 @@ def passage_in_context(text, start, end, passage="", context=CONTEXT_CHARS):
     end = min(max(end, start), len(text))
     if end == start:
         # Offsets that point nowhere (an empty span): the quoted words are all there is.
-        return format_html('<blockquote class="evidence">{}</blockquote>',
-                           passage or "—")
+        return format_html('<blockquote class="evidence">{}</blockquote>', passage or "—")
     before = max(start - context, 0)
     after = min(end + context, len(text))
     return format_html(
         '<blockquote class="evidence">{}{}<mark>{}</mark>{}{}</blockquote>',
-        "…" if before else "", text[before:start], text[start:end], text[end:after], "…" if after < len(text) else "",
+        "…" if before else "",
+        text[before:start],
+        text[start:end],
+        text[end:after],
+        "…" if after < len(text) else "",
     )
 
 
 def fact_in_context(fact, context=CONTEXT_CHARS):
-    return passage_in_context(fact.document.normalized_text, fact.evidence_start, fact.evidence_end,
-                              fact.evidence_text, context)
+    return passage_in_context(
+        fact.document.normalized_text, fact.evidence_start, fact.evidence_end, fact.evidence_text, context
+    )

@@ -1,4 +1,5 @@
 """Forms for staff: a fact's change/add form, and uploading an article."""
+
 import uuid
 from pathlib import Path
 
@@ -22,9 +23,11 @@ MIB = 1024 * 1024
 
 def request_limit_message():
     """Said when a request is over DATA_UPLOAD_MAX_MEMORY_SIZE: Django has refused to read it at all."""
-    return (f"上传内容超过 {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB，未能读取 — the form was larger than "
-            f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB and could not be read; an article may be at most "
-            f"{MAX_BYTES // MIB} MiB: upload it as a file, or split it")
+    return (
+        f"上传内容超过 {settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB，未能读取 — the form was larger than "
+        f"{settings.DATA_UPLOAD_MAX_MEMORY_SIZE // MIB} MiB and could not be read; an article may be at most "
+        f"{MAX_BYTES // MIB} MiB: upload it as a file, or split it"
+    )
 
 
 def staff_fingerprint():
@@ -63,7 +66,9 @@ class FactForm(forms.ModelForm):
         if version is None:
             return {}
         return {
-            field.name: list(getattr(version, field.name).values_list(get_m2m_reverse_field_name(field) + "_id", flat=True))
+            field.name: list(
+                getattr(version, field.name).values_list(get_m2m_reverse_field_name(field) + "_id", flat=True)
+            )
             for field in self.instance._meta.many_to_many
             if field.name in self.fields and hasattr(version, field.name)
         }
@@ -83,8 +88,12 @@ class FactForm(forms.ModelForm):
             return cleaned  # parser offsets stay as they were, even an empty span
         try:
             start, end, passage = locate_passage(
-                document.normalized_text, cleaned.get("evidence_text"), cleaned.get("evidence_start"),
-                cleaned.get("evidence_end"), prefer_text="evidence_text" in self.changed_data)
+                document.normalized_text,
+                cleaned.get("evidence_text"),
+                cleaned.get("evidence_start"),
+                cleaned.get("evidence_end"),
+                prefer_text="evidence_text" in self.changed_data,
+            )
         except ValidationError as error:
             self.add_error("evidence_text", error)
         else:
@@ -96,17 +105,28 @@ class UploadForm(forms.Form):
     """One article: a file, or pasted text with its title, publisher and date."""
 
     file = forms.FileField(
-        required=False, label="文件 File",
+        required=False,
+        label="文件 File",
         help_text="Article as .txt, .html or .htm (UTF-8, GB18030/GBK or Big5). A file named like an "
-                  "ingested article updates that article, exactly as `ingest` would.")
-    text = forms.CharField(required=False, strip=True, label="或粘贴正文 Or paste the text",
-                           help_text=f"At most {MAX_BYTES // MIB} MiB, like a file.",
-                           widget=forms.Textarea(attrs={"rows": 14, "cols": 80}))
-    title = forms.CharField(required=False, max_length=300, label="标题 Title",
-                            help_text="Required for pasted text; overrides the file's own title when given.")
+        "ingested article updates that article, exactly as `ingest` would.",
+    )
+    text = forms.CharField(
+        required=False,
+        strip=True,
+        label="或粘贴正文 Or paste the text",
+        help_text=f"At most {MAX_BYTES // MIB} MiB, like a file.",
+        widget=forms.Textarea(attrs={"rows": 14, "cols": 80}),
+    )
+    title = forms.CharField(
+        required=False,
+        max_length=300,
+        label="标题 Title",
+        help_text="Required for pasted text; overrides the file's own title when given.",
+    )
     publisher = forms.CharField(required=False, max_length=120, label="来源 Publisher")
-    published = forms.DateField(required=False, label="发布日期 Published",
-                                widget=forms.DateInput(attrs={"type": "date"}))
+    published = forms.DateField(
+        required=False, label="发布日期 Published", widget=forms.DateInput(attrs={"type": "date"})
+    )
     url = forms.URLField(required=False, max_length=500, label="网址 URL", assume_scheme="https")
 
     def clean_file(self):
@@ -116,8 +136,9 @@ class UploadForm(forms.Form):
         if Path(upload.name).suffix.lower() not in ARTICLE_SUFFIXES:
             raise ValidationError("只接受 .txt、.html、.htm — only .txt, .html and .htm files are articles")
         if upload.size > MAX_BYTES:
-            raise ValidationError(f"文件过大 — the file is {upload.size / MIB:.1f} MiB; an article may be at most "
-                                  f"{MAX_BYTES // MIB} MiB")
+            raise ValidationError(
+                f"文件过大 — the file is {upload.size / MIB:.1f} MiB; an article may be at most {MAX_BYTES // MIB} MiB"
+            )
         try:
             get_valid_filename(Path(upload.name).name)
         except SuspiciousFileOperation:
@@ -130,8 +151,9 @@ class UploadForm(forms.Form):
         text = self.cleaned_data["text"]
         size = len(text.encode("utf-8"))
         if size > MAX_BYTES:
-            raise ValidationError(f"正文过长 — the text is {size / MIB:.1f} MiB; an article may be at most "
-                                  f"{MAX_BYTES // MIB} MiB")
+            raise ValidationError(
+                f"正文过长 — the text is {size / MIB:.1f} MiB; an article may be at most {MAX_BYTES // MIB} MiB"
+            )
         return text
 
     def clean(self):
@@ -148,9 +170,11 @@ class UploadForm(forms.Form):
 
     def check_at_boundary(self, cleaned):
         """The same checks as a sidecar's values (apps/ingest/validation.py); what they drop is an error here."""
-        for name, check in (("title", lambda v, c: clean_string(v, "title", MAX_TITLE, c)),
-                            ("publisher", lambda v, c: clean_string(v, "publisher", MAX_PUBLISHER, c)),
-                            ("url", lambda v, c: clean_url(v, "url", c))):
+        for name, check in (
+            ("title", lambda v, c: clean_string(v, "title", MAX_TITLE, c)),
+            ("publisher", lambda v, c: clean_string(v, "publisher", MAX_PUBLISHER, c)),
+            ("url", lambda v, c: clean_url(v, "url", c)),
+        ):
             if not cleaned.get(name):
                 continue
             checked = Checked()
@@ -168,8 +192,12 @@ class UploadForm(forms.Form):
     def article(self):
         """(source name, bytes, metadata dict) of the valid form, the way `ingest` sees a file and its sidecar."""
         data = self.cleaned_data
-        meta = {"title": data["title"], "publisher": data["publisher"], "url": data["url"],
-                "published": data["published"].isoformat() if data["published"] else ""}
+        meta = {
+            "title": data["title"],
+            "publisher": data["publisher"],
+            "url": data["url"],
+            "published": data["published"].isoformat() if data["published"] else "",
+        }
         meta = {key: value for key, value in meta.items() if value}
         if data["file"]:
             return get_valid_filename(Path(data["file"].name).name), data["file"].read(), meta

@@ -1,4 +1,5 @@
 """The read-only Analysts group: staff who may look at everything in the admin and change nothing."""
+
 from django.apps import apps as global_apps
 
 ANALYSTS = "Analysts"

@@ -1,4 +1,5 @@
 """Test support: submitting an admin change form the way a browser would."""
+
 from datetime import date
 
 

@@ -1,4 +1,5 @@
 """Mounted at admin/review/, before admin/ itself; admin_view sends anyone but active staff to the login page."""
+
 from django.contrib import admin
 from django.urls import path
 

@@ -1,4 +1,5 @@
 """Staff pages next to the admin: upload an article, follow its processing, and review all facts of one document."""
+
 import uuid
 from dataclasses import dataclass
 
@@ -49,8 +50,9 @@ def upload(request):
         except ArticleError as error:
             form.add_error(form.input_field, f"无法导入 — cannot ingest this article: {error}")
             return upload_page(request, form)
-        job = UploadJob.objects.create(created_by=request.user, source=source, data=data, meta=meta,
-                                       pasted=form.input_field == "text")
+        job = UploadJob.objects.create(
+            created_by=request.user, source=source, data=data, meta=meta, pasted=form.input_field == "text"
+        )
         return after_job(request, jobs.submit(job))
     return upload_page(request, form)
 
@@ -74,8 +76,9 @@ def after_job(request, job):
     """Where a job sends the browser: its review page when done, the form when it failed, else its progress page."""
     if job.status == UploadJob.Status.DONE:
         verb = "已导入 ingested" if job.created_document else "已更新 updated"
-        messages.success(request, f"{verb}: {job.document} · " + ", ".join(
-            f"{count} {kind}" for kind, count in job.counts.items()))
+        messages.success(
+            request, f"{verb}: {job.document} · " + ", ".join(f"{count} {kind}" for kind, count in job.counts.items())
+        )
         return redirect("review:document", job.document_id)
     if job.status == UploadJob.Status.FAILED:
         return upload_page(request, failed_form(job))
@@ -107,8 +110,11 @@ def upload_job(request, pk):
     require_upload_permission(request)
     job = get_object_or_404(UploadJob.objects.select_related("document"), pk=pk)
     if job.finished:
-        target = (reverse("review:document", args=[job.document_id]) if job.status == UploadJob.Status.DONE
-                  else f"{reverse('review:upload')}?job={job.pk}")
+        target = (
+            reverse("review:document", args=[job.document_id])
+            if job.status == UploadJob.Status.DONE
+            else f"{reverse('review:upload')}?job={job.pk}"
+        )
         if job.status == UploadJob.Status.DONE:
             after_job(request, job)  # queues the success message for the review page
         return HttpResponseClientRedirect(target) if request.htmx else redirect(target)
@@ -147,8 +153,12 @@ def document_review(request, pk):
             fact.change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[fact.pk])
         if facts:
             sections.append(FactSection(model, facts))
-    return admin_page(request, "review/document.html", {
-        "title": f"审核 Review: {document}",
-        "document": document,
-        "sections": sections,
-    })
+    return admin_page(
+        request,
+        "review/document.html",
+        {
+            "title": f"审核 Review: {document}",
+            "document": document,
+            "sections": sections,
+        },
+    )

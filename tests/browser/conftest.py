@@ -1,4 +1,5 @@
 """Headless Chromium (Debian's build at /usr/bin/chromium; Playwright downloads nothing) against live_server."""
+
 from pathlib import Path
 
 import pytest
@@ -7,8 +8,14 @@ from playwright.sync_api import sync_playwright
 from tests.factories import build_atlas
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
 LAPTOP = {"width": 1280, "height": 900}
 

@@ -1,4 +1,5 @@
 """The dashboard in a real browser: htmx swaps without page loads, charts drawn, back button, search."""
+
 import re
 
 import pytest
@@ -69,8 +70,10 @@ def test_compare_adds_and_removes_cities_in_place(page, screenshot):
     expect(page).to_have_url(re.compile(r"/compare/\?cities=kunshan,wuxi,jiangyin$"))
     wait_for_charts(page, "#compare-results")
     # The meeting timeline, compare's last chart, has a trace (and colour) per city.
-    assert page.evaluate("JSON.parse([...document.querySelectorAll('[data-figure]')].at(-1).dataset.figure)"
-                         ".data.length") == 3
+    assert (
+        page.evaluate("JSON.parse([...document.querySelectorAll('[data-figure]')].at(-1).dataset.figure).data.length")
+        == 3
+    )
     screenshot(page, "compare")
 
     page.get_by_role("link", name="移除 remove 昆山").click()

@@ -1,5 +1,6 @@
 """A document page never offers a javascript: link, whatever the stored URL says (issue: stored XSS
 through a sidecar URL)."""
+
 from apps.atlas.models import Document
 
 

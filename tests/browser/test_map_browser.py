@@ -1,4 +1,5 @@
 """/map/ in a real browser with every host but the live server blocked: it draws from our static files alone."""
+
 import re
 from urllib.parse import urlsplit
 

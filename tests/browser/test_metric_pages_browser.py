@@ -1,4 +1,5 @@
 """Metric pages, goal-against-result charts and compare's sections in a real browser: drawn, swapped in place."""
+
 import re
 
 import pytest

@@ -1,4 +1,5 @@
 """Staff in a real browser: log in, fix a figure in the admin, see it on the public city page."""
+
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect

@@ -1,5 +1,6 @@
 """Trust and access in a real browser: verified marks, the approved-only switch, data out, search by
 keyboard, phones, and axe-core's accessibility audit of every page at both widths."""
+
 import csv
 import io
 import json
@@ -38,8 +39,11 @@ def axe_violations(tab):
     """Serious and critical violations axe-core finds on the page as it is drawn."""
     tab.add_script_tag(path=str(AXE))
     results = tab.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results["violations"]
-            if v["impact"] in ("serious", "critical")]
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def settled(tab):
@@ -112,10 +116,15 @@ def download_rows(tab, link_text):
     return json.loads(body)["rows"]
 
 
-@pytest.mark.parametrize("url,check", [
-    ("/", "overview"), ("/cities/kunshan/", "facts"), ("/compare/?cities=kunshan,wuxi", "facts"),
-    ("/tags/integrated-circuits/", "facts"),
-])
+@pytest.mark.parametrize(
+    "url,check",
+    [
+        ("/", "overview"),
+        ("/cities/kunshan/", "facts"),
+        ("/compare/?cities=kunshan,wuxi", "facts"),
+        ("/tags/integrated-circuits/", "facts"),
+    ],
+)
 def test_downloads_hold_what_the_page_shows(page, atlas, url, check):
     page.goto(url)
     csv_rows, json_rows = download_rows(page, "CSV"), download_rows(page, "JSON")
@@ -143,9 +152,14 @@ def test_a_facts_links_lead_to_its_page_and_its_passage(page, atlas):
     expect(page.locator("main")).to_contain_text("5140")
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("GDP", "5,140亿元"), ("2027", "工业总产值"), ("kunshan", "李晖"),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("GDP", "5,140亿元"),
+        ("2027", "工业总产值"),
+        ("kunshan", "李晖"),
+    ],
+)
 def test_search_for_a_metric_a_year_and_a_person_in_pinyin_by_keyboard(page, atlas, query, expected):
     page.goto("/")
     box = page.locator("#site-search")
@@ -190,7 +204,8 @@ def test_a_chart_downloads_as_png_under_the_sites_csp(page, atlas):
         chart.locator('.modebar-btn[data-title="Download plot as a PNG"]').click()
     assert download.value.suggested_filename.endswith(".png")
     expect(chart.locator("xpath=ancestor::figure").locator(".chart-source")).to_contain_text(
-        "来源: 城市产业战略图谱, 5 documents")
+        "来源: 城市产业战略图谱, 5 documents"
+    )
 
 
 def test_the_query_shows_as_typed_in_box_and_heading(page, atlas):

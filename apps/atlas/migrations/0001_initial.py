@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,349 +15,904 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='IndustryTag',
+            name="IndustryTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=60, unique=True)),
-                ('name_zh', models.CharField(max_length=40)),
-                ('name_en', models.CharField(max_length=80)),
-                ('synonyms', models.JSONField(blank=True, default=list)),
-                ('sort_order', models.PositiveIntegerField(default=0)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("slug", models.SlugField(max_length=60, unique=True)),
+                ("name_zh", models.CharField(max_length=40)),
+                ("name_en", models.CharField(max_length=80)),
+                ("synonyms", models.JSONField(blank=True, default=list)),
+                ("sort_order", models.PositiveIntegerField(default=0)),
             ],
             options={
-                'ordering': ['sort_order', 'slug'],
+                "ordering": ["sort_order", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='City',
+            name="City",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('adcode', models.CharField(blank=True, help_text='National administrative division code', max_length=12, null=True, unique=True)),
-                ('name', models.CharField(db_index=True, help_text='Short name without 市/县/区, e.g. 昆山', max_length=40)),
-                ('full_name', models.CharField(help_text='Official name, e.g. 昆山市', max_length=60)),
-                ('slug', models.SlugField(max_length=80, unique=True)),
-                ('name_en', models.CharField(blank=True, max_length=80)),
-                ('level', models.CharField(choices=[('省级', '省级'), ('直辖市', '直辖市'), ('地级市', '地级市'), ('县级市', '县级市'), ('县', '县'), ('区', '区'), ('地区', '地区'), ('其他', '其他')], default='其他', max_length=8)),
-                ('province', models.CharField(blank=True, max_length=40)),
-                ('longitude', models.FloatField(blank=True, null=True)),
-                ('latitude', models.FloatField(blank=True, null=True)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='atlas.city')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "adcode",
+                    models.CharField(
+                        blank=True,
+                        help_text="National administrative division code",
+                        max_length=12,
+                        null=True,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(db_index=True, help_text="Short name without 市/县/区, e.g. 昆山", max_length=40),
+                ),
+                ("full_name", models.CharField(help_text="Official name, e.g. 昆山市", max_length=60)),
+                ("slug", models.SlugField(max_length=80, unique=True)),
+                ("name_en", models.CharField(blank=True, max_length=80)),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("省级", "省级"),
+                            ("直辖市", "直辖市"),
+                            ("地级市", "地级市"),
+                            ("县级市", "县级市"),
+                            ("县", "县"),
+                            ("区", "区"),
+                            ("地区", "地区"),
+                            ("其他", "其他"),
+                        ],
+                        default="其他",
+                        max_length=8,
+                    ),
+                ),
+                ("province", models.CharField(blank=True, max_length=40)),
+                ("longitude", models.FloatField(blank=True, null=True)),
+                ("latitude", models.FloatField(blank=True, null=True)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="atlas.city",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'cities',
-                'ordering': ['province', 'name'],
+                "verbose_name_plural": "cities",
+                "ordering": ["province", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('source', models.CharField(help_text='File name the article was ingested from', max_length=255, unique=True)),
-                ('sha256', models.CharField(db_index=True, max_length=64)),
-                ('url', models.URLField(blank=True, max_length=500)),
-                ('title', models.CharField(blank=True, max_length=300)),
-                ('publisher', models.CharField(blank=True, max_length=120)),
-                ('published', models.DateField(blank=True, null=True)),
-                ('raw_text', models.TextField(help_text='The article as decoded from the file')),
-                ('normalized_text', models.TextField(help_text='Simplified, cleaned text that evidence offsets point into')),
-                ('offset_map', models.JSONField(blank=True, default=list)),
-                ('script', models.CharField(choices=[('simplified', '简体'), ('traditional', '繁體'), ('mixed', 'mixed')], default='simplified', max_length=12)),
-                ('cleaning', models.JSONField(blank=True, default=dict, help_text='What normalization did: boilerplate lines, pinyin glosses, spun words …')),
-                ('spun', models.BooleanField(default=False, help_text='Synonym-spun copy, mapped back to the usual wording')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('ingested_at', models.DateTimeField(auto_now=True)),
-                ('city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='atlas.city')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "source",
+                    models.CharField(help_text="File name the article was ingested from", max_length=255, unique=True),
+                ),
+                ("sha256", models.CharField(db_index=True, max_length=64)),
+                ("url", models.URLField(blank=True, max_length=500)),
+                ("title", models.CharField(blank=True, max_length=300)),
+                ("publisher", models.CharField(blank=True, max_length=120)),
+                ("published", models.DateField(blank=True, null=True)),
+                ("raw_text", models.TextField(help_text="The article as decoded from the file")),
+                (
+                    "normalized_text",
+                    models.TextField(help_text="Simplified, cleaned text that evidence offsets point into"),
+                ),
+                ("offset_map", models.JSONField(blank=True, default=list)),
+                (
+                    "script",
+                    models.CharField(
+                        choices=[("simplified", "简体"), ("traditional", "繁體"), ("mixed", "mixed")],
+                        default="simplified",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "cleaning",
+                    models.JSONField(
+                        blank=True,
+                        default=dict,
+                        help_text="What normalization did: boilerplate lines, pinyin glosses, spun words …",
+                    ),
+                ),
+                (
+                    "spun",
+                    models.BooleanField(default=False, help_text="Synonym-spun copy, mapped back to the usual wording"),
+                ),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("ingested_at", models.DateTimeField(auto_now=True)),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="documents",
+                        to="atlas.city",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-published', 'source'],
+                "ordering": ["-published", "source"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIndustryCluster',
+            name="HistoricalIndustryCluster",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('name', models.CharField(db_index=True, max_length=60)),
-                ('tier', models.CharField(choices=[('主导', '主导 leading'), ('特色', '特色 distinctive'), ('新兴', '新兴 emerging'), ('未来', '未来 future'), ('传统', '传统 traditional'), ('优势', '优势 advantage'), ('地标', '地标 landmark'), ('支柱', '支柱 pillar'), ('other', '其他 other')], db_index=True, default='other', max_length=10)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('city', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.city')),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("name", models.CharField(db_index=True, max_length=60)),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("主导", "主导 leading"),
+                            ("特色", "特色 distinctive"),
+                            ("新兴", "新兴 emerging"),
+                            ("未来", "未来 future"),
+                            ("传统", "传统 traditional"),
+                            ("优势", "优势 advantage"),
+                            ("地标", "地标 landmark"),
+                            ("支柱", "支柱 pillar"),
+                            ("other", "其他 other"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=10,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.city",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical industry cluster',
-                'verbose_name_plural': 'historical industry clusters',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeeting',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('date', models.DateField(blank=True, db_index=True, null=True)),
-                ('year_inferred', models.BooleanField(default=False, help_text='The text left the year out')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(blank=True, help_text='大会, 座谈会, 工作会议, 考察 …', max_length=20)),
-                ('theme', models.CharField(blank=True, max_length=200)),
-                ('location', models.CharField(blank=True, max_length=120)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('city', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.city')),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical meeting',
-                'verbose_name_plural': 'historical meetings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalOfficial',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('name', models.CharField(db_index=True, max_length=20)),
-                ('title', models.CharField(blank=True, max_length=120)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('city', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.city')),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical official',
-                'verbose_name_plural': 'historical officials',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalTarget',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(blank=True, editable=False)),
-                ('metric', models.CharField(max_length=120)),
-                ('value', models.DecimalField(decimal_places=4, max_digits=20)),
-                ('unit', models.CharField(help_text='As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …', max_length=10)),
-                ('base_value', models.DecimalField(decimal_places=4, help_text='Value in base units', max_digits=24)),
-                ('base_unit', models.CharField(choices=[('元', '元'), ('%', '%'), ('位', '位 rank'), ('count', 'count')], max_length=8)),
-                ('kind', models.CharField(choices=[('target', '目标 target'), ('actual', '实际 actual')], db_index=True, default='actual', max_length=8)),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Deadline for a target, reference year for an actual', null=True)),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('baseline_year', models.PositiveIntegerField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('city', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.city')),
-                ('document', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.document')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical target',
-                'verbose_name_plural': 'historical targets',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='IndustryCluster',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(db_index=True, max_length=60)),
-                ('tier', models.CharField(choices=[('主导', '主导 leading'), ('特色', '特色 distinctive'), ('新兴', '新兴 emerging'), ('未来', '未来 future'), ('传统', '传统 traditional'), ('优势', '优势 advantage'), ('地标', '地标 landmark'), ('支柱', '支柱 pillar'), ('other', '其他 other')], db_index=True, default='other', max_length=10)),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.city')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.document')),
-                ('tags', models.ManyToManyField(blank=True, related_name='clusters', to='atlas.industrytag')),
-            ],
-            options={
-                'ordering': ['city', 'tier', 'name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalIndustryCluster_tags',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='atlas.historicalindustrycluster')),
-                ('industrycluster', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.industrycluster')),
-                ('industrytag', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.industrytag')),
-            ],
-            options={
-                'verbose_name': 'HistoricalIndustryCluster_tags',
+                "verbose_name": "historical industry cluster",
+                "verbose_name_plural": "historical industry clusters",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Official',
+            name="HistoricalMeeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('name', models.CharField(db_index=True, max_length=20)),
-                ('title', models.CharField(blank=True, max_length=120)),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.city')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.document')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("date", models.DateField(blank=True, db_index=True, null=True)),
+                ("year_inferred", models.BooleanField(default=False, help_text="The text left the year out")),
+                ("name", models.CharField(max_length=200)),
+                ("kind", models.CharField(blank=True, help_text="大会, 座谈会, 工作会议, 考察 …", max_length=20)),
+                ("theme", models.CharField(blank=True, max_length=200)),
+                ("location", models.CharField(blank=True, max_length=120)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.city",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['city', 'name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Meeting',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('date', models.DateField(blank=True, db_index=True, null=True)),
-                ('year_inferred', models.BooleanField(default=False, help_text='The text left the year out')),
-                ('name', models.CharField(max_length=200)),
-                ('kind', models.CharField(blank=True, help_text='大会, 座谈会, 工作会议, 考察 …', max_length=20)),
-                ('theme', models.CharField(blank=True, max_length=200)),
-                ('location', models.CharField(blank=True, max_length=120)),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.city')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.document')),
-                ('officials', models.ManyToManyField(blank=True, related_name='meetings', to='atlas.official')),
-            ],
-            options={
-                'ordering': ['date', 'name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalMeeting_officials',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('m2m_history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history', models.ForeignKey(db_constraint=False, on_delete=django.db.models.deletion.DO_NOTHING, to='atlas.historicalmeeting')),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.meeting')),
-                ('official', models.ForeignKey(blank=True, db_constraint=False, db_tablespace='', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='atlas.official')),
-            ],
-            options={
-                'verbose_name': 'HistoricalMeeting_officials',
+                "verbose_name": "historical meeting",
+                "verbose_name_plural": "historical meetings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Target',
+            name="HistoricalOfficial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('fingerprint', models.CharField(help_text="Parser's key for this fact within its document", max_length=200)),
-                ('evidence_start', models.PositiveIntegerField(default=0)),
-                ('evidence_end', models.PositiveIntegerField(default=0)),
-                ('evidence_text', models.TextField(blank=True, help_text='The quoted passage the fact comes from')),
-                ('extractor_version', models.CharField(blank=True, max_length=20)),
-                ('confidence', models.FloatField(default=0.5)),
-                ('review_status', models.CharField(choices=[('pending', '待审核 pending'), ('approved', '已通过 approved'), ('rejected', '已驳回 rejected')], db_index=True, default='pending', max_length=10)),
-                ('edited', models.BooleanField(default=False, help_text='Changed by staff; re-ingest never overwrites it')),
-                ('origin', models.CharField(choices=[('parser', 'parser'), ('staff', 'staff')], default='parser', max_length=10)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('metric', models.CharField(max_length=120)),
-                ('value', models.DecimalField(decimal_places=4, max_digits=20)),
-                ('unit', models.CharField(help_text='As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …', max_length=10)),
-                ('base_value', models.DecimalField(decimal_places=4, help_text='Value in base units', max_digits=24)),
-                ('base_unit', models.CharField(choices=[('元', '元'), ('%', '%'), ('位', '位 rank'), ('count', 'count')], max_length=8)),
-                ('kind', models.CharField(choices=[('target', '目标 target'), ('actual', '实际 actual')], db_index=True, default='actual', max_length=8)),
-                ('year', models.PositiveIntegerField(blank=True, help_text='Deadline for a target, reference year for an actual', null=True)),
-                ('baseline_value', models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
-                ('baseline_year', models.PositiveIntegerField(blank=True, null=True)),
-                ('city', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.city')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='%(class)ss', to='atlas.document')),
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("name", models.CharField(db_index=True, max_length=20)),
+                ("title", models.CharField(blank=True, max_length=120)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.city",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['city', 'kind', 'metric'],
+                "verbose_name": "historical official",
+                "verbose_name_plural": "historical officials",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalTarget",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, editable=False)),
+                ("metric", models.CharField(max_length=120)),
+                ("value", models.DecimalField(decimal_places=4, max_digits=20)),
+                (
+                    "unit",
+                    models.CharField(help_text="As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …", max_length=10),
+                ),
+                ("base_value", models.DecimalField(decimal_places=4, help_text="Value in base units", max_digits=24)),
+                (
+                    "base_unit",
+                    models.CharField(
+                        choices=[("元", "元"), ("%", "%"), ("位", "位 rank"), ("count", "count")], max_length=8
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("target", "目标 target"), ("actual", "实际 actual")],
+                        db_index=True,
+                        default="actual",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Deadline for a target, reference year for an actual", null=True
+                    ),
+                ),
+                ("baseline_value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                ("baseline_year", models.PositiveIntegerField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.city",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.document",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical target",
+                "verbose_name_plural": "historical targets",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="IndustryCluster",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(db_index=True, max_length=60)),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("主导", "主导 leading"),
+                            ("特色", "特色 distinctive"),
+                            ("新兴", "新兴 emerging"),
+                            ("未来", "未来 future"),
+                            ("传统", "传统 traditional"),
+                            ("优势", "优势 advantage"),
+                            ("地标", "地标 landmark"),
+                            ("支柱", "支柱 pillar"),
+                            ("other", "其他 other"),
+                        ],
+                        db_index=True,
+                        default="other",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.city"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.document"
+                    ),
+                ),
+                ("tags", models.ManyToManyField(blank=True, related_name="clusters", to="atlas.industrytag")),
+            ],
+            options={
+                "ordering": ["city", "tier", "name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalIndustryCluster_tags",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="atlas.historicalindustrycluster",
+                    ),
+                ),
+                (
+                    "industrycluster",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.industrycluster",
+                    ),
+                ),
+                (
+                    "industrytag",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.industrytag",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalIndustryCluster_tags",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Official",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("name", models.CharField(db_index=True, max_length=20)),
+                ("title", models.CharField(blank=True, max_length=120)),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.city"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.document"
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["city", "name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Meeting",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("date", models.DateField(blank=True, db_index=True, null=True)),
+                ("year_inferred", models.BooleanField(default=False, help_text="The text left the year out")),
+                ("name", models.CharField(max_length=200)),
+                ("kind", models.CharField(blank=True, help_text="大会, 座谈会, 工作会议, 考察 …", max_length=20)),
+                ("theme", models.CharField(blank=True, max_length=200)),
+                ("location", models.CharField(blank=True, max_length=120)),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.city"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.document"
+                    ),
+                ),
+                ("officials", models.ManyToManyField(blank=True, related_name="meetings", to="atlas.official")),
+            ],
+            options={
+                "ordering": ["date", "name"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalMeeting_officials",
+            fields=[
+                ("id", models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name="ID")),
+                ("m2m_history_id", models.AutoField(primary_key=True, serialize=False)),
+                (
+                    "history",
+                    models.ForeignKey(
+                        db_constraint=False,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        to="atlas.historicalmeeting",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.meeting",
+                    ),
+                ),
+                (
+                    "official",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        db_tablespace="",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="atlas.official",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "HistoricalMeeting_officials",
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Target",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "fingerprint",
+                    models.CharField(help_text="Parser's key for this fact within its document", max_length=200),
+                ),
+                ("evidence_start", models.PositiveIntegerField(default=0)),
+                ("evidence_end", models.PositiveIntegerField(default=0)),
+                ("evidence_text", models.TextField(blank=True, help_text="The quoted passage the fact comes from")),
+                ("extractor_version", models.CharField(blank=True, max_length=20)),
+                ("confidence", models.FloatField(default=0.5)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待审核 pending"),
+                            ("approved", "已通过 approved"),
+                            ("rejected", "已驳回 rejected"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "edited",
+                    models.BooleanField(default=False, help_text="Changed by staff; re-ingest never overwrites it"),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("parser", "parser"), ("staff", "staff")], default="parser", max_length=10
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("metric", models.CharField(max_length=120)),
+                ("value", models.DecimalField(decimal_places=4, max_digits=20)),
+                (
+                    "unit",
+                    models.CharField(help_text="As written: 元, 万元, 亿元, 万亿元, %, 家, 个, 位 …", max_length=10),
+                ),
+                ("base_value", models.DecimalField(decimal_places=4, help_text="Value in base units", max_digits=24)),
+                (
+                    "base_unit",
+                    models.CharField(
+                        choices=[("元", "元"), ("%", "%"), ("位", "位 rank"), ("count", "count")], max_length=8
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("target", "目标 target"), ("actual", "实际 actual")],
+                        db_index=True,
+                        default="actual",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveIntegerField(
+                        blank=True, help_text="Deadline for a target, reference year for an actual", null=True
+                    ),
+                ),
+                ("baseline_value", models.DecimalField(blank=True, decimal_places=4, max_digits=20, null=True)),
+                ("baseline_year", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "city",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.city"
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="%(class)ss", to="atlas.document"
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["city", "kind", "metric"],
             },
         ),
         migrations.AddConstraint(
-            model_name='industrycluster',
-            constraint=models.UniqueConstraint(fields=('document', 'fingerprint'), name='unique_industrycluster_per_document'),
+            model_name="industrycluster",
+            constraint=models.UniqueConstraint(
+                fields=("document", "fingerprint"), name="unique_industrycluster_per_document"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='official',
-            constraint=models.UniqueConstraint(fields=('document', 'fingerprint'), name='unique_official_per_document'),
+            model_name="official",
+            constraint=models.UniqueConstraint(fields=("document", "fingerprint"), name="unique_official_per_document"),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.UniqueConstraint(fields=('document', 'fingerprint'), name='unique_meeting_per_document'),
+            model_name="meeting",
+            constraint=models.UniqueConstraint(fields=("document", "fingerprint"), name="unique_meeting_per_document"),
         ),
         migrations.AddConstraint(
-            model_name='target',
-            constraint=models.UniqueConstraint(fields=('document', 'fingerprint'), name='unique_target_per_document'),
+            model_name="target",
+            constraint=models.UniqueConstraint(fields=("document", "fingerprint"), name="unique_target_per_document"),
         ),
     ]

@@ -5,90 +5,174 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0001_initial'),
+        ("atlas", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='content_hash',
-            field=models.CharField(blank=True, db_index=True, help_text='Hash of the normalized text: the same article under any name', max_length=64),
+            model_name="document",
+            name="content_hash",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="Hash of the normalized text: the same article under any name",
+                max_length=64,
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='duplicate_of',
-            field=models.ForeignKey(blank=True, help_text='The first copy of a reposted article', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='reposts', to='atlas.document'),
+            model_name="document",
+            name="duplicate_of",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The first copy of a reposted article",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="reposts",
+                to="atlas.document",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='genre',
-            field=models.CharField(choices=[('work_report', '政府工作报告 work report'), ('news', '新闻 news'), ('other', '其他 other')], db_index=True, default='news', max_length=12),
+            model_name="document",
+            name="genre",
+            field=models.CharField(
+                choices=[("work_report", "政府工作报告 work report"), ("news", "新闻 news"), ("other", "其他 other")],
+                db_index=True,
+                default="news",
+                max_length=12,
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='reference_date',
-            field=models.DateField(blank=True, help_text='The date extraction resolved relative dates against', null=True),
+            model_name="document",
+            name="reference_date",
+            field=models.DateField(
+                blank=True, help_text="The date extraction resolved relative dates against", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='bound',
-            field=models.CharField(choices=[('exact', '='), ('about', '左右 about'), ('at_least', '以上 at least'), ('at_most', '以内 at most'), ('range', '区间 range')], default='exact', max_length=10),
+            model_name="historicaltarget",
+            name="bound",
+            field=models.CharField(
+                choices=[
+                    ("exact", "="),
+                    ("about", "左右 about"),
+                    ("at_least", "以上 at least"),
+                    ("at_most", "以内 at most"),
+                    ("range", "区间 range"),
+                ],
+                default="exact",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='estimated',
-            field=models.BooleanField(default=False, help_text='预计/初步测算: an estimate, not a final figure'),
+            model_name="historicaltarget",
+            name="estimated",
+            field=models.BooleanField(default=False, help_text="预计/初步测算: an estimate, not a final figure"),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='measure',
-            field=models.CharField(blank=True, choices=[('level', '总量 level'), ('growth', '增速 growth rate'), ('share', '占比 share'), ('count', '数量 count'), ('ranking', '排名 ranking'), ('intensity', '强度 intensity')], max_length=10),
+            model_name="historicaltarget",
+            name="measure",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("level", "总量 level"),
+                    ("growth", "增速 growth rate"),
+                    ("share", "占比 share"),
+                    ("count", "数量 count"),
+                    ("ranking", "排名 ranking"),
+                    ("intensity", "强度 intensity"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='metric_key',
-            field=models.CharField(blank=True, db_index=True, help_text='Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits', max_length=60),
+            model_name="historicaltarget",
+            name="metric_key",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits",
+                max_length=60,
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='value_high',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='Upper end of a range (6%-6.5%); value holds the lower end', max_digits=20, null=True),
+            model_name="historicaltarget",
+            name="value_high",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="Upper end of a range (6%-6.5%); value holds the lower end",
+                max_digits=20,
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='bound',
-            field=models.CharField(choices=[('exact', '='), ('about', '左右 about'), ('at_least', '以上 at least'), ('at_most', '以内 at most'), ('range', '区间 range')], default='exact', max_length=10),
+            model_name="target",
+            name="bound",
+            field=models.CharField(
+                choices=[
+                    ("exact", "="),
+                    ("about", "左右 about"),
+                    ("at_least", "以上 at least"),
+                    ("at_most", "以内 at most"),
+                    ("range", "区间 range"),
+                ],
+                default="exact",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='estimated',
-            field=models.BooleanField(default=False, help_text='预计/初步测算: an estimate, not a final figure'),
+            model_name="target",
+            name="estimated",
+            field=models.BooleanField(default=False, help_text="预计/初步测算: an estimate, not a final figure"),
         ),
         migrations.AddField(
-            model_name='target',
-            name='measure',
-            field=models.CharField(blank=True, choices=[('level', '总量 level'), ('growth', '增速 growth rate'), ('share', '占比 share'), ('count', '数量 count'), ('ranking', '排名 ranking'), ('intensity', '强度 intensity')], max_length=10),
+            model_name="target",
+            name="measure",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("level", "总量 level"),
+                    ("growth", "增速 growth rate"),
+                    ("share", "占比 share"),
+                    ("count", "数量 count"),
+                    ("ranking", "排名 ranking"),
+                    ("intensity", "强度 intensity"),
+                ],
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='metric_key',
-            field=models.CharField(blank=True, db_index=True, help_text='Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits', max_length=60),
+            model_name="target",
+            name="metric_key",
+            field=models.CharField(
+                blank=True,
+                db_index=True,
+                help_text="Key in the metric taxonomy (apps/atlas/data/metrics.json); blank when none fits",
+                max_length=60,
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='value_high',
-            field=models.DecimalField(blank=True, decimal_places=4, help_text='Upper end of a range (6%-6.5%); value holds the lower end', max_digits=20, null=True),
+            model_name="target",
+            name="value_high",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=4,
+                help_text="Upper end of a range (6%-6.5%); value holds the lower end",
+                max_digits=20,
+                null=True,
+            ),
         ),
         migrations.AlterField(
-            model_name='document',
-            name='sha256',
+            model_name="document",
+            name="sha256",
             field=models.CharField(db_index=True, help_text="Hash of the file's bytes", max_length=64),
         ),
         migrations.AlterField(
-            model_name='document',
-            name='source',
-            field=models.CharField(help_text="Path of the file under what was ingested (or the upload's name)", max_length=500, unique=True),
+            model_name="document",
+            name="source",
+            field=models.CharField(
+                help_text="Path of the file under what was ingested (or the upload's name)", max_length=500, unique=True
+            ),
         ),
     ]

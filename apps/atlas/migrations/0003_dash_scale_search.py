@@ -8,10 +8,14 @@ from apps.atlas.pinyin import pinyin_key
 # Substring search (LIKE '%…%') on PostgreSQL goes through pg_trgm GIN indexes; trigrams work on
 # Chinese text too. SQLite has no such index: searches there scan with a LIMIT.
 TRIGRAM_INDEXES = [
-    ("atlas_official", "name"), ("atlas_official", "name_pinyin"),
-    ("atlas_meeting", "name"), ("atlas_meeting", "name_pinyin"),
-    ("atlas_industrycluster", "name"), ("atlas_industrycluster", "name_pinyin"),
-    ("atlas_document", "title"), ("atlas_document", "normalized_text"),
+    ("atlas_official", "name"),
+    ("atlas_official", "name_pinyin"),
+    ("atlas_meeting", "name"),
+    ("atlas_meeting", "name_pinyin"),
+    ("atlas_industrycluster", "name"),
+    ("atlas_industrycluster", "name_pinyin"),
+    ("atlas_document", "title"),
+    ("atlas_document", "normalized_text"),
 ]
 
 
@@ -40,85 +44,96 @@ def fill_pinyin(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0002_document_genre_target_measure'),
+        ("atlas", "0002_document_genre_target_measure"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalindustrycluster',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="historicalindustrycluster",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="historicalmeeting",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddField(
-            model_name='historicalofficial',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="historicalofficial",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddField(
-            model_name='industrycluster',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="industrycluster",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="meeting",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddField(
-            model_name='official',
-            name='name_pinyin',
-            field=models.CharField(blank=True, editable=False, help_text='Toneless pinyin of the name, filled on save', max_length=400),
+            model_name="official",
+            name="name_pinyin",
+            field=models.CharField(
+                blank=True, editable=False, help_text="Toneless pinyin of the name, filled on save", max_length=400
+            ),
         ),
         migrations.AddIndex(
-            model_name='city',
-            index=models.Index(fields=['province', 'name'], name='city_province_name'),
+            model_name="city",
+            index=models.Index(fields=["province", "name"], name="city_province_name"),
         ),
         migrations.AddIndex(
-            model_name='city',
-            index=models.Index(fields=['level', 'name'], name='city_level_name'),
+            model_name="city",
+            index=models.Index(fields=["level", "name"], name="city_level_name"),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['city', 'published'], name='document_city_published'),
+            model_name="document",
+            index=models.Index(fields=["city", "published"], name="document_city_published"),
         ),
         migrations.AddIndex(
-            model_name='industrycluster',
-            index=models.Index(fields=['city', 'review_status'], name='cluster_city_status'),
+            model_name="industrycluster",
+            index=models.Index(fields=["city", "review_status"], name="cluster_city_status"),
         ),
         migrations.AddIndex(
-            model_name='industrycluster',
-            index=models.Index(fields=['city', 'tier', 'name'], name='cluster_city_tier_name'),
+            model_name="industrycluster",
+            index=models.Index(fields=["city", "tier", "name"], name="cluster_city_tier_name"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['city', 'review_status'], name='meeting_city_status'),
+            model_name="meeting",
+            index=models.Index(fields=["city", "review_status"], name="meeting_city_status"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['city', 'date'], name='meeting_city_date'),
+            model_name="meeting",
+            index=models.Index(fields=["city", "date"], name="meeting_city_date"),
         ),
         migrations.AddIndex(
-            model_name='official',
-            index=models.Index(fields=['city', 'review_status'], name='official_city_status'),
+            model_name="official",
+            index=models.Index(fields=["city", "review_status"], name="official_city_status"),
         ),
         migrations.AddIndex(
-            model_name='official',
-            index=models.Index(fields=['city', 'name'], name='official_city_name'),
+            model_name="official",
+            index=models.Index(fields=["city", "name"], name="official_city_name"),
         ),
         migrations.AddIndex(
-            model_name='target',
-            index=models.Index(fields=['city', 'review_status'], name='target_city_status'),
+            model_name="target",
+            index=models.Index(fields=["city", "review_status"], name="target_city_status"),
         ),
         migrations.AddIndex(
-            model_name='target',
-            index=models.Index(fields=['city', 'metric', 'kind', 'year'], name='target_city_metric'),
+            model_name="target",
+            index=models.Index(fields=["city", "metric", "kind", "year"], name="target_city_metric"),
         ),
         TrigramExtension(),
         migrations.RunPython(create_trigram_indexes, drop_trigram_indexes),

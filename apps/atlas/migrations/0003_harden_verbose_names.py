@@ -4,54 +4,101 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0002_document_genre_target_measure'),
+        ("atlas", "0002_document_genre_target_measure"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='city',
-            options={'ordering': ['province', 'name'], 'verbose_name': '城市 City', 'verbose_name_plural': '城市 Cities'},
+            name="city",
+            options={
+                "ordering": ["province", "name"],
+                "verbose_name": "城市 City",
+                "verbose_name_plural": "城市 Cities",
+            },
         ),
         migrations.AlterModelOptions(
-            name='document',
-            options={'ordering': ['-published', 'source'], 'verbose_name': '文章 Document', 'verbose_name_plural': '文章 Documents'},
+            name="document",
+            options={
+                "ordering": ["-published", "source"],
+                "verbose_name": "文章 Document",
+                "verbose_name_plural": "文章 Documents",
+            },
         ),
         migrations.AlterModelOptions(
-            name='historicalindustrycluster',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'historical 产业集群 Industry cluster', 'verbose_name_plural': 'historical 产业集群 Industry clusters'},
+            name="historicalindustrycluster",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "historical 产业集群 Industry cluster",
+                "verbose_name_plural": "historical 产业集群 Industry clusters",
+            },
         ),
         migrations.AlterModelOptions(
-            name='historicalmeeting',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'historical 会议 Meeting', 'verbose_name_plural': 'historical 会议 Meetings'},
+            name="historicalmeeting",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "historical 会议 Meeting",
+                "verbose_name_plural": "historical 会议 Meetings",
+            },
         ),
         migrations.AlterModelOptions(
-            name='historicalofficial',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'historical 官员 Official', 'verbose_name_plural': 'historical 官员 Officials'},
+            name="historicalofficial",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "historical 官员 Official",
+                "verbose_name_plural": "historical 官员 Officials",
+            },
         ),
         migrations.AlterModelOptions(
-            name='historicaltarget',
-            options={'get_latest_by': ('history_date', 'history_id'), 'ordering': ('-history_date', '-history_id'), 'verbose_name': 'historical 目标与数据 Target', 'verbose_name_plural': 'historical 目标与数据 Targets'},
+            name="historicaltarget",
+            options={
+                "get_latest_by": ("history_date", "history_id"),
+                "ordering": ("-history_date", "-history_id"),
+                "verbose_name": "historical 目标与数据 Target",
+                "verbose_name_plural": "historical 目标与数据 Targets",
+            },
         ),
         migrations.AlterModelOptions(
-            name='industrycluster',
-            options={'ordering': ['city', 'tier', 'name'], 'verbose_name': '产业集群 Industry cluster', 'verbose_name_plural': '产业集群 Industry clusters'},
+            name="industrycluster",
+            options={
+                "ordering": ["city", "tier", "name"],
+                "verbose_name": "产业集群 Industry cluster",
+                "verbose_name_plural": "产业集群 Industry clusters",
+            },
         ),
         migrations.AlterModelOptions(
-            name='industrytag',
-            options={'ordering': ['sort_order', 'slug'], 'verbose_name': '产业标签 Industry tag', 'verbose_name_plural': '产业标签 Industry tags'},
+            name="industrytag",
+            options={
+                "ordering": ["sort_order", "slug"],
+                "verbose_name": "产业标签 Industry tag",
+                "verbose_name_plural": "产业标签 Industry tags",
+            },
         ),
         migrations.AlterModelOptions(
-            name='meeting',
-            options={'ordering': ['date', 'name'], 'verbose_name': '会议 Meeting', 'verbose_name_plural': '会议 Meetings'},
+            name="meeting",
+            options={
+                "ordering": ["date", "name"],
+                "verbose_name": "会议 Meeting",
+                "verbose_name_plural": "会议 Meetings",
+            },
         ),
         migrations.AlterModelOptions(
-            name='official',
-            options={'ordering': ['city', 'name'], 'verbose_name': '官员 Official', 'verbose_name_plural': '官员 Officials'},
+            name="official",
+            options={
+                "ordering": ["city", "name"],
+                "verbose_name": "官员 Official",
+                "verbose_name_plural": "官员 Officials",
+            },
         ),
         migrations.AlterModelOptions(
-            name='target',
-            options={'ordering': ['city', 'kind', 'metric'], 'verbose_name': '目标与数据 Target', 'verbose_name_plural': '目标与数据 Targets'},
+            name="target",
+            options={
+                "ordering": ["city", "kind", "metric"],
+                "verbose_name": "目标与数据 Target",
+                "verbose_name_plural": "目标与数据 Targets",
+            },
         ),
     ]

@@ -12,69 +12,109 @@ def hash_existing_texts(apps, schema_editor):
     first_by_hash = {}
     for document in Document.objects.order_by("pk").only("pk", "normalized_text", "content_hash", "duplicate_of"):
         if not document.content_hash:
-            document.content_hash = hashlib.sha256("".join(document.normalized_text.split()).encode("utf-8")).hexdigest()
+            document.content_hash = hashlib.sha256(
+                "".join(document.normalized_text.split()).encode("utf-8")
+            ).hexdigest()
         first = first_by_hash.setdefault(document.content_hash, document.pk)
         if first != document.pk and document.duplicate_of_id is None:
             document.duplicate_of_id = first
-        Document.objects.filter(pk=document.pk).update(content_hash=document.content_hash,
-                                                       duplicate_of_id=document.duplicate_of_id)
+        Document.objects.filter(pk=document.pk).update(
+            content_hash=document.content_hash, duplicate_of_id=document.duplicate_of_id
+        )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0002_document_genre_target_measure'),
+        ("atlas", "0002_document_genre_target_measure"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='also_seen_as',
-            field=models.JSONField(blank=True, default=list, help_text='Other file names and links the same text arrived under'),
+            model_name="document",
+            name="also_seen_as",
+            field=models.JSONField(
+                blank=True, default=list, help_text="Other file names and links the same text arrived under"
+            ),
         ),
         migrations.AddField(
-            model_name='historicalindustrycluster',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="historicalindustrycluster",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="historicalmeeting",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='historicalofficial',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="historicalofficial",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='historicaltarget',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="historicaltarget",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='industrycluster',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="industrycluster",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="meeting",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='official',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="official",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.AddField(
-            model_name='target',
-            name='anchor_lost',
-            field=models.BooleanField(db_index=True, default=False, help_text="An updated article no longer contains this fact's passage: check it against the new text"),
+            model_name="target",
+            name="anchor_lost",
+            field=models.BooleanField(
+                db_index=True,
+                default=False,
+                help_text="An updated article no longer contains this fact's passage: check it against the new text",
+            ),
         ),
         migrations.RunPython(hash_existing_texts, migrations.RunPython.noop),
         migrations.AddConstraint(
-            model_name='document',
-            constraint=models.UniqueConstraint(condition=models.Q(('duplicate_of__isnull', True), models.Q(('content_hash', ''), _negated=True)), fields=('content_hash',), name='unique_document_text'),
+            model_name="document",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("duplicate_of__isnull", True), models.Q(("content_hash", ""), _negated=True)),
+                fields=("content_hash",),
+                name="unique_document_text",
+            ),
         ),
     ]

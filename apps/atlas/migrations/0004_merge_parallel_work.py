@@ -4,12 +4,10 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0003_dash_scale_search'),
-        ('atlas', '0003_harden_verbose_names'),
-        ('atlas', '0003_ingestb_document_copies_fact_anchor'),
+        ("atlas", "0003_dash_scale_search"),
+        ("atlas", "0003_harden_verbose_names"),
+        ("atlas", "0003_ingestb_document_copies_fact_anchor"),
     ]
 
-    operations = [
-    ]
+    operations = []

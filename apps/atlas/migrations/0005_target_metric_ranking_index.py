@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('atlas', '0004_merge_parallel_work'),
+        ("atlas", "0004_merge_parallel_work"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='target',
-            index=models.Index(fields=['metric_key', 'measure', 'year', 'kind', 'city'], name='target_metric_ranking'),
+            model_name="target",
+            index=models.Index(fields=["metric_key", "measure", "year", "kind", "city"], name="target_metric_ranking"),
         ),
     ]

@@ -1,4 +1,5 @@
 """Template helpers for the public pages."""
+
 from urllib.parse import urlsplit
 
 from django import template
@@ -35,16 +36,25 @@ def edit_link(context, fact):
 def fact_meta(context, fact):
     """The fact's review mark, source link, own page (and, for staff, its edit link). A tag, not an
     included partial: it is drawn once per fact, hundreds of times on a page."""
-    return format_html('<span class="fact-meta">{}<a class="source-link" href="{}" title="{}">出处</a>'
-                       '<a class="fact-link" href="{}" title="本条信息 this fact\'s page">详情</a>{}</span>',
-                       review_mark(fact), evidence_url(fact), fact.evidence_text, links.fact_url(fact),
-                       edit_link(context, fact))
+    return format_html(
+        '<span class="fact-meta">{}<a class="source-link" href="{}" title="{}">出处</a>'
+        '<a class="fact-link" href="{}" title="本条信息 this fact\'s page">详情</a>{}</span>',
+        review_mark(fact),
+        evidence_url(fact),
+        fact.evidence_text,
+        links.fact_url(fact),
+        edit_link(context, fact),
+    )
 
 
-VERIFIED_MARK = format_html('<span class="badge badge-verified" title="{}">✓ 已核实 <span lang="en">verified</span></span>',
-                            "工作人员已核实 approved by staff")
-UNREVIEWED_MARK = format_html('<span class="badge badge-unreviewed" title="{}">未审核 <span lang="en">unreviewed</span>'
-                              '</span>', "尚未经工作人员审核 not yet reviewed by staff")
+VERIFIED_MARK = format_html(
+    '<span class="badge badge-verified" title="{}">✓ 已核实 <span lang="en">verified</span></span>',
+    "工作人员已核实 approved by staff",
+)
+UNREVIEWED_MARK = format_html(
+    '<span class="badge badge-unreviewed" title="{}">未审核 <span lang="en">unreviewed</span></span>',
+    "尚未经工作人员审核 not yet reviewed by staff",
+)
 
 
 @register.filter
@@ -64,23 +74,36 @@ def tag_links(tags):
     tags = list(tags)
     if not tags:
         return ""
-    return format_html('<span class="tag-list">{}</span>', format_html_join(
-        "", '<a class="tag" href="{}" title="{}">{}</a>', ((links.tag_url(tag), tag.name_en, tag.name_zh) for tag in tags)))
+    return format_html(
+        '<span class="tag-list">{}</span>',
+        format_html_join(
+            "",
+            '<a class="tag" href="{}" title="{}">{}</a>',
+            ((links.tag_url(tag), tag.name_en, tag.name_zh) for tag in tags),
+        ),
+    )
 
 
 @register.filter
 def target_kind(target):
     """A badge: a target and its deadline, or a reported figure and its year."""
     if target.kind == Target.Kind.TARGET:
-        return format_html('<span class="badge badge-target">目标 target{}</span>',
-                           f" · 到{target.year}年" if target.year else "")
-    return format_html('<span class="badge badge-actual">实际 actual{}</span>', f" · {target.year}年" if target.year else "")
+        return format_html(
+            '<span class="badge badge-target">目标 target{}</span>', f" · 到{target.year}年" if target.year else ""
+        )
+    return format_html(
+        '<span class="badge badge-actual">实际 actual{}</span>', f" · {target.year}年" if target.year else ""
+    )
 
 
 @register.filter
 def city_link(city):
-    return format_html('<a class="city-name" href="{}">{} <span class="en" lang="en">{}</span></a>',
-                       links.city_url(city), city.name, city.name_en)
+    return format_html(
+        '<a class="city-name" href="{}">{} <span class="en" lang="en">{}</span></a>',
+        links.city_url(city),
+        city.name,
+        city.name_en,
+    )
 
 
 @register.filter

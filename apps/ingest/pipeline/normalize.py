@@ -4,6 +4,7 @@ Steps, each an edit on a TrackedText so every character still knows where it cam
 pinyin glosses out (業(yè) → 業), traditional → simplified, site boilerplate out,
 full-width digits folded, and synonym-spun wording mapped back when the text is spun.
 """
+
 import json
 import re
 import unicodedata
@@ -73,7 +74,9 @@ class TrackedText:
                 out.append(line)
                 continue
             new = convert(line)
-            out.append(new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line))
+            out.append(
+                new if len(new) == len(line) else "".join(convert(ch) if len(convert(ch)) == 1 else ch for ch in line)
+            )
         self.text = "".join(out)
 
     def drop_lines(self, indexes):
@@ -93,8 +96,11 @@ class TrackedText:
         if not origin:
             return []
         # A run breaks wherever a character's origin does not follow the one before it.
-        starts = [0, *(i for i, (before, here) in enumerate(zip(origin, origin[1:]), 1) if here != before + 1),
-                  len(origin)]
+        starts = [
+            0,
+            *(i for i, (before, here) in enumerate(zip(origin, origin[1:]), 1) if here != before + 1),
+            len(origin),
+        ]
         return [[start, origin[start], end - start] for start, end in zip(starts, starts[1:])]
 
 
@@ -174,7 +180,9 @@ def boilerplate_rules(path=DATA_DIR / "boilerplate.json"):
     data = json.loads(Path(path).read_text(encoding="utf-8"))
 
     def compiled(key, flags=0):
-        return tuple(re.compile(item["pattern"] if isinstance(item, dict) else item, flags) for item in data.get(key, []))
+        return tuple(
+            re.compile(item["pattern"] if isinstance(item, dict) else item, flags) for item in data.get(key, [])
+        )
 
     # Inline patterns run over the whole text: MULTILINE makes their $ a line end ("（张三 摄）" closing a line).
     return Boilerplate(compiled("line_patterns"), compiled("inline_patterns", re.MULTILINE), compiled("tail_markers"))
@@ -194,8 +202,11 @@ def spin_rules(path=DATA_DIR / "spin_map.json"):
     for item in data["replacements"]:
         pattern = re.escape(item["spun"])
         if item.get("after"):
-            pattern = "(?<=" + "|".join(map(re.escape, item["after"])) + ")" + pattern if _fixed_width(item["after"]) \
+            pattern = (
+                "(?<=" + "|".join(map(re.escape, item["after"])) + ")" + pattern
+                if _fixed_width(item["after"])
                 else "(?:(?<=" + ")|(?<=".join(map(re.escape, item["after"])) + "))" + pattern
+            )
         if item.get("before"):
             pattern += "(?=" + "|".join(map(re.escape, item["before"])) + ")"
         if item.get("not_before"):
@@ -247,7 +258,7 @@ def remove_boilerplate(tracked, rules=None):
     return len([i for i in dropped if lines[i].strip()]), inline
 
 
-SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", "\"")
+SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", '"')
 BULLET = re.compile(r"^\s*[·•▪●◆■►\-]\s*")
 
 
@@ -311,6 +322,11 @@ def normalize(raw_text: str) -> NormalizedArticle:
         cleaning["spun_markers"] = markers
         cleaning["spun_replacements"] = replacements
     return NormalizedArticle(
-        raw_text=raw_text, text=tracked.text, offset_map=tracked.runs(), script=script,
-        cleaning=cleaning, spun=spun, header_text=header_text,
+        raw_text=raw_text,
+        text=tracked.text,
+        offset_map=tracked.runs(),
+        script=script,
+        cleaning=cleaning,
+        spun=spun,
+        header_text=header_text,
     )

@@ -10,6 +10,7 @@ that stem; when `report.txt` and `report.html` both exist it is ignored with a w
 A Markdown article's YAML front matter (title, source, date) is read the same way; the sidecar
 wins where both give a value. All values pass apps/ingest/validation.py.
 """
+
 import errno
 import json
 import os
@@ -24,15 +25,29 @@ import yaml
 from ..validation import meta_from_dict, strip_controls
 from .types import ArticleError, ArticleMeta, RawArticle
 
-__all__ = ["ArticleFile", "collect_articles", "decode", "find_articles", "html_to_text", "meta_from_dict",
-           "read_bytes", "read_file", "read_meta", "split_front_matter"]
+__all__ = [
+    "ArticleFile",
+    "collect_articles",
+    "decode",
+    "find_articles",
+    "html_to_text",
+    "meta_from_dict",
+    "read_bytes",
+    "read_file",
+    "read_meta",
+    "split_front_matter",
+]
 
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm", ".md"}
 # Tried in order; GB18030 is a superset of GBK and GB2312.
 ENCODINGS = ("utf-8-sig", "gb18030", "big5")
 # Byte order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
-BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", 4), (b"\x00\x00\xfe\xff", "utf-32-be", 4),
-        (b"\xff\xfe", "utf-16-le", 2), (b"\xfe\xff", "utf-16-be", 2))
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le", 4),
+    (b"\x00\x00\xfe\xff", "utf-32-be", 4),
+    (b"\xff\xfe", "utf-16-le", 2),
+    (b"\xfe\xff", "utf-16-be", 2),
+)
 MIN_ARTICLE_CHARS = 30
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SIDECAR_BYTES = 256 * 1024
@@ -44,7 +59,7 @@ def decode(data: bytes) -> tuple[str, str]:
         raise ArticleError("the file is empty")
     for bom, codec, width in BOMS:
         if data.startswith(bom):
-            return _decode_unicode(data[len(bom):], codec, width)
+            return _decode_unicode(data[len(bom) :], codec, width)
     if b"\x00" in data[:4096]:
         raise ArticleError("the file is binary, not text")
     candidates = []
@@ -65,8 +80,10 @@ def decode(data: bytes) -> tuple[str, str]:
 def _decode_unicode(data: bytes, codec: str, width: int) -> tuple[str, str]:
     name = codec[:6].upper()
     if len(data) % width:
-        raise ArticleError(f"the {name} text is cut off: {len(data)} bytes after the byte order mark "
-                           f"is not a whole number of {width}-byte units")
+        raise ArticleError(
+            f"the {name} text is cut off: {len(data)} bytes after the byte order mark "
+            f"is not a whole number of {width}-byte units"
+        )
     try:
         return data.decode(codec), name.lower()
     except UnicodeDecodeError as exc:
@@ -82,8 +99,29 @@ def _han_share(text):
 
 class _TextExtractor(HTMLParser):
     SKIP = {"script", "style", "noscript", "template", "svg", "head"}
-    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-             "header", "footer", "nav", "ul", "ol", "table", "blockquote", "title"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "ul",
+        "ol",
+        "table",
+        "blockquote",
+        "title",
+    }
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -136,7 +174,7 @@ def split_front_matter(text: str) -> tuple[object, str, list]:
     match = FRONT_MATTER.match(text)
     if not match:
         return None, text, []
-    block, body = match.group(1) or "", text[match.end():]
+    block, body = match.group(1) or "", text[match.end() :]
     if len(block) > MAX_FRONT_MATTER:
         return None, body, [f"front matter ignored: longer than {MAX_FRONT_MATTER // 1024} KiB"]
     try:
@@ -161,8 +199,10 @@ def markdown_to_text(text: str) -> str:
 def merge_meta(base: ArticleMeta, override: ArticleMeta) -> ArticleMeta:
     """Each value of `override` that is given wins over `base`; the warnings of both are kept."""
     return ArticleMeta(
-        url=override.url or base.url, published=override.published or base.published,
-        publisher=override.publisher or base.publisher, title=override.title or base.title,
+        url=override.url or base.url,
+        published=override.published or base.published,
+        publisher=override.publisher or base.publisher,
+        title=override.title or base.title,
         warnings=base.warnings + override.warnings,
     )
 
@@ -242,11 +282,11 @@ def sidecar_for(path: Path) -> tuple[Path | None, str]:
     shared = path.with_name(path.stem + ".meta.json")
     if not os.path.lexists(shared):
         return None, ""
-    owners = sorted(p.name for p in path.parent.iterdir()
-                    if p.stem == path.stem and p.suffix.lower() in ARTICLE_SUFFIXES)
+    owners = sorted(
+        p.name for p in path.parent.iterdir() if p.stem == path.stem and p.suffix.lower() in ARTICLE_SUFFIXES
+    )
     if len(owners) > 1:
-        return None, (f"{shared.name} ignored: it could belong to {' or '.join(owners)}; "
-                      f"name it {path.name}.meta.json")
+        return None, (f"{shared.name} ignored: it could belong to {' or '.join(owners)}; name it {path.name}.meta.json")
     return shared, ""
 
 
@@ -309,8 +349,13 @@ def collect_articles(paths) -> tuple[list[ArticleFile], list[Skipped]]:
 
     def add(path, source):
         if source in seen:
-            skipped.append(Skipped(path, f"has the same name {source!r} as {seen[source]}; "
-                                         "ingest the folder that holds both instead", failed=True))
+            skipped.append(
+                Skipped(
+                    path,
+                    f"has the same name {source!r} as {seen[source]}; ingest the folder that holds both instead",
+                    failed=True,
+                )
+            )
             return
         seen[source] = path
         found.append(ArticleFile(path, source))
@@ -337,8 +382,11 @@ def _broken_link_reason(path: Path) -> str:
 def _walk(root: Path, skipped: list):
     walked = set()
     files = []
-    for folder, subfolders, names in os.walk(root, followlinks=True,
-                                             onerror=lambda exc: skipped.append(Skipped(Path(exc.filename), f"skipped: {exc.strerror}"))):
+    for folder, subfolders, names in os.walk(
+        root,
+        followlinks=True,
+        onerror=lambda exc: skipped.append(Skipped(Path(exc.filename), f"skipped: {exc.strerror}")),
+    ):
         real = os.path.realpath(folder)
         if real in walked:
             skipped.append(Skipped(Path(folder), "skipped: a link to a folder already walked (a symlink loop?)"))

@@ -3,6 +3,7 @@
 jieba keeps one global dictionary, so the user dictionaries are loaded once per process.
 HMM is off: new-word guessing would glue names and titles together unpredictably.
 """
+
 import threading
 from itertools import accumulate
 from pathlib import Path
@@ -48,7 +49,28 @@ def boundaries(tokens) -> set[int]:
 
 
 # jieba's own dictionary tags; a word tagged as one of these is an ordinary word, not a name.
-COMMON_WORD_TAGS = {"n", "v", "vn", "vd", "a", "ad", "an", "b", "d", "s", "f", "t", "m", "q", "r", "p", "c", "u", "l", "i"}
+COMMON_WORD_TAGS = {
+    "n",
+    "v",
+    "vn",
+    "vd",
+    "a",
+    "ad",
+    "an",
+    "b",
+    "d",
+    "s",
+    "f",
+    "t",
+    "m",
+    "q",
+    "r",
+    "p",
+    "c",
+    "u",
+    "l",
+    "i",
+}
 
 
 def is_common_word(word):

@@ -1,8 +1,9 @@
 """Plain data passed between the pipeline stages; no Django in here."""
+
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 
 class ArticleError(ValueError):

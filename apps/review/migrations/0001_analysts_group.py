@@ -1,4 +1,5 @@
 """Data migration: the read-only Analysts group."""
+
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 

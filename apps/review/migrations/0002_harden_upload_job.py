@@ -7,39 +7,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('atlas', '0002_document_genre_target_measure'),
-        ('review', '0001_analysts_group'),
+        ("atlas", "0002_document_genre_target_measure"),
+        ("review", "0001_analysts_group"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='UploadJob',
+            name="UploadJob",
             fields=[
-                ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('source', models.CharField(max_length=255)),
-                ('pasted', models.BooleanField(default=False, help_text='Pasted text (kept to refill the form) rather than a file')),
-                ('data', models.BinaryField()),
-                ('meta', models.JSONField(blank=True, default=dict)),
-                ('status', models.CharField(choices=[('queued', '排队中 Queued'), ('running', '处理中 Processing'), ('done', '完成 Done'), ('failed', '失败 Failed')], default='queued', max_length=8)),
-                ('step', models.CharField(choices=[('waiting', '等待 Waiting'), ('reading', '读取与清洗 Reading and cleaning'), ('extracting', '分词与抽取 Segmenting and extracting'), ('loading', '入库 Storing'), ('finished', '结束 Finished')], default='waiting', max_length=12)),
-                ('error', models.TextField(blank=True)),
-                ('error_field', models.CharField(blank=True, help_text='The form field the error belongs to', max_length=20)),
-                ('created_document', models.BooleanField(default=False)),
-                ('counts', models.JSONField(blank=True, default=dict)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='atlas.document')),
+                ("id", models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("source", models.CharField(max_length=255)),
+                (
+                    "pasted",
+                    models.BooleanField(
+                        default=False, help_text="Pasted text (kept to refill the form) rather than a file"
+                    ),
+                ),
+                ("data", models.BinaryField()),
+                ("meta", models.JSONField(blank=True, default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("queued", "排队中 Queued"),
+                            ("running", "处理中 Processing"),
+                            ("done", "完成 Done"),
+                            ("failed", "失败 Failed"),
+                        ],
+                        default="queued",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "等待 Waiting"),
+                            ("reading", "读取与清洗 Reading and cleaning"),
+                            ("extracting", "分词与抽取 Segmenting and extracting"),
+                            ("loading", "入库 Storing"),
+                            ("finished", "结束 Finished"),
+                        ],
+                        default="waiting",
+                        max_length=12,
+                    ),
+                ),
+                ("error", models.TextField(blank=True)),
+                (
+                    "error_field",
+                    models.CharField(blank=True, help_text="The form field the error belongs to", max_length=20),
+                ),
+                ("created_document", models.BooleanField(default=False)),
+                ("counts", models.JSONField(blank=True, default=dict)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="atlas.document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '上传任务 Upload job',
-                'verbose_name_plural': '上传任务 Upload jobs',
-                'ordering': ['-created_at'],
+                "verbose_name": "上传任务 Upload job",
+                "verbose_name_plural": "上传任务 Upload jobs",
+                "ordering": ["-created_at"],
             },
         ),
     ]

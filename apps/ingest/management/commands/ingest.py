@@ -37,35 +37,59 @@ def describe_summary(summary: dict) -> tuple[str, bool]:
     if summary.get("duplicate_of"):
         status_note += f" of {summary['duplicate_of']}"
     if not summary["city"]:
-        return (f"⚠ {source}: stored, but it names no Chinese city, county or district — "
-                f"no facts extracted{status_note}"), True
-    line = (f"✓ {source}: {summary['city']} ({summary['level']}, {summary['province'] or '—'}) · "
-            f"{counts.get('meetings', 0)} meetings · {counts.get('officials', 0)} officials · "
-            f"{counts.get('clusters', 0)} clusters · {counts.get('targets', 0)} targets · "
-            f"{describe_cleaning(summary['cleaning'])}{status_note}")
+        return (
+            f"⚠ {source}: stored, but it names no Chinese city, county or district — no facts extracted{status_note}"
+        ), True
+    line = (
+        f"✓ {source}: {summary['city']} ({summary['level']}, {summary['province'] or '—'}) · "
+        f"{counts.get('meetings', 0)} meetings · {counts.get('officials', 0)} officials · "
+        f"{counts.get('clusters', 0)} clusters · {counts.get('targets', 0)} targets · "
+        f"{describe_cleaning(summary['cleaning'])}{status_note}"
+    )
     if summary["kept_for_staff"]:
         line += f" · {summary['kept_for_staff']} staff-reviewed facts kept"
     return line, False
 
 
 class Command(BaseCommand):
-    help = ("Parse articles (.txt, .md, .html) into cities, meetings, officials, clusters and targets. "
-            "A document is named by its path under the folder given; unchanged files are skipped.")
+    help = (
+        "Parse articles (.txt, .md, .html) into cities, meetings, officials, clusters and targets. "
+        "A document is named by its path under the folder given; unchanged files are skipped."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", help="files or folders; seeds/ when none are given")
-        parser.add_argument("--jobs", "-j", type=int, default=1,
-                            help="worker processes for read→extract (0: one per CPU); loading stays in order here")
-        parser.add_argument("--force", action="store_true",
-                            help="extract again even files whose bytes and metadata are unchanged")
-        parser.add_argument("--quiet", "-q", action="store_true",
-                            help="no progress bar and no line per article; problems and the summary still print")
-        parser.add_argument("--queue", action="store_true",
-                            help="send each article to the Celery workers (CELERY_BROKER_URL) instead of loading here")
-        parser.add_argument("--wait", action="store_true",
-                            help="with --queue: wait for the workers and print each article's result")
-        parser.add_argument("--wait-timeout", type=float, default=None, metavar="SECONDS",
-                            help="with --wait: give up on an article after this long (default: wait)")
+        parser.add_argument(
+            "--jobs",
+            "-j",
+            type=int,
+            default=1,
+            help="worker processes for read→extract (0: one per CPU); loading stays in order here",
+        )
+        parser.add_argument(
+            "--force", action="store_true", help="extract again even files whose bytes and metadata are unchanged"
+        )
+        parser.add_argument(
+            "--quiet",
+            "-q",
+            action="store_true",
+            help="no progress bar and no line per article; problems and the summary still print",
+        )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="send each article to the Celery workers (CELERY_BROKER_URL) instead of loading here",
+        )
+        parser.add_argument(
+            "--wait", action="store_true", help="with --queue: wait for the workers and print each article's result"
+        )
+        parser.add_argument(
+            "--wait-timeout",
+            type=float,
+            default=None,
+            metavar="SECONDS",
+            help="with --wait: give up on an article after this long (default: wait)",
+        )
 
     def handle(self, *args, **options):
         self.quiet = options["quiet"]
@@ -155,7 +179,7 @@ class Command(BaseCommand):
                 else:
                     try:
                         result = load(prepared.raw, prepared.normalized, prepared.extraction, require_city=False)
-                    except Exception as exc:  # noqa: BLE001 — reported with the file's name; the rest go on
+                    except Exception as exc:
                         failed += 1
                         self.problem(f"{source}: {describe_failure(exc)}")
                     else:
@@ -178,13 +202,15 @@ class Command(BaseCommand):
                 with app.connection_for_write() as connection:
                     connection.ensure_connection(max_retries=1)
             except OperationalError as exc:
-                raise CommandError(f"the broker at {app.conf.broker_url} does not answer ({exc}); "
-                                   "start Redis, or ingest without --queue") from None
+                raise CommandError(
+                    f"the broker at {app.conf.broker_url} does not answer ({exc}); "
+                    "start Redis, or ingest without --queue"
+                ) from None
         sent, failed = [], 0
         for article, raw in work:
             try:
                 raw = raw or read_file(article.path, article.source)
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 failed += 1
                 self.problem(f"{article.source}: {describe_failure(exc)}")
                 continue
@@ -200,7 +226,7 @@ class Command(BaseCommand):
             for article, async_result in sent:
                 try:
                     summary = async_result.get(timeout=timeout, propagate=True)
-                except Exception as exc:  # noqa: BLE001
+                except Exception as exc:
                     summary = {"error": describe_failure(exc)}
                 if "error" in summary:
                     failed += 1

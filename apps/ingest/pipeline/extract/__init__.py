@@ -5,6 +5,7 @@ adds its own. The genre and sections come first (they decide the reference date 
 figure is read), then the subject city (every later step uses it to leave out what the
 document says about other places), then people, meetings, clusters and targets.
 """
+
 import re
 from datetime import date
 
@@ -71,8 +72,14 @@ def subject_step(doc):
         anchors.append((doc.dateline.session, 8.0))
     if doc.meta.url:
         anchors.append((url_places(doc.meta.url), 6.0))
-    doc.city = main_city(doc.text, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=anchors,
-                         anchored_only=doc.genre == WORK_REPORT)
+    doc.city = main_city(
+        doc.text,
+        doc.title,
+        doc.publisher,
+        token_edges=doc.token_edges,
+        anchors=anchors,
+        anchored_only=doc.genre == WORK_REPORT,
+    )
     doc.places = PlaceContext(doc.city, doc.text, edges_for=doc.edges_for)
     doc.anchors = anchors
 
@@ -91,12 +98,17 @@ def people_are_not_places_step(doc):
     masked = doc.text
     for official in sorted(doc.officials, key=lambda o: len(o.name), reverse=True):
         masked = masked.replace(official.name, "\0" * len(official.name))
-    city = main_city(masked, doc.title, doc.publisher, token_edges=doc.token_edges, anchors=doc.anchors,
-                     anchored_only=doc.genre == WORK_REPORT)
+    city = main_city(
+        masked,
+        doc.title,
+        doc.publisher,
+        token_edges=doc.token_edges,
+        anchors=doc.anchors,
+        anchored_only=doc.genre == WORK_REPORT,
+    )
     if city != doc.city:
         doc.city = city
-        doc.places = PlaceContext(city, doc.text, person_names=[o.name for o in doc.officials],
-                                  edges_for=doc.edges_for)
+        doc.places = PlaceContext(city, doc.text, person_names=[o.name for o in doc.officials], edges_for=doc.edges_for)
         officials_step(doc)
 
 
@@ -110,8 +122,11 @@ def meetings_step(doc):
 
 def clusters_step(doc):
     places = doc.places
-    doc.clusters = find_clusters(doc.text, foreign_sentence=places.is_foreign,
-                                 names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)))
+    doc.clusters = find_clusters(
+        doc.text,
+        foreign_sentence=places.is_foreign,
+        names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)),
+    )
 
 
 def targets_step(doc):
@@ -119,12 +134,21 @@ def targets_step(doc):
     reference = doc.reference_date
     # Only a date the document states (not a year guessed from the years it mentions) dates its figures;
     # a work report's sections date them (section_targets_step).
-    dated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published \
+    dated = (
+        doc.meta.published
+        or (doc.dateline.date if doc.dateline else None)
+        or doc.published
         or latest_full_date(doc.text)
-    doc.targets = find_targets(doc.text, reference.year if reference else None, meeting_year,
-                               skip_sentence=doc.places.is_foreign, subject_names=doc.places.subject_names,
-                               title=doc.title,
-                               document_year=dated.year if dated and doc.genre != WORK_REPORT else None)
+    )
+    doc.targets = find_targets(
+        doc.text,
+        reference.year if reference else None,
+        meeting_year,
+        skip_sentence=doc.places.is_foreign,
+        subject_names=doc.places.subject_names,
+        title=doc.title,
+        document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
+    )
 
 
 def link_officials_step(doc):
@@ -150,8 +174,13 @@ STEPS = [
 
 
 def make_doc(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> ArticleDoc:
-    return ArticleDoc(text=article.text, tokens=tuple(tokens), meta=meta or ArticleMeta(),
-                      header_text=article.header_text, spun=article.spun)
+    return ArticleDoc(
+        text=article.text,
+        tokens=tuple(tokens),
+        meta=meta or ArticleMeta(),
+        header_text=article.header_text,
+        spun=article.spun,
+    )
 
 
 def run(doc, steps=None):
@@ -163,7 +192,15 @@ def run(doc, steps=None):
 def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> Extraction:
     doc = run(make_doc(article, tokens, meta))
     return Extraction(
-        version=EXTRACTOR_VERSION, title=doc.title, publisher=doc.publisher, published=doc.published,
-        reference_date=doc.reference_date, genre=doc.genre, city=doc.city,
-        officials=doc.officials, meetings=doc.meetings, clusters=doc.clusters, targets=doc.targets,
+        version=EXTRACTOR_VERSION,
+        title=doc.title,
+        publisher=doc.publisher,
+        published=doc.published,
+        reference_date=doc.reference_date,
+        genre=doc.genre,
+        city=doc.city,
+        officials=doc.officials,
+        meetings=doc.meetings,
+        clusters=doc.clusters,
+        targets=doc.targets,
     )

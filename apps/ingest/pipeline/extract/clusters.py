@@ -4,6 +4,7 @@
 "做强新一代信息技术产业集群、做优高端装备制造产业集群": a list of names closed by a tail
 (产业, 集群, 新赛道, 领域 …) that may carry a count (三大) and a tier (主导, 未来 …).
 """
+
 import json
 import re
 from functools import lru_cache
@@ -50,7 +51,8 @@ class ClusterRules:
         self.header_list = re.compile(rules["header_list"])
         self.cooperation = re.compile(alternation(rules["cooperation"]))
         self.verb_list = re.compile(
-            rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])")
+            rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])"
+        )
         self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
         self.tail_follower = re.compile(f"(?:{alternation(rules['tail_followers'])}|$)")
         self.lead_in = re.compile(rf"^(?:{alternation(rules['lead_in'])})+")
@@ -63,8 +65,11 @@ class ClusterRules:
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
         self.slogans = set(dictionary_words("framework_terms.txt")) - self.lexicon
         items = rules["item_rules"]
-        self.item = {name: re.compile(rule["pattern"]) for name, rule in items.items()
-                     if isinstance(rule, dict) and "pattern" in rule}
+        self.item = {
+            name: re.compile(rule["pattern"])
+            for name, rule in items.items()
+            if isinstance(rule, dict) and "pattern" in rule
+        }
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +81,7 @@ def rules():
 def _clean_item(item, r, first):
     if first:
         cuts = [m.end() for m in r.cut_words.finditer(item)]
-        item = item[max(cuts, default=0):]
+        item = item[max(cuts, default=0) :]
         item = r.lead_in.sub("", item)
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
@@ -85,11 +90,17 @@ def _clean_item(item, r, first):
 
 
 def _valid(item, r):
-    return (2 <= len(item) <= 16 and item not in r.generic and not r.tier_of.get(item)
-            and not item.endswith(r.not_industry) and item not in r.slogans
-            and not r.item["not_a_name"].search(item)
-            and not any(part in r.generic for part in re.split("与|及|和", item) if part != item)
-            and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None and not item.isdigit())
+    return (
+        2 <= len(item) <= 16
+        and item not in r.generic
+        and not r.tier_of.get(item)
+        and not item.endswith(r.not_industry)
+        and item not in r.slogans
+        and not r.item["not_a_name"].search(item)
+        and not any(part in r.generic for part in re.split("与|及|和", item) if part != item)
+        and re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9+\-]+", item) is not None
+        and not item.isdigit()
+    )
 
 
 WEAK_TAILS = ("领域", "行业", "板块", "赛道", "新赛道")
@@ -99,8 +110,10 @@ def _policy_list(items, r, weak_tail=True):
     """A list with one policy area, reform or campaign in it (扬尘、涂装印刷等领域) is no cluster list.
 
     Trades that safety campaigns name (烟花爆竹, 建筑施工) count only after a weak tail (…等领域)."""
-    return any(r.item["policy_item"].search(item) or item in r.slogans
-               or (weak_tail and r.item["campaign_item"].search(item)) for item in items)
+    return any(
+        r.item["policy_item"].search(item) or item in r.slogans or (weak_tail and r.item["campaign_item"].search(item))
+        for item in items
+    )
 
 
 def _industry_like(item, r):
@@ -117,8 +130,11 @@ def _split_and(item, r, known_parts_only=False):
         return [item]
     parts = [p for p in item.split("和") if p]
     # Parts that each look like an industry (新能源汽车配件和电子智能制造) are two names even alone.
-    if known_parts_only and not all(p in r.lexicon for p in parts) \
-            and not (len(parts) == 2 and all(len(p) >= 4 and _industry_like(p, r) for p in parts)):
+    if (
+        known_parts_only
+        and not all(p in r.lexicon for p in parts)
+        and not (len(parts) == 2 and all(len(p) >= 4 and _industry_like(p, r) for p in parts))
+    ):
         return [item]
     return parts if len(parts) >= 2 and all(len(p) >= 2 for p in parts) else [item]
 
@@ -127,7 +143,7 @@ def _tier(match, sentence_text, r):
     """The tier a list's tail gives (三大主导产业), else one named just after it (的地标产业), else context."""
     if match.group("tier"):
         return r.tier_of[re.findall(alternation(r.tier_of), match.group("tier"))[-1]]
-    ahead = re.split("[；;]", sentence_text[match.end():], maxsplit=1)[0][:30]
+    ahead = re.split("[；;]", sentence_text[match.end() :], maxsplit=1)[0][:30]
     later = re.search(r"的(" + alternation(r.tier_of) + r")(?:产业|集群)", ahead)
     if later:
         return r.tier_of[later.group(1)]
@@ -151,7 +167,11 @@ def _listed_items(listed, r, weak_tail=True):
     is_list = len([x for x in raw_items if x.strip()]) >= 2
     first = _clean_item(raw_items[0], r, first=True)
     lead = raw_items[0][: raw_items[0].rfind(first)] if first else raw_items[0]
-    lead = re.sub(r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级|世界级|国家级|省级|万亿级)$", "", lead)
+    lead = re.sub(
+        r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级|世界级|国家级|省级|万亿级)$",
+        "",
+        lead,
+    )
     if not is_list and lead.endswith("的"):
         return [], False, False  # "…更先进的光伏产业": described, not backed
     items = []
@@ -163,8 +183,11 @@ def _listed_items(listed, r, weak_tail=True):
 
 def _accepted(items, is_list, verb_before, match, sentence_text, r):
     """Whether a list closed by `match` names industries the city backs."""
-    if match.group("tail") == "产业" and r.measure.match(sentence_text, match.end()) \
-            and not all(i in r.lexicon for i in items):
+    if (
+        match.group("tail") == "产业"
+        and r.measure.match(sentence_text, match.end())
+        and not all(i in r.lexicon for i in items)
+    ):
         return False  # 高新技术产业产值 names a statistic, not a cluster
     industry_like = [_industry_like(i, r) for i in items]
     if is_list:
@@ -181,25 +204,32 @@ def _tail_lists(sentence, text, r):
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     for match in r.tail.finditer(masked):
-        marked = match.group("etc") or match.group("count") or match.group("quoted") or match.group("tail") == "产业集群"
+        marked = (
+            match.group("etc") or match.group("count") or match.group("quoted") or match.group("tail") == "产业集群"
+        )
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
         if not marked and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
         list_start = match.end()
-        after = masked[match.end():]
-        if r.item["cooperation_after"].match(after) or r.item["cooperation_before"].search(masked, 0, stop) \
-                or r.item["policy_after"].match(after) or r.item["policy_context"].search(masked, 0, stop):
+        after = masked[match.end() :]
+        if (
+            r.item["cooperation_after"].match(after)
+            or r.item["cooperation_before"].search(masked, 0, stop)
+            or r.item["policy_after"].match(after)
+            or r.item["policy_context"].search(masked, 0, stop)
+        ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
-        if r.item["project_fields"].search(masked[stop:match.start()]):
+        if r.item["project_fields"].search(masked[stop : match.start()]):
             continue  # 项目涉及卫浴、汽配等领域: the signed projects' fields
-        items, is_list, verb_before = _listed_items(masked[stop:match.start()].replace("\0", ""), r,
-                                                    weak_tail=match.group("tail") in WEAK_TAILS)
+        items, is_list, verb_before = _listed_items(
+            masked[stop : match.start()].replace("\0", ""), r, weak_tail=match.group("tail") in WEAK_TAILS
+        )
         if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
             continue
         tier = _tier(match, sentence.text, r)
         confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
-        evidence = Span(sentence.start + stop, sentence.start + match.end(), sentence.text[stop:match.end()])
+        evidence = Span(sentence.start + stop, sentence.start + match.end(), sentence.text[stop : match.end()])
         for item in items:
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence, tags=tags_for(item))
 
@@ -215,8 +245,12 @@ def _verb_lists(sentence, r):
     """ClusterFacts from 加快发展A和B, when every name is a known industry."""
     for match in r.verb_list.finditer(sentence.text):
         items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
-        if not items or not all(i in r.lexicon for i in items) or r.tail.search(match.group("items")) \
-                or _policy_list(items, r):
+        if (
+            not items
+            or not all(i in r.lexicon for i in items)
+            or r.tail.search(match.group("items"))
+            or _policy_list(items, r)
+        ):
             continue  # lists with a tail were read by _tail_lists
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
@@ -254,8 +288,12 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
     for sentence in city_sentences(text, r.company, foreign_sentence):
         if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
             continue
-        for fact in (*_header_lists(sentence, r), *_tail_lists(sentence, text, r), *_verb_lists(sentence, r),
-                     *_role_phrases(sentence, r)):
+        for fact in (
+            *_header_lists(sentence, r),
+            *_tail_lists(sentence, text, r),
+            *_verb_lists(sentence, r),
+            *_role_phrases(sentence, r),
+        ):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
 

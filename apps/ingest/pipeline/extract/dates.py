@@ -1,4 +1,5 @@
 """Dates in article text, and the publication facts (title, publisher, date) around the article."""
+
 import re
 from datetime import date, timedelta
 
@@ -7,11 +8,15 @@ from .text import data
 FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
-PUBLISHED_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+PUBLISHED_LABEL = re.compile(
+    r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+)
 SOURCE_LABEL = re.compile(r"(?:来源|文章来源|稿件来源|出处)\s*[:：]\s*([^\s|,，)）]{2,20})")
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
 TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
-DATETIME_LINE = re.compile(r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+DATETIME_LINE = re.compile(
+    r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+)
 
 
 def safe_date(year, month, day):
@@ -32,7 +37,11 @@ def publication(text, first_lines=12):
             match = PUBLISHED_LABEL.search(line) or DATETIME_LINE.match(line) or TIMESTAMP.search(line)
             if match:
                 groups = match.groupdict()
-                published = safe_date(*(groups["y"], groups["m"], groups["d"])) if "y" in groups else safe_date(*match.groups()[:3])
+                published = (
+                    safe_date(*(groups["y"], groups["m"], groups["d"]))
+                    if "y" in groups
+                    else safe_date(*match.groups()[:3])
+                )
                 if groups.get("name"):
                     publisher = groups["name"].strip()
                 if title is None and index > 0 and _looks_like_title(head[index - 1]):
@@ -52,8 +61,12 @@ def publication(text, first_lines=12):
 
 
 def _looks_like_title(line):
-    return 6 <= len(line) <= 60 and not line.endswith(("。", ":", "：")) and not FULL_DATE.search(line) \
+    return (
+        6 <= len(line) <= 60
+        and not line.endswith(("。", ":", "："))
+        and not FULL_DATE.search(line)
         and not SOURCE_LABEL.search(line)
+    )
 
 
 def spring_festival_years(month, day, context):
@@ -100,16 +113,21 @@ def latest_full_date(text, today=None, head=300):
     """The latest full date (2024年5月9日) near the top of the article, where a dateline stands;
     further down a full date is usually history (a company founded, a plan adopted).
     `today`, when given, caps the dates (never the clock)."""
-    days = [d for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text[:head]))
-            if d and (today is None or d <= today)]
+    days = [
+        d
+        for d in (safe_date(*m.groups()) for m in FULL_DATE.finditer(text[:head]))
+        if d and (today is None or d <= today)
+    ]
     return max(days, default=None)
 
 
 # A period named with its year, or the year given a theme ("2015年是产业发展年",
 # "把2024年作为项目突破年"): the text speaks from inside that year.
-CURRENT_PERIOD = re.compile(r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
-                            r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
-                            r"|(20\d{2})年是[^，,。；;]{2,16}年")
+CURRENT_PERIOD = re.compile(
+    r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+    r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
+    r"|(20\d{2})年是[^，,。；;]{2,16}年"
+)
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 
 

@@ -4,6 +4,7 @@ It owns, once, what every step needs: the normalized text, its tokens and their 
 sentences, the genre and sections, the reference date, the subject city and the facts found
 so far. A step is `step(doc) -> None`; it reads what earlier steps left and adds its own.
 """
+
 import bisect
 from dataclasses import dataclass, field
 from datetime import date

@@ -4,6 +4,7 @@ A work report opens with a dateline naming the people's congress session it was 
 ("——2023年2月21日在阳泉市第十六届人民代表大会第三次会议上"), addresses 各位代表, and its
 title says 政府工作报告. News has none of these.
 """
+
 import re
 from functools import lru_cache
 
@@ -44,34 +45,37 @@ def find_dateline(text, head=1500, year_hint=None, title_date=None):
     """
     r = rules()
     position, match = 0, None
-    while (found := r.dateline.search(text, position, head)):
+    while found := r.dateline.search(text, position, head):
         end = r.session_end.search(found.group("session"))
         # The congress is named right after the date (a place and 第N届 at most), not somewhere
         # further down a forwarding notice; the next date may start inside this match.
-        if end and end.start() <= SESSION_LEAD and not UNRELATED.search(found.group("session")[:end.start()]):
+        if end and end.start() <= SESSION_LEAD and not UNRELATED.search(found.group("session")[: end.start()]):
             match = found
             break
         position = found.start() + 1
     if match is None:
         return _undated_dateline(text[:head], r, title_date)
     rest = match.group("session")
-    session = re.sub(r"[\s*]+", "", rest[:end.end()])
+    session = re.sub(r"[\s*]+", "", rest[: end.end()])
     year = _number(match.group("y"), digits=True) if match.group("y") else year_hint
     month, day_of_month = _number(match.group("m")), _number(match.group("d"))
     day = safe_date(year, month, day_of_month) if year and month and day_of_month else None
     stop = match.start("session") + end.end()
-    return Dateline(date=day, session=session, evidence=Span(match.start(), stop, text[match.start():stop]))
+    return Dateline(date=day, session=session, evidence=Span(match.start(), stop, text[match.start() : stop]))
 
 
 def _undated_dateline(head, r, title_date):
-    """"在某某州第十二届人民代表大会第四次会议上" on a line of its own: dated by the title."""
+    """ "在某某州第十二届人民代表大会第四次会议上" on a line of its own: dated by the title."""
     for match in r.undated_dateline.finditer(head):
         end = r.session_end.search(match.group("session"))
         if end:
-            session = re.sub(r"[\s*]+", "", match.group("session")[:end.end()])
+            session = re.sub(r"[\s*]+", "", match.group("session")[: end.end()])
             stop = match.start("session") + end.end()
-            return Dateline(date=title_date, session=session, evidence=Span(match.start("session"), stop,
-                                                                            head[match.start("session"):stop]))
+            return Dateline(
+                date=title_date,
+                session=session,
+                evidence=Span(match.start("session"), stop, head[match.start("session") : stop]),
+            )
     return None
 
 
@@ -93,6 +97,9 @@ def detect_genre(text, title="", dateline=None):
     """work_report when two of the genre's landmarks agree, else news."""
     r = rules()
     head = text[:1500]
-    landmarks = [dateline is not None, bool(r.title.search(title) or r.title.search(head[:300])),
-                 bool(r.address.search(head))]
+    landmarks = [
+        dateline is not None,
+        bool(r.title.search(title) or r.title.search(head[:300])),
+        bool(r.address.search(head)),
+    ]
     return WORK_REPORT if sum(landmarks) >= 2 else NEWS

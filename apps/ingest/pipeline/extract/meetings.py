@@ -3,10 +3,11 @@
 "4月9日、18日、26日召开专题座谈会" gives three meetings; mentions of the same date
 anywhere in the article are one meeting, named by its most complete mention.
 """
+
 import re
-from functools import lru_cache
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from ..types import MeetingFact, Span
 from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, infer_year, safe_date
@@ -34,7 +35,9 @@ class MeetingRules:
         self.foreign_scope = re.compile(alternation(rules["foreign_scope"]))
         self.ordinal = re.compile(rules["ordinal"])
         self.theme = re.compile(rules["theme"])
-        self.visit = re.compile(rf"(?:赴|到|深入|前往)?[^，,。；;：:]{{0,30}}?(?:{alternation(rules['visit_verbs'])})[^，,。；;]{{0,40}}")
+        self.visit = re.compile(
+            rf"(?:赴|到|深入|前往)?[^，,。；;：:]{{0,30}}?(?:{alternation(rules['visit_verbs'])})[^，,。；;]{{0,40}}"
+        )
         self.visit_actor = re.compile(rules["visit_actors"])
         self.visit_verbs = rules["visit_verbs"]
         self.venue = re.compile(rules["venue"])
@@ -76,13 +79,18 @@ def dated_mentions(sentence, published, context):
             continue  # "中新网成都11月13日电": the wire's dateline, not the day of a meeting
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
-        year, inferred = infer_year(month, day_of_month, published, context,
-                                    weekday=WEEKDAYS.index(weekday.group(1).replace("天", "日")) if weekday else None)
+        year, inferred = infer_year(
+            month,
+            day_of_month,
+            published,
+            context,
+            weekday=WEEKDAYS.index(weekday.group(1).replace("天", "日")) if weekday else None,
+        )
         day = safe_date(year, month, day_of_month) if year else None
         found.append((day, inferred, match.start()))
         # "4月9日、18日、26日": the month carries over to the listed days.
         position = match.end()
-        while (more := LIST_DAY.match(sentence.text, position)):
+        while more := LIST_DAY.match(sentence.text, position):
             day = safe_date(year, month, int(more.group(1))) if year else None
             found.append((day, inferred, more.start()))
             position = more.end()
@@ -91,7 +99,9 @@ def dated_mentions(sentence, published, context):
     # A wire's dateline before it ("南昌3月20日电 … 20日，") gives the month instead.
     for match in LEAD_DAY.finditer(sentence.text):
         day_of_month = int(match.group(1))
-        wire = [m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())]
+        wire = [
+            m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())
+        ]
         if wire and not found:
             month = int(wire[-1].group(1))
             year, _ = infer_year(month, day_of_month, published, context)
@@ -118,7 +128,9 @@ def meeting_name(sentence_text, r):
     """
     best = None
     for match in r.kind.finditer(sentence_text):
-        if r.not_a_meeting.match(sentence_text, match.start() - 2) or r.not_a_meeting.match(sentence_text, match.start()):
+        if r.not_a_meeting.match(sentence_text, match.start() - 2) or r.not_a_meeting.match(
+            sentence_text, match.start()
+        ):
             continue
         start = match.start()
         while start > 0 and match.end() - start < 45:
@@ -132,11 +144,14 @@ def meeting_name(sentence_text, r):
             if NAME_BREAK.match(previous) or previous == "“":
                 break
             start -= 1
-        window = sentence_text[start:match.end()]
+        window = sentence_text[start : match.end()]
         quoted = [m.span() for m in QUOTED.finditer(window)]
-        stops = [m.end() for m in r.stops.finditer(window[: match.start() - start])
-                 if not any(a <= m.start() < b for a, b in quoted)]
-        name = window[max(stops, default=0):].replace("“", "").replace("”", "")
+        stops = [
+            m.end()
+            for m in r.stops.finditer(window[: match.start() - start])
+            if not any(a <= m.start() < b for a, b in quoted)
+        ]
+        name = window[max(stops, default=0) :].replace("“", "").replace("”", "")
         name = LEADING_DATE.sub("", name)
         # A bare kind word is a name only when it says more than "会议"/"大会".
         if len(name) < 3 or r.not_a_meeting.search(name) or r.foreign_scope.match(name):
@@ -177,23 +192,38 @@ def find_meetings(text, published, subject_names=(), official_names=()):
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
-            if kind not in r.visit_verbs and name not in r.kinds and len(name) >= 4 and name not in undated \
-                    and HELD_RIGHT_BEFORE.search(sentence.text[:max(0, sentence.text.find(name))]):
+            if (
+                kind not in r.visit_verbs
+                and name not in r.kinds
+                and len(name) >= 4
+                and name not in undated
+                and HELD_RIGHT_BEFORE.search(sentence.text[: max(0, sentence.text.find(name))])
+            ):
                 undated[name] = MeetingFact(
-                    date=None, year_inferred=True, name=name, kind=kind,
-                    evidence=Span(sentence.start, sentence.end, sentence.text), confidence=0.6,
-                    official_names=tuple(n for n in official_names if n in sentence.text))
+                    date=None,
+                    year_inferred=True,
+                    name=name,
+                    kind=kind,
+                    evidence=Span(sentence.start, sentence.end, sentence.text),
+                    confidence=0.6,
+                    official_names=tuple(n for n in official_names if n in sentence.text),
+                )
             continue
         # A theme belongs to a meeting only when the sentence is about that one meeting.
         theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
         venue = r.venue.search(sentence.text)
         leaders = tuple(n for n in official_names if n in sentence.text)
-        for day, inferred, offset in mentions:
+        for day, inferred, _offset in mentions:
             confidence = 0.85 if r.held.search(sentence.text) else 0.7
             fact = MeetingFact(
-                date=day, year_inferred=inferred, name=name, kind=kind,
-                evidence=Span(sentence.start, sentence.end, sentence.text), confidence=confidence,
-                theme=theme.group("theme") if theme else "", location=venue.group("venue") if venue else "",
+                date=day,
+                year_inferred=inferred,
+                name=name,
+                kind=kind,
+                evidence=Span(sentence.start, sentence.end, sentence.text),
+                confidence=confidence,
+                theme=theme.group("theme") if theme else "",
+                location=venue.group("venue") if venue else "",
                 official_names=leaders,
             )
             previous = found.get(day)
@@ -210,6 +240,7 @@ def _name_series(meetings, r):
     "4月18日的第二场座谈会" alone says only 座谈会; the article's fuller mention of the
     series ("“…”第四场专题座谈会") supplies the title.
     """
+
     def split(name):
         ordinal = r.ordinal.search(name)
         return r.ordinal.sub("", name), (ordinal.group(0).replace("首场", "第一场") if ordinal else "")
@@ -231,9 +262,14 @@ def _merge(a, b):
     """Keep the fuller name and evidence, and every detail either mention gave."""
     main, other = (a, b) if len(a.name) >= len(b.name) else (b, a)
     return MeetingFact(
-        date=main.date, year_inferred=main.year_inferred and other.year_inferred, name=main.name, kind=main.kind,
-        evidence=main.evidence, confidence=max(a.confidence, b.confidence),
-        theme=main.theme or other.theme, location=main.location or other.location,
+        date=main.date,
+        year_inferred=main.year_inferred and other.year_inferred,
+        name=main.name,
+        kind=main.kind,
+        evidence=main.evidence,
+        confidence=max(a.confidence, b.confidence),
+        theme=main.theme or other.theme,
+        location=main.location or other.location,
         official_names=tuple(dict.fromkeys(main.official_names + other.official_names)),
     )
 

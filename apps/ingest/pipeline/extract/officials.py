@@ -4,6 +4,7 @@ Company executives, researchers and reporters share the same "title + name" shap
 are told apart by the title itself and by the organisation written before it.  National
 leaders and officials of other places named in the article are left out.
 """
+
 import re
 from functools import lru_cache
 
@@ -27,7 +28,7 @@ class OfficialRules:
         self.institution = re.compile(alternation(markers["institution_markers"]))
         self.government = re.compile(alternation(markers["government_markers"] + titles.get("org_prefixes", [])))
         self.higher_level = re.compile(markers["higher_level_title"])
-        self.boundary = re.compile("(?:" + alternation(markers["after_name"]) + "|[、，,。；;：:“”\"(（）)！？!?\\s]|$)")
+        self.boundary = re.compile("(?:" + alternation(markers["after_name"]) + '|[、，,。；;：:“”"(（）)！？!?\\s]|$)')
         self.speaker = re.compile(markers["untitled_speaker"])
         self.group_titles = set(markers["group_titles"])
         after_titles = alternation(markers["name_then_title"])
@@ -79,7 +80,7 @@ def resolve_name(text, start, r):
     if not surname:
         return None
     base = surname.end() - start
-    two, three = text[start:start + base + 1], text[start:start + base + 2]
+    two, three = text[start : start + base + 1], text[start : start + base + 2]
     if not re.fullmatch(r"[\u4e00-\u9fff]+", two) or len(two) != base + 1:
         return None
     if len(three) < base + 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", three):
@@ -107,12 +108,12 @@ def starts_a_word(text, position):
     """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
     from ..segment import is_common_word
 
-    return is_common_word(text[position:position + 2])
+    return is_common_word(text[position : position + 2])
 
 
 def title_chain(text, title_start):
     """The run of organisations and titles written before the name, e.g. 县发改委党组书记、主任."""
-    window = text[max(0, title_start - 60):title_start]
+    window = text[max(0, title_start - 60) : title_start]
     cut = max((m.end() for m in HARD_STOP.finditer(window)), default=0)
     return LEADING_FILLER.sub("", window[cut:])
 
@@ -130,7 +131,7 @@ def _names_another_place(chain, subject_names, foreign_names):
 
     if any(name in chain for name in subject_names):
         return False  # 泉州市委常委、晋江市委书记: a post in the subject too
-    for start, end, name in place_index().mentions(chain):
+    for _start, end, name in place_index().mentions(chain):
         if name in subject_names or not ORGAN_AFTER_PLACE.match(chain[end:]):
             continue
         if any(d.level not in ("省级",) for d in place_index().divisions.lookup(name)):
@@ -183,21 +184,25 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         # When the subject was read inside this person's name (易茂林 → 茂林区), the level is
         # not to be trusted: the person stays so that the subject is looked for again.
         parent_post = _parent_post(full_title, title, subject_level) and not any(n in name for n in subject_names)
-        outsider = (parent_post
-                    or title in r.people_roles or r.institution.search(organisation)
-                    or title in r.national or r.higher_level.search(organisation + title))
+        outsider = (
+            parent_post
+            or title in r.people_roles
+            or r.institution.search(organisation)
+            or title in r.national
+            or r.higher_level.search(organisation + title)
+        )
         if not outsider and title in r.needs_organisation and not r.government.search(chain):
             continue
         if outsider or _names_another_place(full_title, subject_names, foreign_names):
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
-            while (more := r.list_more.match(text, position)):
+            while more := r.list_more.match(text, position):
                 people.add(more.group("name"))
                 position = more.end()
             continue
         start = match.start() - len(chain)
-        evidence = Span(start, match.end() + len(name), text[start:match.end() + len(name)])
+        evidence = Span(start, match.end() + len(name), text[start : match.end() + len(name)])
         confidence = 0.8 if title in r.needs_organisation else 0.9
         if title in r.group_titles:
             full_title, confidence = "", 0.6  # 市领导 says office holder, not which office
@@ -205,11 +210,15 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
         # 市领导彭某、蒋某出席: the title covers the whole list.
         position = match.end() + len(name)
-        while (more := r.list_more.match(text, position)):
+        while more := r.list_more.match(text, position):
             listed = more.group("name")
             if listed not in found:
-                found[listed] = OfficialFact(name=listed, title=full_title, evidence=Span(
-                    match.start(), more.end(), text[match.start():more.end()]), confidence=confidence - 0.1)
+                found[listed] = OfficialFact(
+                    name=listed,
+                    title=full_title,
+                    evidence=Span(match.start(), more.end(), text[match.start() : more.end()]),
+                    confidence=confidence - 0.1,
+                )
             position = more.end()
     for match in r.name_then_title.finditer(text):
         name = match.group("name") or match.group("listed")
@@ -219,22 +228,29 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         last = re.split("[、，,]", title)[-1]
         if match.group("listed") and not any(last.endswith(t) for t in r.official_titles):
             continue
-        if last in r.people_roles or last in r.national or r.higher_level.search(title) \
-                or _names_another_place(title, subject_names, foreign_names):
+        if (
+            last in r.people_roles
+            or last in r.national
+            or r.higher_level.search(title)
+            or _names_another_place(title, subject_names, foreign_names)
+        ):
             continue
-        found[name] = OfficialFact(name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)),
-                                   confidence=0.75)
+        found[name] = OfficialFact(
+            name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
+        )
     # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
     for match in r.names_then_group.finditer(text):
         for listed in match.group("names").split("、"):
             if listed not in found and listed not in people and not looks_like_a_word(listed):
-                found[listed] = OfficialFact(name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)),
-                                             confidence=0.6)
+                found[listed] = OfficialFact(
+                    name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.6
+                )
     for match in r.speaker.finditer(text):
         name = resolve_name(text, match.start("name"), r)
         if not name or name in found or name in people:
             continue
         end = match.start("name") + len(name)
-        found[name] = OfficialFact(name=name, title="", evidence=Span(match.start(), end + 2, text[match.start():end + 2]),
-                                   confidence=0.6)
+        found[name] = OfficialFact(
+            name=name, title="", evidence=Span(match.start(), end + 2, text[match.start() : end + 2]), confidence=0.6
+        )
     return [fact for fact in found.values() if fact.name not in people]

@@ -1,4 +1,5 @@
 """The article's subject city: the division the text is about, not every place it names."""
+
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -17,7 +18,9 @@ LEAD = re.compile(r"\d{1,2}月\d{1,2}日(?:[上中下]午|晚|早)?[，,]?\s*")
 # The secretary of a bare 县委/区委 is the publishing county's own leader; a bare 市委书记 is a city's.
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
-LOCAL_ORGAN = re.compile(r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)")
+LOCAL_ORGAN = re.compile(
+    r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
+)
 
 
 class PlaceIndex:
@@ -46,15 +49,16 @@ def place_index():
 def _has_place_context(text, start, end, division, divisions, token_edges=None):
     """A short name that is also a word (合作, 全州, 新兴) is a place only beside an organ or
     level word (合作市委, 全州县) or after its province or parent (甘肃合作, 桂林全州)."""
-    if LOCAL_ORGAN.match(text[end:end + 6]):
+    if LOCAL_ORGAN.match(text[end : end + 6]):
         return True
     # 新兴市场 is a market: the level character must be a word of its own.
-    if text[end:end + 1] in LEVEL_CHARS and (token_edges is None or end + 1 in token_edges):
+    if text[end : end + 1] in LEVEL_CHARS and (token_edges is None or end + 1 in token_edges):
         return True
-    before = text[max(0, start - 8):start]
+    before = text[max(0, start - 8) : start]
     parent = divisions.parent(division)
     return bool(division.province and before.endswith(division.province)) or bool(
-        parent and before.endswith((parent.name, parent.full_name)))
+        parent and before.endswith((parent.name, parent.full_name))
+    )
 
 
 def main_city(text, title="", publisher="", hints=None, token_edges=None, anchors=(), anchored_only=False):
@@ -95,11 +99,11 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             if common and not _has_place_context(text, start, end, division, divisions, token_edges):
                 continue
             weight = 2.0 if full else 1.0
-            after = text[end:end + 6]
-            if LOCAL_ORGAN.match(after) or (not full and LOCAL_ORGAN.match(text[end - 1:end + 5])):
+            after = text[end : end + 6]
+            if LOCAL_ORGAN.match(after) or (not full and LOCAL_ORGAN.match(text[end - 1 : end + 5])):
                 weight += 3
-            before = text[max(0, start - 12):start]
-            if visited.search(before) or visited.search(text[end:end + 4]):
+            before = text[max(0, start - 12) : start]
+            if visited.search(before) or visited.search(text[end : end + 4]):
                 weight -= 1.5
             if start < 300:
                 weight += 0.5
@@ -119,7 +123,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     for anchor, weight in anchor_list:
         if not anchor.strip():
             continue
-        for start, end, name in index.mentions(anchor):
+        for _start, end, name in index.mentions(anchor):
             if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
                 continue
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
@@ -160,8 +164,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     if not anchored_only and ((local_hint >= 2 and local_hint > city_hint) or own_secretary):
         # A text that says 县委/区委 on its own is a county's or district's: a named prefecture
         # or municipality is its parent or host, not its subject.
-        local = {code: v for code, v in scores.items()
-                 if divisions.by_adcode[code].level in COUNTY_LEVELS and v > 0}
+        local = {code: v for code, v in scores.items() if divisions.by_adcode[code].level in COUNTY_LEVELS and v > 0}
         pool = local or pool
     best = max(pool, key=lambda code: (scores[code], -len(code)))
     if scores[best] <= 0:
@@ -238,7 +241,7 @@ def url_places(url):
         if child:
             return child[0]
     for label in host_labels:
-        for stem in [label] + [label[:-len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
+        for stem in [label] + [label[: -len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
             if stem not in by_slug and len(local.get(stem, ())) == 1:
                 return local[stem][0][0]
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
@@ -319,7 +322,7 @@ class PlaceContext:
                 # A short name is a place the article talks about when it recurs or follows its
                 # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
                 provinces = {c.province for c in candidates}
-                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)):start] == p for p in provinces):
+                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)) : start] == p for p in provinces):
                     continue
             names.append(name)
         self._foreign[original] = names

@@ -5,6 +5,7 @@ new year's work (or a five-year plan's goals) opens the plan. The review year is
 before the plan year; the plan year is the heading's own year, else the dateline's (a report
 given in December plans the year after).
 """
+
 import re
 from functools import lru_cache
 
@@ -65,8 +66,9 @@ def work_report_sections(text, report_date=None):
     spans = paragraphs(text)
     address = r.address.search(text, 0, HEADER_LIMIT)
     # Without the 各位代表 address, the header ends where the prose begins.
-    header_end = address.end() if address else next(
-        (p.start for p in spans if len(p.text) > 40 and p.start < HEADER_LIMIT), 0)
+    header_end = (
+        address.end() if address else next((p.start for p in spans if len(p.text) > 40 and p.start < HEADER_LIMIT), 0)
+    )
     openings = []  # (start, name, year)
     for paragraph in spans:
         if paragraph.start < header_end:

@@ -4,6 +4,7 @@ A number counts when its unit is money, a percentage, a rank, or a count of some
 economic (企业, 项目, 载体 …).  The sentence decides whether it is a goal (到2027年, 力争,
 用3年时间) or a figure already reached, and which year it belongs to.
 """
+
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -34,7 +35,9 @@ class TargetRules:
         self.named_level = re.compile(rules["named_level"])
         # A signed change (+0.53%) is a market quote, not a figure of the city.
         self.percent = re.compile(rf"(?<![+\-−\d.])(?P<num>{ARABIC})\s*(?:%|％)")
-        self.count = re.compile(rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})")
+        self.count = re.compile(
+            rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
+        )
         self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
         self.activity_before = re.compile(rules["activity_before"])
         self.attribute_after = re.compile(rules["attribute_after"])
@@ -64,9 +67,14 @@ class TargetRules:
         self.plan_period_end = re.compile(rules["plan_period_end"])
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
         figure = rules["figure_rules"]
-        self.figure = {name: re.compile(rule["pattern"]) for name, rule in figure.items()
-                       if isinstance(rule, dict) and "pattern" in rule}
-        self.paired_prefixes = {k: v for k, v in figure["paired_prefixes"].items() if isinstance(v, list) and k != "examples"}
+        self.figure = {
+            name: re.compile(rule["pattern"])
+            for name, rule in figure.items()
+            if isinstance(rule, dict) and "pattern" in rule
+        }
+        self.paired_prefixes = {
+            k: v for k, v in figure["paired_prefixes"].items() if isinstance(v, list) and k != "examples"
+        }
         self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
 
 
@@ -89,10 +97,13 @@ def candidates(sentence_text, r):
     def add(start, end, value, unit, metric=None):
         if value is None or any(a < end and start < b for a, b in taken):
             return
-        before = sentence_text[max(0, start - 24):start]
+        before = sentence_text[max(0, start - 24) : start]
         before = CHAINED_COUNT.sub("", before)  # 走进3家企业和1个平台: the 1个 is part of the visit too
-        if r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before)) \
-                or r.attribute_after.match(sentence_text[end:]) or r.activity_after.match(sentence_text[end:]):
+        if (
+            r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before))
+            or r.attribute_after.match(sentence_text[end:])
+            or r.activity_after.match(sentence_text[end:])
+        ):
             taken.append((start, end))
             return
         taken.append((start, end))
@@ -103,7 +114,9 @@ def candidates(sentence_text, r):
             add(match.start(), match.end(), _decimal(idiom["value"]), idiom["unit"], idiom["metric"])
     for match in r.named_level.finditer(sentence_text):
         # 打造A、B两个千亿级产业集群: a size goal for each named cluster.
-        listed = re.split(r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items")))
+        listed = re.split(
+            r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items"))
+        )
         names = [n for n in listed if len(n) >= 2 and not re.search(r"\d|级|个", n)]
         number = match.group("num")
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}.get(number) or chinese_number(number))
@@ -112,7 +125,7 @@ def candidates(sentence_text, r):
         if names:
             taken.append(match.span())  # "打造5个千亿级产业集群" names none: the count is the figure
     for match in r.level_money.finditer(sentence_text):
-        noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end():], maxsplit=1)[0]
+        noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end() :], maxsplit=1)[0]
         if not noun or r.level_generic.search(noun):
             taken.append(match.span())
             continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
@@ -127,7 +140,7 @@ def candidates(sentence_text, r):
             continue  # 元宇宙, 多元: the character, not the currency
         if unit in ("亿", "万亿") and not r.bare_yi_followers.match(match.group("after")):
             continue  # 两千亿集群, 亿人次: not an amount of money
-        if sentence_text[max(0, match.start() - 1):match.start()] == "第":
+        if sentence_text[max(0, match.start() - 1) : match.start()] == "第":
             continue
         if number in ("百", "千"):
             number = "一" + number  # 突破千亿元: a thousand 亿元
@@ -147,7 +160,7 @@ def candidates(sentence_text, r):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
         unit = match.group("unit")
-        before = sentence_text[max(0, match.start() - 14):match.start()]
+        before = sentence_text[max(0, match.start() - 14) : match.start()]
         ordinal = before.endswith("第")
         if ordinal and unit in ("位", "名") and r.rank_context.search(before[:-1]):
             add(match.start() - 1, match.end(), _decimal(chinese_number(match.group("num"))), "位")
@@ -162,16 +175,18 @@ def candidates(sentence_text, r):
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
         if r.delta_clause.match(sentence_text[clause_start:]):
             # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts
-            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0)
-        after = CLAUSE_STOP.split(sentence_text[match.end():], maxsplit=1)[0]
-        if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start:match.start()])):
+            clause_start = max(
+                (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
+            )
+        after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
+        if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start : match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
 
 
 def _without_thresholds(found, sentence_text):
-    """"突破万亿元大关，达到10650亿元": the milestone passed is not a second figure."""
+    """ "突破万亿元大关，达到10650亿元": the milestone passed is not a second figure."""
     money = [c for c in found if c[3].endswith("元")]
     return [c for c in found if not (sentence_text.startswith("大关", c[1]) and any(m[0] > c[0] for m in money))]
 
@@ -185,6 +200,7 @@ MONEY_UNITS = {"元", "万元", "亿元", "万亿元"}
 @dataclass
 class Figure:
     """A number with its unit at [start, end) of a sentence; `high` is the top of a range (6%—6.5%)."""
+
     start: int
     end: int
     value: Decimal
@@ -207,8 +223,9 @@ def clean_metric(text, r):
 
 def metric_for(sentence_text, start, end, unit, r, clause_start=0):
     """The thing measured: the words before the number, or for counts the noun after it."""
-    clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, clause_start, start)),
-                       default=clause_start)
+    clause_start = max(
+        (m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, clause_start, start)), default=clause_start
+    )
     before = clean_metric(sentence_text[clause_start:start], r)
     if unit not in COUNT_UNITS or (before and r.countable.search(before)):
         return before
@@ -243,8 +260,13 @@ def value_groups(figures, sentence_text, r):
     groups = []
     for figure in figures:
         last = groups[-1][-1] if groups else None
-        if last and last.metric is None and figure.metric is None and _same_scale(last.unit, figure.unit) \
-                and r.figure["list_gap"].match(sentence_text[last.end:figure.start]):
+        if (
+            last
+            and last.metric is None
+            and figure.metric is None
+            and _same_scale(last.unit, figure.unit)
+            and r.figure["list_gap"].match(sentence_text[last.end : figure.start])
+        ):
             groups[-1].append(figure)
         else:
             groups.append([figure])
@@ -252,23 +274,27 @@ def value_groups(figures, sentence_text, r):
 
 
 def paired_metrics(subject, count, r):
-    """"城镇、农村居民人均可支配收入" with two values → each value's own metric, or None."""
+    """ "城镇、农村居民人均可支配收入" with two values → each value's own metric, or None."""
     items = [i for i in subject.split("、") if i]
     if len(items) != count and items:
         items = items[:-1] + [i for i in re.split("和|及|与", items[-1]) if i]
     if len(items) == 1 and count > 1:
         for prefix, parts in r.paired_prefixes.items():
             if items[0].startswith(prefix) and len(parts) == count:
-                items = [part + items[0][len(prefix):] for part in parts]
+                items = [part + items[0][len(prefix) :] for part in parts]
                 break
     if len(items) != count or count < 2:
         return None
     head = next((h for h in r.metric_heads if items[-1].endswith(h) and len(items[-1]) > len(h)), None)
     modifiers = {len(i) for i in items[:-1]}
-    if len(modifiers) == 1 and len(items[-1]) > min(modifiers) + 1 and (head is None or len(head) == 1) \
-            and not any(i.endswith(h) for i in items[:-1] for h in r.metric_heads):
+    if (
+        len(modifiers) == 1
+        and len(items[-1]) > min(modifiers) + 1
+        and (head is None or len(head) == 1)
+        and not any(i.endswith(h) for i in items[:-1] for h in r.metric_heads)
+    ):
         # "工业、农业对GDP贡献率": the last item's modifier is as long as the others; the rest is the head.
-        head = items[-1][min(modifiers):]
+        head = items[-1][min(modifiers) :]
     if head and len(head) > 1:  # a one-character head (率, 数) glued to a long item makes no metric
         items = [i if any(i.endswith(h) for h in r.metric_heads) else i + head for i in items[:-1]] + [items[-1]]
     items = [clean_metric(i, r) for i in items]
@@ -280,7 +306,9 @@ def _previous_clause_metric(sentence_text, clause_start, r):
     if clause_start <= 1:
         return ""
     start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence_text, 0, clause_start - 1)), default=0)
-    previous = re.split(r"\d|[一二两三四五六七八九十百千万]+亿|万亿", sentence_text[start:clause_start - 1], maxsplit=1)[0]
+    previous = re.split(
+        r"\d|[一二两三四五六七八九十百千万]+亿|万亿", sentence_text[start : clause_start - 1], maxsplit=1
+    )[0]
     return clean_metric(previous, r)
 
 
@@ -308,8 +336,15 @@ def _year_explicit(sentence_text, year, r):
     return any(r.plan_periods.get(m.group("plan")) == year for m in r.plan_period_end.finditer(sentence_text))
 
 
-def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lambda s: False, subject_names=(),
-                 title="", document_year=None):
+def find_targets(
+    text,
+    published_year=None,
+    meeting_year=None,
+    skip_sentence=lambda s: False,
+    subject_names=(),
+    title="",
+    document_year=None,
+):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
     `document_year` is the year of a dated document (its own date, not one guessed from the
@@ -326,8 +361,9 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
         headline_end = 0
 
     def skip(sentence):
-        return (sentence.start < headline_end or (headline and sentence.text.strip() in headline)
-                or skip_sentence(sentence))
+        return (
+            sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
+        )
 
     for sentence in city_sentences(text, r.company, skip):
         numbers = candidates(sentence.text, r)
@@ -340,27 +376,34 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
             # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
-            clause_start = max((m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
-                               default=previous_end)
-            group_before = sentence.text[clause_start:first.start]
+            clause_start = max(
+                (m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
+                default=previous_end,
+            )
+            group_before = sentence.text[clause_start : first.start]
             own = None
             if len(group) > 1:
-                subject_start = max((m.end() for m in SUBJECT_STOP.finditer(sentence.text, previous_end, first.start)),
-                                    default=previous_end)
-                subject = clean_metric(sentence.text[subject_start:first.start], r)
+                subject_start = max(
+                    (m.end() for m in SUBJECT_STOP.finditer(sentence.text, previous_end, first.start)),
+                    default=previous_end,
+                )
+                subject = clean_metric(sentence.text[subject_start : first.start], r)
                 own = paired_metrics(subject, len(group), r)
                 if own is None and not subject and previous_group and len(previous_group) == len(group):
                     own = previous_group  # "存、贷款余额分别为…，分别增长10%和4%"
-                group_before = sentence.text[subject_start:first.start]
+                group_before = sentence.text[subject_start : first.start]
             previous_group = own
             group_metric = None
             for index, figure in enumerate(group):
-                before = group_before if index else sentence.text[clause_start:figure.start]
-                after = sentence.text[figure.end:]
-                if r.figure["alternative"].search(re.split(r"[，,；;、]", before)[-1]) \
-                        or r.figure["alternative"].match(after):
+                before = group_before if index else sentence.text[clause_start : figure.start]
+                after = sentence.text[figure.end :]
+                if r.figure["alternative"].search(re.split(r"[，,；;、]", before)[-1]) or r.figure["alternative"].match(
+                    after
+                ):
                     continue  # "或规上工业增加值增长10%": one condition of a policy, not the city's figure
-                if r.figure["price_after"].match(after) or r.figure["multiplier_before"].search(sentence.text, 0, figure.start):
+                if r.figure["price_after"].match(after) or r.figure["multiplier_before"].search(
+                    sentence.text, 0, figure.start
+                ):
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
                 if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
                     continue  # 10亿元以上项目: the amount names a class of projects
@@ -371,8 +414,9 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                 elif index and group_metric:
                     metric = group_metric
                 else:
-                    metric = figure.metric or metric_for(sentence.text, figure.start, figure.end, figure.unit, r,
-                                                         previous_end)
+                    metric = figure.metric or metric_for(
+                        sentence.text, figure.start, figure.end, figure.unit, r, previous_end
+                    )
                 if metric in ("", "总量", "总额") and previous_metric:
                     metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
                 elif not metric:
@@ -383,8 +427,19 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 group_metric = group_metric or metric
                 previous_metric, previous_end = metric, figure.end
-                fact = _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans,
-                             document_year)
+                fact = _fact(
+                    text,
+                    sentence,
+                    figure,
+                    metric,
+                    before,
+                    after,
+                    base_year,
+                    meeting_year,
+                    r,
+                    baseline_spans,
+                    document_year,
+                )
                 key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                 if key in seen:
                     continue
@@ -393,14 +448,22 @@ def find_targets(text, published_year=None, meeting_year=None, skip_sentence=lam
     return facts
 
 
-def _fact(text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans,
-          document_year=None):
-    kind, year = _kind_and_year(sentence, figure.start, base_year, meeting_year, r,
-                                topic_year=_topic_year(text, sentence.start + figure.start, r),
-                                document_year=document_year, worded=figure.metric is not None)
+def _fact(
+    text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans, document_year=None
+):
+    kind, year = _kind_and_year(
+        sentence,
+        figure.start,
+        base_year,
+        meeting_year,
+        r,
+        topic_year=_topic_year(text, sentence.start + figure.start, r),
+        document_year=document_year,
+        worded=figure.metric is not None,
+    )
     baseline_value = baseline_year = None
     for match in baseline_spans.values():
-        if match.end() <= figure.start and sentence.text[match.end():figure.start].strip(" 　") == "":
+        if match.end() <= figure.start and sentence.text[match.end() : figure.start].strip(" 　") == "":
             baseline_value = _decimal(chinese_number(match.group("num")))
             baseline_year = int(match.group("year")) if match.group("year") else None
     metric_key, measure, sign = classify(metric, figure.unit, before)
@@ -408,16 +471,29 @@ def _fact(text, sentence, figure, metric, before, after, base_year, meeting_year
     if sign < 0:  # 下降3%: a growth of -3; "下降3%以上" is at most -3
         value, high = (-high, -value) if high is not None else (-value, None)
         bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)
-    evidence = Span(sentence.start + figure.start, sentence.start + figure.end, sentence.text[figure.start:figure.end])
+    evidence = Span(
+        sentence.start + figure.start, sentence.start + figure.end, sentence.text[figure.start : figure.end]
+    )
     clause = enclosing(clauses(sentence), sentence.start + figure.start)
     if clause:
-        evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start:max(clause.end, evidence.end)])
-    return TargetFact(metric=metric, value=value, unit=figure.unit, kind=kind, year=year, evidence=evidence,
-                      confidence=0.8 if kind == "target" and year else 0.7,
-                      baseline_value=baseline_value, baseline_year=baseline_year,
-                      metric_key=metric_key, measure=measure, bound=bound, value_high=high,
-                      estimated=bool(r.figure["estimate"].search(sentence.text, 0, figure.start)),
-                      year_explicit=_year_explicit(sentence.text, year, r))
+        evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start : max(clause.end, evidence.end)])
+    return TargetFact(
+        metric=metric,
+        value=value,
+        unit=figure.unit,
+        kind=kind,
+        year=year,
+        evidence=evidence,
+        confidence=0.8 if kind == "target" and year else 0.7,
+        baseline_value=baseline_value,
+        baseline_year=baseline_year,
+        metric_key=metric_key,
+        measure=measure,
+        bound=bound,
+        value_high=high,
+        estimated=bool(r.figure["estimate"].search(sentence.text, 0, figure.start)),
+        year_explicit=_year_explicit(sentence.text, year, r),
+    )
 
 
 def _topic_year(text, position, r):
@@ -431,8 +507,9 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
     head = sentence.text[:start]
     # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
     # looks back: it makes no goal.
-    past_plans = [m for m in r.plan_period_end.finditer(head)
-                  if document_year and r.plan_periods[m.group("plan")] < document_year]
+    past_plans = [
+        m for m in r.plan_period_end.finditer(head) if document_year and r.plan_periods[m.group("plan")] < document_year
+    ]
 
     def in_past_plan(m):
         return any(p.start() <= m.start() < p.end() for p in past_plans)
@@ -440,8 +517,10 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
     # 预计 alone marks an estimate of a figure reached, not a goal (预计全年增长5.2%).
     goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0)) and not in_past_plan(m)]
     goal += [m for m in r.plan_period_end.finditer(head) if not in_past_plan(m)]
-    actual = [m for m in r.actual.finditer(head)]
-    is_goal = bool(goal) and (not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head))
+    actual = list(r.actual.finditer(head))
+    is_goal = bool(goal) and (
+        not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head)
+    )
     if is_goal:
         # The nearest deadline before the number wins; failing that, any in the sentence.
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
@@ -470,8 +549,11 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
 def _deadline(text, r, base_year=None):
     """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
     # A year heading a clause ("，2035年经济总量力争达到230亿元") dates only the figures of that clause.
-    found = [(m.start(), int(next(y for y in m.groups() if y))) for m in r.deadline.finditer(text)
-             if not (m.group("year4") and CLAUSE_BREAK.search(text, m.end()))]
+    found = [
+        (m.start(), int(next(y for y in m.groups() if y)))
+        for m in r.deadline.finditer(text)
+        if not (m.group("year4") and CLAUSE_BREAK.search(text, m.end()))
+    ]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
         for m in r.within_years.finditer(text):

@@ -1,7 +1,8 @@
 """Sentences, clauses and Chinese numerals, with offsets into the normalized text."""
+
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import cn2an
@@ -14,20 +15,20 @@ CLAUSE_END = re.compile(r"[^。！？!?\n,，;；:：]+")
 HAN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
 
 
-@lru_cache(maxsize=None)
+@cache
 def data(name):
     """A JSON data file from apps/ingest/data, parsed once per process."""
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name):
     """Whitespace-separated words from a plain list in apps/ingest/data ('#' starts a comment line)."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
     return tuple(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def dictionary_words(name):
     """The words of a jieba user dictionary (`word freq tag` per line) in apps/ingest/data."""
     lines = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()
@@ -46,8 +47,11 @@ def _sentences(text):
 
 
 def clauses(sentence: Span):
-    return [Span(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
-            for m in CLAUSE_END.finditer(sentence.text) if m.group(0).strip()]
+    return [
+        Span(sentence.start + m.start(), sentence.start + m.end(), m.group(0))
+        for m in CLAUSE_END.finditer(sentence.text)
+        if m.group(0).strip()
+    ]
 
 
 def paragraphs(text):
@@ -106,8 +110,11 @@ def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
             crowded_starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
     previous_was_company = False
     for sentence in sentences(text):
-        about_company = sentence.start in crowded_starts or company.search(sentence.text) or (
-            previous_was_company and REPORTED_SPEECH.match(sentence.text))  # 他介绍，公司今年将…
+        about_company = (
+            sentence.start in crowded_starts
+            or company.search(sentence.text)
+            or (previous_was_company and REPORTED_SPEECH.match(sentence.text))
+        )  # 他介绍，公司今年将…
         previous_was_company = bool(about_company)
         if about_company or skip(sentence):
             continue

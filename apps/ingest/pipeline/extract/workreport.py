@@ -1,6 +1,7 @@
 """Steps for the work report genre: the session, the speaker, and each figure's kind and year
 from the section it stands in (review → reached in the review year, plan → target of the plan
 year, a five-year plan's goals → its last year; an explicit deadline wins)."""
+
 import re
 from dataclasses import replace
 from functools import lru_cache
@@ -22,7 +23,9 @@ class ReportRules:
         self.estimated = re.compile(rules["estimated"]["pattern"])
         self.period_ends = rules["plan_period_end"]["years"]
         self.period = re.compile("|".join(self.period_ends))
-        self.title_shaped = re.compile("|".join(re.escape(e["word"]) for e in data("official_context.json")["title_shaped_words"]))
+        self.title_shaped = re.compile(
+            "|".join(re.escape(e["word"]) for e in data("official_context.json")["title_shaped_words"])
+        )
         self.surnames = tuple(sorted(word_list("surnames.txt"), key=len, reverse=True))
 
 
@@ -78,11 +81,20 @@ def session_step(doc):
     # meeting is the subject city's anyway.
     name = doc.dateline.session
     doc.meetings = [m for m in doc.meetings if m.kind != SESSION_KIND and m.name != name]
-    doc.meetings.insert(0, MeetingFact(
-        date=doc.dateline.date, year_inferred=False, name=name, kind=SESSION_KIND,
-        evidence=doc.dateline.evidence, confidence=0.95,
-        official_names=tuple(o.name for o in doc.officials[:1] if o.evidence.start < doc.dateline.evidence.end + 200),
-    ))
+    doc.meetings.insert(
+        0,
+        MeetingFact(
+            date=doc.dateline.date,
+            year_inferred=False,
+            name=name,
+            kind=SESSION_KIND,
+            evidence=doc.dateline.evidence,
+            confidence=0.95,
+            official_names=tuple(
+                o.name for o in doc.officials[:1] if o.evidence.start < doc.dateline.evidence.end + 200
+            ),
+        ),
+    )
 
 
 def speaker_step(doc):
@@ -124,7 +136,7 @@ def review_heading_year(doc):
     review = next((s for s in doc.sections if s.name == "review"), None)
     if review is None:
         return None
-    for line in doc.text[review.start:min(review.end, review.start + 400)].split("\n")[:4]:
+    for line in doc.text[review.start : min(review.end, review.start + 400)].split("\n")[:4]:
         match = REVIEW_HEADING.match(line)
         if match:
             return int(match.group("year"))
@@ -154,17 +166,21 @@ def section_targets_step(doc):
             if fact.kind == "target" and deadline and deadline > review_year:
                 updated.append(fact)  # a goal set long ago and still ahead: 到2025年 in a 2023 review
                 continue
-            updated.append(replace(fact, kind="actual", year=review_year,
-                                   estimated=bool(r.estimated.search(context)) or fact.estimated))
+            updated.append(
+                replace(
+                    fact, kind="actual", year=review_year, estimated=bool(r.estimated.search(context)) or fact.estimated
+                )
+            )
         elif section in ("plan", "goals") and doc.plan_year:
             updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
         elif section.startswith("period:"):
             # "今年是…开局之年。…主要预期目标是：…" under a five-year heading: a paragraph that
             # speaks of 今年 sets the plan year's goals.
-            paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1:fact.evidence.start]
+            paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1 : fact.evidence.start]
             this_year = doc.plan_year if doc.plan_year and THIS_YEAR.search(paragraph) else None
-            updated.append(replace(fact, kind="target",
-                                   year=_deadline(context) or this_year or int(section.split(":")[1])))
+            updated.append(
+                replace(fact, kind="target", year=_deadline(context) or this_year or int(section.split(":")[1]))
+            )
         else:
             updated.append(fact)
     doc.targets = updated

@@ -1,4 +1,5 @@
 """python manage.py create_analyst USERNAME [--password P] [--email E]: a read-only staff user."""
+
 import getpass
 
 from django.contrib.auth import get_user_model, password_validation
