@@ -9,8 +9,7 @@ from openapi_spec_validator import validate
 
 from apps.atlas.models import Official, ReviewStatus, Target
 from apps.facts.kinds import MODELS
-
-from .factories import build_atlas, grow_atlas
+from tests.factories import build_atlas, grow_atlas
 
 pytestmark = pytest.mark.django_db
 

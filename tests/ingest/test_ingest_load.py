@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from apps.atlas.models import City, Document, IndustryCluster, Meeting, Official, ReviewStatus, Target
 from apps.ingest.service import ingest_path
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 FACT_MODELS = (Official, Meeting, IndustryCluster, Target)
 
 pytestmark = pytest.mark.django_db

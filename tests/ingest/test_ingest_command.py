@@ -13,8 +13,7 @@ from django.core.management.base import CommandError
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Target
 from apps.ingest.batch import prepare as real_prepare
-
-from .ingest_articles import ARTICLES
+from tests.ingest_articles import ARTICLES
 
 pytestmark = pytest.mark.django_db
 

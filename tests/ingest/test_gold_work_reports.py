@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "bench" / "gold" / "work_reports"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.json"))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ARTICLES = FIXTURES / "realnews"
 GOLD = FIXTURES / "realnews_gold"
 

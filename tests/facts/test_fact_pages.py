@@ -10,8 +10,7 @@ from apps.atlas.models import Official, ReviewStatus, Target
 from apps.facts.citation import citation, fact_summary
 from apps.facts.links import fact_path
 from apps.facts.passage import passage_in_context
-
-from .factories import build_atlas, grow_atlas
+from tests.factories import build_atlas, grow_atlas
 
 KINDS = {"Official": "official", "Meeting": "meeting", "IndustryCluster": "cluster", "Target": "target"}
 

@@ -13,8 +13,7 @@ from apps.atlas.models import Document, IndustryCluster, Meeting, Official, Targ
 from apps.ingest.pipeline.read import read_file
 from apps.ingest.tasks import ingest_article, task_arguments
 from config.celery import app
-
-from .ingest_articles import ARTICLES
+from tests.ingest_articles import ARTICLES
 
 ARTICLE, SECOND = ARTICLES[:2]
 REDIS = ("127.0.0.1", 6379)
