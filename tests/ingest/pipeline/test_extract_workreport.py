@@ -164,3 +164,16 @@ def test_make_doc_keeps_tokens_once():
     start = doc.text.index("宁波市人民政府")
     assert 0 in doc.edges_for("宁波市人民政府", start) and 3 in doc.edges_for("宁波市人民政府", start)
     assert replace(doc).sentences  # sentences are split once, when the doc is made
+
+
+def test_a_five_year_average_in_the_review_is_no_years_result():
+    # After 宁波市 2021 (lawtext/gov): the yearly figure and the 十三五 average of the same metric.
+    text = (
+        "——2021年1月19日在宁波市第十五届人民代表大会第六次会议上\n\n宁波市人民政府市长 某某\n\n各位代表：\n\n"
+        "一、2020年和“十三五”工作回顾\n\n过去一年，地区生产总值达到12408.7亿元，比上年增长3.3%。"
+        "五年来，地区生产总值年均增长6.4%。\n\n二、2021年工作安排\n\n主要预期目标是：地区生产总值增长7%左右。\n"
+    )
+    normalized = normalize(text)
+    extraction = extract(normalized, segment(normalized.text), ArticleMeta())
+    growth = {(t.value, t.year) for t in extraction.targets if t.unit == "%"}
+    assert (Decimal("3.3"), 2020) in growth and (Decimal("6.4"), None) in growth and (Decimal("7"), 2021) in growth

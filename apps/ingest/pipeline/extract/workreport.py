@@ -143,6 +143,10 @@ def review_heading_year(doc):
     return None
 
 
+# "年均增长6.4%", "年均递增": the figure right after is an average over several years.
+PERIOD_AVERAGE = re.compile(r"年均[^，,；;。、]{0,6}[\d.．]+\s*(?:%|％|个百分点)?$")
+
+
 def section_targets_step(doc):
     """Give each figure the kind and year its section says (after find_targets).
 
@@ -160,6 +164,10 @@ def section_targets_step(doc):
         context = sentence.text[: max(0, fact.evidence.end - sentence.start)] if sentence else fact.evidence.text
         if getattr(fact, "year_explicit", False):
             updated.append(fact)
+            continue
+        if section == "review" and review_year and PERIOD_AVERAGE.search(context[-16:]):
+            # 年均增长6.4% in a five-year review averages the whole period: no one year's result.
+            updated.append(replace(fact, kind="actual", year=None))
             continue
         if section == "review" and review_year:
             deadline = _deadline(context)
