@@ -17,49 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from apps.ingest.pipeline.extract import extract
 from apps.ingest.pipeline.normalize import normalize
 from apps.ingest.pipeline.segment import segment
+from bench.gold_cities import gold_cities
 
-HELD_OUT = {
-    "七台河",
-    "三门峡",
-    "保山",
-    "信阳",
-    "克拉玛依",
-    "内江",
-    "包头",
-    "十堰",
-    "大理白族自治州",
-    "娄底",
-    "安阳",
-    "宣城",
-    "山南",
-    "德阳",
-    "忻州",
-    "怒江傈僳族自治州",
-    "新乡",
-    "普洱",
-    "曲靖",
-    "本溪",
-    "桂林",
-    "武汉",
-    "河池",
-    "洛阳",
-    "海西蒙古族藏族自治州",
-    "淮北",
-    "潮州",
-    "玉溪",
-    "甘南藏族自治州",
-    "秦皇岛",
-    "聊城",
-    "自贡",
-    "莆田",
-    "衡阳",
-    "贵港",
-    "赣州",
-    "辽阳",
-    "阿坝藏族羌族自治州",
-    "青岛",
-    "驻马店",
-}
+HELD_OUT = gold_cities()
 # A junk metric is a fragment, not a noun phrase: a number at either end, a list word (分别, 同比, 年均),
 # a leading verb, or one bare generic word that says nothing of what is counted.
 JUNK = re.compile(r"^[\d.%％]|[\d.%％]$|分别|同比|年均|^(?:增长|下降|提高|达到|突破|其中|全年|累计|末|以上|和|及)")

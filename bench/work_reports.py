@@ -23,50 +23,10 @@ from apps.ingest.pipeline.extract import extract
 from apps.ingest.pipeline.normalize import normalize
 from apps.ingest.pipeline.segment import segment
 from apps.ingest.pipeline.types import ArticleMeta
+from bench.gold_cities import gold_cities
 
 # The held-out gold cities: never sampled here.
-GOLD = {
-    "七台河",
-    "三门峡",
-    "保山",
-    "信阳",
-    "克拉玛依",
-    "内江",
-    "包头",
-    "十堰",
-    "大理白族自治州",
-    "娄底",
-    "安阳",
-    "宣城",
-    "山南",
-    "德阳",
-    "忻州",
-    "怒江傈僳族自治州",
-    "新乡",
-    "普洱",
-    "曲靖",
-    "本溪",
-    "桂林",
-    "武汉",
-    "河池",
-    "洛阳",
-    "海西蒙古族藏族自治州",
-    "淮北",
-    "潮州",
-    "玉溪",
-    "甘南藏族自治州",
-    "秦皇岛",
-    "聊城",
-    "自贡",
-    "莆田",
-    "衡阳",
-    "贵港",
-    "赣州",
-    "辽阳",
-    "阿坝藏族羌族自治州",
-    "青岛",
-    "驻马店",
-}
+GOLD = gold_cities()
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 EXPLICIT_YEAR = re.compile(r"20\d{2}年|十[四五]五")
 
