@@ -12,7 +12,6 @@ import re
 from datetime import date
 from pathlib import Path
 
-import opencc
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -101,21 +100,9 @@ def test_held_out_values_are_written_where_the_gold_says(path):
 ARTICLES = ROOT / "tests" / "fixtures" / "realnews_holdout"
 NEWS_GOLD = ROOT / "tests" / "fixtures" / "realnews_holdout_gold"
 DEV_GOLD = ROOT / "tests" / "fixtures" / "realnews_gold"
-REQUIRED = (
-    "city",
-    "city_level",
-    "province",
-    "parent",
-    "meetings",
-    "officials",
-    "people",
-    "exclude_officials",
-    "clusters",
-    "targets",
-)
-TARGET_KEYS = ("metric", "value", "unit", "year", "kind")
-PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]+\)")
-TO_SIMPLIFIED = opencc.OpenCC("t2s")
+# The same shape and text checks as the development news set.
+from tests.ingest.test_gold_news_files import PINYIN_GLOSS, REQUIRED, TARGET_KEYS, TO_SIMPLIFIED  # noqa: E402
+
 ARTICLE_STEMS = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 GOLD_STEMS = sorted(p.stem for p in NEWS_GOLD.glob("*.json"))
 
