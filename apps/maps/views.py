@@ -11,7 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
-from apps.dashboard.params import clean_params
+from apps.dashboard.params import clean_params, review_switch
 
 from . import queries
 from .labels import KIND_LABELS, measure_label, metric_label, metric_names
@@ -95,6 +95,7 @@ def _with_query(path, query):
     return path + (f"?{urlencode(query)}" if query else "")
 
 
+@review_switch
 def map_page(request):
     template_name = "maps/map.html"
     if request.htmx and not request.htmx.history_restore_request:
@@ -104,6 +105,7 @@ def map_page(request):
     return response
 
 
+@review_switch
 def map_data(request):
     context = map_context(request)
     return JsonResponse({**context["map"], "notices": context["notices"]}, json_dumps_params={"ensure_ascii": False})

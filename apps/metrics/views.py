@@ -11,7 +11,7 @@ from django.urls import reverse
 from apps.atlas.metrics import metric_index
 from apps.dashboard import charts
 from apps.dashboard.colors import city_color
-from apps.dashboard.params import clean_params
+from apps.dashboard.params import clean_params, review_switch
 from apps.dashboard.views import PAGE_SIZE, more_target, render_page, with_query
 
 from . import queries
@@ -20,6 +20,7 @@ from .figures import MEASURE_LABELS, family_of_row, ranked_rows
 TOP_CITIES = 15  # bars in the ranking chart; the table pages through the rest
 
 
+@review_switch
 def metric_list(request):
     return render_page(request, "metrics/list.html", {"summaries": queries.metric_summaries()})
 
@@ -48,6 +49,7 @@ def chosen_year(value, years, notices):
     return default_year(years)
 
 
+@review_switch
 def metric_detail(request, key):
     metric = metric_index().by_key.get(key)
     choices = queries.measure_years(key)

@@ -212,3 +212,9 @@ def test_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_
         client.get("/map/data.json" + query, **HTMX)
     with django_assert_num_queries(4):
         client.get("/map/" + query, **HTMX)
+
+
+def test_the_approved_only_switch_leaves_unreviewed_figures_out(client, atlas):
+    # Every figure of the test atlas is unreviewed: with the switch on no city has a value.
+    assert values(data(client, "?metric=gdp&measure=level&year=2023"))["wuxi"] == 15456
+    assert not any(values(data(client, "?metric=gdp&measure=level&year=2023&approved=1")).values())

@@ -311,3 +311,14 @@ def test_many_meetings_get_a_row_per_kind_and_a_margin_by_their_span():
 def test_pages_use_no_inline_styles(client, metrics):
     for url in ("/metrics/", "/metrics/gdp/", "/cities/kunshan/", "/compare/?cities=kunshan,wuxi"):
         assert "style=" not in page(client, url).replace('<style id="', "")
+
+
+def test_the_approved_only_switch_counts_approved_figures_only(client, metrics):
+    from apps.atlas.models import ReviewStatus, Target
+
+    before = {(s["key"], s["measure"]) for s in client.get("/metrics/").context["summaries"]}
+    assert ("gdp", "growth") in before
+    assert not client.get("/metrics/?approved=1").context["summaries"]  # nothing approved yet
+    Target.objects.filter(metric_key="gdp", measure="growth").update(review_status=ReviewStatus.APPROVED)
+    after = {(s["key"], s["measure"]) for s in client.get("/metrics/?approved=1").context["summaries"]}
+    assert after == {("gdp", "growth")}
