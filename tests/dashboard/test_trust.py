@@ -82,7 +82,16 @@ def test_chips_sorts_and_city_links_keep_the_switch(client, atlas):
 
 
 @pytest.mark.parametrize(
-    "url", ["/", "/cities/kunshan/", "/compare/?cities=kunshan,wuxi", "/tags/integrated-circuits/", "/search/?q=昆山"]
+    "url",
+    [
+        "/",
+        "/cities/kunshan/",
+        "/compare/?cities=kunshan,wuxi",
+        "/tags/integrated-circuits/",
+        "/search/?q=昆山",
+        "/map/",
+        "/metrics/",
+    ],
 )
 def test_every_page_has_the_switch_with_english_marked_as_english(client, atlas, url):
     content = page(client, url)
