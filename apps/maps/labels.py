@@ -1,16 +1,16 @@
 """Names to show for metric keys, measures and kinds.
 
-The metric taxonomy (apps/atlas/data/metrics.json) names each key in Chinese and English; until
-that file is there, or for a key it lacks, the key itself is the name.
+The metric taxonomy (apps/atlas/data/metrics.json) names each key in Chinese and English; for a
+key it lacks (or a taxonomy file that is missing), the key itself is the name.
 """
 
 import json
 from functools import lru_cache
 from pathlib import Path
 
+from apps.atlas.metrics import METRICS_FILE
 from apps.atlas.models import Target
 
-METRICS_FILE = Path(__file__).resolve().parent.parent / "atlas" / "data" / "metrics.json"
 KIND_LABELS = {Target.Kind.TARGET: "目标 goal", Target.Kind.ACTUAL: "实际 result"}
 MEASURE_LABELS = dict(Target.Measure.choices)
 

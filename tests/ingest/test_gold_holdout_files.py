@@ -6,7 +6,6 @@ This checks the files only, no extraction. The work-report text checks skip with
 (../shared/corpus/work-reports, outside the repository).
 """
 
-import importlib.util
 import json
 import re
 from datetime import date
@@ -20,23 +19,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 WR_GOLD = sorted((ROOT / "bench" / "gold" / "work_reports_holdout").glob("*.json"))
 DEV_WR_NAMES = {p.name for p in (ROOT / "bench" / "gold" / "work_reports").glob("*.json")}
-BOUNDS = {"exact", "about", "at_least", "at_most", "range"}
-MEASURES = {"level", "growth", "share", "count", "ranking", "intensity"}
-
-
-def load_scorer():
-    spec = importlib.util.spec_from_file_location("score_work_reports", ROOT / "bench" / "score_work_reports.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SCORER = load_scorer()
-CORPUS = SCORER.find_corpus()
-
-
-def is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+# The same scorer, corpus and value checks as the development set.
+from tests.ingest.test_gold_work_reports import BOUNDS, CORPUS, MEASURES, SCORER, is_number  # noqa: E402
 
 
 def check_figure(item, kind):

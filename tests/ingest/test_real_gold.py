@@ -3,7 +3,6 @@ docs/gold-news.md). The floors sit just under today's figures, so a change that 
 extraction worse fails here; raise them as the extractor improves. The held-out sets were
 never used to tune a rule: their floors guard the honest estimate for unseen text."""
 
-import importlib.util
 import json
 from io import StringIO
 from pathlib import Path
@@ -11,17 +10,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests.ingest.test_gold_work_reports import SCORER
 from tests.scoring import score
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def _work_report_scorer():
-    spec = importlib.util.spec_from_file_location("score_work_reports", ROOT / "bench" / "score_work_reports.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # set: (gold folder, floors)
@@ -39,7 +32,7 @@ WORK_REPORT_FLOORS = {
 
 @pytest.mark.parametrize("name", WORK_REPORT_FLOORS)
 def test_work_reports_keep_their_scores(name):
-    scorer = _work_report_scorer()
+    scorer = SCORER
     corpus = scorer.find_corpus()
     if not corpus.is_dir():
         pytest.skip(f"the work-report corpus is not at {corpus} (see README: clone its public repository)")
