@@ -7,7 +7,6 @@ visitors without JavaScript.
 """
 
 import json
-from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -92,42 +91,6 @@ def tag_matrix_chart(cities, tags, counts):
     )
 
 
-def meeting_timeline_chart(meetings):
-    """Dated meetings on a time axis, one lane per kind of meeting; hollow marks where the year was inferred."""
-    dated = [meeting for meeting in meetings if meeting.date]
-    if not dated:
-        return None
-    lanes = [meeting.kind or "会议" for meeting in dated]
-    scatter = dict(
-        type="scatter",
-        x=[meeting.date.isoformat() for meeting in dated],
-        y=lanes,
-        mode="markers",
-        marker=dict(
-            size=16,
-            color="#2563eb",
-            line=dict(width=2, color="#2563eb"),
-            symbol=["circle-open" if meeting.year_inferred else "circle" for meeting in dated],
-        ),
-        text=[meeting.name for meeting in dated],
-        hovertemplate="%{x|%Y-%m-%d}<br>%{text}<extra></extra>",
-    )
-    # Numeric dates: Plotly's bundled locale would print English month names.
-    figure = _figure(
-        [scatter],
-        height=110 + 36 * len(set(lanes)),
-        xaxis=dict(type="date", tickformat="%Y-%m-%d", hoverformat="%Y-%m-%d"),
-        yaxis=dict(type="category"),
-    )
-    return Chart(
-        "会议时间线 Meeting timeline",
-        figure,
-        columns=["日期 date", "会议 meeting", "类型 kind"],
-        rows=[[meeting.date.isoformat(), meeting.name, meeting.kind] for meeting in dated],
-        caption="空心圆点：原文未写年份，年份为推断 — hollow: year inferred",
-    )
-
-
 def target_label(target):
     """Metric over year: two short lines leave the bars room on a phone."""
     kind = " 目标" if target.kind == Target.Kind.TARGET else ""
@@ -200,34 +163,6 @@ def target_charts(facts_list):
             )
     return charts
 
-
-def clusters_by_tag_chart(facts_list):
-    """Grouped bars: per industry tag, how many clusters each compared city has."""
-    per_city = [Counter(tag for cluster in facts.clusters for tag in cluster.tags.all()) for facts in facts_list]
-    tags = sorted(set().union(*per_city), key=lambda tag: (tag.sort_order, tag.slug))
-    if not tags:
-        return None
-    traces = [
-        dict(
-            type="bar",
-            x=[tag.name_zh for tag in tags],
-            y=[counts[tag] for tag in tags],
-            name=facts.city.name,
-            customdata=[tag.name_en for tag in tags],
-            hovertemplate="%{x} %{customdata}: %{y}<extra>" + facts.city.name + "</extra>",
-        )
-        for facts, counts in zip(facts_list, per_city)
-    ]
-    figure = _figure(traces, height=340, barmode="group", yaxis=dict(dtick=1, rangemode="tozero"))
-    return Chart(
-        "产业集群（按标签）Clusters by industry",
-        figure,
-        columns=["产业 industry", *(facts.city.name for facts in facts_list)],
-        rows=[[f"{tag.name_zh} {tag.name_en}", *(counts[tag] for counts in per_city)] for tag in tags],
-    )
-
-
-# Comparable figures: one metric on one measure, goal against result, a colour per city --------
 
 INK = "#1e293b"
 # How a goal's bound is drawn: a marker for its value, and the whiskers of 左右 and of a range.
