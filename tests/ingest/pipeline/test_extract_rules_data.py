@@ -69,6 +69,7 @@ RUNNERS = {
     "period_heading": _period_heading,
     "plan_period_end": _deadline,
     "goals_paragraph": _matches("goals_paragraph"),
+    "goals_statement": _matches("goals_statement"),
     "deadline": _deadline,
     "estimated": _matches("estimated"),
 }

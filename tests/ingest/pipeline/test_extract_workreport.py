@@ -177,3 +177,44 @@ def test_a_five_year_average_in_the_review_is_no_years_result():
     extraction = extract(normalized, segment(normalized.text), ArticleMeta())
     growth = {(t.value, t.year) for t in extraction.targets if t.unit == "%"}
     assert (Decimal("3.3"), 2020) in growth and (Decimal("6.4"), None) in growth and (Decimal("7"), 2021) in growth
+
+
+# The shape of 宿迁市/2015.md (宿州's report) and 红河哈尼族彝族自治州/2023.md in the corpus: the
+# plan's chapter heading names neither a year's work nor 今年, so only the goals statement
+# (主要预期目标是：/ 预期目标建议为：) tells where the plan begins. Short excerpts, figures changed.
+UNHEADED_PLAN = (
+    "——2015年1月19日在某某市第四届人民代表大会第四次会议上\n"
+    "市长 张三\n"
+    "各位代表：\n"
+    "一、攻坚克难，经济社会发展实现新突破\n"
+    "初步核算，全市生产总值1126亿元，增长9.7%。\n"
+    "二、坚定信心，奋力打造经济社会发展升级版\n"
+    "2015年是全面深化改革的关键之年。\n"
+    "经济社会发展主要预期目标是：全市生产总值增长9%左右，城镇登记失业率控制在4.5%以内。\n"
+)
+
+
+def test_goals_stated_under_an_unnamed_chapter_open_the_plan_at_that_chapter():
+    doc = doc_through([genre_step], text=UNHEADED_PLAN)
+    assert doc.section_at(doc.text.index("初步核算")) == "review"
+    assert doc.section_at(doc.text.index("二、坚定信心")) == "plan"
+    assert doc.section_at(doc.text.index("2015年是")) == "plan"
+    assert doc.section_at(doc.text.index("9%左右")) == "goals"
+
+
+def test_goals_statement_with_no_chapter_of_its_own_opens_the_plan_where_it_stands():
+    text = UNHEADED_PLAN.replace("二、坚定信心，奋力打造经济社会发展升级版\n", "")
+    doc = doc_through([genre_step], text=text)
+    assert doc.section_at(doc.text.index("2015年是")) == "review"
+    assert doc.section_at(doc.text.index("9%左右")) == "goals"
+    doc.targets = [target(doc, "9.7"), target(doc, "9", after="预期目标")]
+    section_targets_step(doc)
+    reached, goal = doc.targets
+    assert (reached.kind, reached.year) == ("actual", 2014)
+    assert (goal.kind, goal.year) == ("target", 2015)
+
+
+def test_a_review_looking_back_at_its_goals_opens_no_plan():
+    text = UNHEADED_PLAN.replace("经济社会发展主要预期目标是：", "全面完成了年初确定的主要预期目标，")
+    doc = doc_through([genre_step], text=text)
+    assert [s.name for s in doc.sections] == ["header", "review"]

@@ -13,6 +13,8 @@ from .doc import Section
 from .text import data, paragraphs
 
 HEADER_LIMIT = 600  # title, dateline, speaker and address fit well inside this
+# A chapter heading: "二、坚定信心，奋力打造…" (a Chinese numeral and 、, short, on its own line).
+CHAPTER_HEADING = re.compile(r"^[\s*#]*[一二三四五六七八九十]{1,3}、[^\n]{1,40}$")
 
 
 class SectionRules:
@@ -24,6 +26,7 @@ class SectionRules:
         self.period_heading = re.compile(rules["period_heading"]["pattern"])
         self.period_end = rules["plan_period_end"]["years"]
         self.goals = re.compile(rules["goals_paragraph"]["pattern"])
+        self.goals_statement = re.compile(rules["goals_statement"]["pattern"])
 
 
 @lru_cache(maxsize=1)
@@ -89,14 +92,49 @@ def work_report_sections(text, report_date=None):
         end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
         sections.append(Section(f"period:{year}" if name == "period" else "plan", start, end))
     plans = [s for s in sections if s.name == "plan"]
-    for index, paragraph in enumerate(spans):
-        # The year's goals paragraph; a five-year plan's goals keep that plan's year.
-        in_plan = any(s.start <= paragraph.start < s.end for s in plans)
-        if in_plan and r.goals.search(paragraph.text):
-            end = paragraph.end
-            if paragraph.text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
-                end = spans[index + 1].end  # "主要预期目标是：" then the list
-            sections.append(Section("goals", paragraph.start, end))
-            break
+    goals = _goals_section(spans, plans, r)
+    if goals is None:
+        # No heading opened the plan, or it opened after the goals: the year's goals stated in
+        # what looked like the review open the plan, from their chapter heading.
+        goals = _goals_in_review(spans, sections, header_end, r)
+    if goals is not None:
+        sections.append(goals)
     review_year = plan_year - 1 if plan_year else None
     return sections, review_year, plan_year
+
+
+def _goals_paragraph(spans, index):
+    """The goals section of the paragraph at `index`, with the list that follows a lead ending in ："""
+    paragraph = spans[index]
+    end = paragraph.end
+    if paragraph.text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
+        end = spans[index + 1].end  # "主要预期目标是：" then the list
+    return Section("goals", paragraph.start, end)
+
+
+def _goals_section(spans, plans, r):
+    """The year's goals paragraph inside a plan section; a five-year plan's goals keep that plan's year."""
+    for index, paragraph in enumerate(spans):
+        in_plan = any(s.start <= paragraph.start < s.end for s in plans)
+        if in_plan and r.goals.search(paragraph.text):
+            return _goals_paragraph(spans, index)
+    return None
+
+
+def _goals_in_review(spans, sections, header_end, r):
+    """The goals statement (预期目标建议为：…) standing in the review: the review ends at the last
+    chapter heading before it — not the review's own first heading — else at the statement, and a
+    plan section runs from there to the next opening. `sections` is changed in place."""
+    review = next((s for s in sections if s.name == "review"), None)
+    if review is None:
+        return None
+    inside = [(i, p) for i, p in enumerate(spans) if review.start <= p.start < review.end and p.start >= header_end]
+    found = next(((i, p) for i, p in inside if r.goals_statement.search(p.text) and re.search(r"\d", p.text)), None)
+    if found is None:
+        return None
+    index, paragraph = found
+    chapters = [p.start for _, p in inside if p.start < paragraph.start and CHAPTER_HEADING.match(p.text)]
+    start = chapters[-1] if len(chapters) >= 2 else paragraph.start
+    position = sections.index(review)
+    sections[position : position + 1] = [Section("review", review.start, start), Section("plan", start, review.end)]
+    return _goals_paragraph(spans, index)
