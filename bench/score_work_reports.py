@@ -49,7 +49,8 @@ METRIC_FAMILIES = (
 )
 CONTEXT_CHARS = 30
 # Suffixes of an official subject name; what is left is the short name ("大理白族自治州" → "大理").
-SUBJECT_SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,4}族)+自治州|自治州|地区|市|盟|州)$")
+# A few prefectures name their people without 族 (巴音郭楞蒙古自治州, 伊犁哈萨克自治州).
+SUBJECT_SUFFIX = re.compile(r"^(.{2,}?)(?:(?:[^族]{1,4}族|蒙古|哈萨克|柯尔克孜)+自治州|自治州|地区|市|盟|州)$")
 
 
 def find_corpus(explicit=None):

@@ -112,6 +112,8 @@ def test_values_compare_in_yuan_within_half_a_percent():
 
 def test_subject_names_compare_full_or_short():
     assert SCORER.short_name("海西蒙古族藏族自治州") == "海西"
+    assert SCORER.short_name("巴音郭楞蒙古自治州") == "巴音郭楞"
+    assert SCORER.short_name("克孜勒苏柯尔克孜自治州") == "克孜勒苏"
     assert SCORER.short_name("大理白族自治州") == "大理"
     assert SCORER.short_name("三门峡市") == "三门峡"
     assert SCORER.short_name("赣州") == "赣州"

@@ -116,3 +116,9 @@ def test_every_entry_has_a_reason_examples_and_a_runner():
 
 def test_a_dateline_in_chinese_numerals():
     assert find_dateline("——二〇二三年一月四日在某某市第八届人民代表大会第一次会议上").date == date(2023, 1, 4)
+
+
+def test_a_dateline_year_mixing_an_arabic_zero_into_chinese_numerals():
+    # 咸宁市/2020.md's dateline, place replaced.
+    found = find_dateline("——二0二0年一月五日在某某市第五届人民代表大会第四次会议上")
+    assert (found.date, found.session) == (date(2020, 1, 5), "某某市第五届人民代表大会第四次会议")

@@ -79,7 +79,12 @@ def _undated_dateline(head, r, title_date):
     return None
 
 
-HAN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+# A year written digit by digit; typed datelines mix in an Arabic 0 for 〇 ("二0二0年一月五日").
+HAN_DIGITS = (
+    {c: str(i) for i, c in enumerate("〇一二三四五六七八九")}
+    | {"零": "0", "○": "0"}
+    | {str(i): str(i) for i in range(10)}
+)
 
 
 def _number(text, digits=False):
