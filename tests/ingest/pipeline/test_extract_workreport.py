@@ -218,3 +218,18 @@ def test_a_review_looking_back_at_its_goals_opens_no_plan():
     text = UNHEADED_PLAN.replace("经济社会发展主要预期目标是：", "全面完成了年初确定的主要预期目标，")
     doc = doc_through([genre_step], text=text)
     assert [s.name for s in doc.sections] == ["header", "review"]
+
+
+def test_a_goal_equal_to_a_figure_of_the_review_is_kept_as_a_goal():
+    # After 太原市/2022.md (lawtext/gov): the five-year review's 年均增长7% and the year's goal of 7%
+    # read alike until the sections date them; the goal must not be dropped as a repetition.
+    text = (
+        "——2022年2月22日在某某市第十五届人民代表大会第一次会议上\n\n市长 某某\n\n各位代表：\n\n"
+        "一、2021年和过去五年工作回顾\n\n这五年，地区生产总值年均增长7%，一般公共预算收入年均增长8.4%。\n\n"
+        "二、2022年工作安排\n\n今年经济社会发展主要预期指标是：地区生产总值增长7%、力争实现7.5%，固定资产投资增长9%。\n"
+    )
+    normalized = normalize(text)
+    extraction = extract(normalized, segment(normalized.text))
+    goals_start = normalized.text.index("主要预期指标")
+    goals = [(t.value, t.kind, t.year) for t in extraction.targets if t.evidence.start > goals_start]
+    assert (Decimal("7"), "target", 2022) in goals

@@ -148,6 +148,8 @@ def targets_step(doc):
         subject_names=doc.places.subject_names,
         title=doc.title,
         document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
+        # A goal equal to last year's result (增长7% reached, 增长7% again) is a second fact.
+        part_of=doc.section_at if doc.genre == WORK_REPORT else None,
     )
 
 

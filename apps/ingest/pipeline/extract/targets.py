@@ -344,11 +344,14 @@ def find_targets(
     subject_names=(),
     title="",
     document_year=None,
+    part_of=None,
 ):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
     `document_year` is the year of a dated document (its own date, not one guessed from the
     years it mentions): a figure it reports with no year of its own is a figure of that year.
+    `part_of(position)` names the part of the document a position is in (a work report's
+    review, plan, goals): the same figure in two parts is two facts, not a repetition.
     """
     r = rules()
     facts, seen = [], set()
@@ -441,6 +444,8 @@ def find_targets(
                     document_year,
                 )
                 key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
+                if part_of:
+                    key += (part_of(fact.evidence.start),)
                 if key in seen:
                     continue
                 seen.add(key)
