@@ -228,3 +228,10 @@ def test_a_five_year_plan_already_over_looks_back():
     # 平果 2021 (tests/fixtures/realnews/20): "“十三五”期间…GDP突破180亿元" is no goal for 2020
     [fact] = find_targets("“十三五”期间，全市GDP突破180亿元。", document_year=2021)
     assert (fact.kind, fact.year) == ("actual", None)
+
+
+def test_the_scope_of_investment_statistics_is_no_figure():
+    # 宜春市/2016.md (lawtext/gov): "500万元以上" only says which investment is counted.
+    found = facts("规模以上工业增加值增长9.2%；500万元以上固定资产投资增长15.7%。", published_year=2016)
+    assert [(m, v, u) for m, v, u in found if u == "万元"] == []
+    assert Decimal("15.7") in [v for _, v, _ in found]
