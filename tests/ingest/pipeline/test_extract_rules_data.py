@@ -70,6 +70,7 @@ RUNNERS = {
     "plan_period_end": _deadline,
     "goals_paragraph": _matches("goals_paragraph"),
     "goals_statement": _matches("goals_statement"),
+    "period_goals": _matches("period_goals"),
     "deadline": _deadline,
     "estimated": _matches("estimated"),
 }

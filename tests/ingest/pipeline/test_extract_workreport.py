@@ -233,3 +233,35 @@ def test_a_goal_equal_to_a_figure_of_the_review_is_kept_as_a_goal():
     goals_start = normalized.text.index("主要预期指标")
     goals = [(t.value, t.kind, t.year) for t in extraction.targets if t.evidence.start > goals_start]
     assert (Decimal("7"), "target", 2022) in goals
+
+
+def test_the_years_goals_inside_a_five_year_section_open_the_plan():
+    # After 汉中市/2021.md (lawtext/gov): the 十四五 chapter runs on into the year's goals, which say
+    # 全年 rather than 今年; a chapter heading naming no year's work stands before them.
+    text = (
+        "——2021年2月2日在某某市第五届人民代表大会第六次会议上\n\n市长 某某\n\n各位代表：\n\n"
+        "一、2020年和“十三五”工作回顾\n\n全年实现生产总值1593.4亿元、增长0.9%。\n\n"
+        "二、“十四五”时期主要目标任务\n\n“十四五”时期，生产总值年均增长6.5%。\n\n"
+        "三、推动“十四五”开好局起好步\n\n"
+        "全年经济社会发展主要预期目标是：生产总值增长7%左右，全社会固定资产投资增长7%以上。\n"
+    )
+    normalized = normalize(text)
+    extraction = extract(normalized, segment(normalized.text))
+    by_value = {(t.value, t.kind, t.year) for t in extraction.targets}
+    assert (Decimal("6.5"), "target", 2025) in by_value
+    assert (Decimal("7"), "target", 2021) in by_value
+    assert (Decimal("7"), "target", 2025) not in by_value
+
+
+def test_a_five_year_span_named_in_another_goal_sets_no_deadline():
+    # After 濮阳市/2022.md (lawtext/gov): one item of the year's list mentions 十四五.
+    text = (
+        "——2022年1月5日在某某市第八届人民代表大会第一次会议上\n\n市长 某某\n\n各位代表：\n\n"
+        "一、2021年工作回顾\n\n预计生产总值增长6.5%。\n\n二、2022年工作安排\n\n"
+        "主要预期目标是：生产总值增长8%，单位地区生产总值能耗降低率与“十四五”控制目标统筹衔接，"
+        "居民消费价格涨幅3%左右。\n"
+    )
+    normalized = normalize(text)
+    extraction = extract(normalized, segment(normalized.text))
+    prices = [(t.kind, t.year) for t in extraction.targets if t.value == Decimal("3")]
+    assert prices == [("target", 2022)]

@@ -27,6 +27,7 @@ class SectionRules:
         self.period_end = rules["plan_period_end"]["years"]
         self.goals = re.compile(rules["goals_paragraph"]["pattern"])
         self.goals_statement = re.compile(rules["goals_statement"]["pattern"])
+        self.period_goals = re.compile(rules["period_goals"]["pattern"])
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +96,8 @@ def work_report_sections(text, report_date=None):
     goals = _goals_section(spans, plans, r)
     if goals is None:
         # No heading opened the plan, or it opened after the goals: the year's goals stated in
-        # what looked like the review open the plan, from their chapter heading.
-        goals = _goals_in_review(spans, sections, header_end, r)
+        # what looked like the review (or a five-year section) open the plan, from their chapter heading.
+        goals = _goals_outside_plan(spans, sections, header_end, r)
     if goals is not None:
         sections.append(goals)
     review_year = plan_year - 1 if plan_year else None
@@ -121,20 +122,37 @@ def _goals_section(spans, plans, r):
     return None
 
 
-def _goals_in_review(spans, sections, header_end, r):
-    """The goals statement (预期目标建议为：…) standing in the review: the review ends at the last
-    chapter heading before it — not the review's own first heading — else at the statement, and a
-    plan section runs from there to the next opening. `sections` is changed in place."""
-    review = next((s for s in sections if s.name == "review"), None)
-    if review is None:
-        return None
-    inside = [(i, p) for i, p in enumerate(spans) if review.start <= p.start < review.end and p.start >= header_end]
-    found = next(((i, p) for i, p in inside if r.goals_statement.search(p.text) and re.search(r"\d", p.text)), None)
-    if found is None:
-        return None
-    index, paragraph = found
-    chapters = [p.start for _, p in inside if p.start < paragraph.start and CHAPTER_HEADING.match(p.text)]
-    start = chapters[-1] if len(chapters) >= 2 else paragraph.start
-    position = sections.index(review)
-    sections[position : position + 1] = [Section("review", review.start, start), Section("plan", start, review.end)]
-    return _goals_paragraph(spans, index)
+def _goals_outside_plan(spans, sections, header_end, r):
+    """The year's goals statement (预期目标建议为：…) standing in what looked like the review or a
+    five-year plan's section: that section ends at the last chapter heading before the statement
+    (not the section's own first heading), else at the statement, and a plan section runs from
+    there to the section's end. A five-year plan's own goals (年均, 到2025年, 十四五末) stay where
+    they are. `sections` is changed in place."""
+    for position, section in enumerate(sections):
+        if section.name != "review" and not section.name.startswith("period:"):
+            continue
+        inside = [
+            (i, p) for i, p in enumerate(spans) if section.start <= p.start < section.end and p.start >= header_end
+        ]
+        found = next(((i, p) for i, p in inside if _states_the_years_goals(p.text, r)), None)
+        if found is None:
+            continue
+        index, paragraph = found
+        # The review's first chapter heading is its own; a five-year section starts at its heading.
+        chapters = [
+            p.start for _, p in inside if section.start < p.start < paragraph.start and CHAPTER_HEADING.match(p.text)
+        ]
+        own_heading = 1 if section.name == "review" else 0
+        start = chapters[-1] if len(chapters) > own_heading else paragraph.start
+        sections[position : position + 1] = [
+            Section(section.name, section.start, start),
+            Section("plan", start, section.end),
+        ]
+        return _goals_paragraph(spans, index)
+    return None
+
+
+def _states_the_years_goals(paragraph, r):
+    """A goals statement with figures, speaking of no five-year span."""
+    statement = r.goals_statement.search(paragraph)
+    return bool(statement and re.search(r"\d", paragraph[statement.end() :]) and not r.period_goals.search(paragraph))

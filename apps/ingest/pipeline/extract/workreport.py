@@ -143,6 +143,7 @@ def review_heading_year(doc):
     return None
 
 
+CLAUSE_SPLIT = re.compile(r"[，,；;。]")
 # "年均增长6.4%", "年均递增": the figure right after is an average over several years.
 PERIOD_AVERAGE = re.compile(r"年均[^，,；;。、]{0,6}[\d.．]+\s*(?:%|％|个百分点)?$")
 
@@ -179,7 +180,12 @@ def section_targets_step(doc):
                     fact, kind="actual", year=review_year, estimated=bool(r.estimated.search(context)) or fact.estimated
                 )
             )
-        elif section in ("plan", "goals") and doc.plan_year:
+        elif section == "goals" and doc.plan_year:
+            # The year's goals list is one long sentence: a span named in another item
+            # (能耗降低率与“十四五”控制目标统筹衔接) sets no deadline for this one.
+            clause = CLAUSE_SPLIT.split(context)[-1]
+            updated.append(replace(fact, kind="target", year=_deadline(clause) or doc.plan_year))
+        elif section == "plan" and doc.plan_year:
             updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
         elif section.startswith("period:"):
             # "今年是…开局之年。…主要预期目标是：…" under a five-year heading: a paragraph that
