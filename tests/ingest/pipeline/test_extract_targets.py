@@ -235,3 +235,18 @@ def test_the_scope_of_investment_statistics_is_no_figure():
     found = facts("规模以上工业增加值增长9.2%；500万元以上固定资产投资增长15.7%。", published_year=2016)
     assert [(m, v, u) for m, v, u in found if u == "万元"] == []
     assert Decimal("15.7") in [v for _, v, _ in found]
+
+
+def test_an_amount_per_worker_keeps_its_per_person_unit():
+    # 宣城市/2022.md (lawtext/gov), its goals list.
+    found = facts(
+        "居民消费价格涨幅2%左右；全员劳动生产率13万元/人以上；全社会研发经费投入增长10%。", published_year=2022
+    )
+    assert ("全员劳动生产率", Decimal("13"), "万元/人") in found
+    assert facts("螺纹钢出厂4100元/吨。", published_year=2022) == []  # a price per ton stays out
+
+
+def test_the_size_of_projects_whose_funds_are_counted_is_no_figure():
+    # 赣州市/2024.md (lawtext/gov): "2000万元以上项目" says which projects' funds are counted.
+    found = facts("社会消费品零售总额增长6.5%以上，实际利用省外2000万元以上项目资金增长5%以上。", published_year=2024)
+    assert [u for _, _, u in found] == ["%", "%"]

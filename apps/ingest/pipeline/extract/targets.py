@@ -32,6 +32,7 @@ class TargetRules:
             rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
+        self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
         # A signed change (+0.53%) is a market quote, not a figure of the city.
         self.percent = re.compile(rf"(?<![+\-−\d.])(?P<num>{ARABIC})\s*(?:%|％)")
@@ -148,7 +149,11 @@ def candidates(sentence_text, r):
         if unit == "元" and number and not number[0].isdigit() and value and value < 100:
             continue  # 三元双向, 一元化: a word, not three yuan
         unit = unit if unit.endswith("元") else unit + "元"
-        add(match.start(), match.end(), _decimal(value) if value else None, unit)
+        end = match.end()
+        if unit.endswith("元") and r.per_person.match(sentence_text, end):
+            # 全员劳动生产率13万元/人: an amount per worker is the city's figure, not a price.
+            unit, end = unit + "/人", r.per_person.match(sentence_text, end).end()
+        add(match.start(), end, _decimal(value) if value else None, unit)
     for match in r.rank_ordinal.finditer(sentence_text):
         # 全市排名第3, 位居全市第一位: a rank written without 位 or in words
         value = chinese_number(match.group("num"))
