@@ -21,7 +21,12 @@ FIXTURES = ROOT / "tests" / "fixtures"
 WORK_REPORT_FLOORS = {
     "dev": (
         "work_reports",
-        {"city": 0.97, "speaker": 0.97, "session": 0.97, "goals_f1": 0.96, "goals_kind_year": 0.96, "actuals": 0.95},
+        {"city": 0.97, "speaker": 0.97, "session": 0.97, "goals_f1": 0.98, "goals_kind_year": 0.98, "actuals": 0.95},
+    ),
+    # Drawn for the goal headings, prefectures and datelines the first set stopped showing (docs/gold.md).
+    "dev2": (
+        "work_reports_dev2",
+        {"city": 0.95, "speaker": 0.95, "session": 0.95, "goals_f1": 0.98, "goals_kind_year": 0.98, "actuals": 0.97},
     ),
     "held-out": (
         "work_reports_holdout",
