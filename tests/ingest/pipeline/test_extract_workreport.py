@@ -265,3 +265,11 @@ def test_a_five_year_span_named_in_another_goal_sets_no_deadline():
     extraction = extract(normalized, segment(normalized.text))
     prices = [(t.kind, t.year) for t in extraction.targets if t.value == Decimal("3")]
     assert prices == [("target", 2022)]
+
+
+def test_a_goals_lead_on_its_own_line_opens_the_plan_with_its_list():
+    # The lead and its list on separate lines, as in 克拉玛依市/2020.md, under an unnamed chapter.
+    text = UNHEADED_PLAN.replace("经济社会发展主要预期目标是：", "经济社会发展主要预期目标是：\n")
+    doc = doc_through([genre_step], text=text)
+    assert doc.section_at(doc.text.index("2015年是")) == "plan"
+    assert doc.section_at(doc.text.index("9%左右")) == "goals"

@@ -134,7 +134,7 @@ def _goals_outside_plan(spans, sections, header_end, r):
         inside = [
             (i, p) for i, p in enumerate(spans) if section.start <= p.start < section.end and p.start >= header_end
         ]
-        found = next(((i, p) for i, p in inside if _states_the_years_goals(p.text, r)), None)
+        found = next(((i, p) for i, p in inside if _states_the_years_goals(_with_its_list(spans, i), r)), None)
         if found is None:
             continue
         index, paragraph = found
@@ -150,6 +150,14 @@ def _goals_outside_plan(spans, sections, header_end, r):
         ]
         return _goals_paragraph(spans, index)
     return None
+
+
+def _with_its_list(spans, index):
+    """A paragraph's text, and the next one's when it is a lead ending in ： ("主要预期目标是：" then the list)."""
+    text = spans[index].text
+    if text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
+        return text + "\n" + spans[index + 1].text
+    return text
 
 
 def _states_the_years_goals(paragraph, r):
