@@ -61,6 +61,7 @@ RUNNERS = {
     "session_end": _session_end,
     "title": _matches("title"),
     "address": _matches("address"),
+    "review_heading": lambda text: bool(re.search(REPORT["review_heading"]["pattern"], text, re.MULTILINE)),
     "speaker": _speaker,
     "name_only": _speaker,
     "title_speaker": _title_speaker,

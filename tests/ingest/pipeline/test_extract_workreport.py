@@ -273,3 +273,25 @@ def test_a_goals_lead_on_its_own_line_opens_the_plan_with_its_list():
     doc = doc_through([genre_step], text=text)
     assert doc.section_at(doc.text.index("2015年是")) == "plan"
     assert doc.section_at(doc.text.index("9%左右")) == "goals"
+
+
+def test_a_report_published_without_dateline_or_address_is_known_by_its_review_heading():
+    # After 石家庄市/2018.md (lawtext/gov): the site's copy starts at the first chapter.
+    text = (
+        "一、2017年工作回顾\n\n一年来，全市生产总值完成6460.9亿元，增长7.3%。\n\n"
+        "二、2018年工作安排\n\n今年经济社会发展的主要预期目标是：生产总值增长7%左右。\n"
+    )
+    normalized = normalize(text)
+    extraction = extract(normalized, segment(normalized.text), ArticleMeta(title="2018年某某市人民政府工作报告"))
+    assert extraction.genre == "work_report"
+    by_value = {(t.value, t.kind, t.year) for t in extraction.targets}
+    assert {(Decimal("7.3"), "actual", 2017), (Decimal("7"), "target", 2018)} <= by_value
+
+
+def test_news_quoting_a_report_title_is_still_news():
+    text = "本报讯 1月8日，某某市召开座谈会，听取对政府工作报告的意见。与会人员回顾了2017年的工作。"
+    normalized = normalize(text)
+    extraction = extract(
+        normalized, segment(normalized.text), ArticleMeta(title="某某市召开政府工作报告征求意见座谈会")
+    )
+    assert extraction.genre == "news"

@@ -1,8 +1,8 @@
 """The genre of a document, from its structure: a government work report or news.
 
 A work report opens with a dateline naming the people's congress session it was given at
-("——2023年2月21日在阳泉市第十六届人民代表大会第三次会议上"), addresses 各位代表, and its
-title says 政府工作报告. News has none of these.
+("——2023年2月21日在阳泉市第十六届人民代表大会第三次会议上"), addresses 各位代表, reviews the past
+year under a numbered heading (一、2023年工作回顾), and its title says 政府工作报告. News has none of these.
 """
 
 import re
@@ -30,6 +30,7 @@ class GenreRules:
         self.session_end = re.compile(rules["session_end"]["pattern"])
         self.title = re.compile(rules["title"]["pattern"], re.MULTILINE)
         self.address = re.compile(rules["address"]["pattern"])
+        self.review_heading = re.compile(rules["review_heading"]["pattern"], re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -99,12 +100,14 @@ def _number(text, digits=False):
 
 
 def detect_genre(text, title="", dateline=None):
-    """work_report when two of the genre's landmarks agree, else news."""
+    """work_report when two of the genre's landmarks agree (dateline, title, 各位代表, a numbered
+    review of the past year), else news."""
     r = rules()
     head = text[:1500]
     landmarks = [
         dateline is not None,
         bool(r.title.search(title) or r.title.search(head[:300])),
         bool(r.address.search(head)),
+        bool(r.review_heading.search(head)),
     ]
     return WORK_REPORT if sum(landmarks) >= 2 else NEWS
