@@ -10,6 +10,7 @@ from apps.ingest.pipeline.extract import (
     extract,
     genre_step,
     make_doc,
+    publication_step,
     reference_date_step,
     run,
     subject_step,
@@ -295,3 +296,16 @@ def test_news_quoting_a_report_title_is_still_news():
         normalized, segment(normalized.text), ArticleMeta(title="某某市召开政府工作报告征求意见座谈会")
     )
     assert extraction.genre == "news"
+
+
+def test_a_dateline_without_its_day_keeps_the_session_and_the_title_dates_the_plan():
+    # The shape of 鞍山市/2023.md's dateline ("——2023年1月在…"), here for a report given in December,
+    # whose title carries the full date (as 酒泉市/2016.md's does).
+    text = (
+        "——2015年12月在某某市第三届人民代表大会第六次会议上\n\n市长 某某\n\n各位代表：\n\n"
+        "一、2015年工作回顾\n\n预计全市生产总值增长8%。\n\n二、2016年工作安排\n\n主要预期目标是：生产总值增长7.5%。\n"
+    )
+    meta = ArticleMeta(title="某某市政府工作报告（2015年12月22日 某某）")
+    doc = doc_through([publication_step, genre_step], text=text, meta=meta)
+    assert doc.dateline.session == "某某市第三届人民代表大会第六次会议" and doc.dateline.date is None
+    assert (doc.review_year, doc.plan_year) == (2015, 2016)

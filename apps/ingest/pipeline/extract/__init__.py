@@ -43,7 +43,8 @@ def genre_step(doc):
     doc.dateline = find_dateline(doc.text, year_hint=title_year, title_date=title_date)
     doc.genre = detect_genre(doc.text, doc.title, doc.dateline)
     if doc.genre == WORK_REPORT:
-        report_date = doc.dateline.date if doc.dateline else None
+        # A dateline without its day leaves the date to the title's (某某市政府工作报告（2015年12月22日 某某）).
+        report_date = (doc.dateline.date if doc.dateline else None) or title_date
         if report_date is None and title_year:
             report_date = date(title_year, 1, 1)
         doc.sections, doc.review_year, doc.plan_year = work_report_sections(doc.text, report_date)

@@ -59,7 +59,8 @@ def find_dateline(text, head=1500, year_hint=None, title_date=None):
     rest = match.group("session")
     session = re.sub(r"[\s*]+", "", rest[: end.end()])
     year = _number(match.group("y"), digits=True) if match.group("y") else year_hint
-    month, day_of_month = _number(match.group("m")), _number(match.group("d"))
+    month = _number(match.group("m"))
+    day_of_month = _number(match.group("d")) if match.group("d") else None  # "2023年1月在…": no day
     day = safe_date(year, month, day_of_month) if year and month and day_of_month else None
     stop = match.start("session") + end.end()
     return Dateline(date=day, session=session, evidence=Span(match.start(), stop, text[match.start() : stop]))
