@@ -117,6 +117,10 @@ def test_subject_names_compare_full_or_short():
     assert SCORER.short_name("大理白族自治州") == "大理"
     assert SCORER.short_name("三门峡市") == "三门峡"
     assert SCORER.short_name("赣州") == "赣州"
+    assert SCORER.short_name("黔西南布依族苗族自治州") == "黔西南"
+    assert SCORER.same_subject("黔西南", "黔西南布依族苗族自治州")
+    assert SCORER.same_subject("大理", "大理白族自治州") and SCORER.same_subject("文山", "文山市")
+    assert not SCORER.same_subject("黔西", "黔西南布依族苗族自治州") and not SCORER.same_subject("", "大理白族自治州")
 
 
 def test_junk_metrics_are_bare_numbers_or_connectives():
