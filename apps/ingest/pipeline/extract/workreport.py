@@ -51,7 +51,8 @@ def speaker_of(text, start=0, end=None):
             return re.sub(r"[ 　]", "", match.group("name")), title, Span(line_start, line_start + len(line), line)
         match = r.name_only.match(line)
         if match and _is_a_name(match.group("name"), r):
-            return match.group("name"), "", Span(line_start, line_start + len(line), line)
+            name = re.sub(r"[ 　]", "", match.group("name"))  # 陈 绍 旺: spaced out by the typesetting
+            return name, "", Span(line_start, line_start + len(line), line)
     return None
 
 
