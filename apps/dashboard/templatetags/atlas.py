@@ -61,8 +61,8 @@ UNREVIEWED_MARK = format_html(
 def review_mark(fact):
     """'✓ 已核实 verified' once staff approved the fact, '未审核 unreviewed' until then.
 
-    Nothing for a row loaded without its status (a ranking's .only() columns): a query per row
-    would cost more than the mark is worth there."""
+    Nothing for a row loaded without its status (.only() columns that leave it out): a query per
+    row would cost more than the mark is worth; pages that show facts load it."""
     if "review_status" in fact.get_deferred_fields():
         return ""
     return VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else UNREVIEWED_MARK
