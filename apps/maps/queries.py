@@ -23,6 +23,7 @@ TARGET_FIELDS = (
     "base_unit",
     "bound",
     "estimated",
+    "review_status",  # the map's table marks each value verified or unreviewed
 )
 
 

@@ -46,7 +46,9 @@ def map_context(request):
                 KIND_LABELS[selection.kind],
             )
         )
-        points = city_points(cities, values.of_year(selection.year), values.unit)
+        status_of = {row.pk: row.review_status for row in rows}
+        statuses = {city_id: status_of[pk] for city_id, pk in values.facts_of(selection.year).items()}
+        points = city_points(cities, values.of_year(selection.year), values.unit, statuses=statuses)
         if values.dropped:
             selection.notices.append(
                 f"{values.dropped}条数据的单位与其余不同，未上图 — figures in another unit left out"
@@ -91,7 +93,7 @@ def _cities_per_metric(metrics):
     return per_key
 
 
-EXPORT_COLUMNS = ["slug", "name", "name_en", "province", "value", "unit", "label", "lon", "lat", "url"]
+EXPORT_COLUMNS = ["slug", "name", "name_en", "province", "value", "unit", "label", "review_status", "lon", "lat", "url"]
 
 
 def map_table(context):

@@ -19,11 +19,18 @@ def atlas(db):
     return place_atlas(build_atlas())
 
 
+MARKS = {"badge-verified": "approved", "badge-unreviewed": "pending", "": ""}
+
+
 def table_rows(content):
-    """[(slug, label)] of the table beside the map, in its order."""
-    return re.findall(
-        r'<tr><th scope="row"><a href="/cities/([a-z]+)/">.*?</a></th>\s*<td>[^<]*</td><td>([^<]*)</td>', content, re.S
+    """[(slug, label, review status its mark tells)] of the table beside the map, in its order."""
+    rows = re.findall(
+        r'<tr><th scope="row"><a href="/cities/([a-z]+)/">.*?</a></th>\s*<td>[^<]*</td>'
+        r'<td>([^<]*?)\s*(?:<span class="badge (badge-\w+)".*?</span></span>)?</td>',
+        content,
+        re.S,
     )
+    return [(slug, label, MARKS[mark]) for slug, label, mark in rows]
 
 
 def tag_option_count(content, slug):
@@ -39,7 +46,7 @@ def test_csv_and_json_hold_the_table_of_the_page(client, atlas, query):
     assert f'href="/map/{query.replace("&", "&amp;")}{separator}format=json"' in content
     joiner = "&" if query else "?"
     table = rows_of_csv(get(client, f"/map/{query}{joiner}format=csv"))
-    assert [(row["slug"], row["label"]) for row in table] == table_rows(content)
+    assert [(row["slug"], row["label"], row["review_status"]) for row in table] == table_rows(content)
     assert {row["slug"] for row in table} == COVERED
     as_text = [
         {key: str(value) for key, value in row.items()}
@@ -88,6 +95,21 @@ def test_metric_counts_follow_the_approved_switch(client, atlas):
     assert re.search(r'<option value="gdp" selected>[^<]*\(1\)</option>', approved)
     rows = {row["slug"]: row["value"] for row in rows_of_csv(get(client, f"/map/{GDP}&approved=1&format=csv"))}
     assert rows == {"kunshan": "5140", "wuxi": "", "jiangyin": "", "jingjiang": ""}
+
+
+def test_each_value_on_the_map_carries_its_figures_review_mark(client, atlas):
+    Target.objects.filter(pk=atlas.facts["kunshan_gdp"].pk).update(review_status=ReviewStatus.APPROVED)
+    content = get(client, "/map/" + GDP).content.decode()
+    assert table_rows(content) == [
+        ("wuxi", "15,456亿元", "pending"),
+        ("kunshan", "5,140亿元", "approved"),
+        ("jiangyin", "无数据 no figure", ""),
+        ("jingjiang", "无数据 no figure", ""),
+    ]
+    statuses = {city["slug"]: city["review_status"] for city in data(client, GDP)["cities"]}
+    assert statuses == {"kunshan": "approved", "wuxi": "pending", "jiangyin": "", "jingjiang": ""}
+    tag_rows = rows_of_csv(get(client, "/map/?tag=integrated-circuits&format=csv"))
+    assert {row["review_status"] for row in tag_rows} == {""}  # a count of clusters is no one fact
 
 
 def test_the_switch_stays_on_in_the_maps_links_and_forms(client, atlas):

@@ -65,7 +65,15 @@ def review_mark(fact):
     row would cost more than the mark is worth; pages that show facts load it."""
     if "review_status" in fact.get_deferred_fields():
         return ""
-    return VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else UNREVIEWED_MARK
+    return status_mark(fact.review_status)
+
+
+@register.filter
+def status_mark(status):
+    """review_mark for a review status alone (the map's rows are dicts, not facts); nothing for ""."""
+    if not status:
+        return ""
+    return VERIFIED_MARK if status == ReviewStatus.APPROVED else UNREVIEWED_MARK
 
 
 @register.filter
