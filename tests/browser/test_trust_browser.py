@@ -185,6 +185,7 @@ def test_metric_ranking_downloads_hold_its_rows_and_review_marks(new_tab, atlas,
 @pytest.mark.parametrize("query", ["?metric=gdp&measure=level&year=2023", "?tag=integrated-circuits"])
 def test_map_downloads_hold_its_table(new_tab, atlas, screenshot, width, query):
     place_atlas(atlas)
+    Target.objects.filter(pk=atlas.facts["kunshan_gdp"].pk).update(review_status=ReviewStatus.APPROVED)
     tab = new_tab(**(PHONE if width == "phone" else {}))
     tab.goto("/map/" + query)
     tab.wait_for_selector("[data-map][data-drawn]")
@@ -196,7 +197,12 @@ def test_map_downloads_hold_its_table(new_tab, atlas, screenshot, width, query):
     assert [r["slug"] for r in csv_rows] == [r["slug"] for r in json_rows] and len(csv_rows) == table.count() == 4
     shown = normalized(table.locator("th a").all_text_contents())
     assert shown == [f"{r['name']} {r['name_en']}" for r in csv_rows]
-    assert normalized(table.locator("td:last-child").all_text_contents()) == [r["label"] for r in csv_rows]
+    marks = {"approved": " ✓ 已核实 verified", "pending": " 未审核 unreviewed", "": ""}
+    assert normalized(table.locator("td:last-child").all_text_contents()) == [
+        r["label"] + marks[r["review_status"]] for r in csv_rows
+    ]
+    if mode == "metric":
+        assert {r["review_status"] for r in csv_rows} == {"approved", "pending", ""}
 
 
 def test_a_facts_links_lead_to_its_page_and_its_passage(page, atlas):
