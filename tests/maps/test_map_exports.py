@@ -121,10 +121,3 @@ def test_the_switch_stays_on_in_the_maps_links_and_forms(client, atlas):
     assert fragment.lstrip().startswith('<section id="map-results"')
     assert """hx-vals='{"approved": "1"}'""" in fragment.split(">")[0]  # each control's htmx request keeps it
     assert "hx-vals" not in get(client, "/map/" + GDP).content.decode().split('id="map-results"')[1].split(">")[0]
-
-
-@pytest.mark.parametrize("query", ["", GDP, "?tag=iot"])
-def test_exports_cost_the_pages_four_queries(client, atlas, django_assert_num_queries, query):
-    joiner = "&" if query else "?"
-    with django_assert_num_queries(4):
-        get(client, f"/map/{query}{joiner}format=csv")
