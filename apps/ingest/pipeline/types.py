@@ -131,6 +131,7 @@ class TargetFact:
     estimated: bool = False
     year_explicit: bool = False
     part_of_year: bool = False  # its clause names a quarter or months (一季度, 前三季度): not a whole year's figure
+    period_average: bool = False  # 年均增长7.5%: an average over several years, not one year's figure
 
     @property
     def fingerprint(self):

@@ -204,3 +204,18 @@ def test_a_long_paragraph_naming_a_few_universities_still_speaks_for_the_city():
     kept = [s.text for s in city_sentences(f"{long_paragraph}\n\n{short_paragraph}", rules().company)]
     assert "全市生产总值增长2.9%。" in kept
     assert not any("总投资50亿元" in s for s in kept)
+
+
+def test_a_five_year_plans_average_growth_is_no_years_goal():
+    # 宁波市/2016.md (its dateline is missing; this one is made up in the corpus's shape): the
+    # 十三五 average would otherwise stand as a 2020 goal beside the 2020 report's own.
+    text = report(
+        "——2016年2月27日在宁波市第十四届人民代表大会第六次会议上",
+        "宁波市人民政府市长 某某某",
+        "一、2015年主要工作和“十二五”发展成就",
+        "二、“十三五”发展的主要目标和重点任务",
+        "今后五年，我市发展的主要目标是：高水平全面建成小康社会，为全面建成现代化国际港口城市打下坚实基础。"
+        "地区生产总值年均增长7.5%，一般公共预算收入年均增长7.5%，居民收入提高与经济增长同步。",
+        "三、2016年主要工作",
+    )
+    assert gdp_growth(text) == [("target", None, Decimal("7.5"), "exact", None, False)]

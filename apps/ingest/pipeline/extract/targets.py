@@ -513,6 +513,7 @@ def _fact(
         estimated=bool(r.figure["estimate"].search(sentence.text, 0, figure.start)),
         year_explicit=_year_explicit(sentence.text, year, r),
         part_of_year=bool(r.figure["part_of_year"].search(sentence.text, 0, figure.start)),
+        period_average=bool(r.figure["period_average"].search(sentence.text, 0, figure.start)),
     )
 
 

@@ -183,6 +183,10 @@ def section_targets_step(doc):
             # 由一季度下降10.3%, 前三季度增长5.8%: a part of the year, not the reviewed year's result.
             updated.append(replace(fact, kind="actual", year=None))
             continue
+        if fact.period_average and (section in ("plan", "goals") or section.startswith("period:")):
+            # "今后五年…地区生产总值年均增长7.5%": the plan's average, not its last year's goal.
+            updated.append(replace(fact, kind="target", year=None))
+            continue
         if getattr(fact, "year_explicit", False) and not (section.startswith("period:") and _this_year(doc, fact)):
             updated.append(fact)
             continue
