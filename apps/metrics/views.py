@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from apps.atlas.metrics import metric_index
 from apps.dashboard import charts, exports, links
-from apps.dashboard.colors import city_color
+from apps.dashboard.colors import CityColors
 from apps.dashboard.params import clean_params, review_switch
 from apps.dashboard.views import PAGE_SIZE, more_target, render_page, with_query
 
@@ -162,9 +162,12 @@ def metric_detail(request, key):
     page = Paginator(queries.ranked_cities(key, measure, year), PAGE_SIZE).get_page(params.get("page"))
     cities = list(page.object_list)
     rows_by_id = queries.figures_by_id([pk for city in cities for pk in (city.goal_id, city.result_id)])
-    ranked = ranked_rows(cities, rows_by_id, city_color)
+    # The page's cities told apart: the ranking chart and the table's swatches agree.
+    city_colors = CityColors(cities)
+    ranked = ranked_rows(cities, rows_by_id, city_colors)
     context.update(
         {
+            "city_colors": city_colors,
             "measure": measure,
             "year": year,
             "page": page,

@@ -225,9 +225,10 @@ def city_name_of(facts):
 
 
 @register.filter
-def city_color_class(city):
-    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP."""
-    return colors.color_class(city)
+def city_color_class(city, city_colors=None):
+    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP;
+    with the page's CityColors (`city|city_color_class:city_colors`), the colour it has on that page's charts."""
+    return city_colors.css_class(city) if city_colors else colors.color_class(city)
 
 
 @register.filter

@@ -24,6 +24,7 @@ class SectionRules:
         self.period_heading = re.compile(rules["period_heading"]["pattern"])
         self.period_end = rules["plan_period_end"]["years"]
         self.goals = re.compile(rules["goals_paragraph"]["pattern"])
+        self.goals_in_review = re.compile(rules["goals_in_review"]["pattern"])
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,16 @@ def heading_year(line, default_year=None):
             return "period", plan_year
         return "plan", plan_year or default_year
     return None
+
+
+def _in(paragraph, sections):
+    return any(s.start <= paragraph.start < s.end for s in sections)
+
+
+def sets_plan_year_goals(text, plan_year):
+    """Whether a paragraph opens the plan year's goals ("今年…主要预期目标是：")."""
+    match = rules().goals_in_review.search(text)
+    return bool(match) and (not match.group("year") or int(match.group("year")) == plan_year)
 
 
 def work_report_sections(text, report_date=None):
@@ -89,14 +100,19 @@ def work_report_sections(text, report_date=None):
         end = openings[index + 1][0] if index + 1 < len(openings) else len(text)
         sections.append(Section(f"period:{year}" if name == "period" else "plan", start, end))
     plans = [s for s in sections if s.name == "plan"]
-    for index, paragraph in enumerate(spans):
+    review = next(s for s in sections if s.name == "review")
+    goals = next((i for i, p in enumerate(spans) if _in(p, plans) and r.goals.search(p.text)), None)
+    if goals is None:
+        # No plan heading before the goals: "今年…主要预期目标是：" under a heading that names no
+        # year (二、在…中奋力走在前) still sets the plan year's goals.
+        goals = next(
+            (i for i, p in enumerate(spans) if _in(p, [review]) and sets_plan_year_goals(p.text, plan_year)), None
+        )
+    if goals is not None:
         # The year's goals paragraph; a five-year plan's goals keep that plan's year.
-        in_plan = any(s.start <= paragraph.start < s.end for s in plans)
-        if in_plan and r.goals.search(paragraph.text):
-            end = paragraph.end
-            if paragraph.text.rstrip(" *").endswith(("：", ":")) and index + 1 < len(spans):
-                end = spans[index + 1].end  # "主要预期目标是：" then the list
-            sections.append(Section("goals", paragraph.start, end))
-            break
+        paragraph, end = spans[goals], spans[goals].end
+        if paragraph.text.rstrip(" *").endswith(("：", ":")) and goals + 1 < len(spans):
+            end = spans[goals + 1].end  # "主要预期目标是：" then the list
+        sections.append(Section("goals", paragraph.start, end))
     review_year = plan_year - 1 if plan_year else None
     return sections, review_year, plan_year
