@@ -199,12 +199,18 @@ class Origin(models.TextChoices):
     STAFF = "staff", "staff"
 
 
+def public_q(prefix=""):
+    """The condition of `.public()` on a fact, or on a related one through `prefix` ("clusters__"),
+    for queries that start from another table: one rule for what visitors see, switch included."""
+    if approved_only():
+        return Q(**{f"{prefix}review_status": ReviewStatus.APPROVED})
+    return ~Q(**{f"{prefix}review_status": ReviewStatus.REJECTED})
+
+
 class FactQuerySet(models.QuerySet):
     def public(self):
         """What visitors see: everything staff have not rejected (only what they approved, see visibility)."""
-        if approved_only():
-            return self.filter(review_status=ReviewStatus.APPROVED)
-        return self.exclude(review_status=ReviewStatus.REJECTED)
+        return self.filter(public_q())
 
     def locked(self):
         """Facts a re-ingest must leave alone."""

@@ -95,8 +95,16 @@ def _base_high(row):
 
 
 def _order(point):
-    """Later documents win; a final figure wins over an estimate from the same document."""
-    return (point.document_date is not None, point.document_date or 0, not point.estimated, point.document_id)
+    """Later documents win; a final figure wins over an estimate from the same document; of two
+    figures a document states alike, the first (the review's headline; fact ids follow the text)
+    wins over a later mention."""
+    return (
+        point.document_date is not None,
+        point.document_date or 0,
+        not point.estimated,
+        point.document_id,
+        -point.fact_id,
+    )
 
 
 def build_series(rows) -> list:

@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from apps.atlas.models import Target
 
+from .colors import PALETTE, CityColors
 from .units import COUNT, MONEY, PERCENT, amount, family_of, plain_number
 
 FONT = "WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, Noto Sans CJK SC, system-ui, sans-serif"
-CITY_COLORS = ["#2563eb", "#e11d48", "#059669", "#d97706", "#7c3aed"]
 TARGET_PATTERN = "/"  # targets are hatched, reported figures solid: told apart without colour
 CHARTED_FAMILIES = (MONEY, PERCENT, COUNT)  # a bar for a rank says nothing a number does not
 
@@ -49,7 +49,7 @@ def _figure(traces, height, xaxis=None, yaxis=None, **layout):
             font=dict(family=FONT, size=13, color="#1e293b"),
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
-            colorway=CITY_COLORS,
+            colorway=list(PALETTE),  # for a trace that names no colour of its own
             hoverlabel=dict(font=dict(family=FONT)),
             legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0),
             xaxis={**AXIS, **(xaxis or {})},
@@ -98,11 +98,13 @@ def target_label(target):
 
 
 def target_charts(facts_list):
-    """One bar chart per family of figures (亿元, %, counts), a colour per city, targets hatched."""
+    """One bar chart per family of figures (亿元, %, counts), each city in its colour, targets hatched."""
+    colors = CityColors([facts.city for facts in facts_list])
     charts = []
     for family in CHARTED_FAMILIES:
         traces, rows, labels = [], [], set()
-        for color, facts in zip(CITY_COLORS, facts_list):
+        for facts in facts_list:
+            color = colors(facts.city)
             # One bar per label and city: the same figure quoted by two articles is drawn once.
             bars = {}
             for target in facts.targets:

@@ -67,6 +67,11 @@ def in_format(url, fmt):
     return f"{url}{'&' if '?' in url else '?'}format={fmt}"
 
 
+def figure(number):
+    """A number as a cell: '5140', '6.5', '' for none; never '5,140' or '5140.0000'."""
+    return "" if number is None else units.plain_number(number).replace(",", "")
+
+
 def fact_row(fact):
     """One row for a fact of any kind, its own page and its passage linked."""
     kind = kind_of(fact)
@@ -93,7 +98,7 @@ def fact_row(fact):
         row.update(
             name=fact.metric,
             detail=fact.kind,
-            value=units.plain_number(number).replace(",", ""),
+            value=figure(number),
             unit=unit,
             year=fact.year or "",
         )

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, ReviewStatus, Target
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, Target, public_q
 from apps.atlas.visibility import approved_only
 
 from .units import FAMILIES, family_of
@@ -315,13 +315,6 @@ def source_documents(city):
         .only("title", "source", "publisher", "published", "script", "spun")
         .order_by(F("published").desc(nulls_last=True), "source", "pk")
     )
-
-
-def public_q(prefix=""):
-    """The condition of `.public()` on a related fact, for queries that start from another table."""
-    if approved_only():
-        return Q(**{f"{prefix}review_status": ReviewStatus.APPROVED})
-    return ~Q(**{f"{prefix}review_status": ReviewStatus.REJECTED})
 
 
 CACHE_TIMEOUT = 600  # seconds; a changed cluster changes the keys sooner

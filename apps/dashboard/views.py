@@ -21,7 +21,7 @@ from apps.atlas.visibility import approved_only
 from apps.metrics import sections as metric_sections
 
 from . import charts, exports, links, queries
-from .colors import city_color
+from .colors import CityColors, city_color
 from .documents import appearances, cleaning_steps, document_passages, highlight, raw_passages
 from .filters import CityFilter, ClusterFilter
 from .params import APPROVED_PARAM, clean_params, filter_notices, only, review_switch
@@ -320,12 +320,16 @@ def compare(request):
     if fmt := exports.requested_format(params):
         return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
     tags = queries.tags_with_city_counts(queries.clusters_version())
-    sections = metric_sections.compare_sections(cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities))
+    city_colors = CityColors(cities)  # one colour per compared city on every chart and legend of the page
+    sections = metric_sections.compare_sections(
+        cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), city_colors
+    )
     response = render_page(
         request,
         "dashboard/compare.html",
         {
             "facts_list": facts,
+            "city_colors": city_colors,
             "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
             "tier_rows": queries.tier_rows(facts),
             "addable": (

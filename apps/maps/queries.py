@@ -1,11 +1,12 @@
 """What the map reads, in four queries whatever the number of cities and facts.
 
-Everything goes through `.public()`: a rejected fact never colours a city.
+Everything goes through `.public()` (or its condition, `public_q`, from the tags' side): a rejected
+fact never colours a city, and with the "approved only" switch on only approved ones do.
 """
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef
 
-from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, ReviewStatus, Target
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Target, public_q
 
 CITY_FIELDS = ("slug", "name", "name_en", "full_name", "province", "longitude", "latitude")
 TARGET_FIELDS = (
@@ -22,6 +23,7 @@ TARGET_FIELDS = (
     "base_unit",
     "bound",
     "estimated",
+    "review_status",  # the map's table marks each value verified or unreviewed
 )
 
 
@@ -49,9 +51,8 @@ def metric_choices():
 
 def tag_choices():
     """Every industry tag with the number of cities that have a public cluster carrying it."""
-    public = ~Q(clusters__review_status=ReviewStatus.REJECTED)
     return list(
-        IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public, distinct=True))
+        IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public_q("clusters__"), distinct=True))
         .only("slug", "name_zh", "name_en", "sort_order")
         .order_by("sort_order", "slug")
     )

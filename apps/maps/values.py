@@ -7,7 +7,7 @@ unit (a mis-read 亿元 among percentages) are left out.
 """
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from apps.atlas.series import build_series
 from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, plain_number
@@ -18,6 +18,7 @@ class MetricValues:
     by_year: dict  # {year: {city_id: Decimal in the unit below}}
     unit: str
     dropped: int  # rows left out for their unit
+    facts_by_year: dict = field(default_factory=dict)  # {year: {city_id: id of the Target the value is}}
 
     @property
     def cities_per_year(self):
@@ -25,6 +26,9 @@ class MetricValues:
 
     def of_year(self, year):
         return self.by_year.get(year, {})
+
+    def facts_of(self, year):
+        return self.facts_by_year.get(year, {})
 
 
 def metric_values(rows, kind):
@@ -34,13 +38,14 @@ def metric_values(rows, kind):
     base_unit = units.most_common(1)[0][0] if units else None
     kept = [row for row in rows if row.base_unit == base_unit]
     family = FAMILY_OF_BASE_UNIT.get(base_unit, COUNT)
-    by_year = defaultdict(dict)
+    by_year, facts_by_year = defaultdict(dict), defaultdict(dict)
     for series in build_series(kept):
         for point in series.years:
             figure = getattr(point, _attribute(kind))
             if figure is not None:
                 by_year[point.year][series.city_id] = figure.value / family.divisor
-    return MetricValues(dict(by_year), family.unit or _count_unit(kept), len(rows) - len(kept))
+                facts_by_year[point.year][series.city_id] = figure.fact_id
+    return MetricValues(dict(by_year), family.unit or _count_unit(kept), len(rows) - len(kept), dict(facts_by_year))
 
 
 def _attribute(kind):
@@ -53,8 +58,10 @@ def _count_unit(rows):
     return words.pop() if len(words) == 1 else ""
 
 
-def city_points(cities, values, unit="", empty_label="无数据 no figure"):
-    """One JSON-ready dict per city, in the order given: where it is, its value, its label and its profile."""
+def city_points(cities, values, unit="", empty_label="无数据 no figure", statuses=None):
+    """One JSON-ready dict per city, in the order given: where it is, its value, its label and its profile,
+    and the review status of the fact the value is (`statuses`, by city; "" where a value is a count)."""
+    statuses = statuses or {}
     points = []
     for city in cities:
         value = values.get(city.pk)
@@ -69,6 +76,7 @@ def city_points(cities, values, unit="", empty_label="无数据 no figure"):
                 "lat": city.latitude,
                 "value": None if value is None else float(value),
                 "label": empty_label if value is None else f"{plain_number(value)}{unit}",
+                "review_status": statuses.get(city.pk, ""),
             }
         )
     return points

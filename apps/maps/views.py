@@ -1,17 +1,18 @@
 """/map/: one marker per covered city, coloured by a metric or an industry, each linking to its profile.
 
 One view serves the full page and, to an htmx request, only its `results` partial; /map/data.json
-gives the same cities and values as JSON for the same parameters.
+gives the same cities and values as JSON for the same parameters (what static/js/map.js draws), and
+/map/?…&format=csv|json the page's table of cities, as every public page exports its data.
 """
-
-from urllib.parse import urlencode
 
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
+from apps.dashboard import exports
 from apps.dashboard.params import clean_params, review_switch
+from apps.dashboard.views import with_query
 
 from . import queries
 from .labels import KIND_LABELS, measure_label, metric_label, metric_names
@@ -45,7 +46,9 @@ def map_context(request):
                 KIND_LABELS[selection.kind],
             )
         )
-        points = city_points(cities, values.of_year(selection.year), values.unit)
+        status_of = {row.pk: row.review_status for row in rows}
+        statuses = {city_id: status_of[pk] for city_id, pk in values.facts_of(selection.year).items()}
+        points = city_points(cities, values.of_year(selection.year), values.unit, statuses=statuses)
         if values.dropped:
             selection.notices.append(
                 f"{values.dropped}条数据的单位与其余不同，未上图 — figures in another unit left out"
@@ -78,7 +81,7 @@ def map_context(request):
         "ranked": sorted(points, key=lambda p: (p["value"] is None, -(p["value"] or 0), p["name"])),
         "unplaced": [point for point in points if point["lon"] is None or point["lat"] is None],
         "notices": selection.notices,
-        "data_url": _with_query(reverse("maps:data"), selection.query()),
+        "data_url": with_query(reverse("maps:data"), **selection.query()),
     }
 
 
@@ -90,17 +93,36 @@ def _cities_per_metric(metrics):
     return per_key
 
 
-def _with_query(path, query):
-    query = {key: value for key, value in query.items() if value}
-    return path + (f"?{urlencode(query)}" if query else "")
+EXPORT_COLUMNS = ["slug", "name", "name_en", "province", "value", "unit", "label", "review_status", "lon", "lat", "url"]
+
+
+def map_table(context):
+    """The cities in the order of the page's table, each with the value the map colours it by."""
+    payload = context["map"]
+    rows = [
+        {
+            **point,
+            "value": "" if point["value"] is None else exports.figure(point["value"]),
+            "unit": payload["unit"] if point["value"] is not None else "",
+            "lon": "" if point["lon"] is None else point["lon"],
+            "lat": "" if point["lat"] is None else point["lat"],
+        }
+        for point in context["ranked"]
+    ]
+    meta = {key: payload[key] for key in ("mode", "title", "unit", "query")}
+    return exports.Table("map", EXPORT_COLUMNS, rows, meta={**meta, "notices": context["notices"]})
 
 
 @review_switch
 def map_page(request):
+    context = map_context(request)
+    if fmt := exports.requested_format(clean_params(request)):
+        return exports.respond(fmt, map_table(context))
+    context["formats"] = exports.format_urls(request)
     template_name = "maps/map.html"
     if request.htmx and not request.htmx.history_restore_request:
         template_name += "#results"
-    response = render(request, template_name, map_context(request))
+    response = render(request, template_name, context)
     patch_vary_headers(response, ["HX-Request"])  # page and fragment share a URL
     return response
 

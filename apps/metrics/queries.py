@@ -126,13 +126,15 @@ def ranked_cities(key, measure, year):
 
 
 def figures_by_id(ids):
-    """{pk: Target} for the goals and results a page shows, with the document's date, in one query."""
+    """{pk: Target} for the goals and results a page shows, with the document's date, in one query.
+
+    With their review status: each row of a ranking carries its figures' verified marks."""
     ids = [pk for pk in ids if pk]
     if not ids:
         return {}
     rows = (
         Target.objects.filter(pk__in=ids)
-        .only(*SERIES_FIELDS, "evidence_text")
+        .only(*SERIES_FIELDS, "evidence_text", "review_status")
         .annotate(document_date=F("document__published"))
     )
     return {row.pk: row for row in rows}

@@ -12,7 +12,7 @@ from decimal import Decimal
 from apps.atlas.metrics import metric_index
 from apps.atlas.people import group_people
 from apps.dashboard import charts
-from apps.dashboard.colors import city_color
+from apps.dashboard.colors import CityColors, city_color
 from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, human_amount, human_number
 
 from . import queries
@@ -46,8 +46,10 @@ def officials_over_time(city, limit=OFFICIALS_ON_LINE):
     return OfficialsLine(shown, max(0, len(people) - limit))
 
 
-def shared_metric_charts(cities, rows):
-    """One chart per metric and measure at least two of the cities have figures on, the cities side by side."""
+def shared_metric_charts(cities, rows, colors=None):
+    """One chart per metric and measure at least two of the cities have figures on, the cities side by side
+    (in `colors`, a CityColors: by default the cities' own colours told apart)."""
+    colors = colors or CityColors(cities)
     by_city = metric_series(rows)
     shared = defaultdict(list)
     for city in cities:
@@ -60,7 +62,7 @@ def shared_metric_charts(cities, rows):
     return [
         charts.goal_result_chart(
             shared[key][0][1].title,
-            [(city, city_color(city), s.figures) for city, s in shared[key]],
+            [(city, colors(city), s.figures) for city, s in shared[key]],
             shared[key][0][1].family,
         )
         for key in keys
@@ -106,18 +108,20 @@ def deadlines(cities, goals):
     return years, rows
 
 
-def compare_sections(cities, facts_list, tags, cluster_counts):
-    """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries)."""
+def compare_sections(cities, facts_list, tags, cluster_counts, colors=None):
+    """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries);
+    every chart gives a city the colour `colors` (a CityColors of the compared cities) does."""
+    colors = colors or CityColors(cities)
     ids = [city.pk for city in cities]
     years, rows = deadlines(cities, queries.deadline_goals(ids))
     used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
     matrix_tags = [tag for tag in tags if tag.pk in used]
     return {
-        "metric_charts": shared_metric_charts(cities, queries.city_figures(ids)),
+        "metric_charts": shared_metric_charts(cities, queries.city_figures(ids), colors),
         "deadline_years": years,
         "deadline_rows": rows,
         "cluster_matrix": charts.tag_matrix_chart(cities, matrix_tags, cluster_counts) if matrix_tags else None,
         "compare_timeline": charts.meetings_timeline_chart(
-            [(facts.city, city_color(facts.city), facts.meetings) for facts in facts_list]
+            [(facts.city, colors(facts.city), facts.meetings) for facts in facts_list]
         ),
     }

@@ -1,7 +1,9 @@
 """Every city on one metric: /metrics/ lists the metrics, /metrics/<key>/ ranks the cities on one.
 
 One view serves a page and the region htmx swaps (request.htmx and a template partial, as the
-dashboard's views do); every control is also a plain link or GET form.
+dashboard's views do); every control is also a plain link or GET form. Each page's data comes as
+CSV or JSON at its own URL with ?format=csv|json (apps.dashboard.exports): the same rows, the same
+page of them, the review status of each goal and result.
 """
 
 from django.core.paginator import Paginator
@@ -9,20 +11,103 @@ from django.http import Http404
 from django.urls import reverse
 
 from apps.atlas.metrics import metric_index
-from apps.dashboard import charts
-from apps.dashboard.colors import city_color
+from apps.dashboard import charts, exports, links
+from apps.dashboard.colors import CityColors
 from apps.dashboard.params import clean_params, review_switch
 from apps.dashboard.views import PAGE_SIZE, more_target, render_page, with_query
 
 from . import queries
-from .figures import MEASURE_LABELS, family_of_row, ranked_rows
+from .figures import MEASURE_LABELS, family_of_row, ranked_rows, unit_of
 
 TOP_CITIES = 15  # bars in the ranking chart; the table pages through the rest
+
+LIST_COLUMNS = ["key", "measure", "name_zh", "name_en", "goal_cities", "result_cities", "url"]
+
+
+def list_table(summaries):
+    rows = [
+        {
+            "key": summary["key"],
+            "measure": summary["measure"],
+            "name_zh": summary["metric"].name_zh if summary["metric"] else "",
+            "name_en": summary["metric"].name_en if summary["metric"] else "",
+            "goal_cities": summary["goal_cities"],
+            "result_cities": summary["result_cities"],
+            "url": summary["url"],
+        }
+        for summary in summaries
+    ]
+    return exports.Table("metrics", LIST_COLUMNS, rows)
 
 
 @review_switch
 def metric_list(request):
-    return render_page(request, "metrics/list.html", {"summaries": queries.metric_summaries()})
+    summaries = queries.metric_summaries()
+    for summary in summaries:
+        summary["url"] = with_query(reverse("metrics:metric", args=[summary["key"]]), measure=summary["measure"])
+    if fmt := exports.requested_format(clean_params(request)):
+        return exports.respond(fmt, list_table(summaries))
+    return render_page(request, "metrics/list.html", {"summaries": summaries, "formats": exports.format_urls(request)})
+
+
+RANKING_COLUMNS = [
+    "rank",
+    "city",
+    "city_name",
+    "city_name_en",
+    "province",
+    "goal",
+    "goal_text",
+    "goal_bound",
+    "result",
+    "result_text",
+    "unit",
+    "result_estimated",
+    "verdict",
+    "revised",
+    "goal_review_status",
+    "result_review_status",
+    "goal_fact_url",
+    "result_fact_url",
+    "city_url",
+]
+
+
+def ranking_row(row):
+    """One RankedCity as the table shows it, with the review status and page of its goal and result."""
+    goal, result = row.goal_row, row.result_row
+    return {
+        "rank": row.rank or "",
+        "city": row.city.slug,
+        "city_name": row.city.name,
+        "city_name_en": row.city.name_en,
+        "province": row.city.province,
+        "goal": exports.figure(row.goal),
+        "goal_text": row.goal_text,
+        "goal_bound": goal.bound if goal else "",
+        "result": exports.figure(row.result),
+        "result_text": row.result_text,
+        "unit": unit_of(result or goal),
+        "result_estimated": bool(result and result.estimated),
+        "verdict": row.verdict,
+        "revised": row.revised,
+        "goal_review_status": goal.review_status if goal else "",
+        "result_review_status": result.review_status if result else "",
+        "goal_fact_url": links.fact_url(goal) if goal else "",
+        "result_fact_url": links.fact_url(result) if result else "",
+        "city_url": links.city_url(row.city),
+    }
+
+
+def ranking_table(key, context, fmt):
+    more = context.get("more_url")
+    return exports.Table(
+        f"{key}-{context.get('measure', '')}-{context.get('year', '')}".strip("-"),
+        RANKING_COLUMNS,
+        [ranking_row(row) for row in context.get("ranked", [])],
+        more and exports.in_format(more, fmt),
+        {"metric": key, "measure": context.get("measure", ""), "year": context.get("year")},
+    )
 
 
 def default_measure(key, choices):
@@ -57,8 +142,11 @@ def metric_detail(request, key):
         raise Http404("No such metric")
     params = clean_params(request)
     notices = []
-    context = {"metric": metric, "key": key, "notices": notices}
+    fmt = exports.requested_format(params)
+    context = {"metric": metric, "key": key, "notices": notices, "formats": exports.format_urls(request)}
     if not choices:
+        if fmt:
+            return exports.respond(fmt, ranking_table(key, context, fmt))
         return render_page(request, "metrics/metric.html", context, fragment="results")
     measure = params.get("measure") or ""
     if measure not in choices:
@@ -74,9 +162,12 @@ def metric_detail(request, key):
     page = Paginator(queries.ranked_cities(key, measure, year), PAGE_SIZE).get_page(params.get("page"))
     cities = list(page.object_list)
     rows_by_id = queries.figures_by_id([pk for city in cities for pk in (city.goal_id, city.result_id)])
-    ranked = ranked_rows(cities, rows_by_id, city_color)
+    # The page's cities told apart: the ranking chart and the table's swatches agree.
+    city_colors = CityColors(cities)
+    ranked = ranked_rows(cities, rows_by_id, city_colors)
     context.update(
         {
+            "city_colors": city_colors,
             "measure": measure,
             "year": year,
             "page": page,
@@ -85,6 +176,8 @@ def metric_detail(request, key):
             "first_url": url() if page.number > 1 else None,
         }
     )
+    if fmt:
+        return exports.respond(fmt, ranking_table(key, context, fmt))
     if more_target(request) == "metric-more":
         return render_page(request, "metrics/metric.html", context, fragment="metric_rows")
     family = next((family_of_row(row) for row in rows_by_id.values()), None)

@@ -120,3 +120,18 @@ def test_cities_and_measures_are_separate_series():
         row("target", 2024, 3000, city=1, measure="level"),
     ]
     assert [(s.city_id, s.measure) for s in build_series(rows)] == [(1, "growth"), (1, "level"), (2, "growth")]
+
+
+def test_of_two_results_one_document_states_alike_the_first_wins():
+    # A review's headline growth comes before any later mention of the same metric and year.
+    rows = [
+        row("target", 2023, 5.5, bound="at_least", doc=1, doc_date=date(2023, 1, 5)),
+        row("actual", 2023, "6.5", doc=2, doc_date=date(2024, 1, 13)),
+        row("actual", 2023, "5.5", doc=2, doc_date=date(2024, 1, 13)),
+    ]
+    [series] = build_series(rows)
+    assert series.years[0].result.fact_id == rows[1].id
+    assert series.years[0].verdict() == MET
+    # Listed in any order, the same figure wins.
+    [series] = build_series(list(reversed(rows)))
+    assert series.years[0].result.fact_id == rows[1].id

@@ -10,7 +10,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from apps.atlas.models import ReviewStatus
+from apps.atlas.models import ReviewStatus, Target
+from tests.map_atlas import place_atlas
+from tests.metric_atlas import add_metric_figures
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +32,9 @@ def pages(atlas):
         "document": f"/documents/{atlas.documents['kunshan'].pk}/",
         "fact": f"/facts/target/{atlas.facts['kunshan_gdp'].pk}/",
         "map": "/map/",
+        "map-industry": "/map/?tag=integrated-circuits",
+        "metrics": "/metrics/",
+        "metric": "/metrics/gdp/?measure=growth&year=2023",
         "approved-only": "/cities/kunshan/?approved=1",
         "missing": "/no/such/page/",
     }
@@ -58,6 +63,7 @@ def test_every_page_passes_axe_and_is_screenshotted(new_tab, atlas, screenshot, 
     # axe-core goes in as an inline script, which the site's CSP refuses; tests/browser/test_csp_browser.py
     # checks the policy itself, so this audit tab alone runs without it.
     tab = new_tab(bypass_csp=True, **(PHONE if width == "phone" else {}))
+    add_metric_figures(place_atlas(atlas))  # the map and the metric pages with figures to show
     found = {}
     for name, url in pages(atlas).items():
         tab.goto(url)
@@ -137,6 +143,66 @@ def test_downloads_hold_what_the_page_shows(page, atlas, url, check):
     else:
         links = set(page.locator("a.fact-link").evaluate_all("els => els.map(e => e.getAttribute('href'))"))
         assert {r["fact_url"] for r in csv_rows} == links == {r["fact_url"] for r in json_rows}
+
+
+def normalized(texts):
+    return [" ".join(text.split()) for text in texts]
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+def test_metric_ranking_downloads_hold_its_rows_and_review_marks(new_tab, atlas, screenshot, width):
+    add_metric_figures(atlas)
+    Target.objects.filter(city__slug="kunshan", metric_key="gdp", measure="growth", year=2023).update(
+        review_status=ReviewStatus.APPROVED
+    )
+    tab = new_tab(**(PHONE if width == "phone" else {}))
+    tab.goto("/metrics/gdp/?measure=growth&year=2023")
+    settled(tab)
+    screenshot(tab, f"trust-metric-downloads-{width}")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.viewport_size["width"]
+    csv_rows, json_rows = download_rows(tab, "CSV"), download_rows(tab, "JSON")
+    rows = tab.locator("table.metric-ranking tbody tr")
+    assert [r["city"] for r in csv_rows] == [r["city"] for r in json_rows] and len(csv_rows) == rows.count() == 3
+    assert normalized(rows.locator("a.city-name").all_inner_texts()) == [
+        f"{r['city_name']} {r['city_name_en']}" for r in csv_rows
+    ]
+    assert rows.locator("td.num:first-child").all_inner_texts() == [r["rank"] for r in csv_rows]
+    for index, row in enumerate(csv_rows):
+        marks = rows.nth(index).locator(".ranking-sources .badge")
+        statuses = [row["goal_review_status"], row["result_review_status"]]
+        expected = ["✓ 已核实 verified" if status == "approved" else "未审核 unreviewed" for status in statuses]
+        assert normalized(marks.all_inner_texts()) == expected
+    assert ["approved", "approved"] in [[r["goal_review_status"], r["result_review_status"]] for r in csv_rows]
+
+    tab.click("a.approved-switch")
+    tab.wait_for_url("**approved=1*")
+    expect(rows).to_have_count(1)
+    expect(tab.locator(".badge-unreviewed")).to_have_count(0)
+    assert [r["city"] for r in download_rows(tab, "CSV")] == ["kunshan"]  # the links follow the switch too
+
+
+@pytest.mark.parametrize("width", ["desktop", "phone"])
+@pytest.mark.parametrize("query", ["?metric=gdp&measure=level&year=2023", "?tag=integrated-circuits"])
+def test_map_downloads_hold_its_table(new_tab, atlas, screenshot, width, query):
+    place_atlas(atlas)
+    Target.objects.filter(pk=atlas.facts["kunshan_gdp"].pk).update(review_status=ReviewStatus.APPROVED)
+    tab = new_tab(**(PHONE if width == "phone" else {}))
+    tab.goto("/map/" + query)
+    tab.wait_for_selector("[data-map][data-drawn]")
+    mode = "tag" if "tag=" in query else "metric"
+    screenshot(tab, f"trust-map-{mode}-downloads-{width}")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= tab.viewport_size["width"]
+    csv_rows, json_rows = download_rows(tab, "CSV"), download_rows(tab, "JSON")
+    table = tab.locator("table.map-table tbody tr")
+    assert [r["slug"] for r in csv_rows] == [r["slug"] for r in json_rows] and len(csv_rows) == table.count() == 4
+    shown = normalized(table.locator("th a").all_text_contents())
+    assert shown == [f"{r['name']} {r['name_en']}" for r in csv_rows]
+    marks = {"approved": " ✓ 已核实 verified", "pending": " 未审核 unreviewed", "": ""}
+    assert normalized(table.locator("td:last-child").all_text_contents()) == [
+        r["label"] + marks[r["review_status"]] for r in csv_rows
+    ]
+    if mode == "metric":
+        assert {r["review_status"] for r in csv_rows} == {"approved", "pending", ""}
 
 
 def test_a_facts_links_lead_to_its_page_and_its_passage(page, atlas):

@@ -54,7 +54,9 @@ def test_a_later_article_wins_over_an_earlier_one_for_the_same_year():
         row(1, 2023, "5100", published=date(2024, 1, 5), pk=1),
         row(1, 2023, "5140", published=date(2024, 3, 1), pk=2),
     ]
-    assert metric_values(rows, "actual").of_year(2023) == {1: Decimal("5140")}
+    values = metric_values(rows, "actual")
+    assert values.of_year(2023) == {1: Decimal("5140")}
+    assert values.facts_of(2023) == {1: 2}  # the fact the value is, for its review mark
 
 
 def test_figures_in_a_minority_unit_are_left_out_and_counted():

@@ -212,6 +212,8 @@ def test_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_
         client.get("/map/data.json" + query, **HTMX)
     with django_assert_num_queries(4):
         client.get("/map/" + query, **HTMX)
+    with django_assert_num_queries(4):  # its table as CSV: the same reads, no more
+        client.get(f"/map/{query}{'&' if query else '?'}format=csv")
 
 
 def test_the_approved_only_switch_leaves_unreviewed_figures_out(client, atlas):

@@ -61,11 +61,19 @@ UNREVIEWED_MARK = format_html(
 def review_mark(fact):
     """'✓ 已核实 verified' once staff approved the fact, '未审核 unreviewed' until then.
 
-    Nothing for a row loaded without its status (a ranking's .only() columns): a query per row
-    would cost more than the mark is worth there."""
+    Nothing for a row loaded without its status (.only() columns that leave it out): a query per
+    row would cost more than the mark is worth; pages that show facts load it."""
     if "review_status" in fact.get_deferred_fields():
         return ""
-    return VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else UNREVIEWED_MARK
+    return status_mark(fact.review_status)
+
+
+@register.filter
+def status_mark(status):
+    """review_mark for a review status alone (the map's rows are dicts, not facts); nothing for ""."""
+    if not status:
+        return ""
+    return VERIFIED_MARK if status == ReviewStatus.APPROVED else UNREVIEWED_MARK
 
 
 @register.filter
@@ -217,9 +225,10 @@ def city_name_of(facts):
 
 
 @register.filter
-def city_color_class(city):
-    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP."""
-    return colors.color_class(city)
+def city_color_class(city, city_colors=None):
+    """'city-color-3': the city's colour (apps/dashboard/colors.py) as a class, for swatches under the CSP;
+    with the page's CityColors (`city|city_color_class:city_colors`), the colour it has on that page's charts."""
+    return city_colors.css_class(city) if city_colors else colors.color_class(city)
 
 
 @register.filter

@@ -130,6 +130,8 @@ class TargetFact:
     value_high: Decimal | None = None
     estimated: bool = False
     year_explicit: bool = False
+    part_of_year: bool = False  # its clause names a quarter or months (一季度, 前三季度): not a whole year's figure
+    period_average: bool = False  # 年均增长7.5%: an average over several years, not one year's figure
 
     @property
     def fingerprint(self):

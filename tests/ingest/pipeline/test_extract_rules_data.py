@@ -8,9 +8,9 @@ import pytest
 
 from apps.ingest.pipeline.extract.genre import find_dateline
 from apps.ingest.pipeline.extract.officials import find_officials
-from apps.ingest.pipeline.extract.sections import heading_year
+from apps.ingest.pipeline.extract.sections import heading_year, sets_plan_year_goals
 from apps.ingest.pipeline.extract.text import data
-from apps.ingest.pipeline.extract.workreport import _deadline, speaker_in_title, speaker_of
+from apps.ingest.pipeline.extract.workreport import _deadline, speaker_in_title, speaker_of, speaks_of_plan_year
 
 REPORT = data("work_report.json")
 CONTEXT = data("official_context.json")
@@ -50,6 +50,20 @@ def _period_heading(text):
     return "plan year + 4" if found[1] == 2026 else found[1]
 
 
+def _plan_year_of(text):
+    """The plan year an example speaks of: the year it names, else 2022 (今年)."""
+    years = re.findall(r"(20\d{2})年", text)
+    return int(years[0]) if years else 2022
+
+
+def _goals_in_review(text):
+    return sets_plan_year_goals(text, _plan_year_of(text))
+
+
+def _this_year_paragraph(text):
+    return speaks_of_plan_year(text, _plan_year_of(text))
+
+
 def _matches(name):
     return lambda text: bool(re.search(REPORT[name]["pattern"], text))
 
@@ -72,6 +86,8 @@ RUNNERS = {
     "goals_paragraph": _matches("goals_paragraph"),
     "goals_statement": _matches("goals_statement"),
     "period_goals": _matches("period_goals"),
+    "goals_in_review": _goals_in_review,
+    "this_year_paragraph": _this_year_paragraph,
     "deadline": _deadline,
     "estimated": _matches("estimated"),
 }

@@ -72,9 +72,10 @@ class ArticleDoc:
 
     def section_at(self, offset):
         """The name of the section holding `offset` ("" outside every section)."""
-        # Sections may nest (the goals paragraph sits inside the plan): the innermost wins.
+        # Sections may nest (the goals paragraph sits inside the plan): the innermost wins, and of
+        # two with one extent (a plan that is only its goals paragraph) the later, nested one.
         inside = [s for s in self.sections if s.start <= offset < s.end]
-        return min(inside, key=lambda s: s.end - s.start).name if inside else ""
+        return min(reversed(inside), key=lambda s: s.end - s.start).name if inside else ""
 
     def edges_for(self, text, start=None):
         """Token edges inside `text` (relative to it), reusing the document's tokens.

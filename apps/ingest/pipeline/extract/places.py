@@ -309,6 +309,8 @@ class PlaceContext:
             text = text.replace(person, "\0" * len(person))
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
+            if _inside_a_quoted_term(text, start, end):
+                continue
             candidates = self.index.divisions.lookup(name)
             if any(c.adcode in self.related or c.level in ("省级",) for c in candidates):
                 continue
@@ -333,3 +335,13 @@ class PlaceContext:
         if any(name in sentence.text for name in self.subject_names):
             return False
         return bool(self.foreign_names(sentence.text))
+
+
+def _inside_a_quoted_term(text, start, end):
+    """A place name inside quotation marks with more words after it (“晋江经验”, “浦东速度”) names
+    a model or a slogan, not the place: the sentence still speaks for the subject."""
+    opened = text.rfind("“", 0, start)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", end)
+    return closed > end and closed - opened <= 12 and not re.search(r"[，,。；;、]", text[opened:closed])

@@ -28,6 +28,7 @@ class SectionRules:
         self.goals = re.compile(rules["goals_paragraph"]["pattern"])
         self.goals_statement = re.compile(rules["goals_statement"]["pattern"])
         self.period_goals = re.compile(rules["period_goals"]["pattern"])
+        self.goals_in_review = re.compile(rules["goals_in_review"]["pattern"])
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +60,16 @@ def heading_year(line, default_year=None):
             return "period", plan_year
         return "plan", plan_year or default_year
     return None
+
+
+def _in(paragraph, sections):
+    return any(s.start <= paragraph.start < s.end for s in sections)
+
+
+def sets_plan_year_goals(text, plan_year):
+    """Whether a paragraph opens the plan year's goals ("今年…主要预期目标是：")."""
+    match = rules().goals_in_review.search(text)
+    return bool(match) and (not match.group("year") or int(match.group("year")) == plan_year)
 
 
 def work_report_sections(text, report_date=None):
@@ -97,7 +108,15 @@ def work_report_sections(text, report_date=None):
     if goals is None:
         # No heading opened the plan, or it opened after the goals: the year's goals stated in
         # what looked like the review (or a five-year section) open the plan, from their chapter heading.
-        goals = _goals_outside_plan(spans, sections, header_end, r)
+        goals = _goals_outside_plan(spans, sections, header_end, plan_year, r)
+    if goals is None:
+        # No plan heading before the goals: "今年…主要预期目标是：" under a heading that names no
+        # year (二、在…中奋力走在前) still sets the plan year's goals.
+        review = next(s for s in sections if s.name == "review")
+        index = next(
+            (i for i, p in enumerate(spans) if _in(p, [review]) and sets_plan_year_goals(p.text, plan_year)), None
+        )
+        goals = _goals_paragraph(spans, index) if index is not None else None
     if goals is not None:
         sections.append(goals)
     review_year = plan_year - 1 if plan_year else None
@@ -122,7 +141,7 @@ def _goals_section(spans, plans, r):
     return None
 
 
-def _goals_outside_plan(spans, sections, header_end, r):
+def _goals_outside_plan(spans, sections, header_end, plan_year, r):
     """The year's goals statement (预期目标建议为：…) standing in what looked like the review or a
     five-year plan's section: that section ends at the last chapter heading before the statement
     (not the section's own first heading), else at the statement, and a plan section runs from
@@ -134,7 +153,9 @@ def _goals_outside_plan(spans, sections, header_end, r):
         inside = [
             (i, p) for i, p in enumerate(spans) if section.start <= p.start < section.end and p.start >= header_end
         ]
-        found = next(((i, p) for i, p in inside if _states_the_years_goals(_with_its_list(spans, i), r)), None)
+        found = next(
+            ((i, p) for i, p in inside if _states_the_years_goals(_with_its_list(spans, i), plan_year, r)), None
+        )
         if found is None:
             continue
         index, paragraph = found
@@ -160,7 +181,12 @@ def _with_its_list(spans, index):
     return text
 
 
-def _states_the_years_goals(paragraph, r):
-    """A goals statement with figures, speaking of no five-year span."""
+def _states_the_years_goals(paragraph, plan_year, r):
+    """A goals statement with figures, speaking of no five-year span, nor of a year but the plan's
+    (去年主要预期目标是：… looks back)."""
     statement = r.goals_statement.search(paragraph)
-    return bool(statement and re.search(r"\d", paragraph[statement.end() :]) and not r.period_goals.search(paragraph))
+    if not statement or not re.search(r"\d", paragraph[statement.end() :]) or r.period_goals.search(paragraph):
+        return False
+    lead = paragraph[: statement.end()]
+    years = {int(y) for y in re.findall(r"(20\d{2})年", lead)}
+    return not re.search(r"去年|上年|过去", lead) and (not years or plan_year in years)

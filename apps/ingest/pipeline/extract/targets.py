@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from apps.atlas.metrics import classify
+from apps.atlas.metrics import classify, metric_index
 
 from ..types import Span, TargetFact
 from .text import alternation, chinese_number, city_sentences, clauses, data, enclosing
@@ -34,8 +34,9 @@ class TargetRules:
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
-        # A signed change (+0.53%) is a market quote, not a figure of the city.
-        self.percent = re.compile(rf"(?<![+\-−\d.])(?P<num>{ARABIC})\s*(?:%|％)")
+        # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
+        # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
+        self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
         self.count = re.compile(
             rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
         )
@@ -317,6 +318,22 @@ def _previous_clause_metric(sentence_text, clause_start, r):
     return clean_metric(previous, r)
 
 
+def shared_metrics(sentence_text, after, start, r):
+    """ "地区生产总值、人均GDP、全员劳动生产率增长7%": one figure for each metric of a 、-list, when
+    every item names a metric of the taxonomy (a different one); else None."""
+    subject_start = max((m.end() for m in SUBJECT_STOP.finditer(sentence_text, after, start)), default=after)
+    subject = sentence_text[subject_start:start]
+    if "分别" in subject:
+        return None  # "A、B分别控制在8.8‰、4.3%以内": each has its own figure, the units differ
+    items = [clean_metric(i, r) for i in subject.split("、")]
+    if len(items) < 2:
+        return None
+    found = [metric_index().lookup(i) for i in items]
+    if not all(found) or len({m.key for m in found}) < len(found):
+        return None
+    return items
+
+
 def bound_of(figure, before, after, r):
     """exact, about (左右), at_least (以上, 突破), at_most (以内, 控制在) or range (6%—6.5%)."""
     if figure.high is not None:
@@ -434,27 +451,29 @@ def find_targets(
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 group_metric = group_metric or metric
+                shared = None if own or len(group) > 1 else shared_metrics(sentence.text, previous_end, figure.start, r)
                 previous_metric, previous_end = metric, figure.end
-                fact = _fact(
-                    text,
-                    sentence,
-                    figure,
-                    metric,
-                    before,
-                    after,
-                    base_year,
-                    meeting_year,
-                    r,
-                    baseline_spans,
-                    document_year,
-                )
-                key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
-                if part_of:
-                    key += (part_of(fact.evidence.start),)
-                if key in seen:
-                    continue
-                seen.add(key)
-                facts.append(fact)
+                for named in shared or [metric]:
+                    fact = _fact(
+                        text,
+                        sentence,
+                        figure,
+                        named,
+                        before,
+                        after,
+                        base_year,
+                        meeting_year,
+                        r,
+                        baseline_spans,
+                        document_year,
+                    )
+                    key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
+                    if part_of:
+                        key += (part_of(fact.evidence.start),)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    facts.append(fact)
     return facts
 
 
@@ -503,6 +522,8 @@ def _fact(
         value_high=high,
         estimated=bool(r.figure["estimate"].search(sentence.text, 0, figure.start)),
         year_explicit=_year_explicit(sentence.text, year, r),
+        part_of_year=bool(r.figure["part_of_year"].search(sentence.text, 0, figure.start)),
+        period_average=bool(r.figure["period_average"].search(sentence.text, 0, figure.start)),
     )
 
 

@@ -101,12 +101,19 @@ def alternation(words):
 REPORTED_SPEECH = re.compile(r"^[“\"]?(?:他|她|其|该负责人|对方)(?:介绍|表示|说|透露|称|指出|坦言|告诉)")
 
 
+# A paragraph "keeps naming companies" when it names one at least every this many characters:
+# a news paragraph on three firms does, a work report's 1,000-character review paragraph that
+# names three universities among everything else does not.
+CROWDED_SPAN = 200
+
+
 def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
     """Sentences that speak for the city: not about one company (or in a paragraph that keeps
     naming companies and their executives), and not passed over by `skip` (another place)."""
     crowded_starts = set()
     for paragraph in paragraphs(text):
-        if len(company.findall(paragraph.text)) >= crowded:
+        named = len(company.findall(paragraph.text))
+        if named >= crowded and named * CROWDED_SPAN >= len(paragraph.text):
             crowded_starts.update(s.start + paragraph.start for s in sentences(paragraph.text))
     previous_was_company = False
     for sentence in sentences(text):

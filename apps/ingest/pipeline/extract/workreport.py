@@ -23,6 +23,7 @@ class ReportRules:
         self.estimated = re.compile(rules["estimated"]["pattern"])
         self.period_ends = rules["plan_period_end"]["years"]
         self.period = re.compile("|".join(self.period_ends))
+        self.this_year_paragraph = re.compile(rules["this_year_paragraph"]["pattern"])
         self.title_shaped = re.compile(
             "|".join(re.escape(e["word"]) for e in data("official_context.json")["title_shaped_words"])
         )
@@ -128,7 +129,6 @@ def _deadline(text):
 
 # The review's own heading naming its year ("一、2023年工作回顾") says which year it reviews, whatever
 # the dateline or title suggest.
-THIS_YEAR = re.compile(r"今年|本年度")
 REVIEW_HEADING = re.compile(r"^[*#\s]*(?:[一二三四五六七八九十]+[、.．]\s*)?(?P<year>20\d{2})年[^。，\n]{0,8}回顾")
 
 
@@ -149,6 +149,23 @@ CLAUSE_SPLIT = re.compile(r"[，,；;。]")
 PERIOD_AVERAGE = re.compile(r"年均[^，,；;。、]{0,6}[\d.．]+\s*(?:%|％|个百分点)?$")
 
 
+def _list_item(context):
+    """The goal's own item of a list "…目标为：A；B，C": the text after the last colon or semicolon."""
+    return re.split(r"[：:；;]", context)[-1]
+
+
+def speaks_of_plan_year(paragraph, plan_year):
+    """Whether a paragraph speaks of the plan year: 今年, or it opens with the year itself (2021年是…)."""
+    match = rules().this_year_paragraph.search(paragraph)
+    return bool(match) and (not match.group("year") or int(match.group("year")) == plan_year)
+
+
+def _this_year(doc, fact):
+    """Whether the paragraph before `fact` speaks of the plan year."""
+    paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1 : fact.evidence.start]
+    return bool(doc.plan_year) and speaks_of_plan_year(paragraph, doc.plan_year)
+
+
 def section_targets_step(doc):
     """Give each figure the kind and year its section says (after find_targets).
 
@@ -164,7 +181,16 @@ def section_targets_step(doc):
         section = doc.section_at(fact.evidence.start)
         sentence = doc.sentence_at(fact.evidence.start)
         context = sentence.text[: max(0, fact.evidence.end - sentence.start)] if sentence else fact.evidence.text
-        if getattr(fact, "year_explicit", False):
+        if section == "review" and fact.part_of_year:
+            # 由一季度下降10.3%, 前三季度增长5.8%: a part of the year, not the reviewed year's result.
+            updated.append(replace(fact, kind="actual", year=None))
+            continue
+        if fact.period_average and (section in ("plan", "goals") or section.startswith("period:")):
+            # "今后五年…地区生产总值年均增长7.5%": the plan's average, not its last year's goal.
+            updated.append(replace(fact, kind="target", year=None))
+            continue
+        plan_years_goals = (section.startswith("period:") or section == "goals") and _this_year(doc, fact)
+        if getattr(fact, "year_explicit", False) and not plan_years_goals:
             updated.append(fact)
             continue
         if section == "review" and review_year and PERIOD_AVERAGE.search(context[-16:]):
@@ -181,21 +207,21 @@ def section_targets_step(doc):
                     fact, kind="actual", year=review_year, estimated=bool(r.estimated.search(context)) or fact.estimated
                 )
             )
-        elif section == "goals" and doc.plan_year:
-            # The year's goals list is one long sentence: a span named in another item
-            # (能耗降低率与“十四五”控制目标统筹衔接) sets no deadline for this one.
-            clause = CLAUSE_SPLIT.split(context)[-1]
-            updated.append(replace(fact, kind="target", year=_deadline(clause) or doc.plan_year))
-        elif section == "plan" and doc.plan_year:
-            updated.append(replace(fact, kind="target", year=_deadline(context) or doc.plan_year))
+        elif section in ("plan", "goals") and doc.plan_year:
+            # In the goals paragraph only the goal's own item can set another deadline: neither the
+            # period its opening names (2021年是“十四五”开局之年，…目标为：) nor one named in another
+            # item of the one long sentence (能耗降低率与“十四五”控制目标统筹衔接，…) is this goal's.
+            scope = CLAUSE_SPLIT.split(_list_item(context))[-1] if section == "goals" else context
+            updated.append(replace(fact, kind="target", year=_deadline(scope) or doc.plan_year))
         elif section.startswith("period:"):
             # "今年是…开局之年。…主要预期目标是：…" under a five-year heading: a paragraph that
             # speaks of 今年 sets the plan year's goals.
-            paragraph = doc.text[doc.text.rfind("\n", 0, fact.evidence.start) + 1 : fact.evidence.start]
-            this_year = doc.plan_year if doc.plan_year and THIS_YEAR.search(paragraph) else None
-            updated.append(
-                replace(fact, kind="target", year=_deadline(context) or this_year or int(section.split(":")[1]))
-            )
+            if _this_year(doc, fact):
+                # Only the goal's own list item can set another deadline: the period the paragraph's
+                # opening names (2021年是“十四五”开局之年，…目标为：) is the plan's, not this goal's.
+                updated.append(replace(fact, kind="target", year=_deadline(_list_item(context)) or doc.plan_year))
+            else:
+                updated.append(replace(fact, kind="target", year=_deadline(context) or int(section.split(":")[1])))
         else:
             updated.append(fact)
     doc.targets = updated
