@@ -309,3 +309,12 @@ def test_a_dateline_without_its_day_keeps_the_session_and_the_title_dates_the_pl
     doc = doc_through([publication_step, genre_step], text=text, meta=meta)
     assert doc.dateline.session == "某某市第三届人民代表大会第六次会议" and doc.dateline.date is None
     assert (doc.review_year, doc.plan_year) == (2015, 2016)
+
+
+def test_a_statement_of_last_years_goals_opens_no_plan():
+    for lead in ("去年经济社会发展主要预期目标是：", "2014年经济社会发展主要预期目标是："):
+        text = UNHEADED_PLAN.replace("二、坚定信心，奋力打造经济社会发展升级版\n", "").replace(
+            "经济社会发展主要预期目标是：", lead
+        )
+        doc = doc_through([genre_step], text=text)
+        assert doc.section_at(doc.text.index("9%左右")) == "review", lead
