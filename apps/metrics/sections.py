@@ -90,26 +90,21 @@ def deadlines(cities, goals):
     for goal in goals:
         by_cell[(goal.city_id, goal.year)].append(goal)
     years = sorted({year for _, year in by_cell})
-    rows = [
-        (
-            city,
-            [
-                DeadlineCell(
-                    [(goal, goal_words(goal)) for goal in by_cell[(city.pk, year)][:GOALS_PER_CELL]],
-                    max(0, len(by_cell[(city.pk, year)]) - GOALS_PER_CELL),
-                )
-                for year in years
-            ],
+
+    def cell(goals):
+        total = getattr(goals[0], "year_total", len(goals)) if goals else 0  # queries.deadline_goals(per_year=…)
+        return DeadlineCell(
+            [(goal, goal_words(goal)) for goal in goals[:GOALS_PER_CELL]], max(0, total - GOALS_PER_CELL)
         )
-        for city in cities
-    ]
+
+    rows = [(city, [cell(by_cell[(city.pk, year)]) for year in years]) for city in cities]
     return years, rows
 
 
 def compare_sections(cities, facts_list, tags, cluster_counts):
     """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries)."""
     ids = [city.pk for city in cities]
-    years, rows = deadlines(cities, queries.deadline_goals(ids))
+    years, rows = deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL))
     used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
     matrix_tags = [tag for tag in tags if tag.pk in used]
     return {

@@ -10,11 +10,13 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from apps.atlas.models import Target
 from apps.atlas.series import build_series
 from apps.dashboard import charts
 from apps.dashboard.colors import PALETTE, city_color, color_class
 from apps.dashboard.units import human_amount, human_number
 from apps.metrics import queries
+from apps.metrics.sections import GOALS_PER_CELL
 from tests.metric_atlas import add_metric_cities, add_metric_figures
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -270,6 +272,33 @@ def test_compare_lists_deadlines_by_city_and_year(client, metrics):
         "工业总产值 15,000亿元",
         "集成电路产业规模 1,000亿元",
     ]
+
+
+def test_a_crowded_deadline_cell_shows_the_first_goals_and_counts_the_rest(client, metrics):
+    kunshan = metrics.cities["kunshan"]
+    document = metrics.documents["kunshan"]
+    Target.objects.bulk_create(
+        Target(
+            document=document,
+            city=kunshan,
+            fingerprint=f"crowd-goal-{i}",
+            metric=f"指标{i:02d}",
+            value=i + 1,
+            unit="亿元",
+            base_value=(i + 1) * 10**8,
+            base_unit="元",
+            kind=Target.Kind.TARGET,
+            year=2029,
+        )
+        for i in range(GOALS_PER_CELL + 7)
+    )
+    response = client.get("/compare/?cities=kunshan,jiangyin")
+    years = response.context["deadline_years"]
+    rows = {city.slug: cells for city, cells in response.context["deadline_rows"]}
+    cell = rows["kunshan"][years.index(2029)]
+    assert [word for _, word in cell.goals] == [f"指标{i:02d} {i + 1}亿元" for i in range(GOALS_PER_CELL)]
+    assert cell.more == 7 and "另有7条 7 more" in response.content.decode()
+    assert rows["jiangyin"][years.index(2029)].goals == [] and rows["jiangyin"][years.index(2029)].more == 0
 
 
 def test_compare_shows_clusters_as_a_city_by_industry_matrix(client, metrics):
