@@ -5,7 +5,8 @@
 
 Uses an atlas made by bench/load_pages.py (or bench/generate_atlas.py) and the same pages as
 bench/load_pages.py. Without a server in the way the figures say where a page's time goes:
-the queries (count and time from the connection's log) or Python (rendering, figures). The
+the queries (count and time from the connection's log) or Python (rendering, figures); "our
+CPU" is this process's CPU time, the figure least disturbed by other jobs on a shared machine. The
 cache is cleared before each page's first request, so "first" includes cached computations.
 Prints figures; asserts nothing.
 """
@@ -63,7 +64,7 @@ def main():
     picks = json.loads(buffer.getvalue())
     client = Client()
     wanted = [word for word in args.only.split(",") if word]
-    print(f"{'page':<44} {'first':>8} {'median':>8} {'queries':>7} {'in SQL':>8} {'HTML':>9}")
+    print(f"{'page':<44} {'first':>8} {'median':>8} {'our CPU':>8} {'queries':>7} {'in SQL':>8} {'HTML':>9}")
     for label, path, headers in load_pages.pages(picks):
         if wanted and not any(word in label for word in wanted):
             continue
@@ -73,15 +74,17 @@ def main():
         response = client.get(path, **extra)
         first = time.perf_counter() - start
         assert response.status_code == 200, (path, response.status_code)
-        timings = []
+        timings, cpu = [], []
         for _ in range(args.requests):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(path, **extra)
             timings.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
         sql = sum(float(query["time"]) for query in captured.captured_queries)
         print(
             f"{label[:44]:<44} {first * 1000:6.1f}ms {statistics.median(timings) * 1000:6.1f}ms "
+            f"{statistics.median(cpu) * 1000:6.1f}ms "
             f"{len(captured.captured_queries):>7} {sql * 1000:6.1f}ms {len(response.content) / 1024:7.1f}KB",
             flush=True,
         )
