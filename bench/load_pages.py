@@ -213,7 +213,6 @@ def measure(port, path, args, headers=None):
     latencies, sizes, errors = [], [], []
     budget = {"left": args.requests}
     lock = threading.Lock()
-    deadline = time.monotonic() + args.seconds
 
     def one(connection):
         start = time.perf_counter()
@@ -228,8 +227,9 @@ def measure(port, path, args, headers=None):
     def client():
         connection = http.client.HTTPConnection(HOST, port, timeout=60)
         try:
-            for _ in range(2):  # warm-up: templates compiled, connections opened
+            for _ in range(2):  # warm-up: templates compiled, connections opened, caches filled
                 one(connection)
+            deadline = time.monotonic() + args.seconds  # a slow warm-up does not eat the measured time
             while time.monotonic() < deadline:
                 with lock:
                     if budget["left"] <= 0:
