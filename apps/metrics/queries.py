@@ -236,11 +236,12 @@ def deadline_goals(city_ids, per_year=None):
 
 
 def dated_officials(city):
-    """The city's public officials, each with its document's date, for apps.atlas.people.group_people."""
+    """The city's public officials, each with its document's date, for apps.atlas.people.group_people:
+    plain rows, for a city in the news for years has hundreds of them and the line shows a few."""
     return list(
         Official.objects.public()
         .filter(city=city)
-        .only("id", "city_id", "name", "title")
         .annotate(document_date=F("document__published"))
         .order_by("pk")
+        .values_list("id", "city_id", "name", "title", "document_date", named=True)
     )
