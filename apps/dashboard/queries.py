@@ -111,9 +111,11 @@ def cities_with_tag(tag, version, limit=TAG_CITY_CHOICES):
 
 def cluster_counts_by_city_and_tag(cities):
     """Counter {(city_id, tag_id): number of public clusters} for `cities`, in one query over the M2M table."""
-    public = IndustryCluster.objects.public().filter(city__in=[city.pk for city in cities])
+    # One join to the clusters, filtered there: `industrycluster__in=<public clusters>` joined them twice.
     rows = (
-        IndustryCluster.tags.through.objects.filter(industrycluster__in=public)
+        IndustryCluster.tags.through.objects.filter(
+            public_q("industrycluster__"), industrycluster__city_id__in=[city.pk for city in cities]
+        )
         .values_list("industrycluster__city_id", "industrytag_id")
         .annotate(clusters=Count("pk"))
         .order_by()
