@@ -5,7 +5,7 @@ templates (templates/dashboard/_goal_result.html, _officials_line.html, _compare
 charts and rows ready to show.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,12 +38,20 @@ class OfficialsLine:
 
 def officials_over_time(city, limit=OFFICIALS_ON_LINE):
     """Officials with their titles from first to last seen, the most often named first (one query)."""
-    people = group_people(queries.dated_officials(city))
+    rows = queries.dated_officials(city)
+    # A name is one person within a city and each of its rows one of the person's fact_ids, so
+    # the people named at least as often as the limit-th most named are the only ones that can
+    # be shown: group just those (a city in the news for years names thousands of people).
+    rows_per_name = Counter(row.name for row in rows)
+    if len(rows_per_name) > limit:
+        least_shown = sorted(rows_per_name.values(), reverse=True)[limit - 1]
+        rows = [row for row in rows if rows_per_name[row.name] >= least_shown]
+    people = group_people(rows)
     people.sort(key=lambda p: (-len(p.fact_ids), p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
     shown = sorted(
         people[:limit], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name)
     )
-    return OfficialsLine(shown, max(0, len(people) - limit))
+    return OfficialsLine(shown, max(0, len(rows_per_name) - limit))
 
 
 def shared_metric_charts(cities, rows):
