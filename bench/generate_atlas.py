@@ -152,6 +152,7 @@ def weights(count):
 def generate(args):
     from django.db import connection
 
+    from apps.atlas.metrics import classify
     from apps.atlas.models import Document, IndustryCluster, Meeting, Official, ReviewStatus, Target, to_base_units
     from apps.atlas.pinyin import pinyin_key
     from apps.atlas.taxonomy import load_taxonomy, sync_industry_tags
@@ -279,9 +280,12 @@ def generate(args):
         metric, unit = rng.choice(METRICS)
         value = round(rng.uniform(1, 20), 1) if unit == "%" else rng.randrange(10, 30000)
         base_value, base_unit = to_base_units(value, unit)
+        metric_key, measure, _ = classify(metric, unit)  # as the ingest does: the metric pages need keys
         targets.append(
             Target(
                 metric=metric,
+                metric_key=metric_key,
+                measure=measure,
                 value=value,
                 unit=unit,
                 base_value=base_value,

@@ -10,6 +10,10 @@ requests per second and the HTML size per page. On SQLite the same tag filter is
 Datasette (installed into var/datasette-venv on first use, pointed at the same file; JSON with
 facets, first 100 rows) and our time is printed as a ratio of its time. Only 127.0.0.1 is ever
 contacted. Prints figures; asserts nothing.
+
+Databases are named <prefix>_<cities>_<facts> (PostgreSQL database, or var/<name>.sqlite3);
+--database-prefix (or BENCH_DATABASE_PREFIX) keeps two benchmarks on one server apart. --only
+measures just the pages whose label contains one of its words (e.g. --only compare,metrics).
 """
 
 import argparse
@@ -43,6 +47,12 @@ def parse_args():
     parser.add_argument("--seconds", type=float, default=15, help="at most this long per page")
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument("--no-datasette", action="store_true")
+    parser.add_argument(
+        "--database-prefix",
+        default=os.environ.get("BENCH_DATABASE_PREFIX", "dash_scale_bench"),
+        help="names the generated databases (and SQLite files): two people benchmarking on one server need two",
+    )
+    parser.add_argument("--only", default="", help="comma-separated substrings: measure only pages whose label has one")
     return parser.parse_args()
 
 
@@ -53,7 +63,7 @@ def free_port():
 
 
 def database_url(backend, args):
-    name = f"dash_scale_bench_{args.cities}_{args.facts}"
+    name = f"{args.database_prefix}_{args.cities}_{args.facts}"
     if backend == "sqlite":
         return f"sqlite:///{VAR / (name + '.sqlite3')}", VAR / (name + ".sqlite3")
     return f"{PG_SERVER}/{name}", None
@@ -109,13 +119,24 @@ import json
 import django
 django.setup()
 from django.db.models import Count
-from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
+from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, Target
 from apps.atlas.pinyin import pinyin_key
 big = list(City.objects.annotate(n=Count("industryclusters")).order_by("-n").values_list("slug", flat=True)[:5])
 tag = IndustryTag.objects.annotate(n=Count("clusters")).order_by("-n").first()
 name = IndustryCluster.objects.values_list("name", flat=True).order_by("pk").first()
 document = Document.objects.filter(city__slug=big[0]).order_by("pk").values_list("pk", flat=True).first()
-print(json.dumps({"big": big, "tag": tag.slug, "tag_id": tag.pk, "pinyin": pinyin_key(name), "document": document}))
+metric = (
+    Target.objects.exclude(metric_key="").values("metric_key").annotate(n=Count("pk")).order_by("-n", "metric_key")
+    .values_list("metric_key", flat=True).first()
+)
+facts = {
+    kind: model.objects.public().filter(city__slug=big[0]).order_by("pk").values_list("pk", flat=True).first()
+    for kind, model in (("official", Official), ("meeting", Meeting), ("cluster", IndustryCluster), ("target", Target))
+}
+print(json.dumps({
+    "big": big, "tag": tag.slug, "tag_id": tag.pk, "pinyin": pinyin_key(name), "document": document,
+    "metric": metric, "facts": facts,
+}))
 """
 
 
@@ -192,7 +213,6 @@ def measure(port, path, args, headers=None):
     latencies, sizes, errors = [], [], []
     budget = {"left": args.requests}
     lock = threading.Lock()
-    deadline = time.monotonic() + args.seconds
 
     def one(connection):
         start = time.perf_counter()
@@ -207,8 +227,9 @@ def measure(port, path, args, headers=None):
     def client():
         connection = http.client.HTTPConnection(HOST, port, timeout=60)
         try:
-            for _ in range(2):  # warm-up: templates compiled, connections opened
+            for _ in range(2):  # warm-up: templates compiled, connections opened, caches filled
                 one(connection)
+            deadline = time.monotonic() + args.seconds  # a slow warm-up does not eat the measured time
             while time.monotonic() < deadline:
                 with lock:
                     if budget["left"] <= 0:
@@ -263,6 +284,15 @@ def pages(picks):
         (f"/search/?q={picks['pinyin']}", f"/search/?q={picks['pinyin']}", {}),
         ("/search/?q=集成电路", "/search/?q=" + urllib.parse.quote("集成电路"), {}),
         (f"/documents/{picks['document']}/", f"/documents/{picks['document']}/", {}),
+        ("/metrics/", "/metrics/", {}),
+        (f"/metrics/{picks['metric']}/ (most figures)", f"/metrics/{picks['metric']}/", {}),
+        ("/map/", "/map/", {}),
+        ("/map/data.json", "/map/data.json", {}),
+        *((f"/facts/{kind}/{pk}/", f"/facts/{kind}/{pk}/", {}) for kind, pk in picks["facts"].items() if pk),
+        *(
+            (f"/api/{plural}/", f"/api/{plural}/", {})
+            for plural in ("cities", "documents", "tags", "officials", "meetings", "clusters", "targets")
+        ),
     ]
 
 
@@ -273,7 +303,10 @@ def run_backend(backend, args):
     server, port = start_gunicorn(url)
     medians = {}
     try:
+        wanted = [word for word in args.only.split(",") if word]
         for label, page_path, headers in pages(picks):
+            if wanted and not any(word in label for word in wanted):
+                continue
             latencies, wall, html_bytes, gzip_bytes = measure(port, page_path, args, headers)
             medians[label] = report(label, latencies, wall, html_bytes, gzip_bytes)
     finally:
@@ -288,7 +321,9 @@ def run_backend(backend, args):
             ds_path = f"/{path.stem}/atlas_industrycluster.json?_where={where}&_facet=city_id&_facet=tier&_size=100"
             latencies, wall, html_bytes, gzip_bytes = measure(ds_port, ds_path, args)
             datasette_median = report("Datasette, same tag filter (JSON)", latencies, wall, html_bytes, gzip_bytes)
-            ours = medians[f"/tags/{picks['tag']}/"]
+            ours = medians.get(f"/tags/{picks['tag']}/")
+            if ours is None:
+                return
             print(
                 f"  tag filter: ours {ours * 1000:.1f} ms / Datasette {datasette_median * 1000:.1f} ms "
                 f"= {ours / datasette_median:.2f}x (p50)"

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
 
@@ -109,9 +111,11 @@ def cities_with_tag(tag, version, limit=TAG_CITY_CHOICES):
 
 def cluster_counts_by_city_and_tag(cities):
     """Counter {(city_id, tag_id): number of public clusters} for `cities`, in one query over the M2M table."""
-    public = IndustryCluster.objects.public().filter(city__in=[city.pk for city in cities])
+    # One join to the clusters, filtered there: `industrycluster__in=<public clusters>` joined them twice.
     rows = (
-        IndustryCluster.tags.through.objects.filter(industrycluster__in=public)
+        IndustryCluster.tags.through.objects.filter(
+            public_q("industrycluster__"), industrycluster__city_id__in=[city.pk for city in cities]
+        )
         .values_list("industrycluster__city_id", "industrytag_id")
         .annotate(clusters=Count("pk"))
         .order_by()
@@ -248,20 +252,41 @@ def _order_expression(item):
     return F(item[1:]).desc() if item.startswith("-") else F(item).asc()
 
 
-def first_per_city(queryset, order, limit):
-    """The first `limit` rows of each city in `order`, each row annotated with its city's `total`.
+def first_per_city(queryset, order, limit, cities):
+    """The first `limit` rows of each of `cities` (how many) in `order`, each annotated with its city's `total`.
 
-    Window functions keep this one query however many cities are compared.
+    Window functions keep this one query however many cities are compared. They rank narrow
+    rows (the key, the city and the order's columns) and only the rows kept are read whole:
+    a big city has thousands of facts of a kind, and sorting them with their passages spilled
+    to disk on PostgreSQL. The LIMIT (never more than limit × cities rows are kept) tells the
+    planner how few rows come out of the ranking, so it looks them up by key instead of
+    scanning the whole table to join them.
     """
     expressions = [_order_expression(item) for item in order]
-    return (
-        queryset.annotate(
+    ranked = (
+        queryset.order_by()
+        .annotate(
             rank=Window(RowNumber(), partition_by=[F("city_id")], order_by=expressions),
             total=Window(Count("pk"), partition_by=[F("city_id")]),
+            row_id=F("pk"),
         )
-        .filter(rank__lte=limit)
-        .order_by("city_id", "rank")
+        .values_list("row_id", "rank", "total")
     )
+    try:
+        ranked_sql, params = ranked.query.sql_with_params()
+    except EmptyResultSet:  # no cities, or a filter nothing can match
+        return queryset.none()
+    meta, quote = queryset.model._meta, connection.ops.quote_name
+    table, key = quote(meta.db_table), quote(meta.pk.column)
+    row_id, rank, total = quote("row_id"), quote("rank"), quote("total")
+    rows = queryset.model.objects.raw(
+        f"SELECT {table}.*, kept.{rank}, kept.{total} FROM {table} INNER JOIN "
+        f"(SELECT ranked.{row_id}, ranked.{rank}, ranked.{total} FROM ({ranked_sql}) ranked "
+        f"WHERE ranked.{rank} <= %s LIMIT %s) kept ON kept.{row_id} = {table}.{key} "
+        f"ORDER BY {table}.{quote('city_id')}, kept.{rank}",
+        [*params, limit, limit * cities],
+    )
+    return rows.prefetch_related(*queryset._prefetch_related_lookups)
 
 
 def city_facts(cities, clusters=None, limit=None):
@@ -278,7 +303,7 @@ def city_facts(cities, clusters=None, limit=None):
         ("clusters", clusters_of(ids, clusters), CLUSTER_ORDER),
         ("targets", targets_of(ids), TARGET_ORDER),
     ]:
-        queryset = first_per_city(queryset, order, limit) if limit else queryset.order_by(*order)
+        queryset = first_per_city(queryset, order, limit, len(ids)) if limit else queryset.order_by(*order)
         for fact in queryset:
             city_facts_ = facts[fact.city_id]
             fact.city = city_facts_.city  # already loaded: no query per fact when a template asks

@@ -33,8 +33,11 @@ def about_city(field):
 
 
 def covered_cities():
-    """Cities at least one article is about: one marker each."""
-    return City.objects.filter(about_city("pk")).only(*CITY_FIELDS).order_by("province", "name")
+    """Cities at least one article is about, one marker each: plain rows (pk and CITY_FIELDS), not
+    model instances, for there is one per covered city on every request."""
+    return list(
+        City.objects.filter(about_city("pk")).order_by("province", "name").values_list("pk", *CITY_FIELDS, named=True)
+    )
 
 
 def metric_choices():
@@ -59,14 +62,17 @@ def tag_choices():
 
 
 def metric_rows(metric_key, measure):
-    """The public figures of one metric and measure about covered cities, each with its article's date."""
+    """The public figures of one metric and measure about covered cities, each with its article's date.
+
+    Plain rows with the attributes apps.atlas.series reads: a metric has a row per city and year,
+    thousands of them, and model instances cost more than the series built from them."""
     return list(
         Target.objects.public()
         .filter(metric_key=metric_key, measure=measure)
         .filter(about_city("city"))
         .annotate(document_date=F("document__published"))
-        .only(*TARGET_FIELDS)
         .order_by()
+        .values_list("id", *TARGET_FIELDS, "document_date", named=True)
     )
 
 

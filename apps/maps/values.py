@@ -9,8 +9,12 @@ unit (a mis-read 亿元 among percentages) are left out.
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.urls import reverse
+
 from apps.atlas.series import build_series
 from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, plain_number
+
+PLACEHOLDER = "0"  # a slug the city URL pattern accepts
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,7 @@ def city_points(cities, values, unit="", empty_label="无数据 no figure", stat
     """One JSON-ready dict per city, in the order given: where it is, its value, its label and its profile,
     and the review status of the fact the value is (`statuses`, by city; "" where a value is a count)."""
     statuses = statuses or {}
+    before, after = reverse("dashboard:city", args=[PLACEHOLDER]).rsplit(PLACEHOLDER, 1)  # not a reverse() per city
     points = []
     for city in cities:
         value = values.get(city.pk)
@@ -71,7 +76,7 @@ def city_points(cities, values, unit="", empty_label="无数据 no figure", stat
                 "name": city.name,
                 "name_en": city.name_en,
                 "province": city.province,
-                "url": city.get_absolute_url(),
+                "url": f"{before}{city.slug}{after}",
                 "lon": city.longitude,
                 "lat": city.latitude,
                 "value": None if value is None else float(value),

@@ -46,7 +46,7 @@ def map_context(request):
                 KIND_LABELS[selection.kind],
             )
         )
-        status_of = {row.pk: row.review_status for row in rows}
+        status_of = {row.id: row.review_status for row in rows}
         statuses = {city_id: status_of[pk] for city_id, pk in values.facts_of(selection.year).items()}
         points = city_points(cities, values.of_year(selection.year), values.unit, statuses=statuses)
         if values.dropped:

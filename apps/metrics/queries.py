@@ -20,7 +20,7 @@ from django.db.models import (
     When,
     Window,
 )
-from django.db.models.functions import Abs, Rank
+from django.db.models.functions import Abs, Rank, RowNumber
 
 from apps.atlas.metrics import metric_index
 from apps.atlas.models import City, Official, Target
@@ -183,20 +183,35 @@ def met_share_by_year(key, measure):
     return [(row["year"], row["met_count"], row["judged"]) for row in rows if row["judged"]]
 
 
+class FigureRow:
+    """A figure's series fields as plain attributes: a big city has thousands of figures, and a
+    model instance per row cost more than building its charts did."""
+
+    __slots__ = (*SERIES_FIELDS, "document_date")
+
+    def __init__(self, values):
+        for name, value in zip(self.__slots__, values):
+            setattr(self, name, value)
+
+    @property
+    def pk(self):
+        return self.id
+
+
 def city_figures(city_ids):
     """Every public figure with a metric key of the cities, with its document's date: one query."""
-    return list(
-        keyed_targets()
-        .filter(city__in=city_ids)
-        .only(*SERIES_FIELDS)
-        .annotate(document_date=F("document__published"))
-        .order_by("pk")
-    )
+    rows = keyed_targets().filter(city__in=city_ids).order_by("pk").values_list(*SERIES_FIELDS, "document__published")
+    return [FigureRow(values) for values in rows]
 
 
-def deadline_goals(city_ids):
-    """Goals with a year of the cities (any metric, keyed or not), by city, year and metric: one query."""
-    return list(
+def deadline_goals(city_ids, per_year=None):
+    """Goals with a year of the cities (any metric, keyed or not), by city, year and metric: one query.
+
+    With `per_year`, only the first goals of each city and year, each annotated with `year_total`,
+    the goals of its city and year in all: a table cell shows a few and counts the rest.
+    """
+    cell = [F("city_id"), F("year")]
+    goals = (
         Target.objects.public()
         .filter(city__in=city_ids, kind=Target.Kind.TARGET, year__isnull=False)
         .only(
@@ -214,14 +229,21 @@ def deadline_goals(city_ids):
         )
         .order_by("city_id", "year", "metric", "pk")
     )
+    if per_year:
+        goals = goals.annotate(
+            rank_in_year=Window(RowNumber(), partition_by=cell, order_by=[F("metric").asc(), F("pk").asc()]),
+            year_total=Window(Count("pk"), partition_by=cell),
+        ).filter(rank_in_year__lte=per_year)
+    return list(goals)
 
 
 def dated_officials(city):
-    """The city's public officials, each with its document's date, for apps.atlas.people.group_people."""
+    """The city's public officials, each with its document's date, for apps.atlas.people.group_people:
+    plain rows, for a city in the news for years has hundreds of them and the line shows a few."""
     return list(
         Official.objects.public()
         .filter(city=city)
-        .only("id", "city_id", "name", "title")
         .annotate(document_date=F("document__published"))
         .order_by("pk")
+        .values_list("id", "city_id", "name", "title", "document_date", named=True)
     )

@@ -5,7 +5,7 @@ templates (templates/dashboard/_goal_result.html, _officials_line.html, _compare
 charts and rows ready to show.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,12 +38,20 @@ class OfficialsLine:
 
 def officials_over_time(city, limit=OFFICIALS_ON_LINE):
     """Officials with their titles from first to last seen, the most often named first (one query)."""
-    people = group_people(queries.dated_officials(city))
+    rows = queries.dated_officials(city)
+    # A name is one person within a city and each of its rows one of the person's fact_ids, so
+    # the people named at least as often as the limit-th most named are the only ones that can
+    # be shown: group just those (a city in the news for years names thousands of people).
+    rows_per_name = Counter(row.name for row in rows)
+    if len(rows_per_name) > limit:
+        least_shown = sorted(rows_per_name.values(), reverse=True)[limit - 1]
+        rows = [row for row in rows if rows_per_name[row.name] >= least_shown]
+    people = group_people(rows)
     people.sort(key=lambda p: (-len(p.fact_ids), p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name))
     shown = sorted(
         people[:limit], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name)
     )
-    return OfficialsLine(shown, max(0, len(people) - limit))
+    return OfficialsLine(shown, max(0, len(rows_per_name) - limit))
 
 
 def shared_metric_charts(cities, rows, colors=None):
@@ -92,19 +100,14 @@ def deadlines(cities, goals):
     for goal in goals:
         by_cell[(goal.city_id, goal.year)].append(goal)
     years = sorted({year for _, year in by_cell})
-    rows = [
-        (
-            city,
-            [
-                DeadlineCell(
-                    [(goal, goal_words(goal)) for goal in by_cell[(city.pk, year)][:GOALS_PER_CELL]],
-                    max(0, len(by_cell[(city.pk, year)]) - GOALS_PER_CELL),
-                )
-                for year in years
-            ],
+
+    def cell(goals):
+        total = getattr(goals[0], "year_total", len(goals)) if goals else 0  # queries.deadline_goals(per_year=…)
+        return DeadlineCell(
+            [(goal, goal_words(goal)) for goal in goals[:GOALS_PER_CELL]], max(0, total - GOALS_PER_CELL)
         )
-        for city in cities
-    ]
+
+    rows = [(city, [cell(by_cell[(city.pk, year)]) for year in years]) for city in cities]
     return years, rows
 
 
@@ -113,7 +116,7 @@ def compare_sections(cities, facts_list, tags, cluster_counts, colors=None):
     every chart gives a city the colour `colors` (a CityColors of the compared cities) does."""
     colors = colors or CityColors(cities)
     ids = [city.pk for city in cities]
-    years, rows = deadlines(cities, queries.deadline_goals(ids))
+    years, rows = deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL))
     used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
     matrix_tags = [tag for tag in tags if tag.pk in used]
     return {

@@ -204,6 +204,45 @@ def test_compare_keeps_the_first_rows_per_city_and_links_to_the_rest(client, atl
     assert "另有52条" in response.content.decode()
 
 
+def test_compare_size_stops_growing_past_its_first_rows(client, atlas):
+    """Facts of every kind and goals for one deadline, past what a column and a deadline cell show."""
+    document = atlas.documents["kunshan"]
+    common = dict(document=document, city=document.city, evidence_text="", evidence_start=0, evidence_end=0)
+
+    def add(prefix, n):
+        Official.objects.bulk_create(
+            Official(fingerprint=f"{prefix}o{i}", name=f"官{i:03d}", **common) for i in range(n)
+        )
+        Meeting.objects.bulk_create(
+            Meeting(fingerprint=f"{prefix}m{i}", name=f"会{i:03d}", date=date(2020, 1, 1), **common) for i in range(n)
+        )
+        IndustryCluster.objects.bulk_create(
+            IndustryCluster(fingerprint=f"{prefix}c{i}", name=f"群{i:03d}", **common) for i in range(n)
+        )
+        Target.objects.bulk_create(
+            Target(
+                fingerprint=f"{prefix}t{i}",
+                metric=f"目标{i:03d}",
+                value=i + 1,
+                unit="亿元",
+                base_value=(i + 1) * 10**8,
+                base_unit="元",
+                kind=Target.Kind.TARGET,
+                year=2030,
+                **common,
+            )
+            for i in range(n)
+        )
+
+    add("a", COMPARED_ROWS)
+    url = "/compare/?cities=kunshan,wuxi"
+    size_at_first_rows = len(client.get(url).content)
+    add("b", 200)
+    content = client.get(url).content
+    assert "另有".encode() in content  # the rest is counted, not shown
+    assert len(content) < size_at_first_rows * 1.05
+
+
 def test_tag_page_offers_the_cities_with_most_clusters_and_keeps_the_selected_one(client, atlas):
     crowd_cities(atlas, 110)
     response = client.get("/tags/iot/?city=wuxi")

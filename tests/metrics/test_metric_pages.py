@@ -10,11 +10,15 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from apps.atlas.models import Official, Target
+from apps.atlas.people import group_people
 from apps.atlas.series import build_series
 from apps.dashboard import charts
 from apps.dashboard.colors import PALETTE, CityColors, city_color, color_class
 from apps.dashboard.units import human_amount, human_number
 from apps.metrics import queries
+from apps.metrics.sections import GOALS_PER_CELL, officials_over_time
+from tests.factories import make_document
 from tests.metric_atlas import add_metric_cities, add_metric_figures
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -230,6 +234,50 @@ def test_profile_charts_goal_against_result_for_its_main_metrics(client, metrics
     )
 
 
+def test_the_officials_line_groups_only_the_people_it_can_show_and_shows_what_grouping_everyone_would(metrics):
+    """officials_over_time groups only the people named at least as often as the last one shown;
+    ties at that count (here five people named twice for the last two places) must all compete."""
+    city = metrics.cities["kunshan"]
+    early = make_document(city, "line/early.md", "早", "早", date(2019, 3, 1))
+    late = make_document(city, "line/late.md", "晚", "晚", date(2024, 3, 1))
+    times_named = {
+        "甲": 4,
+        "乙": 3,
+        "丙": 3,
+        "丁": 2,
+        "戊": 2,
+        "己": 2,
+        "庚": 2,
+        "辛": 2,
+        **{f"众{i}": 1 for i in range(20)},
+    }
+    Official.objects.bulk_create(
+        Official(
+            document=late if (len(name) + i) % 2 else early,
+            city=city,
+            fingerprint=f"line-{name}-{i}",
+            name=name,
+            title="副市长" if i % 3 else "",
+            evidence_text="",
+            evidence_start=0,
+            evidence_end=0,
+        )
+        for name, n in times_named.items()
+        for i in range(n)
+    )
+    line = officials_over_time(city, limit=5)
+
+    everyone = group_people(queries.dated_officials(city))
+    everyone.sort(
+        key=lambda p: (-len(p.fact_ids), p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name)
+    )
+    expected = sorted(
+        everyone[:5], key=lambda p: (p.tenures[0].first_seen is None, p.tenures[0].first_seen or 0, p.name)
+    )
+    assert [(p.name, p.tenures) for p in line.people] == [(p.name, p.tenures) for p in expected]
+    assert {"甲", "乙", "丙"} <= {p.name for p in line.people} and line.more == len(everyone) - 5
+
+
 def test_profile_shows_each_officials_titles_over_time(client, metrics):
     response = client.get("/cities/kunshan/")
     line = {person.name: person for person in response.context["officials_over_time"].people}
@@ -276,6 +324,33 @@ def test_compare_lists_deadlines_by_city_and_year(client, metrics):
         "工业总产值 15,000亿元",
         "集成电路产业规模 1,000亿元",
     ]
+
+
+def test_a_crowded_deadline_cell_shows_the_first_goals_and_counts_the_rest(client, metrics):
+    kunshan = metrics.cities["kunshan"]
+    document = metrics.documents["kunshan"]
+    Target.objects.bulk_create(
+        Target(
+            document=document,
+            city=kunshan,
+            fingerprint=f"crowd-goal-{i}",
+            metric=f"指标{i:02d}",
+            value=i + 1,
+            unit="亿元",
+            base_value=(i + 1) * 10**8,
+            base_unit="元",
+            kind=Target.Kind.TARGET,
+            year=2029,
+        )
+        for i in range(GOALS_PER_CELL + 7)
+    )
+    response = client.get("/compare/?cities=kunshan,jiangyin")
+    years = response.context["deadline_years"]
+    rows = {city.slug: cells for city, cells in response.context["deadline_rows"]}
+    cell = rows["kunshan"][years.index(2029)]
+    assert [word for _, word in cell.goals] == [f"指标{i:02d} {i + 1}亿元" for i in range(GOALS_PER_CELL)]
+    assert cell.more == 7 and "另有7条 7 more" in response.content.decode()
+    assert rows["jiangyin"][years.index(2029)].goals == [] and rows["jiangyin"][years.index(2029)].more == 0
 
 
 def test_compare_shows_clusters_as_a_city_by_industry_matrix(client, metrics):

@@ -6,7 +6,9 @@ from django import template
 from django.contrib import admin
 from django.db.models import Count, Max
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.formats import localize
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
 from apps.atlas.visibility import approved_only
@@ -63,7 +65,7 @@ def review_mark(fact):
 
     Nothing for a row loaded without its status (.only() columns that leave it out): a query per
     row would cost more than the mark is worth; pages that show facts load it."""
-    if "review_status" in fact.get_deferred_fields():
+    if "review_status" not in fact.__dict__:  # deferred; get_deferred_fields() walks every field per call
         return ""
     return status_mark(fact.review_status)
 
@@ -212,6 +214,41 @@ def chart_source(context):
         line = f"来源: 城市产业战略图谱, {stats['documents']:,} documents, {date}"
         holder.atlas_chart_source = line
     return line
+
+
+def _cell(value):
+    return conditional_escape(localize(value))  # what {{ value }} prints
+
+
+@register.filter
+def table_body(rows):
+    """The <tr>s of a chart's data table, the first cell a row header. A filter rather than two
+    nested template loops: compare's charts hold hundreds of rows, and each loop step cost more
+    than the row it printed."""
+    return mark_safe(
+        "\n".join(
+            f'<tr><th scope="row">{_cell(first)}</th>{"".join(f"<td>{_cell(cell)}</td>" for cell in rest)}</tr>'
+            for first, *rest in rows
+        )
+    )
+
+
+def _spaced(mark):
+    return format_html(" {}", mark) if mark else ""
+
+
+@register.filter
+def map_table_rows(points):
+    """The map's data table, a row per covered city (apps.maps.values.city_points): one
+    format_html_join rather than a template loop over a thousand cities."""
+    return format_html_join(
+        "\n",
+        '<tr><th scope="row"><a href="{}">{} <span class="en" lang="en">{}</span></a></th><td>{}</td><td>{}{}</td></tr>',
+        (
+            (p["url"], p["name"], p["name_en"], p["province"], p["label"], _spaced(status_mark(p.get("review_status"))))
+            for p in points
+        ),
+    )
 
 
 @register.filter
