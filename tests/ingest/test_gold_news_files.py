@@ -32,7 +32,6 @@ PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘ
 TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
 
-
 def articles(name):
     return FIXTURES / name
 

@@ -42,3 +42,18 @@ def test_jinnian_under_a_five_year_heading_sets_the_plan_years_goals():
     found = years(GOALS_UNDER_FIVE_YEAR_HEADING)
     assert found["10"] == ("target", 2016)
     assert found["7"] == ("target", 2016)
+
+
+# Shaped after a county's 十四五 press conference (tests/fixtures/realnews_dev2/04): figures after
+# "截至2024年底" that compare with the end of the previous plan.
+BEYOND_AN_ENDED_PLAN = """2025-11-19 15:35:44 来源：某新闻网
+李某表示，截至2024年底，全县地区生产总值完成47.12亿元，较“十三五”末年均增长4%；人均生产总值较“十三五”末的3.4万元增长到3.9万元。
+"""
+
+
+def test_a_paragraph_year_dates_figures_compared_with_an_ended_plan():
+    found = years(BEYOND_AN_ENDED_PLAN)
+    assert found["47.12"] == ("actual", 2024)
+    assert found["4"] == ("actual", 2024)
+    assert found["3.9"] == ("actual", 2024)
+    assert found["3.4"] == ("actual", 2020)  # the figure at the plan's end is that year's

@@ -41,6 +41,9 @@ class MeetingRules:
         self.visit_actor = re.compile(rules["visit_actors"])
         self.visit_verbs = rules["visit_verbs"]
         self.venue = re.compile(rules["venue"])
+        self.organ_meeting = re.compile(rules["organ_meeting"])
+        self.review_name = re.compile(alternation(rules["review_names"]))
+        self.signing = re.compile(rules["signing"])
 
 
 @lru_cache(maxsize=1)
@@ -51,19 +54,34 @@ def rules():
 
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
+# A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
+NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
 
 
-def dated_mentions(sentence, published, context):
+def name_year(sentence_text, name, r):
+    """The year written in (or right before) the meeting's own name, unless the name reviews that year."""
+    if not name or r.review_name.search(name):
+        return None
+    at = sentence_text.find(name)
+    if at < 0:
+        return None
+    match = NAME_YEAR.search(sentence_text, max(0, at - 8), at + len(name))
+    return int(match.group(1)) if match else None
+
+
+def dated_mentions(sentence, published, context, year_clue=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
-    A month and day take their year from the sentence's own clue ("2024年第一次常务会议")
-    before the document's date.
+    A month and day take their year from the sentence's own clue ("2024年第一次常务会议",
+    a year in the event's name: `year_clue`) before the document's date.
     """
     found = []
     taken = []
     clue = YEAR_ORDINAL.search(sentence.text)
     if clue:
         published = safe_date(int(clue.group(1)), 12, 31)
+    elif year_clue:
+        published = safe_date(year_clue, 12, 31)
     for match in FULL_DATE.finditer(sentence.text):
         day = safe_date(*match.groups())
         if CLOCK_AFTER.match(sentence.text, match.end()):
@@ -115,7 +133,7 @@ def dated_mentions(sentence, published, context):
     return found
 
 
-LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
+LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年(?!度))?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
 # Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
 NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 
@@ -184,16 +202,24 @@ def find_meetings(text, published, subject_names=(), official_names=()):
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
             name = meeting_name(sentence.text, r)
             kind = r.kind.findall(name)[-1] if name else None
+            organ = r.organ_meeting.search(sentence.text)
+            if organ and (not name or len(name) <= len("会议")):
+                name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
+        signed = None if name else r.signing.search(sentence.text)
+        if signed:
+            name, kind = signed.group(0), "签约"
         if not name:
             continue
-        mentions = dated_mentions(sentence, published, text)
+        year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
+        mentions = dated_mentions(sentence, published, text, year_clue)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
             if (
                 kind not in r.visit_verbs
+                and not signed
                 and name not in r.kinds
                 and len(name) >= 4
                 and name not in undated

@@ -531,6 +531,11 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
     years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
     if years:
         return "actual", years[-1]
+    if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
+        return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
+    if topic_year and past_plans and all(r.plan_periods[m.group("plan")] < topic_year for m in past_plans):
+        # "截至2024年底，…较“十三五”末年均增长4%": the ended plan is the baseline, the paragraph's year dates the figure
+        return "actual", topic_year
     if past_plans or r.past_period.search(head):
         return "actual", None  # "“十三五”期间…GDP突破180亿元", "近年来…签约125家": a span of years, no one year
     if topic_year:
