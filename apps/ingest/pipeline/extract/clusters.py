@@ -44,8 +44,10 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
+            rf"(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
+        self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -204,13 +206,22 @@ def _tail_lists(sentence, text, r):
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     for match in r.tail.finditer(masked):
+        if match.group("umbrella") and not match.group("etc"):
+            continue  # 制造业 closes a list only after 等: "汽车、船舶等装备制造业"
         marked = (
-            match.group("etc") or match.group("count") or match.group("quoted") or match.group("tail") == "产业集群"
+            match.group("etc")
+            or match.group("count")
+            or match.group("quoted")
+            or match.group("tail") == "产业集群"
+            or (match.group("tier") and match.group("tail") == "产业")
         )
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
-        if not marked and not r.tail_follower.match(masked, match.end()):
+        single = not marked and r.single_name_follower.match(masked, match.end())
+        if not marked and not single and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
+        if single:
+            stop = max(stop, masked.rfind("、", stop, match.start()) + 1)  # only the name right before 产业
         list_start = match.end()
         after = masked[match.end() :]
         if (
@@ -220,8 +231,10 @@ def _tail_lists(sentence, text, r):
             or r.item["policy_context"].search(masked, 0, stop)
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
-        if r.item["project_fields"].search(masked[stop : match.start()]):
-            continue  # 项目涉及卫浴、汽配等领域: the signed projects' fields
+        if r.item["project_fields"].search(masked[stop : match.start()]) or (
+            r.item["project_batch_fields"].search(masked[stop : match.start()]) and "项目" in masked[:stop]
+        ):
+            continue  # 项目涉及卫浴、汽配等领域, 签约10个项目，涵盖…: the signed projects' fields
         items, is_list, verb_before = _listed_items(
             masked[stop : match.start()].replace("\0", ""), r, weak_tail=match.group("tail") in WEAK_TAILS
         )
