@@ -39,6 +39,7 @@ class TargetRules:
             rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
         )
         self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
+        self.measure_units = frozenset(rules["measure_units"])
         self.activity_before = re.compile(rules["activity_before"])
         self.attribute_after = re.compile(rules["attribute_after"])
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
@@ -407,6 +408,10 @@ def find_targets(
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
                 if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
                     continue  # 10亿元以上项目: the amount names a class of projects
+                if figure.unit in r.measure_units and r.figure["facility_after"].match(after):
+                    continue  # 100万吨铁精粉生产线: one plant's capacity
+                if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
+                    continue  # 30余名县级领导: who attended, not a figure of the city
                 if r.figure["one_project"].search(sentence.text, 0, figure.start):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if own:
