@@ -148,6 +148,9 @@ def targets_step(doc):
         subject_names=doc.places.subject_names,
         title=doc.title,
         document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
+        events=[(m.evidence.start, m.evidence.end, m.date.year) for m in doc.meetings if m.date]
+        if doc.genre != WORK_REPORT
+        else (),
     )
 
 

@@ -48,6 +48,7 @@ class ClusterRules:
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
+        self.output_measure = re.compile(rules["output_measure"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -192,6 +193,8 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
     ):
         return False  # 高新技术产业产值 names a statistic, not a cluster
     industry_like = [_industry_like(i, r) for i in items]
+    if match.group("umbrella"):
+        return True  # "牛油果、咖啡等特色农业": the sector word says what the names are
     if is_list:
         return sum(industry_like) * 2 >= len(items)
     known = all(industry_like)
@@ -290,6 +293,17 @@ def _header_lists(sentence, r):
         yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
+def _output_names(sentence, r):
+    """新型功能材料产值达1000亿元: an industry given an output figure or goal."""
+    for match in r.output_measure.finditer(sentence.text):
+        item = INDUSTRY_SUFFIX.sub("", _clean_item(match.group("items"), r, first=True))
+        items = [i for i in re.split("及|和|与", item) if i] if "及" in item or "和" in item else [item]
+        if len(items) > 1 and not all(len(i) >= 2 and _industry_like(i, r) for i in items):
+            items = [item]
+        if all(_valid(i, r) and _industry_like(i, r) for i in items):
+            yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
@@ -306,6 +320,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_tail_lists(sentence, text, r),
             *_verb_lists(sentence, r),
             *_role_phrases(sentence, r),
+            *_output_names(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))

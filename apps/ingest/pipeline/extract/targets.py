@@ -345,11 +345,14 @@ def find_targets(
     subject_names=(),
     title="",
     document_year=None,
+    events=(),
 ):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
     `document_year` is the year of a dated document (its own date, not one guessed from the
     years it mentions): a figure it reports with no year of its own is a figure of that year.
+    `events` are (start, end, year) of the sentences that report a dated event: a figure the
+    event sentence gives (举行…仪式，签约10个项目) is of the event's year.
     """
     r = rules()
     facts, seen = [], set()
@@ -444,6 +447,7 @@ def find_targets(
                     r,
                     baseline_spans,
                     document_year,
+                    event_year=next((y for a, b, y in events if a <= sentence.start < b), None),
                 )
                 key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                 if key in seen:
@@ -454,7 +458,18 @@ def find_targets(
 
 
 def _fact(
-    text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans, document_year=None
+    text,
+    sentence,
+    figure,
+    metric,
+    before,
+    after,
+    base_year,
+    meeting_year,
+    r,
+    baseline_spans,
+    document_year=None,
+    event_year=None,
 ):
     kind, year = _kind_and_year(
         sentence,
@@ -465,6 +480,7 @@ def _fact(
         topic_year=_topic_year(text, sentence.start + figure.start, r),
         document_year=document_year,
         worded=figure.metric is not None,
+        event_year=event_year,
     )
     baseline_value = baseline_year = None
     for match in baseline_spans.values():
@@ -501,14 +517,26 @@ def _fact(
     )
 
 
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
 def _topic_year(text, position, r):
-    """The year a clause like "2023年，" set earlier in the same paragraph, if any."""
+    """The year a clause like "2023年，" set earlier in the same paragraph, if any.
+
+    "2020年以来，" opens a span, not a year: it dates nothing past its own sentence.
+    """
     paragraph_start = text.rfind("\n", 0, position) + 1
-    years = [int(m.group(1)) for m in r.topic_year.finditer(text, paragraph_start, position)]
+    years = [
+        int(m.group(1))
+        for m in r.topic_year.finditer(text, paragraph_start, position)
+        if "以来" not in m.group(0) or not SENTENCE_END.search(text, m.end(), position)
+    ]
     return years[-1] if years else None
 
 
-def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False):
+def _kind_and_year(
+    sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False, event_year=None
+):
     head = sentence.text[:start]
     # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
     # looks back: it makes no goal.
@@ -538,6 +566,8 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
         return "actual", years[-1]
     if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
         return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
+    if event_year and not past_plans and not r.past_period.search(head):
+        return "actual", event_year  # "7月12日，某县举行…开工仪式，签约10个项目": the event's figures
     if topic_year and past_plans and all(r.plan_periods[m.group("plan")] < topic_year for m in past_plans):
         # "截至2024年底，…较“十三五”末年均增长4%": the ended plan is the baseline, the paragraph's year dates the figure
         return "actual", topic_year
@@ -547,6 +577,8 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
+    if document_year is None and meeting_year and "今年" in head:
+        return "actual", meeting_year  # an undated article's 今年 is the year of the event it reports
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
     if document_year and not worded and not r.standing_state.search(head):
