@@ -566,7 +566,7 @@ def _kind_and_year(
         return "actual", years[-1]
     if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
         return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
-    if event_year and not past_plans and not r.past_period.search(head):
+    if event_year and not worded and not past_plans and not r.past_period.search(head):
         return "actual", event_year  # "7月12日，某县举行…开工仪式，签约10个项目": the event's figures
     if topic_year and past_plans and all(r.plan_periods[m.group("plan")] < topic_year for m in past_plans):
         # "截至2024年底，…较“十三五”末年均增长4%": the ended plan is the baseline, the paragraph's year dates the figure
