@@ -119,3 +119,12 @@ def test_a_dated_signing_of_an_agreement_is_an_event():
     [signing] = find_meetings("5月27日，某县政府与某投资集团正式签署棉纺项目投资协议。", date(2025, 5, 28))
     assert (signing.kind, signing.date) == ("签约", date(2025, 5, 27))
     assert find_meetings("某县与某集团签署投资协议。", date(2025, 5, 28)) == []
+
+
+def test_yesterday_counts_back_from_a_stated_page_date_only():
+    # Shaped after 连云港 and 镇江 (tests/fixtures/realnews/07, realnews_dev2/05): 昨日下午 leads the story.
+    text = "昨日下午，市长某某主持召开市政府第30次常务会议，研究经济运行。"
+    [meeting] = find_meetings(text, date(2023, 7, 26), stated=date(2023, 7, 26))
+    assert meeting.date == date(2023, 7, 25)
+    [guessed] = find_meetings(text, date(2023, 12, 31))  # a year guessed from the text gives no day
+    assert guessed.date is None

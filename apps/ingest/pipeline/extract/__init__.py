@@ -113,7 +113,10 @@ def people_are_not_places_step(doc):
 
 
 def meetings_step(doc):
-    meetings = find_meetings(doc.text, doc.reference_date, official_names=[o.name for o in doc.officials])
+    stated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published
+    meetings = find_meetings(
+        doc.text, doc.reference_date, official_names=[o.name for o in doc.officials], stated=stated
+    )
     if doc.published:
         # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
         meetings = [m for m in meetings if m.date is None or m.date <= doc.published]

@@ -6,7 +6,7 @@ anywhere in the article are one meeting, named by its most complete mention.
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
@@ -69,7 +69,12 @@ def name_year(sentence_text, name, r):
     return int(match.group(1)) if match else None
 
 
-def dated_mentions(sentence, published, context, year_clue=None):
+# "昨日下午，市长主持召开…": a day named relative to the page's own date.
+RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
     A month and day take their year from the sentence's own clue ("2024年第一次常务会议",
@@ -129,6 +134,11 @@ def dated_mentions(sentence, published, context, year_clue=None):
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
+    if stated and not found:
+        # Only a date the page states anchors 昨日; a year guessed from the text has no day.
+        for match in RELATIVE_DAY.finditer(sentence.text):
+            found.append((stated - timedelta(days=RELATIVE_OFFSET[match.group(1)]), True, match.start(1)))
+            break
     # An undated meeting is still a meeting; the year is unknown, not wrong.
     return found
 
@@ -194,7 +204,9 @@ def visit_name(sentence_text, official_names, r):
     return (name, verb) if verb and len(name) > len(verb) else (None, None)
 
 
-def find_meetings(text, published, subject_names=(), official_names=()):
+def find_meetings(text, published, subject_names=(), official_names=(), stated=None):
+    """Meetings the text reports; `published` dates month-days without a year, `stated` (a date
+    the page itself gives, never a guessed one) anchors 昨日 and 今天."""
     r = rules()
     found, undated = {}, {}
     for sentence in sentences(text):
@@ -213,7 +225,7 @@ def find_meetings(text, published, subject_names=(), official_names=()):
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
-        mentions = dated_mentions(sentence, published, text, year_clue)
+        mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
