@@ -205,6 +205,8 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
 
 def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
+    if r.item["project_subject"].match(sentence.text):
+        return  # 项目以…为导向，重点发展…: one project's focus
     list_start = 0
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
