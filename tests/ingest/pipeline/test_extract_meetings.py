@@ -88,6 +88,8 @@ def test_a_year_given_a_theme_is_the_year_the_text_speaks_from():
     assert likely_year("会议指出，2015年是全县的产业发展年。") == 2015
     assert likely_year("把2024年作为重大产业项目突破年。今年以来，全市签约项目增长。") == 2024
     assert likely_year("2023年，全市生产总值增长5%。") == 2024  # a year reported on early in the next
+    # Years of a clause led by 计划 are planned dates, not the year the text speaks from.
+    assert likely_year("5月27日，某县签署协议。该项目计划2025年7月开工建设，2026年11月竣工投产。") is None
 
 
 def test_a_lead_day_after_a_wire_dateline_takes_the_wire_s_month():
@@ -97,3 +99,32 @@ def test_a_lead_day_after_a_wire_dateline_takes_the_wire_s_month():
 
     text = "中新网南昌3月20日电(记者)20日，记者从全市产业发展新闻发布会上获悉，全市将加快发展。"
     assert [(m.date, m.kind) for m in find_meetings(text, _date(2024, 12, 31))] == [(_date(2024, 3, 20), "发布会")]
+
+
+def test_a_year_in_the_event_name_dates_it_but_not_a_review_of_that_year():
+    [signing] = find_meetings("7月12日，某县举行2017年招商引资签约暨重点项目开工仪式。", date(2018, 12, 31))
+    assert signing.date == date(2017, 7, 12)
+    [review] = find_meetings("1月8日，某市召开2023年度工作总结大会。", date(2024, 1, 9))
+    assert (review.name, review.date) == ("2023年度工作总结大会", date(2024, 1, 8))
+
+
+def test_a_standing_committee_that_meets_names_its_meeting():
+    # Shaped after 桐乡 (tests/fixtures/realnews_dev2/06): 市委常委会召开会议 with a bare 会议.
+    [meeting] = find_meetings("5月23日上午，某市市委常委会召开会议，研究经济工作。", date(2024, 5, 24))
+    assert (meeting.name, meeting.date) == ("某市市委常委会会议", date(2024, 5, 23))
+
+
+def test_a_dated_signing_of_an_agreement_is_an_event():
+    # Shaped after 新和 (tests/fixtures/realnews/31): a signing reported without 仪式.
+    [signing] = find_meetings("5月27日，某县政府与某投资集团正式签署棉纺项目投资协议。", date(2025, 5, 28))
+    assert (signing.kind, signing.date) == ("签约", date(2025, 5, 27))
+    assert find_meetings("某县与某集团签署投资协议。", date(2025, 5, 28)) == []
+
+
+def test_yesterday_counts_back_from_a_stated_page_date_only():
+    # Shaped after 连云港 and 镇江 (tests/fixtures/realnews/07, realnews_dev2/05): 昨日下午 leads the story.
+    text = "昨日下午，市长某某主持召开市政府第30次常务会议，研究经济运行。"
+    [meeting] = find_meetings(text, date(2023, 7, 26), stated=date(2023, 7, 26))
+    assert meeting.date == date(2023, 7, 25)
+    [guessed] = find_meetings(text, date(2023, 12, 31))  # a year guessed from the text gives no day
+    assert guessed.date is None

@@ -41,3 +41,9 @@ def test_names_listed_after_another_place_s_leaders_are_that_place_s():
         return ["青田"] if "青田" in t else []
 
     assert names(text, "县级市", subject=("平湖", "平湖市"), foreign=foreign) == ["仲旭东", "吴金华"]
+
+
+def test_a_parent_post_after_a_verb_read_into_the_title_is_still_the_parent_s():
+    # Shaped after 洪泽 (tests/fixtures/realnews_dev2/11): 会议传达市委副书记某某 in a district's text.
+    text = "区委书记张某林主持会议。会议传达市委副书记赵某兰在大会上的讲话精神。"
+    assert names(text, "区", subject=("某区",)) == ["张某林"]

@@ -42,3 +42,42 @@ def test_jinnian_under_a_five_year_heading_sets_the_plan_years_goals():
     found = years(GOALS_UNDER_FIVE_YEAR_HEADING)
     assert found["10"] == ("target", 2016)
     assert found["7"] == ("target", 2016)
+
+
+# Shaped after a county's 十四五 press conference (tests/fixtures/realnews_dev2/04): figures after
+# "截至2024年底" that compare with the end of the previous plan.
+BEYOND_AN_ENDED_PLAN = """2025-11-19 15:35:44 来源：某新闻网
+李某表示，截至2024年底，全县地区生产总值完成47.12亿元，较“十三五”末年均增长4%；人均生产总值较“十三五”末的3.4万元增长到3.9万元。
+"""
+
+
+def test_a_paragraph_year_dates_figures_compared_with_an_ended_plan():
+    found = years(BEYOND_AN_ENDED_PLAN)
+    assert found["47.12"] == ("actual", 2024)
+    assert found["4"] == ("actual", 2024)
+    assert found["3.9"] == ("actual", 2024)
+    assert found["3.4"] == ("actual", 2020)  # the figure at the plan's end is that year's
+
+
+# Shaped after a county's signing and ground-breaking ceremony (tests/fixtures/realnews_dev2/02)
+# and a county's launch speech (realnews_dev2/07): no publication date on either page.
+EVENT_WITH_FIGURES = """7月12日，某县举行2017年招商引资签约暨第二批重点项目集中开工仪式，招商引资签约10个项目，总投资约27亿元。
+自今年首批开工13个重点项目之后，再一次吹响扩大有效投资的号角。
+"""
+
+SPAN_THEN_EVENT = """县长宣布2021年某县一季度重点项目集中开工。
+2020年以来，我县不断拓宽招商渠道，24个在建重点工业项目全面加快建设进度。今天集中开工的40个重点项目，总投资64.9亿元。
+"""
+
+
+def test_figures_of_a_dated_event_and_its_year_s_jinnian_take_the_event_year():
+    found = years(EVENT_WITH_FIGURES)
+    assert found["10"] == ("actual", 2017)
+    assert found["27"] == ("actual", 2017)
+    assert found["13"] == ("actual", 2017)
+
+
+def test_a_span_opened_by_yilai_dates_nothing_past_its_sentence():
+    found = years(SPAN_THEN_EVENT)
+    assert found["40"][1] != 2020
+    assert found["64.9"][1] != 2020

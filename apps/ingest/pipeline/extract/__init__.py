@@ -114,7 +114,10 @@ def people_are_not_places_step(doc):
 
 
 def meetings_step(doc):
-    meetings = find_meetings(doc.text, doc.reference_date, official_names=[o.name for o in doc.officials])
+    stated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published
+    meetings = find_meetings(
+        doc.text, doc.reference_date, official_names=[o.name for o in doc.officials], stated=stated
+    )
     if doc.published:
         # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
         meetings = [m for m in meetings if m.date is None or m.date <= doc.published]
@@ -151,6 +154,9 @@ def targets_step(doc):
         document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
         # A goal equal to last year's result (增长7% reached, 增长7% again) is a second fact.
         part_of=doc.section_at if doc.genre == WORK_REPORT else None,
+        events=[(m.evidence.start, m.evidence.end, m.date.year) for m in doc.meetings if m.date]
+        if doc.genre != WORK_REPORT
+        else (),
     )
 
 

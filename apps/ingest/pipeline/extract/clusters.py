@@ -44,8 +44,11 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?P<tier>(?:{tier_words})*)(?P<tail>{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
+            rf"(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
+        self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
+        self.output_measure = re.compile(rules["output_measure"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -190,6 +193,8 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
     ):
         return False  # 高新技术产业产值 names a statistic, not a cluster
     industry_like = [_industry_like(i, r) for i in items]
+    if match.group("umbrella"):
+        return True  # "牛油果、咖啡等特色农业": the sector word says what the names are
     if is_list:
         return sum(industry_like) * 2 >= len(items)
     known = all(industry_like)
@@ -200,17 +205,28 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
 
 def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
+    if r.item["project_subject"].match(sentence.text):
+        return  # 项目以…为导向，重点发展…: one project's focus
     list_start = 0
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     for match in r.tail.finditer(masked):
+        if match.group("umbrella") and not match.group("etc"):
+            continue  # 制造业 closes a list only after 等: "汽车、船舶等装备制造业"
         marked = (
-            match.group("etc") or match.group("count") or match.group("quoted") or match.group("tail") == "产业集群"
+            match.group("etc")
+            or match.group("count")
+            or match.group("quoted")
+            or match.group("tail") == "产业集群"
+            or (match.group("tier") and match.group("tail") == "产业")
         )
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
-        if not marked and not r.tail_follower.match(masked, match.end()):
+        single = not marked and r.single_name_follower.match(masked, match.end())
+        if not marked and not single and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
+        if single:
+            stop = max(stop, masked.rfind("、", stop, match.start()) + 1)  # only the name right before 产业
         list_start = match.end()
         after = masked[match.end() :]
         if (
@@ -220,8 +236,10 @@ def _tail_lists(sentence, text, r):
             or r.item["policy_context"].search(masked, 0, stop)
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
-        if r.item["project_fields"].search(masked[stop : match.start()]):
-            continue  # 项目涉及卫浴、汽配等领域: the signed projects' fields
+        if r.item["project_fields"].search(masked[stop : match.start()]) or (
+            r.item["project_batch_fields"].search(masked[stop : match.start()]) and "项目" in masked[:stop]
+        ):
+            continue  # 项目涉及卫浴、汽配等领域, 签约10个项目，涵盖…: the signed projects' fields
         items, is_list, verb_before = _listed_items(
             masked[stop : match.start()].replace("\0", ""), r, weak_tail=match.group("tail") in WEAK_TAILS
         )
@@ -277,6 +295,17 @@ def _header_lists(sentence, r):
         yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
+def _output_names(sentence, r):
+    """新型功能材料产值达1000亿元: an industry given an output figure or goal."""
+    for match in r.output_measure.finditer(sentence.text):
+        item = INDUSTRY_SUFFIX.sub("", _clean_item(match.group("items"), r, first=True))
+        items = [i for i in re.split("及|和|与", item) if i] if "及" in item or "和" in item else [item]
+        if len(items) > 1 and not all(len(i) >= 2 and _industry_like(i, r) for i in items):
+            items = [item]
+        if all(_valid(i, r) and _industry_like(i, r) for i in items):
+            yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
@@ -293,6 +322,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_tail_lists(sentence, text, r),
             *_verb_lists(sentence, r),
             *_role_phrases(sentence, r),
+            *_output_names(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))

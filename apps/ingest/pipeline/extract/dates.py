@@ -129,6 +129,8 @@ CURRENT_PERIOD = re.compile(
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
 )
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
+# "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
+PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
 
 
 def likely_year(text, today=None):
@@ -148,6 +150,8 @@ def likely_year(text, today=None):
     counts = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
+        if PLAN_LEAD.search(text, max(0, match.start() - 30), match.start()):
+            continue
         if year <= latest_allowed:
             counts[year] = counts.get(year, 0) + 1
     if not counts:

@@ -6,7 +6,7 @@ anywhere in the article are one meeting, named by its most complete mention.
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
@@ -41,6 +41,9 @@ class MeetingRules:
         self.visit_actor = re.compile(rules["visit_actors"])
         self.visit_verbs = rules["visit_verbs"]
         self.venue = re.compile(rules["venue"])
+        self.organ_meeting = re.compile(rules["organ_meeting"])
+        self.review_name = re.compile(alternation(rules["review_names"]))
+        self.signing = re.compile(rules["signing"])
 
 
 @lru_cache(maxsize=1)
@@ -51,19 +54,39 @@ def rules():
 
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
+# A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
+NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
 
 
-def dated_mentions(sentence, published, context):
+def name_year(sentence_text, name, r):
+    """The year written in (or right before) the meeting's own name, unless the name reviews that year."""
+    if not name or r.review_name.search(name):
+        return None
+    at = sentence_text.find(name)
+    if at < 0:
+        return None
+    match = NAME_YEAR.search(sentence_text, max(0, at - 8), at + len(name))
+    return int(match.group(1)) if match else None
+
+
+# "昨日下午，市长主持召开…": a day named relative to the page's own date.
+RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+
+
+def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
-    A month and day take their year from the sentence's own clue ("2024年第一次常务会议")
-    before the document's date.
+    A month and day take their year from the sentence's own clue ("2024年第一次常务会议",
+    a year in the event's name: `year_clue`) before the document's date.
     """
     found = []
     taken = []
     clue = YEAR_ORDINAL.search(sentence.text)
     if clue:
         published = safe_date(int(clue.group(1)), 12, 31)
+    elif year_clue:
+        published = safe_date(year_clue, 12, 31)
     for match in FULL_DATE.finditer(sentence.text):
         day = safe_date(*match.groups())
         if CLOCK_AFTER.match(sentence.text, match.end()):
@@ -111,11 +134,16 @@ def dated_mentions(sentence, published, context):
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
+    if stated and not found:
+        # Only a date the page states anchors 昨日; a year guessed from the text has no day.
+        for match in RELATIVE_DAY.finditer(sentence.text):
+            found.append((stated - timedelta(days=RELATIVE_OFFSET[match.group(1)]), True, match.start(1)))
+            break
     # An undated meeting is still a meeting; the year is unknown, not wrong.
     return found
 
 
-LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年)?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
+LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年(?!度))?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
 # Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
 NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 
@@ -176,7 +204,9 @@ def visit_name(sentence_text, official_names, r):
     return (name, verb) if verb and len(name) > len(verb) else (None, None)
 
 
-def find_meetings(text, published, subject_names=(), official_names=()):
+def find_meetings(text, published, subject_names=(), official_names=(), stated=None):
+    """Meetings the text reports; `published` dates month-days without a year, `stated` (a date
+    the page itself gives, never a guessed one) anchors 昨日 and 今天."""
     r = rules()
     found, undated = {}, {}
     for sentence in sentences(text):
@@ -184,16 +214,24 @@ def find_meetings(text, published, subject_names=(), official_names=()):
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
             name = meeting_name(sentence.text, r)
             kind = r.kind.findall(name)[-1] if name else None
+            organ = r.organ_meeting.search(sentence.text)
+            if organ and (not name or len(name) <= len("会议")):
+                name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
+        signed = None if name else r.signing.search(sentence.text)
+        if signed:
+            name, kind = signed.group(0), "签约"
         if not name:
             continue
-        mentions = dated_mentions(sentence, published, text)
+        year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
+        mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
             if (
                 kind not in r.visit_verbs
+                and not signed
                 and name not in r.kinds
                 and len(name) >= 4
                 and name not in undated

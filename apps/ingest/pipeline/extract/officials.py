@@ -154,7 +154,8 @@ def _parent_post(full_title, title, subject_level):
     if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
         return False
     if subject_level in ("县", "区"):
-        return bool(PARENT_POST.match(last))
+        # "会议传达市委副书记": words before the post that were read into the chain do not hide it
+        return bool(PARENT_POST.match(last) or (last.endswith(title) and PARENT_POST.match(title)))
     if subject_level == "县级市":
         return bool(PREFECTURE_POST.match(last))
     return False

@@ -41,6 +41,7 @@ class TargetRules:
             rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
         )
         self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
+        self.measure_units = frozenset(rules["measure_units"])
         self.activity_before = re.compile(rules["activity_before"])
         self.attribute_after = re.compile(rules["attribute_after"])
         self.bare_yi_followers = re.compile(f"^(?:{alternation(rules['bare_yi_followers'])}|[，,。；;、）)”\\s]|$)")
@@ -367,6 +368,7 @@ def find_targets(
     title="",
     document_year=None,
     part_of=None,
+    events=(),
 ):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
@@ -374,6 +376,8 @@ def find_targets(
     years it mentions): a figure it reports with no year of its own is a figure of that year.
     `part_of(position)` names the part of the document a position is in (a work report's
     review, plan, goals): the same figure in two parts is two facts, not a repetition.
+    `events` are (start, end, year) of the sentences that report a dated event: a figure the
+    event sentence gives (举行…仪式，签约10个项目) is of the event's year.
     """
     r = rules()
     facts, seen = [], set()
@@ -432,6 +436,10 @@ def find_targets(
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
                 if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
                     continue  # 10亿元以上项目: the amount names a class of projects
+                if figure.unit in r.measure_units and r.figure["facility_after"].match(after):
+                    continue  # 100万吨铁精粉生产线: one plant's capacity
+                if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
+                    continue  # 30余名县级领导: who attended, not a figure of the city
                 if r.figure["one_project"].search(sentence.text, 0, figure.start):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if own:
@@ -453,6 +461,7 @@ def find_targets(
                 group_metric = group_metric or metric
                 shared = None if own or len(group) > 1 else shared_metrics(sentence.text, previous_end, figure.start, r)
                 previous_metric, previous_end = metric, figure.end
+                event_year = next((y for a, b, y in events if a <= sentence.start < b), None)
                 for named in shared or [metric]:
                     fact = _fact(
                         text,
@@ -466,6 +475,7 @@ def find_targets(
                         r,
                         baseline_spans,
                         document_year,
+                        event_year=event_year,
                     )
                     key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                     if part_of:
@@ -478,7 +488,18 @@ def find_targets(
 
 
 def _fact(
-    text, sentence, figure, metric, before, after, base_year, meeting_year, r, baseline_spans, document_year=None
+    text,
+    sentence,
+    figure,
+    metric,
+    before,
+    after,
+    base_year,
+    meeting_year,
+    r,
+    baseline_spans,
+    document_year=None,
+    event_year=None,
 ):
     kind, year = _kind_and_year(
         sentence,
@@ -489,6 +510,7 @@ def _fact(
         topic_year=_topic_year(text, sentence.start + figure.start, r),
         document_year=document_year,
         worded=figure.metric is not None,
+        event_year=event_year,
     )
     baseline_value = baseline_year = None
     for match in baseline_spans.values():
@@ -527,14 +549,26 @@ def _fact(
     )
 
 
+SENTENCE_END = re.compile(r"[。！？!?]")
+
+
 def _topic_year(text, position, r):
-    """The year a clause like "2023年，" set earlier in the same paragraph, if any."""
+    """The year a clause like "2023年，" set earlier in the same paragraph, if any.
+
+    "2020年以来，" opens a span, not a year: it dates nothing past its own sentence.
+    """
     paragraph_start = text.rfind("\n", 0, position) + 1
-    years = [int(m.group(1)) for m in r.topic_year.finditer(text, paragraph_start, position)]
+    years = [
+        int(m.group(1))
+        for m in r.topic_year.finditer(text, paragraph_start, position)
+        if "以来" not in m.group(0) or not SENTENCE_END.search(text, m.end(), position)
+    ]
     return years[-1] if years else None
 
 
-def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False):
+def _kind_and_year(
+    sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False, event_year=None
+):
     head = sentence.text[:start]
     # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
     # looks back: it makes no goal.
@@ -562,12 +596,21 @@ def _kind_and_year(sentence, start, base_year, meeting_year, r, topic_year=None,
     years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
     if years:
         return "actual", years[-1]
+    if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
+        return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
+    if event_year and not worded and not past_plans and not r.past_period.search(head):
+        return "actual", event_year  # "7月12日，某县举行…开工仪式，签约10个项目": the event's figures
+    if topic_year and past_plans and all(r.plan_periods[m.group("plan")] < topic_year for m in past_plans):
+        # "截至2024年底，…较“十三五”末年均增长4%": the ended plan is the baseline, the paragraph's year dates the figure
+        return "actual", topic_year
     if past_plans or r.past_period.search(head):
         return "actual", None  # "“十三五”期间…GDP突破180亿元", "近年来…签约125家": a span of years, no one year
     if topic_year:
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
+    if document_year is None and meeting_year and "今年" in head:
+        return "actual", meeting_year  # an undated article's 今年 is the year of the event it reports
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
     if document_year and not worded and not r.standing_state.search(head):
