@@ -83,7 +83,7 @@ def test_every_key_has_a_reason_and_an_example(name):
 # Entries of list-valued keys that no example or counter-example of their file contains, as
 # counted when the examples were written. Lower these as examples are added; never raise them.
 KNOWN_UNEXERCISED = {
-    "official_titles.json": 388,
+    "official_titles.json": 0,
     "official_context.json": 141,
     "meetings.json": 93,
     "places.json": 6,
