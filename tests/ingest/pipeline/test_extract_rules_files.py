@@ -84,7 +84,7 @@ def test_every_key_has_a_reason_and_an_example(name):
 # counted when the examples were written. Lower these as examples are added; never raise them.
 KNOWN_UNEXERCISED = {
     "official_titles.json": 0,
-    "official_context.json": 141,
+    "official_context.json": 0,
     "meetings.json": 93,
     "places.json": 6,
     "calendar.json": 6,
