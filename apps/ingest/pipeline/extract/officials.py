@@ -196,9 +196,11 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
         previous_name_end = match.end() + len(name)
-        # A title with no organisation of its own in a list (…副厅长张某、处长李某) is of the
-        # organisation the previous person's title names.
-        organisation = chain.split("、")[-1] if chain else "".join(shared_chain.split("、")[-2:-1])
+        organisation = chain.split("、")[-1]
+        if not chain and title in r.needs_organisation:
+            # A bare title later in a list (…副厅长张某、处长李某) is of the organisation the
+            # previous person's title names; a full title (市委书记) is its own.
+            organisation = "".join(shared_chain.split("、")[-2:-1])
         full_title = (chain + title).strip()
         if title in r.group_titles and MIXED_LEVELS.search(full_title):
             continue  # 市、县领导甲、乙: whose each name is cannot be read
