@@ -81,8 +81,11 @@ def test_every_key_has_a_reason_and_an_example(name):
 
 
 # meetings.json still has entries that none of its examples contains, as counted when its
-# examples were written. Lower the figure as examples are added; never raise it.
-KNOWN_UNEXERCISED = {"meetings.json": 93}
+# examples were written. Lower the figure as examples are added; never raise it. The seven
+# left are name stops (首场, 研究制定了, 审议了, 听取了, 部署了, 要以, 以) that act only where the
+# meeting read is not the one held (研究部署了…大会筹备工作) or a series loses its title
+# (“…”首场专题座谈会), so an example would assert a wrong answer.
+KNOWN_UNEXERCISED = {"meetings.json": 7}
 
 
 def unexercised(name):
