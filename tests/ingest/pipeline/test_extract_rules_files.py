@@ -80,34 +80,47 @@ def test_every_key_has_a_reason_and_an_example(name):
         assert rule.get("examples") or rule.get("counter_examples"), key
 
 
-# Entries of list-valued keys that no example or counter-example of their file contains, as
-# counted when the examples were written. Lower these as examples are added; never raise them.
-KNOWN_UNEXERCISED = {
-    "official_titles.json": 388,
-    "official_context.json": 141,
-    "meetings.json": 93,
-    "places.json": 6,
-    "calendar.json": 6,
-}
+# meetings.json still has entries that none of its examples contains, as counted when its
+# examples were written. Lower the figure as examples are added; never raise it. The seven
+# left are name stops (首场, 研究制定了, 审议了, 听取了, 部署了, 要以, 以) that act only where the
+# meeting read is not the one held (研究部署了…大会筹备工作) or a series loses its title
+# (“…”首场专题座谈会), so an example would assert a wrong answer.
+KNOWN_UNEXERCISED = {"meetings.json": 7}
 
 
 def unexercised(name):
+    """Entries of list- and dict-valued keys that no example or counter-example of their file contains."""
     rules_file = data(name)
     texts = " ".join(
         t
         for rule in rules_file["rules"].values()
         for t in [e[0] for e in rule.get("examples", [])] + rule.get("counter_examples", [])
     )
-    entries = []
+    return [(key, word) for key, word in entries(rules_file) if word not in texts]
+
+
+def entries(rules_file):
+    """(key, entry) for each word listed under a key (a dict's keys for a mapping)."""
     for key, value in rules_file.items():
         if key in ("about", "rules", "spring_festival"):
             continue  # the Spring Festival table is sourced data, checked by its own example
         words = value if isinstance(value, list) else list(value) if isinstance(value, dict) else []
-        entries += [(key, w) for w in words if isinstance(w, str) and w not in texts]
-    return entries
+        yield from ((key, w) for w in words if isinstance(w, str))
 
 
-@pytest.mark.parametrize("name", RUNNERS)
+@pytest.mark.parametrize("name", sorted(set(RUNNERS) - set(KNOWN_UNEXERCISED)))
+def test_every_entry_is_in_an_example_of_its_own_key(name):
+    rules_file = data(name)
+    missing = []
+    for key, word in entries(rules_file):
+        rule = rules_file["rules"][key]
+        texts = [e[0] for e in rule.get("examples", [])] + rule.get("counter_examples", [])
+        if not any(word in text for text in texts):
+            missing.append((key, word))
+    assert not missing
+
+
+@pytest.mark.parametrize("name", KNOWN_UNEXERCISED)
 def test_entries_nothing_exercises_do_not_grow(name):
     missing = unexercised(name)
     assert len(missing) <= KNOWN_UNEXERCISED[name], missing[-20:]

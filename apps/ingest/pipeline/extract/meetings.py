@@ -29,6 +29,8 @@ class MeetingRules:
         self.kinds = rules["kinds"]
         kind = alternation(self.kinds)
         self.kind = re.compile(f"({kind})")
+        # Every kind word at every position, overlapping ones too: in 扩大会议 both 大会 and 会议.
+        self.kind_anywhere = re.compile(f"(?=({kind}))")
         self.held = re.compile(alternation(rules["held_verbs"]))
         self.stops = re.compile(alternation(rules["name_stops"]))
         self.not_a_meeting = re.compile(alternation(rules["not_a_meeting"]))
@@ -155,13 +157,12 @@ def meeting_name(sentence_text, r):
     a quoted title right before it belongs to it: “…”第四场专题座谈会.
     """
     best = None
-    for match in r.kind.finditer(sentence_text):
-        if r.not_a_meeting.match(sentence_text, match.start() - 2) or r.not_a_meeting.match(
-            sentence_text, match.start()
-        ):
+    for found in r.kind_anywhere.finditer(sentence_text):
+        kind_start, kind_end = found.span(1)
+        if r.not_a_meeting.match(sentence_text, kind_start - 2) or r.not_a_meeting.match(sentence_text, kind_start):
             continue
-        start = match.start()
-        while start > 0 and match.end() - start < 45:
+        start = kind_start
+        while start > 0 and kind_end - start < 45:
             previous = sentence_text[start - 1]
             if previous == "”":
                 opening = sentence_text.rfind("“", 0, start - 1)
@@ -172,11 +173,11 @@ def meeting_name(sentence_text, r):
             if NAME_BREAK.match(previous) or previous == "“":
                 break
             start -= 1
-        window = sentence_text[start : match.end()]
+        window = sentence_text[start:kind_end]
         quoted = [m.span() for m in QUOTED.finditer(window)]
         stops = [
             m.end()
-            for m in r.stops.finditer(window[: match.start() - start])
+            for m in r.stops.finditer(window[: kind_start - start])
             if not any(a <= m.start() < b for a, b in quoted)
         ]
         name = window[max(stops, default=0) :].replace("“", "").replace("”", "")
@@ -187,6 +188,15 @@ def meeting_name(sentence_text, r):
         if best is None or len(name) > len(best):
             best = name
     return best
+
+
+def kind_of(name, r):
+    """The kind a meeting's name ends with, the longest that fits: 扩大会议 is a 会议, not a 大会."""
+    endings = [kind for kind in r.kinds if name.endswith(kind)]
+    if endings:
+        return max(endings, key=len)
+    kinds = r.kind.findall(name)
+    return kinds[-1] if kinds else None
 
 
 def visit_name(sentence_text, official_names, r):
@@ -213,7 +223,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         name = kind = None
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
             name = meeting_name(sentence.text, r)
-            kind = r.kind.findall(name)[-1] if name else None
+            kind = kind_of(name, r) if name else None
             organ = r.organ_meeting.search(sentence.text)
             if organ and (not name or len(name) <= len("会议")):
                 name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
@@ -291,8 +301,7 @@ def _name_series(meetings, r):
             title = next((t for t in titles if t.endswith(title)), title)
         name = f"{title}（{ordinal}）" if ordinal else title
         # Meetings of one series share one kind: the series title's (专题座谈会, not 座谈会).
-        kinds = r.kind.findall(title)
-        result.append(replace(meeting, name=name, kind=kinds[-1] if kinds else meeting.kind))
+        result.append(replace(meeting, name=name, kind=kind_of(title, r) or meeting.kind))
     return result
 
 

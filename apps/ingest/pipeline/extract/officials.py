@@ -35,6 +35,7 @@ class OfficialRules:
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
+        self.any_title = re.compile(alternation(every_title))
         # A space may stand between title and name in a byline or header: "县长 李明".
         self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
@@ -111,11 +112,22 @@ def starts_a_word(text, position):
     return is_common_word(text[position : position + 2])
 
 
-def title_chain(text, title_start):
-    """The run of organisations and titles written before the name, e.g. 县发改委党组书记、主任."""
-    window = text[max(0, title_start - 60) : title_start]
+def starts_another_title(text, position, r):
+    """Whether the list item at `position` is an organisation and title before a name, not a
+    name: in 局长张某、区工业和科技局局长李某, 区工业 is the start of the next person's title."""
+    item = re.match(r"[^、，,。；;：:\n]*", text[position:]).group(0)
+    return bool(r.title_then_name.search(item))
+
+
+def title_chain(text, title_start, after=0):
+    """The run of organisations and titles written before the name, e.g. 县发改委党组书记、主任.
+
+    `after` is where the previous person's name ended: in 县委书记张某、县长李某 the chain of
+    李某 starts after 张某, so one person's title does not swallow the one before.
+    """
+    window = text[max(0, after, title_start - 60) : title_start]
     cut = max((m.end() for m in HARD_STOP.finditer(window)), default=0)
-    return LEADING_FILLER.sub("", window[cut:])
+    return LEADING_FILLER.sub("", window[cut:].lstrip("、"))
 
 
 ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
@@ -131,9 +143,12 @@ def _names_another_place(chain, subject_names, foreign_names):
 
     if any(name in chain for name in subject_names):
         return False  # 泉州市委常委、晋江市委书记: a post in the subject too
-    for _start, end, name in place_index().mentions(chain):
+    titles = [m.span() for m in rules().any_title.finditer(chain)]
+    for start, end, name in place_index().mentions(chain):
         if name in subject_names or not ORGAN_AFTER_PLACE.match(chain[end:]):
             continue
+        if any(t_start <= start and end < t_end for t_start, t_end in titles):
+            continue  # 代县 inside the title 代县长 (acting county head) is no place
         if any(d.level not in ("省级",) for d in place_index().divisions.lookup(name)):
             return True
     return False
@@ -170,6 +185,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
     """
     r = rules()
     people, found = set(), {}
+    previous_name_end = 0
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
@@ -177,8 +193,15 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         name = resolve_name(text, match.end(), r)
         if not name or looks_like_a_word(name):
             continue
-        chain = title_chain(text, match.start())
+        chain = title_chain(text, match.start(), after=previous_name_end)
+        # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
+        shared_chain = title_chain(text, match.start())
+        previous_name_end = match.end() + len(name)
         organisation = chain.split("、")[-1]
+        if not chain and title in r.needs_organisation:
+            # A bare title later in a list (…副厅长张某、处长李某) is of the organisation the
+            # previous person's title names; a full title (市委书记) is its own.
+            organisation = "".join(shared_chain.split("、")[-2:-1])
         full_title = (chain + title).strip()
         if title in r.group_titles and MIXED_LEVELS.search(full_title):
             continue  # 市、县领导甲、乙: whose each name is cannot be read
@@ -192,15 +215,16 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or title in r.national
             or r.higher_level.search(organisation + title)
         )
-        if not outsider and title in r.needs_organisation and not r.government.search(chain):
+        if not outsider and title in r.needs_organisation and not r.government.search(shared_chain):
             continue
         if outsider or _names_another_place(full_title, subject_names, foreign_names):
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
-            while more := r.list_more.match(text, position):
+            while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
                 people.add(more.group("name"))
                 position = more.end()
+            previous_name_end = position
             continue
         start = match.start() - len(chain)
         evidence = Span(start, match.end() + len(name), text[start : match.end() + len(name)])
@@ -211,7 +235,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
         # 市领导彭某、蒋某出席: the title covers the whole list.
         position = match.end() + len(name)
-        while more := r.list_more.match(text, position):
+        while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
             listed = more.group("name")
             if listed not in found:
                 found[listed] = OfficialFact(
@@ -221,6 +245,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
                     confidence=confidence - 0.1,
                 )
             position = more.end()
+        previous_name_end = position
     for match in r.name_then_title.finditer(text):
         name = match.group("name") or match.group("listed")
         title = match.group("title") or match.group("listed_title")
