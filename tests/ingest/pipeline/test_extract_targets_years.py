@@ -81,3 +81,17 @@ def test_a_span_opened_by_yilai_dates_nothing_past_its_sentence():
     found = years(SPAN_THEN_EVENT)
     assert found["40"][1] != 2020
     assert found["64.9"][1] != 2020
+
+
+# 秭归 2021 signing news (tests/fixtures/realnews_dev2/01): figures said at a dated meeting, but
+# counted 去年以来, span two years; the same page's 一季度 figures keep the event's year.
+SINCE_LAST_YEAR_AT_A_MEETING = """云上秭归  2021-03-03 15:42:50
+3月2日,湖北秭归县顺利举行2021年一季度重大项目集中签约和集中开工仪式。
+在随后召开的秭归县招商引资和项目建设推进会上,记者了解到,去年以来,该县共签约重点项目31个,协议投资额28.3亿元。
+"""
+
+
+def test_figures_counted_since_last_year_have_no_single_year():
+    found = years(SINCE_LAST_YEAR_AT_A_MEETING)
+    assert found["31"] == ("actual", None)
+    assert found["28.3"] == ("actual", None)
