@@ -56,6 +56,10 @@ class ClusterRules:
             rf"(?:{after})(?P<name>{alternation(one['names'])})(?P<tail>{alternation(one['tails'])})"
         )
         self.role_followers = re.compile(rules["role_followers"])
+        self.verb_named = re.compile(
+            rules["verb_named_industry"].replace("{develop_verbs}", alternation(rules["develop_verbs"]))
+        )
+        self.umbrella_joined = re.compile(rules["umbrella_joined"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
@@ -211,6 +215,12 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
     return (verb_before and (known or strong_tail)) or (known and match.group("tail") in ("产业", "产业集群"))
 
 
+def _named_after_verb(before, match, r):
+    """为发展纺织服装产业提供…: a known industry after a development verb is closed by 产业 alone."""
+    named = r.verb_named.search(before)
+    return match.group("tail") == "产业" and named is not None and named.group("name") in r.lexicon
+
+
 def _industries_among_firms(items, is_list, match, r):
     """大地、洁石、…、新型碳材料、不锈钢等12个产业链: a counted list of chains named after lead firms
     and after industries gives its industries (at least two), not the firms."""
@@ -218,6 +228,12 @@ def _industries_among_firms(items, is_list, match, r):
         return []
     industries = [i for i in items if _industry_like(i, r)]
     return industries if len(industries) >= 2 else []
+
+
+def _joined_sector(after, r):
+    """…等现代服务业和现代高效农业，: a sector joined after a list closed by a sector word."""
+    joined = r.umbrella_joined.match(after)
+    return [joined.group("name")] if joined and _valid(joined.group("name"), r) else []
 
 
 def _tail_lists(sentence, text, r):
@@ -238,7 +254,9 @@ def _tail_lists(sentence, text, r):
             or (match.group("tier") and match.group("tail") == "产业")
         )
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
-        single = not marked and r.single_name_follower.match(masked, match.end())
+        single = not marked and (
+            r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
+        )
         if not marked and not single and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
@@ -264,6 +282,8 @@ def _tail_lists(sentence, text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
             continue
+        if match.group("umbrella"):
+            items += _joined_sector(masked[match.end() :], r)
         tier = _tier(match, sentence.text, r)
         confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
         evidence = Span(sentence.start + stop, sentence.start + match.end(), sentence.text[stop : match.end()])
