@@ -261,3 +261,10 @@ def test_a_named_facility_projects_figures_are_not_the_citys():
     assert facts("据了解,本次签约启动的绍兴数智产业园项目总投资约100亿元。") == []
     # A batch of signed projects is the city's: 三明 signing news (realnews/19) shape.
     assert facts("工业产业签约项目11个,项目总投资61.8亿元。") != []
+
+
+def test_a_stores_class_is_not_the_citys_output():
+    # 新和 signing news (tests/fixtures/realnews/31), after traditional→simplified.
+    found = facts("皮棉年产量超15万吨,还拥有阿克苏地区唯一的50万吨级棉花期货交割库,具备支撑百万锭纺纱产能的资源优势。")
+    assert ("皮棉年产量", Decimal("15"), "万吨") in found
+    assert not [f for f in found if f[1] == Decimal("50")]
