@@ -88,3 +88,34 @@ TAGS = json.loads(TAXONOMY.read_text(encoding="utf-8"))
 def test_every_tag_synonym_tags_its_tag(tag):
     for synonym in {tag["name_zh"], *tag["synonyms"]}:
         assert tag["slug"] in tags_for(synonym), synonym
+
+
+def test_a_leading_one_character_industry_and_the_industries_after_it():
+    # 平果 news (tests/fixtures/realnews/20): 铝 leads, the list after it closes with a quoted slogan.
+    found = names("全市形成了以铝产业为主导,门业、建材装饰、农林产品加工等“一业主导,多业联动”的发展新格局。")
+    assert {"铝", "门业", "建材装饰", "农林产品加工"} <= set(found)
+
+
+def test_a_chain_list_mixing_firms_and_industries_gives_the_industries():
+    # 宝丰 链长制 news (tests/fixtures/realnews/04): chains named after lead firms and after industries.
+    found = names(
+        "成立了大地、洁石、铁福来、康龙、国玺超纯、视光、新型碳材料、不锈钢、乳制品、食用菌以及地坪磨片等12个产业链(企业集团)。"
+    )
+    assert {"新型碳材料", "不锈钢", "乳制品"} <= set(found)
+    assert not {"大地", "洁石", "铁福来", "康龙"} & set(found)
+
+
+def test_output_goals_without_a_verb_and_a_sector_joined_after_a_list():
+    # 铜仁 conference (tests/fixtures/realnews_dev2/13) and 镇江 standing meeting (realnews_dev2/05).
+    goals = names("现代能源总装机量1000万千瓦以上,生态食品及健康医药产值100亿元以上。")
+    assert {"现代能源", "生态食品", "健康医药"} <= set(goals)
+    sectors = names(
+        "重点发展汽车、船舶、航空航天、农用机械等装备制造业,现代物流、文化创意、健康等现代服务业和现代高效农业,进一步推进医疗改革。"
+    )
+    assert "现代高效农业" in sectors
+    assert not {"医疗改革", "医疗"} & set(sectors)
+
+
+def test_a_known_industry_after_a_development_verb():
+    # 新和 signing news (tests/fixtures/realnews/31), after traditional→simplified.
+    assert "纺织服装" in names("其优质的劳动力资源,为发展纺织服装产业提供了巨大潜力。")

@@ -250,3 +250,21 @@ def test_the_size_of_projects_whose_funds_are_counted_is_no_figure():
     # 赣州市/2024.md (lawtext/gov): "2000万元以上项目" says which projects' funds are counted.
     found = facts("社会消费品零售总额增长6.5%以上，实际利用省外2000万元以上项目资金增长5%以上。", published_year=2024)
     assert [u for _, _, u in found] == ["%", "%"]
+
+
+def test_a_named_facility_projects_figures_are_not_the_citys():
+    # 平湖 signing news (tests/fixtures/realnews/23) and 越城 launch news (realnews/22).
+    landed = facts(
+        "浙大之光平湖数字经济产业园项目落地独山港经济开发区,总用地面积107亩,建筑面积约17.7万平方米,总投资10亿元。"
+    )
+    assert landed == []
+    assert facts("据了解,本次签约启动的绍兴数智产业园项目总投资约100亿元。") == []
+    # A batch of signed projects is the city's: 三明 signing news (realnews/19) shape.
+    assert facts("工业产业签约项目11个,项目总投资61.8亿元。") != []
+
+
+def test_a_stores_class_is_not_the_citys_output():
+    # 新和 signing news (tests/fixtures/realnews/31), after traditional→simplified.
+    found = facts("皮棉年产量超15万吨,还拥有阿克苏地区唯一的50万吨级棉花期货交割库,具备支撑百万锭纺纱产能的资源优势。")
+    assert ("皮棉年产量", Decimal("15"), "万吨") in found
+    assert not [f for f in found if f[1] == Decimal("50")]

@@ -81,3 +81,44 @@ def test_a_span_opened_by_yilai_dates_nothing_past_its_sentence():
     found = years(SPAN_THEN_EVENT)
     assert found["40"][1] != 2020
     assert found["64.9"][1] != 2020
+
+
+# 秭归 2021 signing news (tests/fixtures/realnews_dev2/01): figures said at a dated meeting, but
+# counted 去年以来, span two years; the same page's 一季度 figures keep the event's year.
+SINCE_LAST_YEAR_AT_A_MEETING = """云上秭归  2021-03-03 15:42:50
+3月2日,湖北秭归县顺利举行2021年一季度重大项目集中签约和集中开工仪式。
+在随后召开的秭归县招商引资和项目建设推进会上,记者了解到,去年以来,该县共签约重点项目31个,协议投资额28.3亿元。
+"""
+
+
+def test_figures_counted_since_last_year_have_no_single_year():
+    found = years(SINCE_LAST_YEAR_AT_A_MEETING)
+    assert found["31"] == ("actual", None)
+    assert found["28.3"] == ("actual", None)
+
+
+def test_a_rank_in_a_list_named_with_its_year_takes_that_year():
+    # 平果 news (tests/fixtures/realnews/20): two ranking lists, the year at the start or inside the name.
+    found = years(
+        "“十三五”期间,平果市经济社会发展取得巨大成就;城市竞争力连年攀升,在“2021中国西部百强县市”中,"
+        "平果市排第56名,位列广西第一;首次入选“中国2021县域发展潜力百强县市”,排名第65位。"
+    )
+    assert found["56"][1] == 2021
+    assert found["65"][1] == 2021
+
+
+def test_an_undated_pages_part_of_year_and_last_year_count_from_its_event():
+    # 秭归 signing news (tests/fixtures/realnews_dev2/01) reshaped without its date line: the event's
+    # day gives the year; 一季度 is that year's, 去年 the year before.
+    found = years(
+        "3月2日,湖北秭归县顺利举行2021年一季度重大项目集中签约和集中开工仪式。\n"
+        "据介绍,一季度,秭归县共签约重大项目10个。去年,全县全口径招商到位资金30.25亿元。"
+    )
+    assert found["10"] == ("actual", 2021)
+    assert found["30.25"] == ("actual", 2020)
+
+
+def test_a_state_reached_by_now_has_no_single_year():
+    # 南部 news (tests/fixtures/realnews/03): 如今 describes where the park stands, not one year's result.
+    found = years("2024-11-13 10:00\n如今,产业园建成面积超2平方公里,吸引90余户企业入驻。")
+    assert found["90"][1] is None

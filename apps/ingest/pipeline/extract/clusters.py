@@ -49,6 +49,18 @@ class ClusterRules:
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
         self.output_measure = re.compile(rules["output_measure"])
+        one = rules["one_character_industry"]
+        # Lookbehinds must be fixed-width, so each lead word gets its own.
+        after = "|".join("^" if w == "^" else f"(?<={re.escape(w)})" for w in one["after"])
+        self.one_character = re.compile(
+            rf"(?:{after})(?P<name>{alternation(one['names'])})(?P<tail>{alternation(one['tails'])})"
+        )
+        self.role_followers = re.compile(rules["role_followers"])
+        self.verb_named = re.compile(
+            rules["verb_named_industry"].replace("{develop_verbs}", alternation(rules["develop_verbs"]))
+        )
+        self.umbrella_joined = re.compile(rules["umbrella_joined"])
+        self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -162,7 +174,7 @@ def _tier_before(text, r):
 
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
-    raw_items = re.split("[、/／]", listed.lstrip("、"))
+    raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
     if _policy_list(raw_items, r, weak_tail) or r.item["chain_links"].search(raw_items[-1]):
@@ -203,6 +215,27 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
     return (verb_before and (known or strong_tail)) or (known and match.group("tail") in ("产业", "产业集群"))
 
 
+def _named_after_verb(before, match, r):
+    """为发展纺织服装产业提供…: a known industry after a development verb is closed by 产业 alone."""
+    named = r.verb_named.search(before)
+    return match.group("tail") == "产业" and named is not None and named.group("name") in r.lexicon
+
+
+def _industries_among_firms(items, is_list, match, r):
+    """大地、洁石、…、新型碳材料、不锈钢等12个产业链: a counted list of chains named after lead firms
+    and after industries gives its industries (at least two), not the firms."""
+    if not (is_list and match.group("count") and match.group("tail") in r.mixed_list_tails):
+        return []
+    industries = [i for i in items if _industry_like(i, r)]
+    return industries if len(industries) >= 2 else []
+
+
+def _joined_sector(after, r):
+    """…等现代服务业和现代高效农业，: a sector joined after a list closed by a sector word."""
+    joined = r.umbrella_joined.match(after)
+    return [joined.group("name")] if joined and _valid(joined.group("name"), r) else []
+
+
 def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
     if r.item["project_subject"].match(sentence.text):
@@ -221,7 +254,9 @@ def _tail_lists(sentence, text, r):
             or (match.group("tier") and match.group("tail") == "产业")
         )
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
-        single = not marked and r.single_name_follower.match(masked, match.end())
+        single = not marked and (
+            r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
+        )
         if not marked and not single and not r.tail_follower.match(masked, match.end()):
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
@@ -243,8 +278,12 @@ def _tail_lists(sentence, text, r):
         items, is_list, verb_before = _listed_items(
             masked[stop : match.start()].replace("\0", ""), r, weak_tail=match.group("tail") in WEAK_TAILS
         )
-        if not items or not _accepted(items, is_list, verb_before, match, sentence.text, r):
+        if items and not _accepted(items, is_list, verb_before, match, sentence.text, r):
+            items = _industries_among_firms(items, is_list, match, r)
+        if not items:
             continue
+        if match.group("umbrella"):
+            items += _joined_sector(masked[match.end() :], r)
         tier = _tier(match, sentence.text, r)
         confidence = 0.85 if is_list or match.group("count") else (0.7 if verb_before else 0.5)
         evidence = Span(sentence.start + stop, sentence.start + match.end(), sentence.text[stop : match.end()])
@@ -295,6 +334,25 @@ def _header_lists(sentence, r):
         yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
+def _one_character_names(sentence, r):
+    """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
+    for match in r.one_character.finditer(sentence.text):
+        yield from _facts(sentence, match, [match.group("name")], _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
+def _role_followers(sentence, r):
+    """以铝产业为主导，门业、建材装饰、农林产品加工等…: the industries that follow the leading one."""
+    for match in r.role_followers.finditer(sentence.text):
+        raw_items = match.group("items").split("、")
+        if len(raw_items) < 2 or _policy_list(raw_items, r):
+            continue
+        items = [i for raw in raw_items for i in _split_and(_clean_item(raw.strip(), r, first=False), r)]
+        items = [i for i in items if _valid(i, r)]
+        if len(items) < 2 or sum(_industry_like(i, r) for i in items) * 2 < len(items):
+            continue
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
 def _output_names(sentence, r):
     """新型功能材料产值达1000亿元: an industry given an output figure or goal."""
     for match in r.output_measure.finditer(sentence.text):
@@ -323,6 +381,8 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_verb_lists(sentence, r),
             *_role_phrases(sentence, r),
             *_output_names(sentence, r),
+            *_one_character_names(sentence, r),
+            *_role_followers(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))

@@ -21,6 +21,7 @@ CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}
 CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
+RANK_UNITS = ("名", "位")
 LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
 
 
@@ -66,6 +67,8 @@ class TargetRules:
         self.year_plan = re.compile(rules["year_plan"])
         self.last_year = re.compile(rules["last_year"])
         self.standing_state = re.compile(rules["standing_state"])
+        self.this_year_part = re.compile(rules["this_year_part"])
+        self.ranked_list_year = re.compile(rules["ranked_list_year"])
         self.plan_periods = rules["plan_periods"]
         self.plan_period_end = re.compile(rules["plan_period_end"])
         self.company = re.compile(alternation(data("clusters.json")["company_context"]))
@@ -512,6 +515,9 @@ def _fact(
         worded=figure.metric is not None,
         event_year=event_year,
     )
+    ranked_in = r.ranked_list_year.search(sentence.text, 0, figure.start) if figure.unit in RANK_UNITS else None
+    if ranked_in:
+        year = int(ranked_in.group("year"))  # 在“2021中国西部百强县市”中…排第56名: the list's year, not the page's
     baseline_value = baseline_year = None
     for match in baseline_spans.values():
         if match.end() <= figure.start and sentence.text[match.end() : figure.start].strip(" 　") == "":
@@ -609,8 +615,11 @@ def _kind_and_year(
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
-    if document_year is None and meeting_year and "今年" in head:
-        return "actual", meeting_year  # an undated article's 今年 is the year of the event it reports
+    this_year = "今年" in head or r.this_year_part.search(head)
+    if document_year is None and meeting_year and this_year and not r.last_year.search(head):
+        return "actual", meeting_year  # an undated article's 今年 (上半年, 截至10月底) is the year of its event
+    if document_year is None and meeting_year and r.last_year.search(head):
+        return "actual", meeting_year - 1  # and its 去年 the year before
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
     if document_year and not worded and not r.standing_state.search(head):
