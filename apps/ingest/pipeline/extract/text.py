@@ -94,8 +94,29 @@ def chinese_number(text):
 
 
 def alternation(words):
-    """Regex alternation, longest first so 市委副书记 wins over 书记."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, the longest first where several fit, so 市委副书记 wins over 书记.
+
+    Written as a trie (市(?:委(?:副)?书记|长)…) rather than a flat list: at each position the
+    regex engine then tries one branch per first character instead of every word in turn. It
+    matches exactly as the flat list sorted longest first would: the words that fit at one
+    position are prefixes of one another, and the trie tries each longer one before a shorter.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node):
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word may stop here: the longer words go first, stopping is the fallback.
+    return f"(?:{body})?" if "" in node else body
 
 
 REPORTED_SPEECH = re.compile(r"^[“\"]?(?:他|她|其|该负责人|对方)(?:介绍|表示|说|透露|称|指出|坦言|告诉)")
