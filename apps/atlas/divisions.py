@@ -160,10 +160,23 @@ class Divisions:
             forms.append(division.name[0] + "州")
         return tuple(forms)
 
+    LOOKUP_ORDER = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
+
     def lookup(self, name):
         """Every division called `name` (short or full), largest first."""
-        order = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
-        return sorted(self.by_name.get(name, []), key=lambda d: (not d.current, order[d.level], d.adcode))
+        # Extraction asks for the same names again and again: each name is sorted once.
+        if name not in self.by_name:
+            return []
+        found = self._sorted_by_name.get(name)
+        if found is None:
+            order = self.LOOKUP_ORDER
+            found = tuple(sorted(self.by_name.get(name, []), key=lambda d: (not d.current, order[d.level], d.adcode)))
+            self._sorted_by_name[name] = found
+        return list(found)
+
+    @cached_property
+    def _sorted_by_name(self):
+        return {}
 
     def parent(self, division):
         return self.by_adcode.get(division.parent_adcode) if division.parent_adcode else None
