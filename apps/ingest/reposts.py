@@ -34,7 +34,8 @@ def shingles(text: str, size: int = SHINGLE) -> frozenset:
 def similarity(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
-    return len(a & b) / len(a | b)
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared)  # the union's size, without building the union
 
 
 def most_similar(text: str, candidates, threshold: float = REPOST_SIMILARITY):
