@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from apps.ingest.pipeline.extract.text import alternation, data, word_list
+from apps.ingest.pipeline.extract.text import alternation, data, required_text, word_list
 
 
 def flat(words):
@@ -37,3 +37,28 @@ def test_the_trie_matches_as_the_flat_list_does(words, after):
 
 def test_a_longer_word_wins_over_its_prefix():
     assert re.match(alternation(["书记", "副书记", "副"]), "副书记").group() == "副书记"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"(?P<num>[十百千万])亿级", "亿级"),
+        (r"(?:GDP|地区生产总值)?万亿(?:之城|城市)", "万亿"),
+        (r"第(?P<num>\d+)位", "第"),
+        (r"a|亿级", ""),  # an alternative at the top: nothing is required
+        (r"(?:亿级)?产业", "产业"),
+        (r"(?i)abc", ""),
+    ],
+)
+def test_required_text_is_what_every_match_holds(pattern, required):
+    assert required_text(re.compile(pattern)) == required
+
+
+def test_a_named_level_target_is_still_found_with_the_guard():
+    from apps.ingest.pipeline.extract.targets import candidates, rules
+
+    r = rules()
+    assert r.named_level_requires
+    # From the genre: 打造A、B两个千亿级产业集群 gives a size goal for each named cluster.
+    found = candidates("打造新能源汽车、新材料两个千亿级产业集群。", r)
+    assert {c[4] for c in found} >= {"新能源汽车产业集群规模", "新材料产业集群规模"}

@@ -2,6 +2,7 @@
 
 import json
 import re
+import re._parser as regex_parser
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -140,3 +141,28 @@ def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
         if about_company or skip(sentence):
             continue
         yield sentence
+
+
+def required_text(pattern: re.Pattern) -> str:
+    """The longest run of plain characters every match of `pattern` contains ("" if none).
+
+    Read from the compiled pattern's own syntax tree: characters written one after another at
+    its top level, outside any group, option or repetition. A text without them cannot match,
+    so a caller may skip the regex scan, which for a pattern that begins with a long lazy
+    repetition costs far more than one substring test.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    best, run = "", ""
+    for op, value in regex_parser.parse(pattern.pattern, pattern.flags).data:
+        if op is regex_parser.LITERAL:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
+def finditer_where_possible(pattern: re.Pattern, required: str, text: str):
+    """pattern.finditer(text), or nothing at once when `text` lacks the pattern's required_text."""
+    return pattern.finditer(text) if required in text else ()
