@@ -262,13 +262,18 @@ def _repost_of(text, city, title):
         .values_list("pk", "content_hash")
     )
     # The texts whose shingles this process has not kept, in one query; the rest are not fetched.
-    # (A row stored without a content hash is shingled afresh each time.)
-    unseen = [pk for pk, text_hash in candidates if not reposts.is_recent(text_hash)]
+    # Taken now, before comparing adds texts and pushes older ones out of the recent few.
+    # (A row stored without a content hash is never among them.)
+    kept = {pk: reposts.kept_shingles(text_hash) for pk, text_hash in candidates}
+    unseen = [pk for pk, found in kept.items() if found is None]
     texts = dict(Document.objects.filter(pk__in=unseen).values_list("pk", "normalized_text")) if unseen else {}
     mine = reposts.recent_shingles(content_hash(text), lambda: text)
     best = reposts.most_similar_shingles(
         mine,
-        ((pk, reposts.recent_shingles(text_hash, lambda pk=pk: texts[pk])) for pk, text_hash in candidates),
+        (
+            (pk, kept[pk] if kept[pk] is not None else reposts.recent_shingles(text_hash, lambda pk=pk: texts[pk]))
+            for pk, text_hash in candidates
+        ),
     )
     return Document.objects.get(pk=best[0]) if best else None
 

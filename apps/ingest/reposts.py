@@ -75,3 +75,11 @@ def recent_shingles(content_hash: str, text):
 def is_recent(content_hash: str) -> bool:
     """Whether recent_shingles has this text's shingles without asking for the text."""
     return bool(content_hash) and content_hash in _recent_shingles
+
+
+def kept_shingles(content_hash: str) -> frozenset | None:
+    """The shingles kept for this text (now counted as used), or None when they are not kept."""
+    if not is_recent(content_hash):
+        return None
+    _recent_shingles.move_to_end(content_hash)
+    return _recent_shingles[content_hash]

@@ -36,3 +36,19 @@ def test_sets_too_different_in_size_are_not_compared_but_give_the_same_answer():
     short = body[:200]
     assert reposts.most_similar(short, [("body", body)]) is None
     assert reposts.most_similar(body, [("short", short), ("same", body + "。")])[0] == "same"
+
+
+def test_more_candidates_than_are_kept_all_get_compared(db):
+    """Forty stored reports with one title: comparing a new one pushes kept texts out midway."""
+    from apps.atlas.models import Document
+    from apps.ingest.load import _repost_of
+
+    for i in range(reposts.RECENT_TEXTS + 8):
+        text = "".join(f"第{i}年第{j}项工作扎实推进，" for j in range(30))
+        Document.objects.create(
+            source=f"r{i}.txt", title="政府工作报告", normalized_text=text, content_hash=content_hash(text)
+        )
+    for document in Document.objects.order_by("-pk")[:10]:  # the newest few are kept, the rest not
+        reposts.recent_shingles(document.content_hash, lambda document=document: document.normalized_text)
+    target = Document.objects.get(source="r3.txt")
+    assert _repost_of(target.normalized_text + "。", None, "政府工作报告") == target
