@@ -2,7 +2,7 @@
 
 import json
 import re
-import re._parser as regex_parser
+import re._parser as regex_parser  # type: ignore[import-not-found]  # CPython's own regex parser, no stub
 from functools import cache, lru_cache
 from pathlib import Path
 
