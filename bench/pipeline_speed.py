@@ -60,7 +60,7 @@ def main():
     from apps.ingest.pipeline.extract import extract
     from apps.ingest.pipeline.normalize import normalize
     from apps.ingest.pipeline.read import collect_articles, read_file
-    from apps.ingest.pipeline.segment import segment
+    from apps.ingest.pipeline.segment import word_edges
     from apps.ingest.service import process
 
     start = time.perf_counter()
@@ -94,11 +94,12 @@ def main():
     print(line("bare jieba.lcut (HMM off)", jieba_seconds))
     whole = statistics.median(pipeline_seconds) + statistics.median(read_seconds)
     normalized = [normalize(a.text) for a in articles]
-    segmented = [(n, segment(n.text), a.meta) for n, a in zip(normalized, articles)]
+    # The stages as process() runs them: extraction is given the word edges, not tokens.
+    segmented = [(n, word_edges(n.text), a.meta) for n, a in zip(normalized, articles)]
     stages = {
         "  normalize": timed(lambda article: normalize(article.text), articles, args.runs),
-        "  segment": timed(lambda n: segment(n.text), normalized, args.runs),
-        "  extract": timed(lambda item: extract(*item), segmented, args.runs),
+        "  segment (word edges)": timed(lambda n: word_edges(n.text), normalized, args.runs),
+        "  extract": timed(lambda item: extract(item[0], meta=item[2], word_edges=item[1]), segmented, args.runs),
     }
     for label, seconds in stages.items():
         print(line(label, seconds) + f"; {statistics.median(seconds) / statistics.median(jieba_seconds):.2f}× jieba")

@@ -160,10 +160,23 @@ class Divisions:
             forms.append(division.name[0] + "州")
         return tuple(forms)
 
+    LOOKUP_ORDER = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
+
     def lookup(self, name):
         """Every division called `name` (short or full), largest first."""
-        order = {"直辖市": 0, "省级": 0, "地级市": 1, "地区": 1, "县级市": 2, "县": 2, "区": 3, "其他": 4}
-        return sorted(self.by_name.get(name, []), key=lambda d: (not d.current, order[d.level], d.adcode))
+        # Extraction asks for the same names again and again: each name is sorted once.
+        if name not in self.by_name:
+            return []
+        found = self._sorted_by_name.get(name)
+        if found is None:
+            order = self.LOOKUP_ORDER
+            found = tuple(sorted(self.by_name.get(name, []), key=lambda d: (not d.current, order[d.level], d.adcode)))
+            self._sorted_by_name[name] = found
+        return list(found)
+
+    @cached_property
+    def _sorted_by_name(self):
+        return {}
 
     def parent(self, division):
         return self.by_adcode.get(division.parent_adcode) if division.parent_adcode else None
@@ -181,25 +194,29 @@ class Divisions:
 class NameFinder:
     """Finds division names in text: at each position the longest name, without overlaps.
 
-    Only positions holding a name's first character are tried (found by one regex search),
-    and there only the lengths some name starting with that character has, longest first.
+    Only positions holding a name's first character followed by some name's second character
+    are tried (found by one regex search, in C), and there only the lengths some name starting
+    with those two characters has, longest first. Most characters that begin a name (新, 中, 大)
+    begin ordinary words far more often, and the second character rules those out cheaply.
     """
 
     def __init__(self, names, min_length=2):
         self.names = frozenset(name for name in names if len(name) >= min_length)
-        lengths = {}
+        lengths: dict[str, set] = {}
         for name in self.names:
-            lengths.setdefault(name[0], set()).add(len(name))
-        self.lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
-        self.first_char = re.compile("[" + "".join(re.escape(ch) for ch in sorted(self.lengths)) + "]")
+            lengths.setdefault(name[:2], set()).add(len(name))
+        self.lengths = {pair: sorted(found, reverse=True) for pair, found in lengths.items()}
+        firsts = "".join(re.escape(ch) for ch in sorted({pair[0] for pair in self.lengths}))
+        seconds = "".join(re.escape(ch) for ch in sorted({pair[1] for pair in self.lengths}))
+        self.start_pattern = re.compile(f"[{firsts}](?=[{seconds}])")
 
     def mentions(self, text):
         """[(start, end, name)] without overlaps, longest names first, left to right."""
         found, position, size = [], 0, len(text)
-        names, lengths, search = self.names, self.lengths, self.first_char.search
+        names, search, lengths_of = self.names, self.start_pattern.search, self.lengths.get
         while match := search(text, position):
             start = match.start()
-            for length in lengths[text[start]]:
+            for length in lengths_of(text[start : start + 2], ()):
                 end = start + length
                 if end <= size and text[start:end] in names:
                     found.append((start, end, text[start:end]))

@@ -107,7 +107,14 @@ def check_unchanged(article: ArticleFile, known: dict) -> Prepared | None:
 
 def warm_up():
     """Load jieba's dictionaries, OpenCC and the division table once in this process."""
+    from .pipeline.extract.places import url_places
+    from .pipeline.segment import is_common_word
+
     process(RawArticle(source="warm-up.txt", raw_bytes=b"", text=WARM_UP_TEXT, encoding="utf-8"))
+    # Loaded only when a text needs them, which the warm-up text does not: jieba's word tags
+    # (is a short name also a common word?) and the divisions' pinyin (a URL's place).
+    is_common_word("产业")
+    url_places("https://www.example.gov.cn/")
 
 
 def prepared_in_order(work, jobs: int):

@@ -254,14 +254,27 @@ def _repost_of(text, city, title):
     same_place = Q(city=city) if city is not None else Q(pk__in=[])
     if title:
         same_place |= Q(title=title)
-    candidates = (
+    candidates = list(
         Document.objects.filter(same_place, duplicate_of__isnull=True)
         .annotate(length=Length("normalized_text"))
         .filter(length__gte=len(text) / reposts.LENGTH_RATIO, length__lte=len(text) * reposts.LENGTH_RATIO)
         .order_by("pk")
-        .values_list("pk", "normalized_text")
+        .values_list("pk", "content_hash")
     )
-    best = reposts.most_similar(text, candidates)
+    # The texts whose shingles this process has not kept, in one query; the rest are not fetched.
+    # Taken now, before comparing adds texts and pushes older ones out of the recent few.
+    # (A row stored without a content hash is never among them.)
+    kept = {pk: reposts.kept_shingles(text_hash) for pk, text_hash in candidates}
+    unseen = [pk for pk, found in kept.items() if found is None]
+    texts = dict(Document.objects.filter(pk__in=unseen).values_list("pk", "normalized_text")) if unseen else {}
+    mine = reposts.recent_shingles(content_hash(text), lambda: text)
+    best = reposts.most_similar_shingles(
+        mine,
+        (
+            (pk, kept[pk] if kept[pk] is not None else reposts.recent_shingles(text_hash, lambda pk=pk: texts[pk]))
+            for pk, text_hash in candidates
+        ),
+    )
     return Document.objects.get(pk=best[0]) if best else None
 
 

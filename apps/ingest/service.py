@@ -10,7 +10,7 @@ from .load import LoadResult, load
 from .pipeline.extract import extract
 from .pipeline.normalize import normalize
 from .pipeline.read import read_bytes, read_file
-from .pipeline.segment import segment
+from .pipeline.segment import word_edges
 from .pipeline.types import ArticleMeta, RawArticle
 
 logger = logging.getLogger("apps.ingest")
@@ -19,8 +19,8 @@ logger = logging.getLogger("apps.ingest")
 def process(raw: RawArticle):
     """The pure part: (normalized article, extraction), no database."""
     normalized = normalize(raw.text)
-    tokens = segment(normalized.text)
-    return normalized, extract(normalized, tokens, raw.meta)
+    # Extraction needs only where words start and end, not the words as tokens.
+    return normalized, extract(normalized, meta=raw.meta, word_edges=word_edges(normalized.text))
 
 
 def ingest_raw(raw: RawArticle, require_city=True) -> LoadResult:

@@ -182,10 +182,11 @@ STEPS = [
 ]
 
 
-def make_doc(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> ArticleDoc:
+def make_doc(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None, word_edges=None) -> ArticleDoc:
     return ArticleDoc(
         text=article.text,
         tokens=tuple(tokens),
+        word_edges=word_edges,
         meta=meta or ArticleMeta(),
         header_text=article.header_text,
         spun=article.spun,
@@ -198,8 +199,9 @@ def run(doc, steps=None):
     return doc
 
 
-def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None) -> Extraction:
-    doc = run(make_doc(article, tokens, meta))
+def extract(article: NormalizedArticle, tokens=(), meta: ArticleMeta | None = None, word_edges=None) -> Extraction:
+    """The facts of one article, given its tokens (segment) or just their edges (segment.word_edges)."""
+    doc = run(make_doc(article, tokens, meta, word_edges))
     return Extraction(
         version=EXTRACTOR_VERSION,
         title=doc.title,

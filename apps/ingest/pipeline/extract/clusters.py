@@ -22,7 +22,9 @@ HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
 def taxonomy():
     """[(synonym, slug)], longest synonym first."""
     tags = json.loads(TAXONOMY.read_text(encoding="utf-8"))
-    pairs = [(synonym, tag["slug"]) for tag in tags for synonym in {tag["name_zh"], *tag["synonyms"]}]
+    # In file order (not through a set, whose order changes from run to run): among synonyms of one
+    # length the first listed wins, and which wins decides the tags of a name holding two of them.
+    pairs = [(synonym, tag["slug"]) for tag in tags for synonym in dict.fromkeys([tag["name_zh"], *tag["synonyms"]])]
     return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
 
 

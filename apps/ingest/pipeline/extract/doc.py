@@ -56,10 +56,17 @@ class ArticleDoc:
     clusters: list = field(default_factory=list)
     targets: list = field(default_factory=list)
 
+    # Instead of tokens: segment.word_edges(text), the same edges without building the tokens.
+    word_edges: list | None = None
+
     def __post_init__(self):
-        self.token_edges = boundaries(self.tokens) if self.tokens else None
-        # Sorted once so edges_for finds a passage's edges by bisection, not by a scan of them all.
-        self._sorted_edges = sorted(self.token_edges) if self.token_edges is not None else []
+        if self.word_edges:
+            self.token_edges = set(self.word_edges)
+            self._sorted_edges = self.word_edges
+        else:
+            self.token_edges = boundaries(self.tokens) if self.tokens else None
+            # Sorted once so edges_for finds a passage's edges by bisection, not by a scan of them all.
+            self._sorted_edges = sorted(self.token_edges) if self.token_edges is not None else []
         self.sentences = split_sentences(self.text)
         self._sentence_starts = [s.start for s in self.sentences]
 

@@ -13,7 +13,16 @@ from functools import lru_cache
 from apps.atlas.metrics import classify, metric_index
 
 from ..types import Span, TargetFact
-from .text import alternation, chinese_number, city_sentences, clauses, data, enclosing
+from .text import (
+    alternation,
+    chinese_number,
+    city_sentences,
+    clauses,
+    data,
+    enclosing,
+    finditer_where_possible,
+    required_text,
+)
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 HAN_NUM = r"[一二两三四五六七八九十百千]+"
@@ -35,6 +44,9 @@ class TargetRules:
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
+        # It opens with a lazy run of up to 60 characters, tried from every position: skipped
+        # at once in the many sentences without the characters every match holds (亿级).
+        self.named_level_requires = required_text(self.named_level)
         # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
         # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
         self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
@@ -58,6 +70,7 @@ class TargetRules:
         self.metric_strip_tail = re.compile(rf"(?:{rules['metric_strip_tail']})+$")
         self.metric_strip_head = re.compile(rf"^(?:{rules['metric_strip_head']})+")
         self.idioms = [(re.compile(item["pattern"]), item) for item in rules["idioms"]]
+        self.idioms_require = [required_text(pattern) for pattern, _ in self.idioms]
         self.level_generic = re.compile(rules["level_generic"])
         self.activity_after = re.compile(rules["activity_after"])
         self.count_noun_end = re.compile(rules["count_noun_end"])
@@ -115,10 +128,10 @@ def candidates(sentence_text, r):
         taken.append((start, end))
         found.append((start, end, value, unit, metric))
 
-    for pattern, idiom in r.idioms:
-        for match in pattern.finditer(sentence_text):
+    for (pattern, idiom), required in zip(r.idioms, r.idioms_require):
+        for match in finditer_where_possible(pattern, required, sentence_text):
             add(match.start(), match.end(), _decimal(idiom["value"]), idiom["unit"], idiom["metric"])
-    for match in r.named_level.finditer(sentence_text):
+    for match in finditer_where_possible(r.named_level, r.named_level_requires, sentence_text):
         # 打造A、B两个千亿级产业集群: a size goal for each named cluster.
         listed = re.split(
             r"[、和及]", re.sub(r"^.*(?:打造|做强|做大|培育|形成了?|建设|发展|壮大|构建)", "", match.group("items"))

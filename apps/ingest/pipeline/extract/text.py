@@ -2,6 +2,7 @@
 
 import json
 import re
+import re._parser as regex_parser  # type: ignore[import-not-found]  # CPython's own regex parser, no stub
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -94,8 +95,29 @@ def chinese_number(text):
 
 
 def alternation(words):
-    """Regex alternation, longest first so 市委副书记 wins over 书记."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """A regex matching any of `words`, the longest first where several fit, so 市委副书记 wins over 书记.
+
+    Written as a trie (市(?:委(?:副)?书记|长)…) rather than a flat list: at each position the
+    regex engine then tries one branch per first character instead of every word in turn. It
+    matches exactly as the flat list sorted longest first would: the words that fit at one
+    position are prefixes of one another, and the trie tries each longer one before a shorter.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node):
+    branches = [re.escape(character) + _trie_pattern(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # A word may stop here: the longer words go first, stopping is the fallback.
+    return f"(?:{body})?" if "" in node else body
 
 
 REPORTED_SPEECH = re.compile(r"^[“\"]?(?:他|她|其|该负责人|对方)(?:介绍|表示|说|透露|称|指出|坦言|告诉)")
@@ -126,3 +148,28 @@ def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
         if about_company or skip(sentence):
             continue
         yield sentence
+
+
+def required_text(pattern: re.Pattern) -> str:
+    """The longest run of plain characters every match of `pattern` contains ("" if none).
+
+    Read from the compiled pattern's own syntax tree: characters written one after another at
+    its top level, outside any group, option or repetition. A text without them cannot match,
+    so a caller may skip the regex scan, which for a pattern that begins with a long lazy
+    repetition costs far more than one substring test.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    best, run = "", ""
+    for op, value in regex_parser.parse(pattern.pattern, pattern.flags).data:
+        if op is regex_parser.LITERAL:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best
+
+
+def finditer_where_possible(pattern: re.Pattern, required: str, text: str):
+    """pattern.finditer(text), or nothing at once when `text` lacks the pattern's required_text."""
+    return pattern.finditer(text) if required in text else ()

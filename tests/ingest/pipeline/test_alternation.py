@@ -1,0 +1,64 @@
+"""alternation() as a trie matches exactly what the flat list of words, longest first, matches."""
+
+import re
+
+import pytest
+
+from apps.ingest.pipeline.extract.text import alternation, data, required_text, word_list
+
+
+def flat(words):
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+TEXTS = [
+    "市委副书记、市长张某主持会议，副市长李某、市委书记王某出席。",
+    "abcab a.b a* 书记书记",
+    "省委常委、市委书记，县委副书记、县长",
+]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["书记", "市委副书记", "市委书记", "市长", "副市长"],
+        ["a", "ab", "abc", "b", "a.b", "a*"],
+        ["", "ab"],
+        list(word_list("surnames.txt")),
+        data("official_titles.json")["titles"],
+    ],
+)
+@pytest.mark.parametrize("after", ["", "[\u4e00-\u9fff]", "、", "(?:[一-龥]{1,2})、"])
+def test_the_trie_matches_as_the_flat_list_does(words, after):
+    for text in TEXTS:
+        expected = [m.span() for m in re.finditer(f"(?:{flat(words)}){after}", text)]
+        assert [m.span() for m in re.finditer(f"(?:{alternation(words)}){after}", text)] == expected
+
+
+def test_a_longer_word_wins_over_its_prefix():
+    assert re.match(alternation(["书记", "副书记", "副"]), "副书记").group() == "副书记"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"(?P<num>[十百千万])亿级", "亿级"),
+        (r"(?:GDP|地区生产总值)?万亿(?:之城|城市)", "万亿"),
+        (r"第(?P<num>\d+)位", "第"),
+        (r"a|亿级", ""),  # an alternative at the top: nothing is required
+        (r"(?:亿级)?产业", "产业"),
+        (r"(?i)abc", ""),
+    ],
+)
+def test_required_text_is_what_every_match_holds(pattern, required):
+    assert required_text(re.compile(pattern)) == required
+
+
+def test_a_named_level_target_is_still_found_with_the_guard():
+    from apps.ingest.pipeline.extract.targets import candidates, rules
+
+    r = rules()
+    assert r.named_level_requires
+    # From the genre: 打造A、B两个千亿级产业集群 gives a size goal for each named cluster.
+    found = candidates("打造新能源汽车、新材料两个千亿级产业集群。", r)
+    assert {c[4] for c in found} >= {"新能源汽车产业集群规模", "新材料产业集群规模"}
