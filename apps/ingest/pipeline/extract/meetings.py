@@ -32,7 +32,11 @@ class MeetingRules:
         # Every kind word at every position, overlapping ones too: in 扩大会议 both 大会 and 会议.
         self.kind_anywhere = re.compile(f"(?=({kind}))")
         self.held = re.compile(alternation(rules["held_verbs"]))
-        self.stops = re.compile(alternation(rules["name_stops"]))
+        # A name ends at a stop word or at a verb that makes the meeting after it a topic
+        # (研究部署了…大会筹备工作): which of the two ends it decides whether it was held.
+        self.topic_verbs = frozenset(rules["topic_verbs"])
+        self.stops = re.compile(alternation(rules["name_stops"] + rules["topic_verbs"]))
+        self.in_preparation = re.compile(alternation(rules["in_preparation"]))
         self.not_a_meeting = re.compile(alternation(rules["not_a_meeting"]))
         self.foreign_scope = re.compile(alternation(rules["foreign_scope"]))
         self.ordinal = re.compile(rules["ordinal"])
@@ -176,14 +180,25 @@ def meeting_name(sentence_text, r):
         window = sentence_text[start:kind_end]
         quoted = [m.span() for m in QUOTED.finditer(window)]
         stops = [
-            m.end()
-            for m in r.stops.finditer(window[: kind_start - start])
-            if not any(a <= m.start() < b for a, b in quoted)
+            m for m in r.stops.finditer(window[: kind_start - start]) if not any(a <= m.start() < b for a, b in quoted)
         ]
-        name = window[max(stops, default=0) :].replace("“", "").replace("”", "")
+        last_stop = stops[-1] if stops else None
+        if last_stop and last_stop.group(0) in r.topic_verbs:
+            continue  # a meeting discussed or planned (听取了…大会筹备情况), not the one held
+        if r.in_preparation.match(sentence_text, kind_end):
+            continue  # "…大会筹备工作": still being prepared
+        name_start = last_stop.end() if last_stop else 0
+        name = window[name_start:].replace("“", "").replace("”", "")
         name = LEADING_DATE.sub("", name)
+        # Who holds it is written before the verb: 国家统计局召开新闻发布会 is not the city's.
+        organiser = LEADING_DATE.sub("", window[:name_start])
         # A bare kind word is a name only when it says more than "会议"/"大会".
-        if len(name) < 3 or r.not_a_meeting.search(name) or r.foreign_scope.match(name):
+        if (
+            len(name) < 3
+            or r.not_a_meeting.search(name)
+            or r.foreign_scope.match(name)
+            or r.foreign_scope.match(organiser)
+        ):
             continue
         if best is None or len(name) > len(best):
             best = name
@@ -225,6 +240,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name = meeting_name(sentence.text, r)
             kind = kind_of(name, r) if name else None
             organ = r.organ_meeting.search(sentence.text)
+            if organ and r.foreign_scope.match(LEADING_DATE.sub("", organ.group("organ"))):
+                organ = None
             if organ and (not name or len(name) <= len("会议")):
                 name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
         if not name:
