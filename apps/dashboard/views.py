@@ -329,6 +329,7 @@ def compare(request):
         "dashboard/compare.html",
         {
             "facts_list": facts,
+            "compact_fact_meta": True,  # hundreds of facts: short marks, one link each
             "city_colors": city_colors,
             "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
             "tier_rows": queries.tier_rows(facts),

@@ -20,6 +20,7 @@ from .selection import KINDS, METRIC, TAG, choose_year, select
 from .values import city_points, metric_values
 
 CLUSTERS = "个集群"
+TABLE_ROWS = 50  # the page's table shows the highest values; the markers and the CSV/JSON export hold every city
 
 
 def map_context(request):
@@ -79,6 +80,7 @@ def map_context(request):
         "year_options": years,
         "tag_options": [tag for tag in tags if tag.cities],
         "ranked": sorted(points, key=lambda p: (p["value"] is None, -(p["value"] or 0), p["name"])),
+        "table_rows": TABLE_ROWS,
         "unplaced": [point for point in points if point["lon"] is None or point["lat"] is None],
         "notices": selection.notices,
         "data_url": with_query(reverse("maps:data"), **selection.query()),
