@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
+from apps.atlas.dataversion import data_version
 from apps.dashboard import exports
 from apps.dashboard.params import clean_params, review_switch
 from apps.dashboard.views import with_query
@@ -24,9 +25,10 @@ TABLE_ROWS = 50  # the page's table shows the highest values; the markers and th
 
 
 def map_context(request):
-    """Everything the page and the JSON share, in four queries."""
-    metrics = queries.metric_choices()
-    tags = queries.tag_choices()
+    """Everything the page and the JSON share, in three queries (five while the choice lists are not cached)."""
+    version = data_version()
+    metrics = queries.metric_choices(version)
+    tags = queries.tag_choices(version)
     selection = select(clean_params(request), metrics, tags)
     cities = list(queries.covered_cities())
     names = metric_names()
