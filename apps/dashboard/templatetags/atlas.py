@@ -44,7 +44,7 @@ def fact_meta(context, fact):
     to it: the passage tooltip and the long marks were a third of that page."""
     if context.get("compact_fact_meta"):
         return format_html(
-            '<span class="fact-meta">{}<a class="fact-link" href="{}" title="出处与详情 source and details">详情</a>{}</span>',
+            '<span class="fact-meta">{}<a class="fact-link" href="{}">详情</a>{}</span>',
             compact_review_mark(fact),
             links.fact_url(fact),
             edit_link(context, fact),
