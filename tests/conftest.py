@@ -73,8 +73,8 @@ def shared_seeds(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: two tests' atlases can share a clusters_version key
-    (same ids, counts and second), and a value cached by one would answer the other's page."""
+    """Each test starts with an empty cache: two tests' atlases can share a data version
+    (SQLite rolls the counter back with each test), and a value cached by one would answer the other's page."""
     from django.core.cache import cache
 
     cache.clear()

@@ -204,6 +204,20 @@ def _verdict_mark(verdict):
     return {"met": MET_MARK, "missed": MISSED_MARK}.get(verdict, "")
 
 
+def per_point(values):
+    """A per-point property as plotly.js takes it: one value when every point has the same.
+
+    Compare draws eight of these charts for five cities; repeating a colour or a symbol per
+    point was a fifth of their JSON."""
+    return values[0] if values and all(value == values[0] for value in values) else values
+
+
+def plain(number):
+    """A float for plotly.js without a trailing '.0': 7206 rather than 7206.0."""
+    number = float(number)
+    return int(number) if number.is_integer() else number
+
+
 def goal_result_chart(title, lines, family, caption=""):
     """Goal against result by year for one metric: a bar per result, a marker per goal.
 
@@ -227,13 +241,13 @@ def goal_result_chart(title, lines, family, caption=""):
                 offsetgroup=group,
                 legendgroup=group,
                 x=[x_of[f.year] for f in results],
-                y=[float(f.result) for f in results],
+                y=[plain(f.result) for f in results],
                 marker=dict(
                     color=color,
-                    opacity=[0.45 if f.verdict == "missed" else 1 for f in results],
+                    opacity=per_point([0.45 if f.verdict == "missed" else 1 for f in results]),
                     line=dict(color=color, width=1.5),
                     pattern=dict(
-                        shape=["x" if f.verdict == "missed" else "" for f in results],
+                        shape=per_point(["x" if f.verdict == "missed" else "" for f in results]),
                         fgcolor=INK,
                         size=6,
                         solidity=0.15,
@@ -243,7 +257,9 @@ def goal_result_chart(title, lines, family, caption=""):
                 text=[_verdict_mark(f.verdict) for f in results],
                 textposition="inside",
                 insidetextanchor="start",
-                textfont=dict(color=[INK if f.verdict == "missed" else ink_on(color) for f in results], size=14),
+                textfont=dict(
+                    color=per_point([INK if f.verdict == "missed" else ink_on(color) for f in results]), size=14
+                ),
                 constraintext="none",
                 customdata=[[f.result_text, f.verdict_label] for f in results],
                 hovertemplate=f"{city.name} %{{x}} 实际 %{{customdata[0]}} %{{customdata[1]}}<extra></extra>",
@@ -258,9 +274,9 @@ def goal_result_chart(title, lines, family, caption=""):
                     offsetgroup=group,
                     legendgroup=group,
                     x=[x_of[f.year] for f in goals],
-                    y=[float(f.goal) for f in goals],
+                    y=[plain(f.goal) for f in goals],
                     marker=dict(
-                        symbol=[BOUND_SYMBOLS.get(f.bound, "diamond") for f in goals],
+                        symbol=per_point([BOUND_SYMBOLS.get(f.bound, "diamond") for f in goals]),
                         size=13,
                         color=INK,
                         line=dict(color="white", width=1.5),
@@ -271,9 +287,11 @@ def goal_result_chart(title, lines, family, caption=""):
                         color=INK,
                         thickness=1.5,
                         width=6,
-                        array=[float(f.goal_high - f.goal) for f in goals],
-                        arrayminus=[float(f.goal - f.goal_low) for f in goals],
-                    ),
+                        array=[plain(f.goal_high - f.goal) for f in goals],
+                        arrayminus=[plain(f.goal - f.goal_low) for f in goals],
+                    )
+                    if any(f.goal_high != f.goal or f.goal_low != f.goal for f in goals)
+                    else dict(visible=False),  # exact goals: no whiskers to draw
                     customdata=[[f.goal_text, "（修订 revised）" if f.revised else ""] for f in goals],
                     hovertemplate=f"{city.name} %{{x}} 目标 %{{customdata[0]}}%{{customdata[1]}}<extra></extra>",
                 )

@@ -11,7 +11,7 @@ from functools import cached_property
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, Max, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import Count, F, OuterRef, Prefetch, Subquery, Window
 from django.db.models.functions import RowNumber
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Meeting, Official, Target, public_q
@@ -331,31 +331,25 @@ def group_by_city(clusters):
 
 
 def source_documents(city):
-    """Articles about the city, and articles elsewhere that the city's public facts were taken from."""
-    taken_from = Q()
+    """Articles about the city, and articles elsewhere that the city's public facts were taken from.
+
+    The ids as one UNION: an OR of IN subqueries made PostgreSQL test every document against
+    each (230 → 155 ms for the biggest city at 300,000 facts, for the count and again the page)."""
+    ids = Document.objects.filter(city=city).order_by().values("pk")
     for model in (Official, Meeting, IndustryCluster, Target):
-        taken_from |= Q(pk__in=model.objects.public().filter(city=city).values("document_id"))
+        ids = ids.union(model.objects.public().filter(city=city).order_by().values("document_id"))
     return (
-        Document.objects.filter(Q(city=city) | taken_from)
+        Document.objects.filter(pk__in=ids)
         .only("title", "source", "publisher", "published", "script", "spun")
         .order_by(F("published").desc(nulls_last=True), "source", "pk")
     )
 
 
-CACHE_TIMEOUT = 600  # seconds; a changed cluster changes the keys sooner
-
-
-def clusters_version():
-    """A key that changes whenever a cluster is added, saved (a review, an edit, a re-ingest) or deleted.
-
-    What the pages derive from every cluster (tag counts, the heatmap, who has a tag) is
-    cached under it: one cheap aggregate instead of several scans per request.
-    """
-    version = IndustryCluster.objects.aggregate(Max("pk"), Max("updated_at"), Count("pk"))
-    return ":".join(value.isoformat() if hasattr(value, "isoformat") else str(value) for value in version.values())
+CACHE_TIMEOUT = 600  # seconds; any write changes the keys sooner (apps.atlas.dataversion)
 
 
 def cached(version, name, compute, *key):
+    """compute(), cached under `version` (apps.atlas.dataversion.data_version()) and the page's scope."""
     # Approved-only pages count other rows: they never share a cached value with the others.
     scope = "approved" if approved_only() else "public"
     return cache.get_or_set(":".join(["dashboard", name, scope, version, *map(str, key)]), compute, CACHE_TIMEOUT)

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django_htmx.http import push_url
 
+from apps.atlas.dataversion import data_version
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag
 from apps.atlas.visibility import approved_only
 from apps.metrics import sections as metric_sections
@@ -167,7 +168,7 @@ def overview(request):
         return exports.respond(fmt, overview_table(context["cities"], more and exports.in_format(more, fmt)))
     if more_target(request) == "city-more":
         return render_page(request, "dashboard/overview.html", context, fragment="city_rows")
-    version = queries.clusters_version()
+    version = data_version()
     tags = queries.tags_with_city_counts(version)
     matrix = queries.cached(
         version, "matrix", lambda: tag_matrix(city_filter.qs, tags), state["tag"], state["province"], state["level"]
@@ -319,7 +320,7 @@ def compare(request):
     facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
     if fmt := exports.requested_format(params):
         return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
-    tags = queries.tags_with_city_counts(queries.clusters_version())
+    tags = queries.tags_with_city_counts(data_version())
     city_colors = CityColors(cities)  # one colour per compared city on every chart and legend of the page
     sections = metric_sections.compare_sections(
         cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), city_colors
@@ -329,6 +330,7 @@ def compare(request):
         "dashboard/compare.html",
         {
             "facts_list": facts,
+            "compact_fact_meta": True,  # hundreds of facts: short marks, one link each
             "city_colors": city_colors,
             "columns": [(f, compare_url([c for c in cities if c != f.city], active_tag)) for f in facts],
             "tier_rows": queries.tier_rows(facts),
@@ -400,7 +402,7 @@ def tag(request, slug):
         )
     if more_target(request) == "tag-results-more":
         return render_page(request, "dashboard/tag.html", context, fragment="tag_groups")
-    version = queries.clusters_version()
+    version = data_version()
     return render_page(
         request,
         "dashboard/tag.html",

@@ -1,4 +1,5 @@
-"""What the map reads, in four queries whatever the number of cities and facts.
+"""What the map reads, in three queries whatever the number of cities and facts (five when its choice lists
+are not cached yet).
 
 Everything goes through `.public()` (or its condition, `public_q`, from the tags' side): a rejected
 fact never colours a city, and with the "approved only" switch on only approved ones do.
@@ -7,6 +8,7 @@ fact never colours a city, and with the "approved only" switch on only approved 
 from django.db.models import Count, Exists, F, OuterRef
 
 from apps.atlas.models import City, Document, IndustryCluster, IndustryTag, Target, public_q
+from apps.dashboard.queries import cached
 
 CITY_FIELDS = ("slug", "name", "name_en", "full_name", "province", "longitude", "latitude")
 TARGET_FIELDS = (
@@ -40,8 +42,14 @@ def covered_cities():
     )
 
 
-def metric_choices():
-    """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most covered cities first."""
+def metric_choices(version):
+    """[{metric_key, measure, cities}] of the public figures that carry a taxonomy key, most covered cities first.
+
+    An aggregate over every figure (280 ms at 300,000 facts): cached under the data version."""
+    return cached(version, "map-metric-choices", _metric_choices)
+
+
+def _metric_choices():
     return list(
         Target.objects.public()
         .exclude(metric_key="")
@@ -52,8 +60,14 @@ def metric_choices():
     )
 
 
-def tag_choices():
-    """Every industry tag with the number of cities that have a public cluster carrying it."""
+def tag_choices(version):
+    """Every industry tag with the number of cities that have a public cluster carrying it.
+
+    An aggregate over every cluster (400 ms at 300,000 facts): cached under the data version."""
+    return cached(version, "map-tag-choices", _tag_choices)
+
+
+def _tag_choices():
     return list(
         IndustryTag.objects.annotate(cities=Count("clusters__city", filter=public_q("clusters__"), distinct=True))
         .only("slug", "name_zh", "name_en", "sort_order")

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 
+from apps.atlas.dataversion import data_version
 from apps.dashboard import exports
 from apps.dashboard.params import clean_params, review_switch
 from apps.dashboard.views import with_query
@@ -20,12 +21,14 @@ from .selection import KINDS, METRIC, TAG, choose_year, select
 from .values import city_points, metric_values
 
 CLUSTERS = "个集群"
+TABLE_ROWS = 50  # the page's table shows the highest values; the markers and the CSV/JSON export hold every city
 
 
 def map_context(request):
-    """Everything the page and the JSON share, in four queries."""
-    metrics = queries.metric_choices()
-    tags = queries.tag_choices()
+    """Everything the page and the JSON share, in three queries (five while the choice lists are not cached)."""
+    version = data_version()
+    metrics = queries.metric_choices(version)
+    tags = queries.tag_choices(version)
     selection = select(clean_params(request), metrics, tags)
     cities = list(queries.covered_cities())
     names = metric_names()
@@ -79,6 +82,7 @@ def map_context(request):
         "year_options": years,
         "tag_options": [tag for tag in tags if tag.cities],
         "ranked": sorted(points, key=lambda p: (p["value"] is None, -(p["value"] or 0), p["name"])),
+        "table_rows": TABLE_ROWS,
         "unplaced": [point for point in points if point["lon"] is None or point["lat"] is None],
         "notices": selection.notices,
         "data_url": with_query(reverse("maps:data"), **selection.query()),

@@ -18,9 +18,9 @@ from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, human_amount, human
 from . import queries
 from .figures import BOUND_WORDS, main_metrics, metric_series
 
-COMPARED_METRICS = 8  # charts of shared metrics on compare
-GOALS_PER_CELL = 5
-OFFICIALS_ON_LINE = 30  # people on a profile's line of officials; a page stays the same size however many  # goals listed in a cell of the deadlines table; the rest is a count
+COMPARED_METRICS = 6  # charts of shared metrics on compare, those most cities share (about 16 KB each with its table)
+GOALS_PER_CELL = 3  # goals listed in a cell of the deadlines table (five cities × a dozen years); the rest is a count
+OFFICIALS_ON_LINE = 30  # people on a profile's line of officials; a page stays the same size however many
 
 
 def city_metric_charts(city):

@@ -152,3 +152,17 @@ def test_cleaning_details_are_not_shown_as_steps():
     labels = [step.label for step in cleaning_steps(doc)]
     assert not any(label.startswith(("script", "spun_markers")) for label in labels)
     assert "删除页面碎片 page fragments removed" in labels
+
+
+def test_json_for_a_single_quoted_attribute_reads_back_unchanged():
+    """Chart JSON sits in data-figure='…': only &, <, > and ' are escaped, and html.unescape (what a
+    browser does to an attribute) gives the JSON back."""
+    import html as html_module
+    import json as json_module
+
+    from apps.dashboard.templatetags.atlas import single_quoted
+
+    raw = json_module.dumps({"title": "it's <b>&amp;</b>", "x": ["2019"]}, ensure_ascii=False)
+    escaped = single_quoted(raw)
+    assert "'" not in escaped and "<" not in escaped and '"x"' in escaped
+    assert json_module.loads(html_module.unescape(escaped)) == json_module.loads(raw)

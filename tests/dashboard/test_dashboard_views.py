@@ -35,7 +35,7 @@ def page(client, url, **headers):
 
 def figures(content):
     """The Plotly figures a page sends to static/js/charts.js."""
-    return [json.loads(html.unescape(raw)) for raw in re.findall(r'data-figure="([^"]*)"', content)]
+    return [json.loads(html.unescape(raw)) for raw in re.findall(r"data-figure='([^']*)'", content)]
 
 
 def person_block(content, name):

@@ -160,3 +160,16 @@ def test_every_tier_is_named_in_both_languages(client, atlas):
     IndustryCluster.objects.filter(pk=atlas.facts["iot"].pk).update(tier=IndustryCluster.Tier.OTHER)
     assert "其他 other" in page(client, "/tags/iot/")
     assert "其他 other" in page(client, "/search/?q=物联网")
+
+
+def test_compare_gives_each_fact_a_short_mark_and_one_link_to_its_page(client, atlas):
+    """Compare shows hundreds of facts: the mark's words go to its title and the passage to the
+    fact's page (which quotes it and links the document), not into a tooltip per fact; officials
+    are listed without the meetings they led."""
+    content = page(client, "/compare/?cities=kunshan,wuxi")
+    assert f'href="/facts/official/{atlas.facts["zhou_wei"].pk}/"' in content
+    assert 'class="source-link"' not in content
+    assert 'title="已核实 verified">✓</span>' in content and 'title="未审核 unreviewed">未审</span>' in content
+    assert '<ul class="led">' not in content  # compare has a row of meetings; each official's are on the profile
+    profile = page(client, "/cities/kunshan/")
+    assert 'class="source-link"' in profile and '<ul class="led">' in profile  # the profile keeps both

@@ -121,3 +121,18 @@ def test_the_switch_stays_on_in_the_maps_links_and_forms(client, atlas):
     assert fragment.lstrip().startswith('<section id="map-results"')
     assert """hx-vals='{"approved": "1"}'""" in fragment.split(">")[0]  # each control's htmx request keeps it
     assert "hx-vals" not in get(client, "/map/" + GDP).content.decode().split('id="map-results"')[1].split(">")[0]
+
+
+def test_the_table_shows_the_first_rows_and_the_download_holds_every_city(client, atlas, monkeypatch):
+    """The page's table stops at TABLE_ROWS (a thousand covered cities made it most of the page);
+    the markers and the CSV keep every city, and the page says where the rest are."""
+    from apps.maps import views
+
+    monkeypatch.setattr(views, "TABLE_ROWS", 2)
+    content = get(client, "/map/" + GDP).content.decode()
+    table = rows_of_csv(get(client, f"/map/{GDP}&format=csv"))
+    assert len(table) == len(COVERED) and table_rows(content) == [
+        (row["slug"], row["label"], row["review_status"]) for row in table[:2]
+    ]
+    assert "显示前2个，共4个城市" in content and "the first 2 of 4 cities" in content
+    assert {city["slug"] for city in embedded_map(content)["cities"]} == COVERED

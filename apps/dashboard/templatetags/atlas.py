@@ -37,7 +37,18 @@ def edit_link(context, fact):
 @register.simple_tag(takes_context=True)
 def fact_meta(context, fact):
     """The fact's review mark, source link, own page (and, for staff, its edit link). A tag, not an
-    included partial: it is drawn once per fact, hundreds of times on a page."""
+    included partial: it is drawn once per fact, hundreds of times on a page.
+
+    Where the context sets `compact_fact_meta` (compare, which shows hundreds of facts of five
+    cities), a short review mark and one link to the fact's page, which quotes the passage and links
+    to it: the passage tooltip and the long marks were a third of that page."""
+    if context.get("compact_fact_meta"):
+        return format_html(
+            '<span class="fact-meta">{}<a class="fact-link" href="{}">详情</a>{}</span>',
+            compact_review_mark(fact),
+            links.fact_url(fact),
+            edit_link(context, fact),
+        )
     return format_html(
         '<span class="fact-meta">{}<a class="source-link" href="{}" title="{}">出处</a>'
         '<a class="fact-link" href="{}" title="本条信息 this fact\'s page">详情</a>{}</span>',
@@ -68,6 +79,19 @@ def review_mark(fact):
     if "review_status" not in fact.__dict__:  # deferred; get_deferred_fields() walks every field per call
         return ""
     return status_mark(fact.review_status)
+
+
+COMPACT_VERIFIED_MARK = mark_safe('<span class="badge badge-verified" title="已核实 verified">✓</span>')
+COMPACT_UNREVIEWED_MARK = mark_safe('<span class="badge badge-unreviewed" title="未审核 unreviewed">未审</span>')
+
+
+def compact_review_mark(fact):
+    """review_mark in a few characters, the words in its title."""
+    if "review_status" not in fact.__dict__:
+        return ""
+    if not fact.review_status:
+        return ""
+    return COMPACT_VERIFIED_MARK if fact.review_status == ReviewStatus.APPROVED else COMPACT_UNREVIEWED_MARK
 
 
 @register.filter
@@ -249,6 +273,18 @@ def map_table_rows(points):
             for p in points
         ),
     )
+
+
+SINGLE_QUOTED_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "'": "&#x27;"})
+
+
+@register.filter
+def single_quoted(text):
+    """`text` escaped for an attribute value in single quotes: double quotes stay as they are.
+
+    For JSON in data- attributes: escaped for double quotes, every " of a chart's JSON became
+    &quot; and the figures of compare took half again their size."""
+    return mark_safe(str(text).translate(SINGLE_QUOTED_ATTRIBUTE))
 
 
 @register.filter
