@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from apps.ingest.pipeline.extract.text import alternation, data, required_text, word_list
+from apps.ingest.pipeline.extract.text import alternation, data, finditer_at, required_text, word_list
 
 
 def flat(words):
@@ -62,3 +62,24 @@ def test_a_named_level_target_is_still_found_with_the_guard():
     # From the genre: 打造A、B两个千亿级产业集群 gives a size goal for each named cluster.
     found = candidates("打造新能源汽车、新材料两个千亿级产业集群。", r)
     assert {c[4] for c in found} >= {"新能源汽车产业集群规模", "新材料产业集群规模"}
+
+
+def test_finditer_at_finds_what_finditer_finds_given_every_possible_start():
+    from apps.ingest.pipeline.extract.officials import rules
+
+    r = rules()
+    # Names after a colon or a comma and one at the very start, as meeting notes list them.
+    text = "王某：市委书记；李某，市委副书记、市长；张某、赵某等市领导出席。\n陈某，副市长；"
+    starts = [0, *(m.end() for m in r.before_name.finditer(text))]
+    for pattern in (r.name_then_title, r.names_then_group):
+        expected = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+        assert expected
+        assert [(m.span(), m.groupdict()) for m in finditer_at(pattern, text, starts)] == expected
+
+
+def test_finditer_at_keeps_lookbehinds_looking_before_the_start():
+    pattern = re.compile(r"(?<=[，、])茶(?:产业|精深加工)")
+    text = "以茶产业为主，茶产业、茶精深加工"
+    # The character before each start lies outside the text from the start on: 1 fails (以), 7 and 11 hold.
+    assert [m.start() for m in finditer_at(pattern, text, [1, 7, 11])] == [7, 11]
+    assert [m.start() for m in pattern.finditer(text)] == [7, 11]

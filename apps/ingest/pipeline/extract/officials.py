@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..types import OfficialFact, Span
-from .text import alternation, data, word_list
+from .text import alternation, data, finditer_at, word_list
 
 HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n《》]")
 # Characters that follow a name far more often than they end one: 陈明在会上, 王芳就此.
@@ -34,6 +34,11 @@ class OfficialRules:
         after_titles = alternation(markers["name_then_title"])
         surnames = word_list("surnames.txt")
         self.surname = "(?:" + alternation(surnames) + ")"
+        # name_then_title and names_then_group begin with a name not preceded by a Chinese
+        # character: only where a non-Chinese character comes before a surname's first character.
+        assert all(surnames), "an empty surname would let a name begin anywhere"
+        first_characters = "".join(sorted({surname[0] for surname in surnames}))
+        self.before_name = re.compile(f"[^\u4e00-\u9fff](?=[{re.escape(first_characters)}])")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
         # A space may stand between title and name in a byline or header: "县长 李明".
@@ -246,7 +251,8 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
                 )
             position = more.end()
         previous_name_end = position
-    for match in r.name_then_title.finditer(text):
+    name_starts = [0, *(m.end() for m in r.before_name.finditer(text))]
+    for match in finditer_at(r.name_then_title, text, name_starts):
         name = match.group("name") or match.group("listed")
         title = match.group("title") or match.group("listed_title")
         if name in found or name in people or place_is_name(name) or looks_like_a_word(name):
@@ -265,7 +271,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
         )
     # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
-    for match in r.names_then_group.finditer(text):
+    for match in finditer_at(r.names_then_group, text, name_starts):
         for listed in match.group("names").split("、"):
             if listed not in found and listed not in people and not looks_like_a_word(listed):
                 found[listed] = OfficialFact(

@@ -173,3 +173,20 @@ def required_text(pattern: re.Pattern) -> str:
 def finditer_where_possible(pattern: re.Pattern, required: str, text: str):
     """pattern.finditer(text), or nothing at once when `text` lacks the pattern's required_text."""
     return pattern.finditer(text) if required in text else ()
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts):
+    """pattern.finditer(text) for a pattern that can begin only at `starts` (ascending positions).
+
+    A pattern opening with lookbehinds gets no fast scan from the regex engine, which then tries
+    it at every position of a long text; trying it only where a cheap scan says a match may
+    begin finds the same matches. Lookbehinds and ^ still see the text before each start.
+    """
+    resume = 0
+    for start in starts:
+        if start < resume:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            yield match
+            resume = max(match.end(), start + 1)
