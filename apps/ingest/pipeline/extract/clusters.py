@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import ClusterFact, Span
-from .text import alternation, city_sentences, data, dictionary_words
+from .text import alternation, city_sentences, data, dictionary_words, finditer_at
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|集群)$")
@@ -57,6 +57,12 @@ class ClusterRules:
         self.one_character = re.compile(
             rf"(?:{after})(?P<name>{alternation(one['names'])})(?P<tail>{alternation(one['tails'])})"
         )
+        # Those lookbehinds would be tried at every position: the name and its tail, found by a
+        # fast scan (each name is one character, so no match hides another), say where to try.
+        assert all(len(name) == 1 for name in one["names"]), "one_character_industry names are one character"
+        self.one_character_start = re.compile(rf"(?:{alternation(one['names'])})(?=(?:{alternation(one['tails'])}))")
+        self.tier_words = re.compile(tier_words)
+        self.tier_named_after = re.compile(rf"的({tier_words})(?:产业|集群)")
         self.role_followers = re.compile(rules["role_followers"])
         self.verb_named = re.compile(
             rules["verb_named_industry"].replace("{develop_verbs}", alternation(rules["develop_verbs"]))
@@ -159,9 +165,9 @@ def _split_and(item, r, known_parts_only=False):
 def _tier(match, sentence_text, r):
     """The tier a list's tail gives (三大主导产业), else one named just after it (的地标产业), else context."""
     if match.group("tier"):
-        return r.tier_of[re.findall(alternation(r.tier_of), match.group("tier"))[-1]]
+        return r.tier_of[r.tier_words.findall(match.group("tier"))[-1]]
     ahead = re.split("[；;]", sentence_text[match.end() :], maxsplit=1)[0][:30]
-    later = re.search(r"的(" + alternation(r.tier_of) + r")(?:产业|集群)", ahead)
+    later = r.tier_named_after.search(ahead)
     if later:
         return r.tier_of[later.group(1)]
     if match.group("tail") in ("新赛道", "赛道"):
@@ -338,7 +344,8 @@ def _header_lists(sentence, r):
 
 def _one_character_names(sentence, r):
     """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
-    for match in r.one_character.finditer(sentence.text):
+    starts = (m.start() for m in r.one_character_start.finditer(sentence.text))
+    for match in finditer_at(r.one_character, sentence.text, starts):
         yield from _facts(sentence, match, [match.group("name")], _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
