@@ -132,6 +132,15 @@ CROWDED_SPAN = 200
 def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
     """Sentences that speak for the city: not about one company (or in a paragraph that keeps
     naming companies and their executives), and not passed over by `skip` (another place)."""
+    for sentence in _sentences_not_about_companies(text, company, crowded):
+        if not skip(sentence):
+            yield sentence
+
+
+@lru_cache(maxsize=8)
+def _sentences_not_about_companies(text, company, crowded):
+    # Clusters and targets both walk the same document with the same company words: read it once.
+    found = []
     crowded_starts = set()
     for paragraph in paragraphs(text):
         named = len(company.findall(paragraph.text))
@@ -145,9 +154,9 @@ def city_sentences(text, company, skip=lambda sentence: False, crowded=3):
             or (previous_was_company and REPORTED_SPEECH.match(sentence.text))
         )  # 他介绍，公司今年将…
         previous_was_company = bool(about_company)
-        if about_company or skip(sentence):
-            continue
-        yield sentence
+        if not about_company:
+            found.append(sentence)
+    return tuple(found)
 
 
 def required_text(pattern: re.Pattern) -> str:
