@@ -295,6 +295,7 @@ class PlaceContext:
         """Mask these names before looking for places: 顾承德 is a person, not 承德."""
         self.person_names = sorted(names, key=len, reverse=True)
         self._foreign = {}
+        self._foreign_sentence = {}
 
     def foreign_names(self, text):
         """Names in `text` that only stand for places other than the subject and its parents.
@@ -332,9 +333,13 @@ class PlaceContext:
 
     def is_foreign(self, sentence):
         """A sentence that names another place and never the subject is about that place."""
-        if any(name in sentence.text for name in self.subject_names):
-            return False
-        return bool(self.foreign_names(sentence.text))
+        # Clusters and targets ask about the same sentences: answered once per sentence text.
+        text = sentence.text
+        answer = self._foreign_sentence.get(text)
+        if answer is None:
+            answer = not any(name in text for name in self.subject_names) and bool(self.foreign_names(text))
+            self._foreign_sentence[text] = answer
+        return answer
 
 
 def _inside_a_quoted_term(text, start, end):
