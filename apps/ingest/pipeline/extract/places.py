@@ -191,11 +191,12 @@ def _names_publishers_place(publisher, end, name, divisions):
 def _bare_hints(pattern, text, mentions):
     """Matches of a level hint (县委, 全市) that do not follow a place the text names."""
     ends = {end for _, end, _ in mentions}
-    starts_inside = [(a, b) for a, b, _ in mentions]
+    # The positions the named places cover: a set, since each hint is tested against every place.
+    inside = {at for start, end, _ in mentions for at in range(start, end)}
     count = 0
     for match in re.finditer(pattern, text):
         at = match.start()
-        if at in ends or any(a <= at < b for a, b in starts_inside):
+        if at in ends or at in inside:
             continue
         count += 1
     return count
