@@ -268,3 +268,27 @@ def test_a_stores_class_is_not_the_citys_output():
     found = facts("皮棉年产量超15万吨,还拥有阿克苏地区唯一的50万吨级棉花期货交割库,具备支撑百万锭纺纱产能的资源优势。")
     assert ("皮棉年产量", Decimal("15"), "万吨") in found
     assert not [f for f in found if f[1] == Decimal("50")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Genre sentences of work reports, one per kind of figure candidates() reads.
+        "地区生产总值增长6.5%左右。",
+        "新增规上工业企业120家。",
+        "一般公共预算收入突破千亿元大关。",
+        "打造新能源汽车、新材料两个千亿级产业集群。",
+        "经济总量位居全省第三。",
+        "迈入GDP万亿之城行列。",
+        "坚持稳中求进工作总基调，推动高质量发展。",
+    ],
+)
+def test_the_figure_mark_guard_passes_over_only_sentences_without_figures(sentence):
+    import copy
+
+    from apps.ingest.pipeline.extract.targets import candidates, rules
+
+    unguarded = copy.copy(rules())
+    unguarded.figure_mark = None
+    assert candidates(sentence, rules()) == candidates(sentence, unguarded)
+    assert bool(rules().figure_mark.search(sentence)) == bool(candidates(sentence, unguarded))

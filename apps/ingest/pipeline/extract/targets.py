@@ -95,6 +95,13 @@ class TargetRules:
             k: v for k, v in figure["paired_prefixes"].items() if isinstance(v, list) and k != "examples"
         }
         self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
+        # Every figure candidates() reads holds a digit (percent, count, measure), a money unit
+        # (money, level_money: 元 or 亿) or the text a data pattern requires: a sentence with none
+        # of them (most of a report) is passed over without running each pattern on it.
+        required = [required_text(self.rank_ordinal), self.named_level_requires, *self.idioms_require]
+        self.figure_mark = (
+            None if "" in required else re.compile("|".join([r"[\d元亿]", *(re.escape(t) for t in required)]))
+        )
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +118,8 @@ def _decimal(number):
 
 def candidates(sentence_text, r):
     """(start, end, value, unit, metric or None) for every number with a unit worth keeping."""
+    if r.figure_mark is not None and not r.figure_mark.search(sentence_text):
+        return []
     found, taken = [], []
 
     def add(start, end, value, unit, metric=None):
