@@ -263,6 +263,7 @@ def city(request, slug):
     if fmt := exports.requested_format(params):
         more = {name: s.more_url and exports.in_format(s.more_url, fmt) for name, s in sections.items()}
         return exports.respond(fmt, facts_table(city.slug, [facts], {"city": city.slug, "more": more}))
+    version = data_version()
     return render(
         request,
         "dashboard/city.html",
@@ -275,8 +276,8 @@ def city(request, slug):
             "target_charts": charts.target_charts([facts]),
             "children": queries.covered_children(city),
             "formats": exports.format_urls(request),
-            "goal_result_charts": metric_sections.city_metric_charts(city),
-            "officials_over_time": metric_sections.officials_over_time(city),
+            "goal_result_charts": metric_sections.city_metric_charts(city, version),
+            "officials_over_time": metric_sections.officials_over_time(city, version),
         },
     )
 
@@ -320,10 +321,11 @@ def compare(request):
     facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
     if fmt := exports.requested_format(params):
         return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
-    tags = queries.tags_with_city_counts(data_version())
+    version = data_version()
+    tags = queries.tags_with_city_counts(version)
     city_colors = CityColors(cities)  # one colour per compared city on every chart and legend of the page
     sections = metric_sections.compare_sections(
-        cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), city_colors
+        cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), version, city_colors
     )
     response = render_page(
         request,

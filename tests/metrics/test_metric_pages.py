@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from apps.atlas.dataversion import data_version
 from apps.atlas.models import Official, Target
 from apps.atlas.people import group_people
 from apps.atlas.series import build_series
@@ -263,7 +264,7 @@ def test_the_officials_line_groups_only_the_people_it_can_show_and_shows_what_gr
         for name, n in times_named.items()
         for i in range(n)
     )
-    line = officials_over_time(city, limit=5)
+    line = officials_over_time(city, data_version(), limit=5)
 
     everyone = group_people(queries.dated_officials(city))
     everyone.sort(
