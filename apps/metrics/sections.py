@@ -42,7 +42,9 @@ def city_metric_charts(city, version):
     def compute():
         series = series_of_cities([city.pk], version)[city.pk]
         color = city_color(city)
-        return [charts.goal_result_chart(s.title, [(city, color, s.figures)], s.family) for s in main_metrics(series)]
+        return charts.prepared(
+            [charts.goal_result_chart(s.title, [(city, color, s.figures)], s.family) for s in main_metrics(series)]
+        )
 
     return cached(version, "goal-result-charts", compute, city.pk)
 
@@ -134,15 +136,27 @@ def deadlines(cities, goals):
 
 def compare_sections(cities, facts_list, tags, cluster_counts, version, colors=None):
     """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries;
-    one when every city's series is cached under `version`); every chart gives a city the colour `colors`
-    (a CityColors of the compared cities) does."""
+    none when this list of cities was compared under `version`, and the charts' one fewer when each city's
+    series is cached); every chart gives a city the colour `colors` (a CityColors of the compared cities) does."""
     colors = colors or CityColors(cities)
     ids = [city.pk for city in cities]
-    years, rows = deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL))
+    years, rows = cached(
+        version,
+        "compare-deadlines",
+        lambda: deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL)),
+        *ids,
+    )
     used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
     matrix_tags = [tag for tag in tags if tag.pk in used]
     return {
-        "metric_charts": shared_metric_charts(cities, series_of_cities(ids, version), colors),
+        # The charts of one list of cities (their colours follow from it), markup and all; the series
+        # under them are cached city by city, for any other list that holds the city.
+        "metric_charts": cached(
+            version,
+            "compare-metric-charts",
+            lambda: charts.prepared(shared_metric_charts(cities, series_of_cities(ids, version), colors)),
+            *ids,
+        ),
         "deadline_years": years,
         "deadline_rows": rows,
         "cluster_matrix": charts.tag_matrix_chart(cities, matrix_tags, cluster_counts) if matrix_tags else None,
