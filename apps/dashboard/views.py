@@ -7,6 +7,7 @@ page, so every page works as plain links and GET forms without JavaScript.
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -196,6 +197,18 @@ def overview(request):
     )
 
 
+class CountedPaginator(Paginator):
+    """A Paginator told how many rows its list holds, so that it does not count them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 @dataclass
 class Section:
     """One list of a city profile, a page at a time: ?<name>_page=N, or its htmx "more" link."""
@@ -235,8 +248,15 @@ def city(request, slug):
     base = links.city_url(city)
     pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
 
-    def section(name):
-        page = Paginator(PROFILE_SECTIONS[name](city), PROFILE_PAGE_SIZE).get_page(pages[name])
+    def section(name, version=None):
+        rows = PROFILE_SECTIONS[name](city)
+        if version is None:
+            paginator = Paginator(rows, PROFILE_PAGE_SIZE)
+        else:  # a big city's counts scan thousands of rows: cached under the data version
+            paginator = CountedPaginator(
+                rows, PROFILE_PAGE_SIZE, queries.cached(version, f"{name}-count", rows.count, city.pk)
+            )
+        page = paginator.get_page(pages[name])
         more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
         return Section(name, page, more_url)
 
@@ -253,7 +273,8 @@ def city(request, slug):
             {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
             fragment=f"{name}_items",
         )
-    sections = {name: section(name) for name in PROFILE_SECTIONS}
+    version = data_version()
+    sections = {name: section(name, version) for name in PROFILE_SECTIONS}
     facts = queries.CityFacts(
         city,
         **{name: list(sections[name].page.object_list) for name in ("officials", "meetings", "clusters", "targets")},
@@ -263,7 +284,6 @@ def city(request, slug):
     if fmt := exports.requested_format(params):
         more = {name: s.more_url and exports.in_format(s.more_url, fmt) for name, s in sections.items()}
         return exports.respond(fmt, facts_table(city.slug, [facts], {"city": city.slug, "more": more}))
-    version = data_version()
     return render(
         request,
         "dashboard/city.html",
@@ -274,7 +294,7 @@ def city(request, slug):
             "documents": sections["documents"].page.object_list,
             "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
             "target_charts": charts.target_charts([facts]),
-            "children": queries.covered_children(city),
+            "children": queries.cached(version, "covered-children", lambda: queries.covered_children(city), city.pk),
             "formats": exports.format_urls(request),
             "goal_result_charts": metric_sections.city_metric_charts(city, version),
             "officials_over_time": metric_sections.officials_over_time(city, version),

@@ -142,6 +142,16 @@ def test_profile_groups_clusters_by_tier_and_shows_their_tags(client, atlas):
     assert "元宇宙" not in content
 
 
+def test_profile_counts_cached_under_the_data_version_follow_a_write(client, atlas):
+    def clusters_counted():
+        return client.get("/cities/kunshan/").context["sections"]["clusters"].page.paginator.count
+
+    counted = clusters_counted()
+    assert counted == clusters_counted() == IndustryCluster.objects.public().filter(city__slug="kunshan").count()
+    IndustryCluster.objects.filter(city__slug="kunshan", name="半导体").update(review_status="rejected")
+    assert clusters_counted() == counted - 1
+
+
 def test_profile_shows_figures_in_yi_yuan_with_target_and_actual_apart(client, atlas):
     response = client.get("/cities/kunshan/")
     content = response.content.decode()
@@ -191,8 +201,9 @@ def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django
     # the covered counties under it; the charts' source line; the data version the charts are cached under
     with django_assert_num_queries(19):
         page(client, "/cities/kunshan/")
-    # Warm: the charts and the line of officials come from the cache, without their two reads.
-    with django_assert_num_queries(17):
+    # Warm: the charts, the line of officials, the lists' five counts and the counties under the city come
+    # from the cache, without their eight reads.
+    with django_assert_num_queries(11):
         page(client, "/cities/kunshan/")
 
 
