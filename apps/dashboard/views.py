@@ -338,10 +338,17 @@ def compare(request):
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
     notices += filter_notices(cluster_filter)
     active_tag = cluster_filter.form.cleaned_data.get("tag")
-    facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
+
+    def compared_facts():
+        return queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
+
     if fmt := exports.requested_format(params):
-        return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
+        return exports.respond(fmt, facts_table("compare", compared_facts(), {"cities": [c.slug for c in cities]}))
     version = data_version()
+    # The first rows of each kind of these cities (seven queries), kept with their prefetched relations.
+    facts = queries.cached(
+        version, "compared-facts", compared_facts, active_tag and active_tag.slug, *(city.pk for city in cities)
+    )
     tags = queries.tags_with_city_counts(version)
     city_colors = CityColors(cities)  # one colour per compared city on every chart and legend of the page
     sections = metric_sections.compare_sections(

@@ -283,14 +283,25 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
     assert "再添加一个城市" in page(client, "/compare/?cities=kunshan")
 
 
+def test_compared_facts_cached_under_the_data_version_follow_a_write(client, atlas):
+    def kunshan_clusters():
+        facts = client.get("/compare/?cities=kunshan,wuxi").context["facts_list"][0]
+        return {cluster.name for cluster in facts.clusters}
+
+    assert "半导体" in kunshan_clusters() and "半导体" in kunshan_clusters()
+    IndustryCluster.objects.filter(city__slug="kunshan", name="半导体").update(review_status="rejected")
+    assert "半导体" not in kunshan_clusters()
+
+
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
     # + the keyed figures, the goals with a year and the cluster counts of compare's sections; the charts' source line
     with django_assert_num_queries(15):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
     with django_assert_num_queries(14):  # five cities: no list of cities to add, the tag's lookup, cached chips
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
-    # The same cities again: their charts and deadlines come from the cache, without the keyed figures and the goals.
-    with django_assert_num_queries(12):
+    # The same cities again: their facts (four kinds, three prefetches), charts and deadlines come from the cache,
+    # without those nine reads.
+    with django_assert_num_queries(5):
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 
