@@ -348,11 +348,32 @@ def source_documents(city):
 CACHE_TIMEOUT = 600  # seconds; any write changes the keys sooner (apps.atlas.dataversion)
 
 
-def cached(version, name, compute, *key):
-    """compute(), cached under `version` (apps.atlas.dataversion.data_version()) and the page's scope."""
+def _cache_key(version, name, *key):
     # Approved-only pages count other rows: they never share a cached value with the others.
     scope = "approved" if approved_only() else "public"
-    return cache.get_or_set(":".join(["dashboard", name, scope, version, *map(str, key)]), compute, CACHE_TIMEOUT)
+    return ":".join(["dashboard", name, scope, version, *map(str, key)])
+
+
+def cached(version, name, compute, *key):
+    """compute(), cached under `version` (apps.atlas.dataversion.data_version()) and the page's scope."""
+    return cache.get_or_set(_cache_key(version, name, *key), compute, CACHE_TIMEOUT)
+
+
+def cached_each(version, name, compute_missing, ids):
+    """{id: value} for each of `ids`, each cached on its own under `version` and the page's scope.
+
+    `compute_missing(missing ids)` gives {id: value} for those not cached, at once: one query for
+    all of them, however many; an id it leaves out has the value None. A city's value is then
+    shared by every page and combination of cities that shows it."""
+    keys = {pk: _cache_key(version, name, pk) for pk in ids}
+    found = cache.get_many(keys.values())
+    values = {pk: found[key] for pk, key in keys.items() if key in found}
+    if missing := [pk for pk in ids if pk not in values]:
+        computed = compute_missing(missing)
+        fresh = {pk: computed.get(pk) for pk in missing}
+        cache.set_many({keys[pk]: value for pk, value in fresh.items()}, CACHE_TIMEOUT)
+        values.update(fresh)
+    return values
 
 
 def tags_with_city_counts(version):

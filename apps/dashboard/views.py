@@ -7,6 +7,7 @@ page, so every page works as plain links and GET forms without JavaScript.
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -196,6 +197,18 @@ def overview(request):
     )
 
 
+class CountedPaginator(Paginator):
+    """A Paginator told how many rows its list holds, so that it does not count them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
+
+
 @dataclass
 class Section:
     """One list of a city profile, a page at a time: ?<name>_page=N, or its htmx "more" link."""
@@ -235,8 +248,15 @@ def city(request, slug):
     base = links.city_url(city)
     pages = {name: params.get(f"{name}_page") for name in PROFILE_SECTIONS}
 
-    def section(name):
-        page = Paginator(PROFILE_SECTIONS[name](city), PROFILE_PAGE_SIZE).get_page(pages[name])
+    def section(name, version=None):
+        rows = PROFILE_SECTIONS[name](city)
+        if version is None:
+            paginator = Paginator(rows, PROFILE_PAGE_SIZE)
+        else:  # a big city's counts scan thousands of rows: cached under the data version
+            paginator = CountedPaginator(
+                rows, PROFILE_PAGE_SIZE, queries.cached(version, f"{name}-count", rows.count, city.pk)
+            )
+        page = paginator.get_page(pages[name])
         more_url = with_query(base, **{**pages, f"{name}_page": page.next_page_number()}) if page.has_next() else None
         return Section(name, page, more_url)
 
@@ -253,7 +273,8 @@ def city(request, slug):
             {"city": city, "facts": facts, "section": chunk, "documents": chunk.page.object_list},
             fragment=f"{name}_items",
         )
-    sections = {name: section(name) for name in PROFILE_SECTIONS}
+    version = data_version()
+    sections = {name: section(name, version) for name in PROFILE_SECTIONS}
     facts = queries.CityFacts(
         city,
         **{name: list(sections[name].page.object_list) for name in ("officials", "meetings", "clusters", "targets")},
@@ -273,10 +294,10 @@ def city(request, slug):
             "documents": sections["documents"].page.object_list,
             "timeline": charts.meetings_timeline_chart([(city, city_color(city), facts.meetings)]),
             "target_charts": charts.target_charts([facts]),
-            "children": queries.covered_children(city),
+            "children": queries.cached(version, "covered-children", lambda: queries.covered_children(city), city.pk),
             "formats": exports.format_urls(request),
-            "goal_result_charts": metric_sections.city_metric_charts(city),
-            "officials_over_time": metric_sections.officials_over_time(city),
+            "goal_result_charts": metric_sections.city_metric_charts(city, version),
+            "officials_over_time": metric_sections.officials_over_time(city, version),
         },
     )
 
@@ -317,13 +338,21 @@ def compare(request):
     cluster_filter = ClusterFilter(only(params, "tag"), queryset=IndustryCluster.objects.public())
     notices += filter_notices(cluster_filter)
     active_tag = cluster_filter.form.cleaned_data.get("tag")
-    facts = queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
+
+    def compared_facts():
+        return queries.city_facts(cities, clusters=cluster_filter.qs, limit=COMPARED_ROWS)
+
     if fmt := exports.requested_format(params):
-        return exports.respond(fmt, facts_table("compare", facts, {"cities": [c.slug for c in cities]}))
-    tags = queries.tags_with_city_counts(data_version())
+        return exports.respond(fmt, facts_table("compare", compared_facts(), {"cities": [c.slug for c in cities]}))
+    version = data_version()
+    # The first rows of each kind of these cities (seven queries), kept with their prefetched relations.
+    facts = queries.cached(
+        version, "compared-facts", compared_facts, active_tag and active_tag.slug, *(city.pk for city in cities)
+    )
+    tags = queries.tags_with_city_counts(version)
     city_colors = CityColors(cities)  # one colour per compared city on every chart and legend of the page
     sections = metric_sections.compare_sections(
-        cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), city_colors
+        cities, facts, tags, queries.cluster_counts_by_city_and_tag(cities), version, city_colors
     )
     response = render_page(
         request,

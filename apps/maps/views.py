@@ -25,7 +25,8 @@ TABLE_ROWS = 50  # the page's table shows the highest values; the markers and th
 
 
 def map_context(request):
-    """Everything the page and the JSON share, in three queries (five while the choice lists are not cached)."""
+    """Everything the page and the JSON share, in two or three queries (five while the choice lists and a
+    metric's values are not cached)."""
     version = data_version()
     metrics = queries.metric_choices(version)
     tags = queries.tag_choices(version)
@@ -35,8 +36,14 @@ def map_context(request):
     payload = {"mode": selection.mode, "title": "", "unit": "", "empty_label": "无数据 no figure"}
     years = []
     if selection.mode == METRIC:
-        rows = queries.metric_rows(selection.metric_key, selection.measure)
-        values = metric_values(rows, selection.kind)
+        values, status_of = queries.cached(
+            version,
+            "map-metric-values",
+            lambda: _metric_values(selection.metric_key, selection.measure, selection.kind),
+            selection.metric_key,
+            selection.measure,
+            selection.kind,
+        )
         choose_year(selection, values.cities_per_year)
         years = sorted(values.cities_per_year, reverse=True)
         payload["unit"] = values.unit
@@ -49,7 +56,6 @@ def map_context(request):
                 KIND_LABELS[selection.kind],
             )
         )
-        status_of = {row.id: row.review_status for row in rows}
         statuses = {city_id: status_of[pk] for city_id, pk in values.facts_of(selection.year).items()}
         points = city_points(cities, values.of_year(selection.year), values.unit, statuses=statuses)
         if values.dropped:
@@ -87,6 +93,15 @@ def map_context(request):
         "notices": selection.notices,
         "data_url": with_query(reverse("maps:data"), **selection.query()),
     }
+
+
+def _metric_values(metric_key, measure, kind):
+    """(MetricValues, {fact id: review status} of the facts the values are): settling a metric's thousands of
+    figures into series is most of the map's time, so the result is cached under the data version."""
+    rows = queries.metric_rows(metric_key, measure)
+    values = metric_values(rows, kind)
+    shown = {pk for facts in values.facts_by_year.values() for pk in facts.values()}
+    return values, {row.id: row.review_status for row in rows if row.id in shown}
 
 
 def _cities_per_metric(metrics):

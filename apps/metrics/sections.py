@@ -13,6 +13,7 @@ from apps.atlas.metrics import metric_index
 from apps.atlas.people import group_people
 from apps.dashboard import charts
 from apps.dashboard.colors import CityColors, city_color
+from apps.dashboard.queries import cached, cached_each
 from apps.dashboard.units import COUNT, FAMILY_OF_BASE_UNIT, human_amount, human_number
 
 from . import queries
@@ -23,11 +24,29 @@ GOALS_PER_CELL = 3  # goals listed in a cell of the deadlines table (five cities
 OFFICIALS_ON_LINE = 30  # people on a profile's line of officials; a page stays the same size however many
 
 
-def city_metric_charts(city):
-    """Goal against result by year for the city's main metrics (one query)."""
-    series = metric_series(queries.city_figures([city.pk])).get(city.pk, [])
-    color = city_color(city)
-    return [charts.goal_result_chart(s.title, [(city, color, s.figures)], s.family) for s in main_metrics(series)]
+def series_of_cities(city_ids, version):
+    """{city_id: [MetricSeries]}, each city's cached under the data `version`: a big city has thousands
+    of figures, read and settled into series once per version instead of on every request (one query
+    for the cities not cached, none when all are)."""
+
+    def compute(missing):
+        by_city = metric_series(queries.city_figures(missing))
+        return {pk: by_city.get(pk, []) for pk in missing}
+
+    return cached_each(version, "metric-series", compute, city_ids)
+
+
+def city_metric_charts(city, version):
+    """Goal against result by year for the city's main metrics (one query; none when cached under `version`)."""
+
+    def compute():
+        series = series_of_cities([city.pk], version)[city.pk]
+        color = city_color(city)
+        return charts.prepared(
+            [charts.goal_result_chart(s.title, [(city, color, s.figures)], s.family) for s in main_metrics(series)]
+        )
+
+    return cached(version, "goal-result-charts", compute, city.pk)
 
 
 @dataclass
@@ -36,8 +55,13 @@ class OfficialsLine:
     more: int  # people left out
 
 
-def officials_over_time(city, limit=OFFICIALS_ON_LINE):
-    """Officials with their titles from first to last seen, the most often named first (one query)."""
+def officials_over_time(city, version, limit=OFFICIALS_ON_LINE):
+    """Officials with their titles from first to last seen, the most often named first (one query; none
+    when cached under `version`)."""
+    return cached(version, "officials-line", lambda: _officials_over_time(city, limit), city.pk, limit)
+
+
+def _officials_over_time(city, limit):
     rows = queries.dated_officials(city)
     # A name is one person within a city and each of its rows one of the person's fact_ids, so
     # the people named at least as often as the limit-th most named are the only ones that can
@@ -54,11 +78,10 @@ def officials_over_time(city, limit=OFFICIALS_ON_LINE):
     return OfficialsLine(shown, max(0, len(rows_per_name) - limit))
 
 
-def shared_metric_charts(cities, rows, colors=None):
+def shared_metric_charts(cities, by_city, colors=None):
     """One chart per metric and measure at least two of the cities have figures on, the cities side by side
-    (in `colors`, a CityColors: by default the cities' own colours told apart)."""
+    (`by_city`: {city_id: [MetricSeries]}; in `colors`, a CityColors: by default the cities' own colours told apart)."""
     colors = colors or CityColors(cities)
-    by_city = metric_series(rows)
     shared = defaultdict(list)
     for city in cities:
         for series in by_city.get(city.pk, []):
@@ -111,16 +134,29 @@ def deadlines(cities, goals):
     return years, rows
 
 
-def compare_sections(cities, facts_list, tags, cluster_counts, colors=None):
-    """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries);
-    every chart gives a city the colour `colors` (a CityColors of the compared cities) does."""
+def compare_sections(cities, facts_list, tags, cluster_counts, version, colors=None):
+    """Shared-metric charts, the deadlines table, the city × industry matrix and one meeting timeline (two queries;
+    none when this list of cities was compared under `version`, and the charts' one fewer when each city's
+    series is cached); every chart gives a city the colour `colors` (a CityColors of the compared cities) does."""
     colors = colors or CityColors(cities)
     ids = [city.pk for city in cities]
-    years, rows = deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL))
+    years, rows = cached(
+        version,
+        "compare-deadlines",
+        lambda: deadlines(cities, queries.deadline_goals(ids, per_year=GOALS_PER_CELL)),
+        *ids,
+    )
     used = {tag_id for (_, tag_id), count in cluster_counts.items() if count}
     matrix_tags = [tag for tag in tags if tag.pk in used]
     return {
-        "metric_charts": shared_metric_charts(cities, queries.city_figures(ids), colors),
+        # The charts of one list of cities (their colours follow from it), markup and all; the series
+        # under them are cached city by city, for any other list that holds the city.
+        "metric_charts": cached(
+            version,
+            "compare-metric-charts",
+            lambda: charts.prepared(shared_metric_charts(cities, series_of_cities(ids, version), colors)),
+            *ids,
+        ),
         "deadline_years": years,
         "deadline_rows": rows,
         "cluster_matrix": charts.tag_matrix_chart(cities, matrix_tags, cluster_counts) if matrix_tags else None,

@@ -142,6 +142,16 @@ def test_profile_groups_clusters_by_tier_and_shows_their_tags(client, atlas):
     assert "元宇宙" not in content
 
 
+def test_profile_counts_cached_under_the_data_version_follow_a_write(client, atlas):
+    def clusters_counted():
+        return client.get("/cities/kunshan/").context["sections"]["clusters"].page.paginator.count
+
+    counted = clusters_counted()
+    assert counted == clusters_counted() == IndustryCluster.objects.public().filter(city__slug="kunshan").count()
+    IndustryCluster.objects.filter(city__slug="kunshan", name="半导体").update(review_status="rejected")
+    assert clusters_counted() == counted - 1
+
+
 def test_profile_shows_figures_in_yi_yuan_with_target_and_actual_apart(client, atlas):
     response = client.get("/cities/kunshan/")
     content = response.content.decode()
@@ -188,8 +198,12 @@ def test_profile_query_count_does_not_grow_with_data(client, sized_atlas, django
     # the city; a count and a page of each list (officials, meetings, clusters, targets, sources);
     # the meetings of the officials, the officials of the meetings, the clusters' tags;
     # the keyed figures (goal against result) and the dated officials (officials over time);
-    # the covered counties under it; the charts' source line
-    with django_assert_num_queries(18):
+    # the covered counties under it; the charts' source line; the data version the charts are cached under
+    with django_assert_num_queries(19):
+        page(client, "/cities/kunshan/")
+    # Warm: the charts, the line of officials, the lists' five counts and the counties under the city come
+    # from the cache, without their eight reads.
+    with django_assert_num_queries(11):
         page(client, "/cities/kunshan/")
 
 
@@ -269,11 +283,25 @@ def test_compare_with_fewer_than_two_cities_asks_for_more(client, atlas):
     assert "再添加一个城市" in page(client, "/compare/?cities=kunshan")
 
 
+def test_compared_facts_cached_under_the_data_version_follow_a_write(client, atlas):
+    def kunshan_clusters():
+        facts = client.get("/compare/?cities=kunshan,wuxi").context["facts_list"][0]
+        return {cluster.name for cluster in facts.clusters}
+
+    assert "半导体" in kunshan_clusters() and "半导体" in kunshan_clusters()
+    IndustryCluster.objects.filter(city__slug="kunshan", name="半导体").update(review_status="rejected")
+    assert "半导体" not in kunshan_clusters()
+
+
 def test_compare_query_count_does_not_grow_with_data(client, sized_atlas, django_assert_num_queries):
     # + the keyed figures, the goals with a year and the cluster counts of compare's sections; the charts' source line
     with django_assert_num_queries(15):  # with the clusters' version and the chips' counts (a cache miss)
         page(client, "/compare/?cities=kunshan,wuxi")
     with django_assert_num_queries(14):  # five cities: no list of cities to add, the tag's lookup, cached chips
+        page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
+    # The same cities again: their facts (four kinds, three prefetches), charts and deadlines come from the cache,
+    # without those nine reads.
+    with django_assert_num_queries(5):
         page(client, "/compare/?cities=kunshan,wuxi,jiangyin,jingjiang,suzhou&tag=iot")
 
 

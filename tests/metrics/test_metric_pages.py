@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 
+from apps.atlas.dataversion import data_version
 from apps.atlas.models import Official, Target
 from apps.atlas.people import group_people
 from apps.atlas.series import build_series
@@ -263,7 +264,7 @@ def test_the_officials_line_groups_only_the_people_it_can_show_and_shows_what_gr
         for name, n in times_named.items()
         for i in range(n)
     )
-    line = officials_over_time(city, limit=5)
+    line = officials_over_time(city, data_version(), limit=5)
 
     everyone = group_people(queries.dated_officials(city))
     everyone.sort(
@@ -401,3 +402,32 @@ def test_the_approved_only_switch_counts_approved_figures_only(client, metrics):
     Target.objects.filter(metric_key="gdp", measure="growth").update(review_status=ReviewStatus.APPROVED)
     after = {(s["key"], s["measure"]) for s in client.get("/metrics/?approved=1").context["summaries"]}
     assert after == {("gdp", "growth")}
+
+
+# Cached under the data version ------------------------------------------------------------------
+
+
+def revise_kunshan_growth_2023(value):
+    """A write as an editor or an ingest makes it: the data version changes with it (migration 0006)."""
+    updated = Target.objects.filter(
+        city__slug="kunshan", metric_key="gdp", measure="growth", kind="actual", year=2023
+    ).update(value=value, base_value=value)
+    assert updated
+
+
+def test_a_cached_profile_chart_shows_a_figure_written_after_it(client, metrics):
+    growth = client.get("/cities/kunshan/").context["goal_result_charts"][0].figure
+    assert growth["data"][0]["y"] == [7.2, 5.8, 5.0]
+    revise_kunshan_growth_2023(Decimal("6.0"))
+    growth = client.get("/cities/kunshan/").context["goal_result_charts"][0].figure
+    assert growth["data"][0]["y"] == [7.2, 5.8, 6.0] and growth["data"][0]["text"] == ["✓", "✓", "✓"]
+
+
+def test_a_cached_comparison_shows_a_figure_written_after_it(client, metrics):
+    def kunshan_results():
+        growth = client.get("/compare/?cities=kunshan,wuxi").context["metric_charts"][0].figure
+        return next(trace["y"] for trace in growth["data"] if trace["name"] == "昆山 实际")
+
+    assert kunshan_results() == [7.2, 5.8, 5.0]
+    revise_kunshan_growth_2023(Decimal("6.0"))
+    assert kunshan_results() == [7.2, 5.8, 6.0]

@@ -6,8 +6,7 @@ from django import template
 from django.contrib import admin
 from django.db.models import Count, Max
 from django.urls import reverse
-from django.utils.formats import localize
-from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from apps.atlas.models import Document, IndustryCluster, Meeting, ReviewStatus, Target
@@ -238,23 +237,6 @@ def chart_source(context):
         line = f"来源: 城市产业战略图谱, {stats['documents']:,} documents, {date}"
         holder.atlas_chart_source = line
     return line
-
-
-def _cell(value):
-    return conditional_escape(localize(value))  # what {{ value }} prints
-
-
-@register.filter
-def table_body(rows):
-    """The <tr>s of a chart's data table, the first cell a row header. A filter rather than two
-    nested template loops: compare's charts hold hundreds of rows, and each loop step cost more
-    than the row it printed."""
-    return mark_safe(
-        "\n".join(
-            f'<tr><th scope="row">{_cell(first)}</th>{"".join(f"<td>{_cell(cell)}</td>" for cell in rest)}</tr>'
-            for first, *rest in rows
-        )
-    )
 
 
 def _spaced(mark):
