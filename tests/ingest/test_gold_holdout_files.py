@@ -34,6 +34,21 @@ def check_figure(item, kind):
         assert is_number(item["value_high"]) and item["value_high"] > item["value"]
 
 
+def check_report_shape(gold):
+    """What every work-report gold file holds: its years, session, anchor, goals and actuals."""
+    assert isinstance(gold["review_year"], int) and gold["plan_year"] == gold["review_year"] + 1
+    assert "人民代表大会" in gold["session"]["name"]
+    date.fromisoformat(gold["session"]["date"])
+    assert 10 <= len(gold["goals_anchor"]) <= 20
+    assert gold["goals"] and gold["actuals"]
+    for goal in gold["goals"]:
+        check_figure(goal, "target")
+        assert goal["year"] == gold["plan_year"]
+    for actual in gold["actuals"]:
+        check_figure(actual, "actual")
+        assert actual["year"] == gold["review_year"] and isinstance(actual["estimated"], bool)
+
+
 def number_pattern(value):
     return re.compile(r"(?<![\d.])" + re.escape(f"{abs(value)}") + r"(?!\d)")
 
@@ -49,18 +64,8 @@ def test_held_out_report_has_the_documented_shape(path):
     assert path.name == gold["path"].replace("/", "__").replace(".md", ".json")
     # 文山壮族苗族自治州/2025.md is 文山市's report: the subject, not the folder, is the gold city.
     assert SCORER.short_name(gold["city"]) == SCORER.short_name(gold["path"].split("/")[0])
-    assert isinstance(gold["review_year"], int) and gold["plan_year"] == gold["review_year"] + 1
     assert gold["speaker"]["name"] and gold["speaker"]["title"]
-    assert "人民代表大会" in gold["session"]["name"]
-    date.fromisoformat(gold["session"]["date"])
-    assert 10 <= len(gold["goals_anchor"]) <= 20
-    assert gold["goals"] and gold["actuals"]
-    for goal in gold["goals"]:
-        check_figure(goal, "target")
-        assert goal["year"] == gold["plan_year"]
-    for actual in gold["actuals"]:
-        check_figure(actual, "actual")
-        assert actual["year"] == gold["review_year"] and isinstance(actual["estimated"], bool)
+    check_report_shape(gold)
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the work-report corpus (../shared/corpus) is absent")
