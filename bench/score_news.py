@@ -42,6 +42,11 @@ def parse_args(argv):
     parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--verbose", action="store_true", help="per-document misses and false positives")
+    parser.add_argument(
+        "--totals-only",
+        action="store_true",
+        help="print the kinds' totals only, no line per document: for held-out sets, whose misses must stay unread",
+    )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the summary figures to FILE")
     parser.add_argument("--scorer", type=Path, default=SCORER, help=f"default: {SCORER}")
     return parser.parse_args(argv)
@@ -86,7 +91,13 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as tmp:
         export = export_facts(args.articles.resolve(), Path(tmp))
         command = [sys.executable, str(args.scorer), str(export), str(args.gold.resolve())]
-        status = subprocess.run(command + (["--verbose"] if args.verbose else [])).returncode
+        if args.totals_only:
+            run = subprocess.run(command, capture_output=True, text=True)
+            sys.stdout.write("".join(line for line in run.stdout.splitlines(True) if not line.startswith("{")))
+            sys.stderr.write(run.stderr)
+            status = run.returncode
+        else:
+            status = subprocess.run(command + (["--verbose"] if args.verbose else [])).returncode
         if args.json:
             figures = summary(args.scorer, export, args.gold.resolve())
             figures.update(articles=str(args.articles), gold=str(args.gold))
