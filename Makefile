@@ -100,7 +100,7 @@ score: venv
 	DATABASE_URL=sqlite:///var/score.sqlite3 $(PY) manage.py export_facts > var/export.json
 	$(PYTHON) ../shared/eval/score.py var/export.json ../shared/gold --verbose
 
-# Real text: the development gold (40 + 20 work reports; 34 + 14 + 25 news articles), then the held-out gold
+# Real text: the development gold (40 + 20 work reports; 34 + 14 + 25 + 23 news articles), then the held-out gold
 # (20 reports, 16 articles) that no rule is tuned on — the figure that predicts unseen text.
 score-real: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports
@@ -108,6 +108,7 @@ score-real: venv
 	$(PY) bench/score_news.py tests/fixtures/realnews tests/fixtures/realnews_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev2 tests/fixtures/realnews_dev2_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev3 tests/fixtures/realnews_dev3_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev4 tests/fixtures/realnews_dev4_gold
 score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only
