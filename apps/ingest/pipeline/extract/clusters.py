@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..types import ClusterFact, Span
 from .text import alternation, city_sentences, data, dictionary_words, finditer_at
+from .text import sentences as all_sentences
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|集群)$")
@@ -83,6 +84,10 @@ class ClusterRules:
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
         self.generic = set(rules["generic_items"])
         self.company = re.compile(alternation(rules["company_context"]))
+        self.lead_clause = re.compile(
+            rf"^(?:{alternation(rules['lead_clause_verbs'])})[^，,。；;：:“”]{{2,30}}?(?:产业集群|产业链|产业)"
+            r"[，,]"
+        )
         self.heads = tuple(rules["industry_heads"])
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
@@ -394,7 +399,23 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_role_followers(sentence, r),
         ):
             found.setdefault(fact.name, fact)
+    for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
+        for fact in _tail_lists(clause, text, r):
+            found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
+
+
+def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
+    """围绕生猪养殖产业链，某有限公司屠宰项目已投产: a sentence about a company is passed over, but
+    its opening clause, framed by a development verb and naming no company, is the place's."""
+    kept = {s.start for s in city_sentences(text, r.company, foreign_sentence)}
+    for sentence in all_sentences(text):
+        if sentence.start in kept or foreign_sentence(sentence):
+            continue
+        lead = r.lead_clause.match(sentence.text.lstrip())
+        if lead and not r.company.search(lead.group(0)):
+            offset = len(sentence.text) - len(sentence.text.lstrip())
+            yield Span(sentence.start + offset, sentence.start + offset + lead.end(), lead.group(0))
 
 
 def _drop_compound_duplicates(clusters):
