@@ -335,3 +335,14 @@ def test_a_higher_level_as_yardstick_or_class_keeps_the_countys_figures():
     assert Decimal("12") in values and Decimal("2") in values
     # Without a scope (a work report) nothing is left out.
     assert Decimal("6.5") in [v for _, v, _ in facts("全区地区生产总值增长6.5%。")]
+
+
+def test_a_project_named_by_capacity_phase_or_size_rank_is_one_project():
+    # Signing-report shapes (克山 2020 and 新和 2024 in tests/fixtures/realnews; phrasing shortened):
+    # a project named by its yearly capacity, one phase of a project, the largest of a batch.
+    assert facts("年产10万吨再生铝项目总投资12亿元，占地200亩。") == []
+    assert facts("一期投资8亿元，建设标准化厂房10万平方米。") == []
+    assert facts("其中，投资最大的项目为光伏组件项目，投资额20亿元。") == []
+    # A batch stays the city's.
+    assert ("总投资", Decimal("120"), "亿元") in facts("此次签约项目共15个，总投资120亿元。")
+    assert ("年产值超亿元项目", Decimal("12"), "个") in facts("全县年产值超亿元项目12个。")
