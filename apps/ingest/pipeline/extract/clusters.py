@@ -47,7 +47,7 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"(?:{alternation(rules['tail_fillers'])})?(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
@@ -73,6 +73,9 @@ class ClusterRules:
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
+        self.header_list_verbs = re.compile(rules["header_list_verbs"])
+        self.role_list = re.compile(rules["role_list"])
+        self.plus_list = re.compile(rules["plus_list"])
         self.cooperation = re.compile(alternation(rules["cooperation"]))
         self.verb_list = re.compile(
             rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])"
@@ -347,6 +350,27 @@ def _header_lists(sentence, r):
         yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
+def _named_lists(sentence, r):
+    """主导产业为A、B和C; 以A、B、C为主的产业体系; “A+B+C”产业: two names or more, mostly industries."""
+    for pattern, separators in (
+        (r.header_list_verbs, "、|和|及|以及"),
+        (r.role_list, "、|和|及|以及"),
+        (r.plus_list, r"\+"),
+    ):
+        for match in pattern.finditer(sentence.text):
+            raw_items = [x for x in re.split(separators, match.group("items")) if x.strip()]
+            if len(raw_items) < 2 or _policy_list(raw_items, r):
+                continue
+            items = [_clean_item(raw.strip(), r, first=False) for raw in raw_items]
+            items = [i for i in items if _valid(i, r)]
+            industry_like = sum(_industry_like(i, r) for i in items)
+            # A tier word (主导产业为…) says what the names are: half of them known is enough.
+            if len(items) < 2 or industry_like * (2 if pattern is r.header_list_verbs else 1) < len(items):
+                continue
+            tier = r.tier_of[match.group("tier")] if "tier" in match.groupdict() and match.group("tier") else None
+            yield from _facts(sentence, match, items, tier or _tier_before(sentence.text[: match.start()], r), 0.7)
+
+
 def _one_character_names(sentence, r):
     """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
     starts = (m.start() for m in r.one_character_start.finditer(sentence.text))
@@ -397,6 +421,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_output_names(sentence, r),
             *_one_character_names(sentence, r),
             *_role_followers(sentence, r),
+            *_named_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
