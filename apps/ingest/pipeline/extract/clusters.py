@@ -117,6 +117,7 @@ def _clean_item(item, r, first):
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
+    item = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
