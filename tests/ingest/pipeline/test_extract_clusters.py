@@ -119,3 +119,23 @@ def test_output_goals_without_a_verb_and_a_sector_joined_after_a_list():
 def test_a_known_industry_after_a_development_verb():
     # 新和 signing news (tests/fixtures/realnews/31), after traditional→simplified.
     assert "纺织服装" in names("其优质的劳动力资源,为发展纺织服装产业提供了巨大潜力。")
+
+
+def test_the_opening_clause_of_a_company_sentence_names_the_places_industry():
+    # 莫力达瓦 2024 investment round-up (tests/fixtures/realnews/26, company name shortened):
+    # the company's project is not a cluster, the chain the place builds around is.
+    assert names("围绕生猪养殖产业链，某肉类食品有限公司屠宰项目已投产运营。") == ["生猪养殖"]
+    # A company opening the sentence owns the clause.
+    assert names("某有限公司围绕新能源汽车产业链，扩建电池项目。") == []
+
+
+def test_lists_named_after_a_tier_a_role_or_joined_by_plus():
+    # County-news phrasings (constructed from the shapes of the development pages, no one page):
+    assert names("全县主导产业为茶叶、中药材和生态旅游。") == ["茶叶", "中药材", "生态旅游"]
+    assert names("形成了以纺织服装、机械制造、食品加工为主的产业体系。") == ["纺织服装", "机械制造", "食品加工"]
+    assert names("构建“新能源+新材料+先进装备制造”现代产业体系。") == ["新能源", "新材料", "先进装备制造"]
+    assert names("全力推动白酒、煤化工、新能源电池等重点产业链发展。") == ["白酒", "煤化工", "新能源电池"]
+    # Not industries: a framework's digits, actors given a role, work items.
+    assert names("构建“2+4+N”现代产业体系。") == []
+    assert names("坚持以企业、高校、科研院所为主体。") == []
+    assert names("推进项目建设、招商引资等重点工作。") == []

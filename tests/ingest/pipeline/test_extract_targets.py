@@ -292,3 +292,57 @@ def test_the_figure_mark_guard_passes_over_only_sentences_without_figures(senten
     unguarded.figure_mark = None
     assert candidates(sentence, rules()) == candidates(sentence, unguarded)
     assert bool(rules().figure_mark.search(sentence)) == bool(candidates(sentence, unguarded))
+
+
+def _scope(county, parent="", province=""):
+    from apps.atlas.divisions import Division
+    from apps.ingest.pipeline.extract.targets import scope_for
+
+    class Table:
+        def parent(self, division):
+            return parents.get(division.adcode)
+
+        def aliases(self, division):
+            return ()
+
+        def lookup(self, name):
+            return [provinces[name]] if name in provinces else []
+
+    def division(adcode, full, name, level, parent_adcode=None):
+        return Division(adcode, full, name, level, province, parent_adcode, None, None)
+
+    subject = division("3", county, county[:-1], "县", "2")
+    parents = {"3": division("2", parent, parent[:-1], "地级市")}
+    provinces = {province: division("1", province + "壮族自治区", province, "省级")}
+    return scope_for(subject, Table(), {county, county[:-1]})
+
+
+def test_a_higher_levels_figures_quoted_in_a_county_article_are_not_the_countys():
+    # Shape of county interviews and signing reports (a region's figures quoted first, then the
+    # county's; the parent city's totals at a signing, 眉县 2023 news in tests/fixtures/realnews/10).
+    scope = _scope("某某县", "某市", "广西")
+    text = "今年上半年，全区地区生产总值增长6.5%，某某县增长7.1%。签约仪式上，某市共计7个项目签约，总投资87.05亿元。"
+    found = facts(text, scope=scope)
+    assert ("地区生产总值增长", Decimal("7.1"), "%") in found or any(v == Decimal("7.1") for _, v, _ in found)
+    assert not any(v in (Decimal("6.5"), Decimal("7"), Decimal("87.05")) for _, v, _ in found)
+
+
+def test_a_higher_level_as_yardstick_or_class_keeps_the_countys_figures():
+    # 位居全区第3 and 按照自治区部署 (county news phrasing); 黑龙江省百大项目2个 (克山 2020, realnews/29).
+    scope = _scope("某某县", "某市", "广西")
+    text = "按照自治区部署，新签约项目12个，规上工业增加值增速位居全区第3位。其中自治区重点项目2个。"
+    values = [v for _, v, _ in facts(text, scope=scope)]
+    assert Decimal("12") in values and Decimal("2") in values
+    # Without a scope (a work report) nothing is left out.
+    assert Decimal("6.5") in [v for _, v, _ in facts("全区地区生产总值增长6.5%。")]
+
+
+def test_a_project_named_by_capacity_phase_or_size_rank_is_one_project():
+    # Signing-report shapes (克山 2020 and 新和 2024 in tests/fixtures/realnews; phrasing shortened):
+    # a project named by its yearly capacity, one phase of a project, the largest of a batch.
+    assert facts("年产10万吨再生铝项目总投资12亿元，占地200亩。") == []
+    assert facts("一期投资8亿元，建设标准化厂房10万平方米。") == []
+    assert facts("其中，投资最大的项目为光伏组件项目，投资额20亿元。") == []
+    # A batch stays the city's.
+    assert ("总投资", Decimal("120"), "亿元") in facts("此次签约项目共15个，总投资120亿元。")
+    assert ("年产值超亿元项目", Decimal("12"), "个") in facts("全县年产值超亿元项目12个。")

@@ -19,7 +19,7 @@ from .meetings import find_meetings, link_officials
 from .officials import find_officials
 from .places import PlaceContext, main_city, url_places
 from .sections import work_report_sections
-from .targets import find_targets
+from .targets import find_targets, scope_for
 from .workreport import section_targets_step, session_step, speaker_step
 
 EXTRACTOR_VERSION = "1.1.0"
@@ -157,7 +157,17 @@ def targets_step(doc):
         events=[(m.evidence.start, m.evidence.end, m.date.year) for m in doc.meetings if m.date]
         if doc.genre != WORK_REPORT
         else (),
+        scope=_news_scope(doc),
     )
+
+
+def _news_scope(doc):
+    """A news article's scope words (全省, the parent city …); a work report speaks for its city throughout."""
+    if doc.genre == WORK_REPORT or doc.city is None:
+        return None
+    divisions = doc.places.index.divisions
+    division = divisions.by_adcode.get(doc.city.adcode)
+    return scope_for(division, divisions, doc.places.subject_names) if division else None
 
 
 def link_officials_step(doc):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..types import ClusterFact, Span
 from .text import alternation, city_sentences, data, dictionary_words, finditer_at
+from .text import sentences as all_sentences
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|集群)$")
@@ -46,7 +47,7 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"(?:{alternation(rules['tail_fillers'])})?(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
@@ -72,6 +73,9 @@ class ClusterRules:
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
+        self.header_list_verbs = re.compile(rules["header_list_verbs"])
+        self.role_list = re.compile(rules["role_list"])
+        self.plus_list = re.compile(rules["plus_list"])
         self.cooperation = re.compile(alternation(rules["cooperation"]))
         self.verb_list = re.compile(
             rf"(?:{alternation(rules['verb_list_verbs'])})(?P<items>[^，,。；;：:“”（）()]{{2,40}}?)(?=[，,。；;])"
@@ -83,6 +87,10 @@ class ClusterRules:
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
         self.generic = set(rules["generic_items"])
         self.company = re.compile(alternation(rules["company_context"]))
+        self.lead_clause = re.compile(
+            rf"^(?:{alternation(rules['lead_clause_verbs'])})[^，,。；;：:“”]{{2,30}}?(?:产业集群|产业链|产业)"
+            r"[，,]"
+        )
         self.heads = tuple(rules["industry_heads"])
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
@@ -109,6 +117,7 @@ def _clean_item(item, r, first):
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
+    item = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
@@ -342,6 +351,27 @@ def _header_lists(sentence, r):
         yield from _facts(sentence, match, items, r.tier_of[match.group("tier")], 0.8)
 
 
+def _named_lists(sentence, r):
+    """主导产业为A、B和C; 以A、B、C为主的产业体系; “A+B+C”产业: two names or more, mostly industries."""
+    for pattern, separators in (
+        (r.header_list_verbs, "、|和|及|以及"),
+        (r.role_list, "、|和|及|以及"),
+        (r.plus_list, r"\+"),
+    ):
+        for match in pattern.finditer(sentence.text):
+            raw_items = [x for x in re.split(separators, match.group("items")) if x.strip()]
+            if len(raw_items) < 2 or _policy_list(raw_items, r):
+                continue
+            items = [_clean_item(raw.strip(), r, first=False) for raw in raw_items]
+            items = [i for i in items if _valid(i, r)]
+            industry_like = sum(_industry_like(i, r) for i in items)
+            # A tier word (主导产业为…) says what the names are: half of them known is enough.
+            if len(items) < 2 or industry_like * (2 if pattern is r.header_list_verbs else 1) < len(items):
+                continue
+            tier = r.tier_of[match.group("tier")] if "tier" in match.groupdict() and match.group("tier") else None
+            yield from _facts(sentence, match, items, tier or _tier_before(sentence.text[: match.start()], r), 0.7)
+
+
 def _one_character_names(sentence, r):
     """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
     starts = (m.start() for m in r.one_character_start.finditer(sentence.text))
@@ -392,9 +422,26 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_output_names(sentence, r),
             *_one_character_names(sentence, r),
             *_role_followers(sentence, r),
+            *_named_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
+    for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
+        for fact in _tail_lists(clause, text, r):
+            found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
+
+
+def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
+    """围绕生猪养殖产业链，某有限公司屠宰项目已投产: a sentence about a company is passed over, but
+    its opening clause, framed by a development verb and naming no company, is the place's."""
+    kept = {s.start for s in city_sentences(text, r.company, foreign_sentence)}
+    for sentence in all_sentences(text):
+        if sentence.start in kept or foreign_sentence(sentence):
+            continue
+        lead = r.lead_clause.match(sentence.text.lstrip())
+        if lead and not r.company.search(lead.group(0)):
+            offset = len(sentence.text) - len(sentence.text.lstrip())
+            yield Span(sentence.start + offset, sentence.start + offset + lead.end(), lead.group(0))
 
 
 def _drop_compound_duplicates(clusters):

@@ -375,6 +375,66 @@ def bound_of(figure, before, after, r):
     return "exact"
 
 
+AUTONOMOUS_REGIONS = ("广西", "内蒙古", "宁夏", "新疆", "西藏")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Scope words of one news article: those naming a level above its subject, and its own."""
+
+    higher: re.Pattern
+    own: re.Pattern
+
+    def is_higher(self, sentence_text, position, r):
+        """Whether the last scope word before `position` in the sentence is a higher level's.
+
+        A higher level named as a yardstick or an authority (位居全省第一, 按照自治区部署) is no scope."""
+        last_higher = None
+        for match in self.higher.finditer(sentence_text, 0, position):
+            before, after = sentence_text[: match.start()], sentence_text[match.end() :]
+            if r.figure["scope_compared_before"].search(before) or r.figure["scope_compared_after"].match(after):
+                continue
+            last_higher = match
+        if last_higher is None:
+            return False
+        return not any(m.start() > last_higher.start() for m in self.own.finditer(sentence_text, 0, position))
+
+
+def scope_for(division, divisions, subject_names):
+    """The Scope of an article about `division` (a city or county), or None for a province.
+
+    Higher: the province (全省, 自治区, its name), every parent (宝鸡市), and by level 全市 for a
+    county or district, 全区 for a place in an autonomous region that is not a district, 全州/全盟.
+    Own: the subject's names and 全县, 我县 …, 全市 for a city, 全区 for a district."""
+    if division.level in ("省级", "直辖市"):
+        return None
+    r = rules()
+    higher = [r.figure["higher_scope"].pattern]
+    own = [r.figure["own_scope"].pattern, *(re.escape(n) for n in subject_names if len(n) >= 2)]
+    names = []
+    parent = divisions.parent(division)
+    while parent:
+        names += [parent.full_name, parent.name, *divisions.aliases(parent)]
+        parent = divisions.parent(parent)
+    for province in divisions.lookup(division.province):
+        if province.level in ("省级", "直辖市"):
+            names += [province.full_name, province.name]
+    # 楚雄市 in 楚雄州: a parent's short name that is the subject's own stays the subject's.
+    higher += [re.escape(n) for n in names if len(n) >= 2 and n not in subject_names]
+    if division.level in ("县", "区"):
+        higher.append("全市")
+    elif division.level in ("县级市", "地级市"):
+        own.append("全市")
+    if division.level == "区":
+        own.append("全区")
+    elif division.province in AUTONOMOUS_REGIONS:
+        higher.append("全区")
+    if division.level not in ("地区",):
+        higher += ["全州", "全盟"]
+    # Longest first, so 宝鸡市 wins over 宝鸡 and 全自治区 over 自治区.
+    return Scope(re.compile("|".join(sorted(higher, key=len, reverse=True))), re.compile("|".join(own)))
+
+
 def _year_explicit(sentence_text, year, r):
     """Whether the sentence itself writes the figure's year (2025年, 到2027年, 十四五末)."""
     if year is None:
@@ -394,6 +454,7 @@ def find_targets(
     document_year=None,
     part_of=None,
     events=(),
+    scope=None,
 ):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
@@ -403,6 +464,8 @@ def find_targets(
     review, plan, goals): the same figure in two parts is two facts, not a repetition.
     `events` are (start, end, year) of the sentences that report a dated event: a figure the
     event sentence gives (举行…仪式，签约10个项目) is of the event's year.
+    `scope` is a Scope (scope_for): a figure whose nearest scope word is a higher level's
+    (全省, 自治区, the parent city) is quoted from that level, not the subject's.
     """
     r = rules()
     facts, seen = [], set()
@@ -467,6 +530,8 @@ def find_targets(
                     continue  # 30余名县级领导: who attended, not a figure of the city
                 if r.figure["one_project"].search(sentence.text, 0, figure.start):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
+                if scope and figure.unit not in RANK_UNITS and scope.is_higher(sentence.text, figure.start, r):
+                    continue  # 全区地区生产总值增长6.5%, 宝鸡市共计7个项目签约: a higher level's figure (a rank is the subject's)
                 if own:
                     metric = own[index]
                 elif index and group_metric:
