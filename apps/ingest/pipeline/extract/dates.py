@@ -44,7 +44,7 @@ def publication(text, first_lines=12):
                 )
                 if groups.get("name"):
                     publisher = groups["name"].strip()
-                if title is None and index > 0 and _looks_like_title(head[index - 1]):
+                if title is None and index > 0 and looks_like_title(head[index - 1]):
                     title = head[index - 1]
         if publisher is None:
             match = SOURCE_LABEL.search(line)
@@ -56,11 +56,11 @@ def publication(text, first_lines=12):
             if match:
                 publisher = match.group(1)
     if title is None:
-        title = next((line for line in head[:4] if _looks_like_title(line)), None)
+        title = next((line for line in head[:4] if looks_like_title(line)), None)
     return published, publisher, title
 
 
-def _looks_like_title(line):
+def looks_like_title(line):
     return (
         6 <= len(line) <= 60
         and not line.endswith(("。", ":", "："))

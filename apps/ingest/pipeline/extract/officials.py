@@ -41,8 +41,11 @@ class OfficialRules:
         self.before_name = re.compile(f"[^\u4e00-\u9fff](?=[{re.escape(first_characters)}])")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
-        # A space may stand between title and name in a byline or header: "县长 李明".
-        self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
+        # A space may stand between title and name in a byline or header: "县长 李明"; a group
+        # title may introduce its list: "出席活动的县领导有：李明、王芳".
+        self.title_then_name = re.compile(
+            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?(?={self.surname}[\u4e00-\u9fff])"
+        )
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
@@ -198,6 +201,8 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         name = resolve_name(text, match.end(), r)
         if not name or looks_like_a_word(name):
             continue
+        if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
+            continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())

@@ -23,6 +23,13 @@ LOCAL_ORGAN = re.compile(
 )
 
 
+# The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
+LOCAL_OUTLET = re.compile(
+    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
+)
+COUNTY_OUTLET_WEIGHT = 6.0
+
+
 class PlaceIndex:
     """Finds division names in text by longest match at each position."""
 
@@ -123,18 +130,24 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     for anchor, weight in anchor_list:
         if not anchor.strip():
             continue
-        for _start, end, name in index.mentions(anchor):
+        anchor_mentions = index.mentions(anchor)
+        for position, (_start, end, name) in enumerate(anchor_mentions):
             if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
                 continue
+            if _locates_next(anchor_mentions, position, divisions):
+                continue  # "焦作市中站区…签约活动": the parent only says where the district is
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
+            own_outlet = anchor is publisher and LOCAL_OUTLET.match(publisher[end:])
             for division in candidates:
                 # The dateline or URL names the document's own place even when the body only
                 # says 我市; the title or publisher confirms a place the body names, and names
-                # the city of an article that only says 我市.
-                if division.adcode in scores or weight > 4 or not body_named:
-                    scores[division.adcode] += weight
+                # the city of an article that only says 我市. A county's own outlet (来源：某某县
+                # 融媒体中心, 某某发布) speaks for that county even when the body says only 全县.
+                local = own_outlet and division.level in ("县", "区", "县级市")
+                if division.adcode in scores or weight > 4 or not body_named or local:
+                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
                     anchored.add(division.adcode)
     if not scores:
@@ -173,6 +186,20 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+def _locates_next(mentions, position, divisions):
+    """Whether the place at `position` is the parent of the place written right after it
+    (焦作市中站区, 绍兴越城): in a headline or dateline that names the child's event, the parent
+    only locates it."""
+    if position + 1 >= len(mentions):
+        return False
+    _, end, name = mentions[position]
+    following_start, _, following = mentions[position + 1]
+    if following_start != end:
+        return False
+    parents = {d.adcode for d in divisions.lookup(name)}
+    return any((p := divisions.parent(child)) and p.adcode in parents for child in divisions.lookup(following))
 
 
 def _names_publishers_place(publisher, end, name, divisions):
@@ -248,6 +275,22 @@ def url_places(url):
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
+def url_anchors(url, host_weight=6.0, path_weight=2.0):
+    """(names, weight) anchors from a page address. A place its host spells (www.xuanzhou.gov.cn,
+    yushu.changchun.gov.cn) is the site's own; one spelled only in the path is a channel of a
+    portal or aggregator (yybnet.net/chengdu/…, …/quanzhou/anxi/…): at most the region, so it
+    weighs little against what the text says."""
+    if not url:
+        return []
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    own = url_places("http://" + host + "/")
+    anchors = [(own, host_weight)] if own else []
+    channel = " ".join(name for name in url_places(url).split() if name not in own.split())
+    if channel:
+        anchors.append((channel, path_weight))
+    return anchors
+
+
 @lru_cache(maxsize=1)
 def _county_slugs():
     """{pinyin slug: [(full name, parent's full name)]} for current county-level divisions."""
@@ -268,6 +311,16 @@ def _prefecture_slugs():
         if division.level in PREFECTURE_LEVELS and division.current:
             seen[division.slug.replace("-", "")].append(division.full_name)
     return {slug: names[0] for slug, names in seen.items() if len(names) == 1 and len(slug) >= 4}
+
+
+# Where the subject went to do its own business: 在上海、深圳等地考察对接后签约…, 在深圳的招商推介会上…,
+# 赴杭州招商. The places there are venues of the subject's trip, not the sentence's subject, so its
+# figures stay the subject's. A bare 在深圳，… and a study visit (赴义乌市考察, whose sentence goes on
+# about the host) still speak of the other place.
+VENUE = re.compile(
+    r"((?:(?:^|(?<=[^\u4e00-\u9fff])|(?<=其中))在|赴|前往))([^，。；,;：:]{1,30}?)"
+    r"(等地|等城市|(?:的[^，。；,;]{0,12}?)?(?:推介会|洽谈会|招商会|博览会|交易会|活动)(?:上|中|期间)|招商|对接)"
+)
 
 
 class PlaceContext:
@@ -309,6 +362,7 @@ class PlaceContext:
         original = text
         for person in self.person_names:
             text = text.replace(person, "\0" * len(person))
+        text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             if _inside_a_quoted_term(text, start, end):
