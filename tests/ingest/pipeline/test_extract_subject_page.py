@@ -5,6 +5,7 @@ tests/fixtures/realnews_dev2 (03 中站 under 焦作, 09 肃州 on an aggregator
 docs/gold-news.md, "Second development set"."""
 
 from apps.ingest.pipeline.extract import _headline_above_title
+from apps.ingest.pipeline.extract.dates import publication
 from apps.ingest.pipeline.extract.officials import find_officials
 from apps.ingest.pipeline.extract.places import PlaceContext, main_city, url_anchors
 from apps.ingest.pipeline.extract.text import sentences
@@ -148,3 +149,36 @@ def test_a_central_state_firm_s_party_secretary_is_no_local_official():
     # summary: company executives next to officials); the firm's short name has no 集团/公司.
     text = "中国电建党委书记丁某某，县委书记张某出席。"
     assert names(text, "县") == [("张某", "县委书记")]
+
+
+def test_a_vague_lead_opens_with_the_place_that_acts():
+    # "近日，某某县…": the first sentence's actor, as a dated lead's (docs/gold-news.md, "Subject city").
+    text = "近日，平江县召开园区建设推进会。岳阳市委常委出席，岳阳市相关部门负责人参加。"
+    assert city_of(text) == "平江"
+    assert city_of(text.replace("近日，", "")) == "岳阳"  # without the lead the parent's organs win
+    # Counter-example: the lead opens with no place; the parent the text speaks for stays.
+    assert city_of("近日，记者获悉，岳阳市召开园区建设推进会。岳阳市委常委出席，平江县负责人参加。") == "岳阳"
+
+
+def test_a_county_s_own_dateline_names_it():
+    text = "平江讯 园区建设推进会召开。岳阳市委常委出席。岳阳市相关部门负责人参加，全县上下要抓好落实。"
+    assert city_of(text) == "平江"
+    # Counter-example: a prefecture outlet's dateline over a county event gives the prefecture no extra weight.
+    text = "济宁新闻网讯 5月12日，邹城市重点产业项目集中签约仪式举行。济宁市委书记出席，邹城市委书记致辞。"
+    assert city_of(text) == "邹城"
+
+
+def test_a_source_line_led_by_laiyuanyu_names_the_publisher():
+    assert publication("某县召开工业大会\n本文来源于平江发布\n正文")[1] == "平江发布"
+    # Counter-example: 来源于 inside a sentence is no source line.
+    assert publication("某县召开工业大会\n项目资金来源于中央预算内投资。\n正文")[1] is None
+
+
+def test_a_leading_group_post_after_an_office_is_the_office_holder_s():
+    # Shape of realnews 12 临澧: 县委副书记、县长、装备制造产业领导小组组长蒋某某主持会议.
+    text = "县委副书记、县长、装备制造产业领导小组组长蒋某某主持会议。县人大常委会主任、领导小组副组长杨某某讲话。"
+    assert [n for n, _ in names(text, "县")] == ["杨某某", "蒋某某"]
+    # The parent's office before the group post still makes it the parent's.
+    assert names("副州长、产业领导小组副组长张某，县长、组长李某某出席。", "县") == [("李某某", "县长、组长")]
+    # Counter-example: a company's project group.
+    assert names("某某集团总经理、项目组组长张某介绍。", "县") == []

@@ -15,6 +15,8 @@ PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
 COUNTY_LEVELS = ("县", "区")
 # A news lead opens with the date and then the place that acts: "5月12日，某某市第二季度…".
 LEAD = re.compile(r"\d{1,2}月\d{1,2}日(?:[上中下]午|晚|早)?[，,]?\s*")
+# …or with a vague time: "近日，某某县召开…", "日前，某某区…" (a sentence start, not 最近日前).
+VAGUE_LEAD = re.compile(r"(?:^|(?<=[。！？\n）)]))\s*(?:近日|日前|近期|连日来|昨天|昨日|今天|今日)[，,]\s*")
 # The secretary of a bare 县委/区委 is the publishing county's own leader; a bare 市委书记 is a city's.
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
@@ -28,6 +30,8 @@ LOCAL_OUTLET = re.compile(
     r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
 )
 COUNTY_OUTLET_WEIGHT = 6.0
+# A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
+DATELINE_OUTLET = re.compile(r"(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|网|日报|电视台|广播电视台|手机报)?讯")
 
 
 class PlaceIndex:
@@ -87,8 +91,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     mentioned_provinces = set()
     visited = re.compile("|".join(rules["visit_context"]))
     tag_spans = _tag_lines(text)
-    lead = LEAD.search(text)
-    lead_at = lead.end() if lead else -1
+    leads = {lead.end() for lead in (LEAD.search(text), VAGUE_LEAD.search(text)) if lead}
     mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
@@ -114,7 +117,9 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight -= 1.5
             if start < 300:
                 weight += 0.5
-            if start == lead_at:
+            if division.level in ("县", "区", "县级市") and DATELINE_OUTLET.match(text, end):
+                weight += 3  # "某某县融媒体中心讯", "某某讯": a county's own dateline
+            if start in leads:
                 weight += 3  # the place the lead sentence opens with holds the event
             parent = divisions.parent(division)
             if start == previous_end and parent and parent.adcode in previous_codes:
