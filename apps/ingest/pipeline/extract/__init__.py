@@ -12,12 +12,12 @@ from datetime import date
 from ..normalize import unspin_string
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import FULL_DATE, latest_full_date, likely_year, publication, safe_date
+from .dates import FULL_DATE, latest_full_date, likely_year, looks_like_title, publication, safe_date
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
 from .officials import find_officials
-from .places import PlaceContext, main_city, url_places
+from .places import PlaceContext, main_city, url_anchors
 from .sections import work_report_sections
 from .targets import find_targets, scope_for
 from .workreport import section_targets_step, session_step, speaker_step
@@ -69,10 +69,12 @@ def reference_date_step(doc):
 def subject_step(doc):
     """The subject city; the dateline and the URL say where the document comes from."""
     anchors = []
+    if kicker := _headline_above_title(doc.text, doc.title):
+        anchors.append((kicker, 4.0))
     if doc.dateline:
         anchors.append((doc.dateline.session, 8.0))
     if doc.meta.url:
-        anchors.append((url_places(doc.meta.url), 6.0))
+        anchors.extend(url_anchors(doc.meta.url))
     doc.city = main_city(
         doc.text,
         doc.title,
@@ -83,6 +85,19 @@ def subject_step(doc):
     )
     doc.places = PlaceContext(doc.city, doc.text, edges_for=doc.edges_for)
     doc.anchors = anchors
+
+
+def _headline_above_title(text, title):
+    """The headline line right above the one taken as the title, when the page opens with both:
+    a main title over its subtitle (焦作市中站区…签约活动成功举办 / 集中签约28个项目…) or a kicker over
+    the main title. Either says what place the page is about, like the title itself."""
+    if not title:
+        return ""
+    lines = [line.strip() for line in text.split("\n")[:4] if line.strip()]
+    if title not in lines:
+        return ""
+    at = lines.index(title)
+    return lines[at - 1] if at > 0 and looks_like_title(lines[at - 1]) else ""
 
 
 def officials_step(doc):

@@ -11,7 +11,10 @@ THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
-SOURCE_LABEL = re.compile(r"(?:来源|文章来源|稿件来源|出处)\s*[:：]\s*([^\s|,，)）]{2,20})")
+# "来源：某某县融媒体中心"; "来源于某某发布" only opening a line (资金来源于财政 is a sentence).
+SOURCE_LABEL = re.compile(
+    r"(?:(?:来源|文章来源|稿件来源|出处)\s*[:：]|^\s*[（(]?(?:本文|信息|稿件)?来源于[:：]?)\s*([^\s|,，)）。]{2,20})"
+)
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
 TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
 DATETIME_LINE = re.compile(
@@ -44,7 +47,7 @@ def publication(text, first_lines=12):
                 )
                 if groups.get("name"):
                     publisher = groups["name"].strip()
-                if title is None and index > 0 and _looks_like_title(head[index - 1]):
+                if title is None and index > 0 and looks_like_title(head[index - 1]):
                     title = head[index - 1]
         if publisher is None:
             match = SOURCE_LABEL.search(line)
@@ -56,11 +59,11 @@ def publication(text, first_lines=12):
             if match:
                 publisher = match.group(1)
     if title is None:
-        title = next((line for line in head[:4] if _looks_like_title(line)), None)
+        title = next((line for line in head[:4] if looks_like_title(line)), None)
     return published, publisher, title
 
 
-def _looks_like_title(line):
+def looks_like_title(line):
     return (
         6 <= len(line) <= 60
         and not line.endswith(("。", ":", "："))

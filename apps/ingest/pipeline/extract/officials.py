@@ -41,8 +41,11 @@ class OfficialRules:
         self.before_name = re.compile(f"[^\u4e00-\u9fff](?=[{re.escape(first_characters)}])")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
-        # A space may stand between title and name in a byline or header: "县长 李明".
-        self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
+        # A space may stand between title and name in a byline or header: "县长 李明"; a group
+        # title may introduce its list: "出席活动的县领导有：李明、王芳".
+        self.title_then_name = re.compile(
+            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?(?={self.surname}[\u4e00-\u9fff])"
+        )
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
@@ -135,6 +138,14 @@ def title_chain(text, title_start, after=0):
     return LEADING_FILLER.sub("", window[cut:].lstrip("、"))
 
 
+def _holds_office(chain, r):
+    """Whether a post written before a bare one is a government office: in 副县长、某某产业链链长 the
+    chain's leader is the 副县长; in 某某集团总经理、项目组组长 nobody is."""
+    posts = [post for post in chain.split("、") if post]
+    own = r.official_titles - r.needs_organisation
+    return any(post.endswith(title) for post in posts for title in own)
+
+
 ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
 
 
@@ -159,6 +170,7 @@ def _names_another_place(chain, subject_names, foreign_names):
     return False
 
 
+LEADING_GROUP_POST = re.compile(r"(?:组长|链长|指挥长)$")
 # A group title over two levels (市、县领导, 省、市领导).
 MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
 # A post of the parent prefecture or city: 州委书记, 副州长, 市人大常委会主任, 地委书记.
@@ -170,7 +182,12 @@ def _parent_post(full_title, title, subject_level):
     """A county's or district's text names its parent's leaders by their bare posts (副州长,
     市委书记); a county-level city's own posts are 市…, its prefecture's 州…/地委…. The last post
     of a chain decides: 州委常委、某某县委书记 is the county's own."""
-    last = full_title.split("、")[-1]
+    posts = full_title.split("、")
+    # 副州长、某某领导小组副组长: a group's post says nothing of the level; the office before it does.
+    offices = [post for post in posts if not LEADING_GROUP_POST.search(post)]
+    last = (offices or posts)[-1]
+    if offices and offices[-1] != posts[-1]:
+        title = last
     if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
         return False
     if subject_level in ("县", "区"):
@@ -198,6 +215,8 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         name = resolve_name(text, match.end(), r)
         if not name or looks_like_a_word(name):
             continue
+        if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
+            continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
@@ -220,7 +239,12 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or title in r.national
             or r.higher_level.search(organisation + title)
         )
-        if not outsider and title in r.needs_organisation and not r.government.search(shared_chain):
+        if (
+            not outsider
+            and title in r.needs_organisation
+            and not r.government.search(shared_chain)
+            and not _holds_office(chain, r)
+        ):
             continue
         if outsider or _names_another_place(full_title, subject_names, foreign_names):
             # The parent's, another place's or a company's people, and the names listed after them.

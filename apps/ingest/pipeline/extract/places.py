@@ -15,12 +15,23 @@ PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
 COUNTY_LEVELS = ("县", "区")
 # A news lead opens with the date and then the place that acts: "5月12日，某某市第二季度…".
 LEAD = re.compile(r"\d{1,2}月\d{1,2}日(?:[上中下]午|晚|早)?[，,]?\s*")
+# …or with a vague time: "近日，某某县召开…", "日前，某某区…" (a sentence start, not 最近日前).
+VAGUE_LEAD = re.compile(r"(?:^|(?<=[。！？\n）)]))\s*(?:近日|日前|近期|连日来|昨天|昨日|今天|今日)[，,]\s*")
 # The secretary of a bare 县委/区委 is the publishing county's own leader; a bare 市委书记 is a city's.
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
 LOCAL_ORGAN = re.compile(
     r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
 )
+
+
+# The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
+LOCAL_OUTLET = re.compile(
+    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
+)
+COUNTY_OUTLET_WEIGHT = 6.0
+# A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
+DATELINE_OUTLET = re.compile(r"(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|网|日报|电视台|广播电视台|手机报)?讯")
 
 
 class PlaceIndex:
@@ -80,8 +91,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     mentioned_provinces = set()
     visited = re.compile("|".join(rules["visit_context"]))
     tag_spans = _tag_lines(text)
-    lead = LEAD.search(text)
-    lead_at = lead.end() if lead else -1
+    leads = {lead.end() for lead in (LEAD.search(text), VAGUE_LEAD.search(text)) if lead}
     mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
@@ -107,7 +117,9 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight -= 1.5
             if start < 300:
                 weight += 0.5
-            if start == lead_at:
+            if division.level in ("县", "区", "县级市") and DATELINE_OUTLET.match(text, end):
+                weight += 3  # "某某县融媒体中心讯", "某某讯": a county's own dateline
+            if start in leads:
                 weight += 3  # the place the lead sentence opens with holds the event
             parent = divisions.parent(division)
             if start == previous_end and parent and parent.adcode in previous_codes:
@@ -123,18 +135,24 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     for anchor, weight in anchor_list:
         if not anchor.strip():
             continue
-        for _start, end, name in index.mentions(anchor):
+        anchor_mentions = index.mentions(anchor)
+        for position, (_start, end, name) in enumerate(anchor_mentions):
             if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
                 continue
+            if _locates_next(anchor_mentions, position, divisions):
+                continue  # "焦作市中站区…签约活动": the parent only says where the district is
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
+            own_outlet = anchor is publisher and LOCAL_OUTLET.match(publisher[end:])
             for division in candidates:
                 # The dateline or URL names the document's own place even when the body only
                 # says 我市; the title or publisher confirms a place the body names, and names
-                # the city of an article that only says 我市.
-                if division.adcode in scores or weight > 4 or not body_named:
-                    scores[division.adcode] += weight
+                # the city of an article that only says 我市. A county's own outlet (来源：某某县
+                # 融媒体中心, 某某发布) speaks for that county even when the body says only 全县.
+                local = own_outlet and division.level in ("县", "区", "县级市")
+                if division.adcode in scores or weight > 4 or not body_named or local:
+                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
                     anchored.add(division.adcode)
     if not scores:
@@ -173,6 +191,20 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+def _locates_next(mentions, position, divisions):
+    """Whether the place at `position` is the parent of the place written right after it
+    (焦作市中站区, 绍兴越城): in a headline or dateline that names the child's event, the parent
+    only locates it."""
+    if position + 1 >= len(mentions):
+        return False
+    _, end, name = mentions[position]
+    following_start, _, following = mentions[position + 1]
+    if following_start != end:
+        return False
+    parents = {d.adcode for d in divisions.lookup(name)}
+    return any((p := divisions.parent(child)) and p.adcode in parents for child in divisions.lookup(following))
 
 
 def _names_publishers_place(publisher, end, name, divisions):
@@ -248,6 +280,22 @@ def url_places(url):
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
+def url_anchors(url, host_weight=6.0, path_weight=2.0):
+    """(names, weight) anchors from a page address. A place its host spells (www.xuanzhou.gov.cn,
+    yushu.changchun.gov.cn) is the site's own; one spelled only in the path is a channel of a
+    portal or aggregator (yybnet.net/chengdu/…, …/quanzhou/anxi/…): at most the region, so it
+    weighs little against what the text says."""
+    if not url:
+        return []
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    own = url_places("http://" + host + "/")
+    anchors = [(own, host_weight)] if own else []
+    channel = " ".join(name for name in url_places(url).split() if name not in own.split())
+    if channel:
+        anchors.append((channel, path_weight))
+    return anchors
+
+
 @lru_cache(maxsize=1)
 def _county_slugs():
     """{pinyin slug: [(full name, parent's full name)]} for current county-level divisions."""
@@ -268,6 +316,16 @@ def _prefecture_slugs():
         if division.level in PREFECTURE_LEVELS and division.current:
             seen[division.slug.replace("-", "")].append(division.full_name)
     return {slug: names[0] for slug, names in seen.items() if len(names) == 1 and len(slug) >= 4}
+
+
+# Where the subject went to do its own business: 在上海、深圳等地考察对接后签约…, 在深圳的招商推介会上…,
+# 赴杭州招商. The places there are venues of the subject's trip, not the sentence's subject, so its
+# figures stay the subject's. A bare 在深圳，… and a study visit (赴义乌市考察, whose sentence goes on
+# about the host) still speak of the other place.
+VENUE = re.compile(
+    r"((?:(?:^|(?<=[^\u4e00-\u9fff])|(?<=其中))在|赴|前往))([^，。；,;：:]{1,30}?)"
+    r"(等地|等城市|(?:的[^，。；,;]{0,12}?)?(?:推介会|洽谈会|招商会|博览会|交易会|活动)(?:上|中|期间)|招商|对接)"
+)
 
 
 class PlaceContext:
@@ -309,6 +367,7 @@ class PlaceContext:
         original = text
         for person in self.person_names:
             text = text.replace(person, "\0" * len(person))
+        text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             if _inside_a_quoted_term(text, start, end):
