@@ -39,7 +39,8 @@ class TargetRules:
         rules = data("targets.json")
         self.rules = rules
         self.money = re.compile(
-            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
+            # 总投资43.52 亿元: a typeset page may put a space between the digits and the unit.
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.per_person = re.compile(r"[/／]人(?![次口民])")
