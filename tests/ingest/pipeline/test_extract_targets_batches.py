@@ -29,3 +29,26 @@ def test_an_amount_typeset_with_a_space_before_its_unit_is_read():
 def test_a_space_without_digits_before_it_makes_no_amount():
     assert values("服务人口达2023 亿人次。") == []
     assert values("共有 亿元项目落地。") == []
+
+
+def test_a_group_of_one_project_is_that_project_up_to_the_semicolon():
+    # 湖南祁东 2020 集中开工 page: four 板块, three of them one project each
+    text = (
+        "其中工业板块项目6个,总投资15.3亿元,年度计划投资7.8亿元;特色板块项目1个,总投资2亿元,"
+        "年度计划投资1亿元;活力板块项目1个,总投资8亿元,年度计划投资3.2亿元。"
+    )
+    assert values(text) == [(Decimal("6"), "个"), (Decimal("15.3"), "亿元"), (Decimal("7.8"), "亿元")]
+
+
+def test_one_project_as_a_rate_is_no_count():
+    # 江苏沭阳 2021 round-up: "实现平均每3天落地1个亿元项目"
+    assert values("实现平均每3天落地1个亿元项目。") == []
+
+
+def test_a_size_class_holding_one_project_is_still_counted():
+    # 江苏泗洪 2023 开工 page
+    assert values("其中10亿元以上项目20个,100亿元以上项目1个。") == [(Decimal("20"), "个"), (Decimal("1"), "个")]
+
+
+def test_a_count_of_one_that_is_not_a_project_stays():
+    assert values("新增国家级专精特新小巨人企业1家。") == [(Decimal("1"), "家")]

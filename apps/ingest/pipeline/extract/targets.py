@@ -228,6 +228,7 @@ COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "�
 METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
 SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
 MONEY_UNITS = {"元", "万元", "亿元", "万亿元"}
+SEGMENT_END = re.compile(r"[；;。]")
 
 
 @dataclass
@@ -428,6 +429,7 @@ def find_targets(
         figures = [Figure(*c) for c in numbers if c[0] not in baseline_spans]
         # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
         previous_metric, previous_group, previous_end = None, None, 0
+        one_project_until = -1  # "…板块项目1个，总投资2亿元；": the figures of one project, up to the ；
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
             # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
@@ -468,6 +470,8 @@ def find_targets(
                     continue  # 30余名县级领导: who attended, not a figure of the city
                 if r.figure["one_project"].search(sentence.text, 0, figure.start):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
+                if figure.start < one_project_until:
+                    continue
                 if own:
                     metric = own[index]
                 elif index and group_metric:
@@ -484,6 +488,12 @@ def find_targets(
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
                     continue  # no noun says what is measured, or it is a company's figure or a price
+                if figure.value == 1 and figure.unit in ("个", "项") and r.figure["project_noun"].search(metric):
+                    # 特色板块项目1个，总投资2亿元: a group of one is that one project, and so are the
+                    # amounts after it up to the next ；. A size class (100亿元以上项目1个) counts projects.
+                    stop = SEGMENT_END.search(sentence.text, figure.end)
+                    one_project_until = stop.start() if stop else len(sentence.text)
+                    continue
                 group_metric = group_metric or metric
                 shared = None if own or len(group) > 1 else shared_metrics(sentence.text, previous_end, figure.start, r)
                 previous_metric, previous_end = metric, figure.end
