@@ -52,3 +52,25 @@ def test_a_size_class_holding_one_project_is_still_counted():
 
 def test_a_count_of_one_that_is_not_a_project_stays():
     assert values("新增国家级专精特新小巨人企业1家。") == [(Decimal("1"), "家")]
+
+
+def test_companies_named_as_examples_of_a_batch_leave_the_batch_its_figures():
+    # 河北巨鹿 2019 开工投产 page: each ；-part is read on its own
+    text = (
+        "其中,台湾科技小镇系列项目等9个项目集中开工,总投资48.82亿元;"
+        "河北某某车业有限公司电动车产业园项目等8个项目投产,总投资44.98亿元。"
+    )
+    assert values(text) == [
+        (Decimal("9"), "个"),
+        (Decimal("48.82"), "亿元"),
+        (Decimal("8"), "个"),
+        (Decimal("44.98"), "亿元"),
+    ]
+    # same page: a signing batch whose examples are a 集团's and a 有限公司's projects
+    text = "某某集团宠物食品项目、某某科技有限公司智慧家居科技园项目等58个项目集中签约,总投资120.99亿元。"
+    assert values(text) == [(Decimal("58"), "个"), (Decimal("120.99"), "亿元")]
+
+
+def test_a_company_sentence_without_a_batch_stays_out():
+    assert values("河北某某有限公司投资建设的项目总投资5亿元,该公司等3个项目负责人发言。") == []
+    assert values("甲科技有限公司等3个项目签约,乙有限公司总投资5亿元。") == []

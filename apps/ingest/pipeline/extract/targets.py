@@ -22,6 +22,7 @@ from .text import (
     enclosing,
     finditer_where_possible,
     required_text,
+    sentences,
 )
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -421,7 +422,7 @@ def find_targets(
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
         )
 
-    for sentence in city_sentences(text, r.company, skip):
+    for sentence in _city_and_batch_sentences(text, r, skip):
         numbers = candidates(sentence.text, r)
         if not numbers:
             continue
@@ -521,6 +522,33 @@ def find_targets(
                     seen.add(key)
                     facts.append(fact)
     return facts
+
+
+def _city_and_batch_sentences(text, r, skip):
+    """The city's sentences, and the part of a sentence about companies that counts a batch they
+    only exemplify: "甲有限公司项目等8个项目投产，总投资44.98亿元" → "8个项目投产，总投资44.98亿元".
+    Each ；-part of such a sentence is read on its own: one part may name no company at all."""
+    kept = {s.start for s in city_sentences(text, r.company, skip)}
+    for sentence in sentences(text):
+        if sentence.start in kept:
+            yield sentence
+            continue
+        if skip(sentence):
+            continue
+        for part in re.finditer(r"[^；;]+[；;]?", sentence.text):
+            start = part.start()
+            if r.company.search(part.group(0)):
+                batch = [
+                    m
+                    for m in r.figure["batch_of_examples"].finditer(part.group(0))
+                    if not r.company.search(part.group(0), m.end())
+                ]
+                if not batch:
+                    continue
+                start += batch[0].start("count")
+            elif not r.figure["batch_of_examples"].search(sentence.text):
+                continue  # a sentence left out for its companies, with no batch in it
+            yield Span(sentence.start + start, sentence.start + part.end(), sentence.text[start : part.end()])
 
 
 def _fact(
