@@ -74,3 +74,17 @@ def test_companies_named_as_examples_of_a_batch_leave_the_batch_its_figures():
 def test_a_company_sentence_without_a_batch_stays_out():
     assert values("河北某某有限公司投资建设的项目总投资5亿元,该公司等3个项目负责人发言。") == []
     assert values("甲科技有限公司等3个项目签约,乙有限公司总投资5亿元。") == []
+
+
+def test_an_amount_before_de_that_sums_a_counted_batch_is_its_total():
+    # 浙江上虞 2020 "三个一批" page
+    found = find_targets("活动中,59个总投资超过580亿元的重大项目集中签约、开工、投产。")
+    assert [(t.value, t.unit, t.bound) for t in found] == [
+        (Decimal("59"), "个", "exact"),
+        (Decimal("580"), "亿元", "at_least"),
+    ]
+
+
+def test_an_amount_before_de_without_a_count_is_a_class():
+    assert values("一批总投资超过10亿元的项目开工。") == []
+    assert values("引进估值超10亿元的企业5家。") == [(Decimal("5"), "家")]
