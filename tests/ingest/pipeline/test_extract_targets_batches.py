@@ -88,3 +88,17 @@ def test_an_amount_before_de_that_sums_a_counted_batch_is_its_total():
 def test_an_amount_before_de_without_a_count_is_a_class():
     assert values("一批总投资超过10亿元的项目开工。") == []
     assert values("引进估值超10亿元的企业5家。") == [(Decimal("5"), "家")]
+
+
+def test_amounts_listed_before_a_project_noun_are_size_classes():
+    # 江苏泗洪 2023 开工 page: "…等50亿元、百亿元重特大项目相继落户"
+    assert values("新材料、医疗装备、汽车零部件等50亿元、百亿元重特大项目相继落户。") == []
+    assert values("引进新材料、医疗装备等10亿元项目。") == []
+
+
+def test_amounts_listed_with_their_own_metrics_stay():
+    assert values("固定资产投资、工业投资分别完成50亿元、30亿元。") == [
+        (Decimal("50"), "亿元"),
+        (Decimal("30"), "亿元"),
+    ]
+    assert values("新签约项目总投资50亿元、到位资金30亿元。") == [(Decimal("50"), "亿元"), (Decimal("30"), "亿元")]

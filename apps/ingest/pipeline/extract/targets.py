@@ -435,6 +435,12 @@ def find_targets(
         one_project_until = -1  # "…板块项目1个，总投资2亿元；": the figures of one project, up to the ；
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
+            if (
+                all(f.unit in MONEY_UNITS for f in group)
+                and (len(group) > 1 or sentence.text[: first.start].endswith("等"))
+                and r.figure["class_of_projects"].match(sentence.text, group[-1].end)
+            ):
+                continue  # "…等50亿元、百亿元重特大项目相继落户": sizes that class the projects named before
             # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
             clause_start = max(
                 (m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
