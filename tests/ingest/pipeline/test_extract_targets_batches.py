@@ -102,3 +102,19 @@ def test_amounts_listed_with_their_own_metrics_stay():
         (Decimal("30"), "亿元"),
     ]
     assert values("新签约项目总投资50亿元、到位资金30亿元。") == [(Decimal("50"), "亿元"), (Decimal("30"), "亿元")]
+
+
+def test_output_after_completion_of_a_counted_batch_is_the_batch_s():
+    # 广东平远 签约 page (traditional in the original): 此次签约的7个项目…预计建成投产后年产值66.97亿元、年创税收3.5亿元
+    text = "此次签约的7个项目涵盖装备制造等领域,计划总投资35.8亿元,预计建成投产后年产值66.97亿元、年创税收3.5亿元。"
+    assert values(text) == [
+        (Decimal("7"), "个"),
+        (Decimal("35.8"), "亿元"),
+        (Decimal("66.97"), "亿元"),
+        (Decimal("3.5"), "亿元"),
+    ]
+
+
+def test_output_after_completion_of_one_project_stays_out():
+    assert values("该项目总投资17.5亿元,建成后年产值15亿元。") == []
+    assert values("签约3个项目,其中该项目建成后年产值15亿元。") == [(Decimal("3"), "个")]

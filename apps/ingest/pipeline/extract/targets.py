@@ -477,7 +477,10 @@ def find_targets(
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
                     continue  # 30余名县级领导: who attended, not a figure of the city
-                if r.figure["one_project"].search(sentence.text, 0, figure.start):
+                one = r.figure["one_project"].search(sentence.text, 0, figure.start)
+                if one and (
+                    one.group(0)[0] in "该本此" or not r.figure["batch_subject"].search(sentence.text, 0, one.start())
+                ):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if figure.start < one_project_until:
                     continue
