@@ -118,3 +118,19 @@ def test_output_after_completion_of_a_counted_batch_is_the_batch_s():
 def test_output_after_completion_of_one_project_stays_out():
     assert values("该项目总投资17.5亿元,建成后年产值15亿元。") == []
     assert values("签约3个项目,其中该项目建成后年产值15亿元。") == [(Decimal("3"), "个")]
+
+
+def test_a_headline_figure_the_body_never_states_is_read_once():
+    # 福建东山 2020 开工 page: the total is in the (repeated) title only
+    text = (
+        "某县一季度总投资8.5亿元项目集中开工\n\n某县一季度总投资8.5亿元项目集中开工\n\n"
+        "3月10日上午,某县举行第一季度项目集中开工仪式。此次集中开工有甲食品、乙物流等8个项目。"
+    )
+    assert values(text) == [(Decimal("8.5"), "亿元"), (Decimal("8"), "个")]
+
+
+def test_a_headline_figure_the_body_restates_is_read_from_the_body_only():
+    text = "某县9个项目集中开工 总投资26.5亿元\n\n3月3日,某县9个产业项目集中开工,总投资达26.5亿元。"
+    found = find_targets(text)
+    assert [(t.value, t.unit) for t in found] == [(Decimal("9"), "个"), (Decimal("26.5"), "亿元")]
+    assert all(t.evidence.start > text.index("\n") for t in found)

@@ -424,8 +424,20 @@ def find_targets(
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
         )
 
-    for sentence in _city_and_batch_sentences(text, r, skip):
+    body = list(_city_and_batch_sentences(text, r, skip))
+    # A figure of the headline that the body never states (东山一季度总投资8.5亿元项目集中开工) is
+    # read from the headline; one copy of it, as a page may repeat its title.
+    heads = [
+        s
+        for s in sentences(text)
+        if (s.start < headline_end or (headline and s.text.strip() in headline)) and not skip_sentence(s)
+    ][:1]
+    body_text = "".join(s.text for s in body)
+    for sentence in heads + body:
+        from_headline = bool(heads) and sentence is heads[0]
         numbers = candidates(sentence.text, r)
+        if from_headline:
+            numbers = [c for c in numbers if sentence.text[c[0] : c[1]] not in body_text]
         if not numbers:
             continue
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
