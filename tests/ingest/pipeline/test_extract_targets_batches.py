@@ -134,3 +134,14 @@ def test_a_headline_figure_the_body_restates_is_read_from_the_body_only():
     found = find_targets(text)
     assert [(t.value, t.unit) for t in found] == [(Decimal("9"), "个"), (Decimal("26.5"), "亿元")]
     assert all(t.evidence.start > text.index("\n") for t in found)
+
+
+def test_a_project_phase_and_a_product_against_a_standard_are_no_figures_of_the_place():
+    # 安徽全椒 开工 page: "一期项目规划建筑面积8.8万平方米"; 山东泰山 签约 page: "负载损耗比国家标准降低15%以上"
+    assert values("项目占地约197亩,一期项目规划建筑面积8.8万平方米。") == []
+    assert values("产品全方位升级,负载损耗比国家标准降低15%以上。") == []
+
+
+def test_a_phase_or_a_standard_outside_the_figure_s_clause_changes_nothing():
+    assert values("一期工程已经完工,全县固定资产投资增长10%。") == [(Decimal("10"), "%")]
+    assert values("按照国家标准,全县新建高标准农田5万亩。") == [(Decimal("5"), "万亩")]

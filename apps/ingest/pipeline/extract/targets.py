@@ -496,6 +496,8 @@ def find_targets(
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if figure.start < one_project_until:
                     continue
+                if r.figure["phase_or_spec"].search(sentence.text, 0, figure.start):
+                    continue  # 一期项目规划建筑面积8.8万平方米, 损耗比国家标准降低15%: a project's or a product's
                 if own:
                     metric = own[index]
                 elif index and group_metric:
