@@ -145,3 +145,13 @@ def test_a_project_phase_and_a_product_against_a_standard_are_no_figures_of_the_
 def test_a_phase_or_a_standard_outside_the_figure_s_clause_changes_nothing():
     assert values("一期工程已经完工,全县固定资产投资增长10%。") == [(Decimal("10"), "%")]
     assert values("按照国家标准,全县新建高标准农田5万亩。") == [(Decimal("5"), "万亩")]
+
+
+def test_a_total_before_de_and_a_count_of_projects_after_it_is_the_batch_s_total():
+    # 湖北秭归 2021 page (realnews_dev2): "共签约总投资近16亿元的10个重大项目"
+    text = "2021年一季度,某县共签约总投资近16亿元的10个重大项目,涵盖工业、农业等产业。"
+    assert values(text) == [(Decimal("16"), "亿元"), (Decimal("10"), "个")]
+
+
+def test_a_total_before_de_that_classes_projects_without_a_batch_count_stays_out():
+    assert values("引进总投资超10亿元的项目3个。") == [(Decimal("3"), "个")]

@@ -130,7 +130,13 @@ def candidates(sentence_text, r):
         before = sentence_text[max(0, start - 24) : start]
         before = CHAINED_COUNT.sub("", before)  # 走进3家企业和1个平台: the 1个 is part of the visit too
         # "59个总投资超过580亿元的重大项目": an amount before 的 that sums the counted batch is its total.
-        attribute = r.attribute_after.match(sentence_text[end:]) and not r.figure["batch_total_before"].search(before)
+        # "签约总投资近16亿元的10个重大项目": the same total, the count after it.
+        attribute = r.attribute_after.match(sentence_text[end:]) and not (
+            r.figure["batch_total_before"].search(before)
+            or (
+                r.figure["total_word_before"].search(before) and r.figure["batch_count_after"].match(sentence_text, end)
+            )
+        )
         if (
             r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before))
             or attribute
