@@ -155,3 +155,27 @@ def test_a_total_before_de_and_a_count_of_projects_after_it_is_the_batch_s_total
 
 def test_a_total_before_de_that_classes_projects_without_a_batch_count_stays_out():
     assert values("引进总投资超10亿元的项目3个。") == [(Decimal("3"), "个")]
+
+
+def test_a_batch_restated_later_in_the_page_is_one_fact():
+    # 湖南祁东 2020 开工 page: lead, then "上述9个产业项目总投资26.5亿元"; 河北元氏 签约 page: "此次签约的8个项目…"
+    text = (
+        "3月3日,某县9个产业项目集中开工,总投资达26.5亿元。"
+        "县长介绍了9个集中开工项目基本情况。上述9个产业项目总投资26.5亿元,年度计划投资12.6亿元。"
+    )
+    assert values(text) == [(Decimal("9"), "个"), (Decimal("26.5"), "亿元"), (Decimal("12.6"), "亿元")]
+
+
+def test_two_counts_of_different_projects_that_happen_to_be_equal_stay_two():
+    # 陕西洋县 round-up (realnews_dev2)
+    text = "新开工建设项目52个,开工率100%。招商引资新签及续建项目52个,引资额达527.86亿元。"
+    assert values(text) == [
+        (Decimal("52"), "个"),
+        (Decimal("100"), "%"),
+        (Decimal("52"), "个"),
+        (Decimal("527.86"), "亿元"),
+    ]
+
+
+def test_equal_rates_of_different_metrics_stay_two():
+    assert values("规上工业增加值增长10%,固定资产投资增长10%。") == [(Decimal("10"), "%"), (Decimal("10"), "%")]

@@ -416,7 +416,7 @@ def find_targets(
     event sentence gives (举行…仪式，签约10个项目) is of the event's year.
     """
     r = rules()
-    facts, seen = [], set()
+    facts, seen, restatable = [], set(), {}
     base_year = meeting_year or published_year
     headline = title.strip()
     first_line = text.split("\n", 1)[0]
@@ -550,9 +550,39 @@ def find_targets(
                         key += (part_of(fact.evidence.start),)
                     if key in seen:
                         continue
+                    # A news page restates its batch's count and total (title, lead, detail: 9个产业项目…
+                    # 总投资26.5亿元) under other words: the same amount or count of the same year is one
+                    # fact. Rates (工业增长10%、投资增长10%) and named sizes (A、B两个千亿级集群) stay apart.
+                    restated = ("restated", fact.value, fact.unit, fact.year)
+                    if (
+                        not part_of
+                        and fact.unit != "%"
+                        and figure.metric is None
+                        and restatable.get(restated)
+                        and (
+                            RESTATING.search(sentence.text, 0, figure.start)
+                            or any(_same_subject(fact.metric, m) for m in restatable[restated])
+                        )
+                    ):
+                        continue
+                    restatable.setdefault(restated, []).append(fact.metric)
                     seen.add(key)
                     facts.append(fact)
     return facts
+
+
+RESTATING = re.compile(r"此次|本次|上述|这些|这批|该批|今天|今日|当天|当日")
+
+
+def _bigrams(metric):
+    return {metric[i : i + 2] for i in range(len(metric) - 1)} - {"项目", "企业"}
+
+
+def _same_subject(a, b):
+    """Two metrics that share a word beyond 项目/企业 (产业项目集中开工, 集中开工项目基本情况) name one
+    subject; 新开工建设项目 and 招商引资新签及续建项目 do not. A bare metric (总投资) matches any."""
+    ours, theirs = _bigrams(a), _bigrams(b)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def _city_and_batch_sentences(text, r, skip):
