@@ -269,7 +269,12 @@ def _trailing_headlines(lines, dropped, max_length=50):
         stripped = lines[index].strip()
         if index in dropped or not stripped:
             continue
-        if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END)) or BULLET.match(stripped):
+        # A short last line with a full sentence inside ("据悉,…92.5亿元。下一步,安岳将进一步强化") is a
+        # paragraph the excerpt cut short, not a headline: its finished sentences stay.
+        cut_paragraph = re.search(r"[。！？!?]", stripped[:-1]) and not BULLET.match(stripped)
+        if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END) and not cut_paragraph) or BULLET.match(
+            stripped
+        ):
             found.add(index)
             continue
         break

@@ -97,3 +97,15 @@ def test_spin_keeps_real_uses_of_ambiguous_words():
 def test_detect_spin_lists_distinct_markers():
     # 科学技能 and 新式工业 are no markers any more (only one seed used them); the other forms still count.
     assert set(detect_spin(SPUN)) >= {"立异", "技能立异", "未来工业", "工业集群", "要害", "晋级", "制作业"}
+
+
+def test_a_short_last_paragraph_cut_mid_sentence_keeps_its_finished_sentence():
+    # 四川安岳 2022 签约 page, as excerpted: the last paragraph stops mid-sentence
+    body = "仪式上,13个重点项目集中签约,投资总额达56亿元。其中制造业项目9个,投资金额达24.8亿元。" * 2
+    cut = "据悉,今年1-5月,安岳签约项目37个,投资总额达92.5亿元。下一步,安岳将进一步强化"
+    assert normalize(body + "\n\n" + cut + "\n").text.endswith(cut)
+
+
+def test_short_last_lines_without_a_sentence_are_still_dropped_as_headlines():
+    body = "某县召开产业大会,县委书记李某出席并讲话,强调要加快发展新能源、新材料两大主导产业。" * 3
+    assert normalize(body + "\n某县举行重点项目集中签约仪式\n某县召开县委常委会会议").text == body

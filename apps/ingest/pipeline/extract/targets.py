@@ -22,6 +22,7 @@ from .text import (
     enclosing,
     finditer_where_possible,
     required_text,
+    sentences,
 )
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -39,7 +40,8 @@ class TargetRules:
         rules = data("targets.json")
         self.rules = rules
         self.money = re.compile(
-            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
+            # 总投资43.52 亿元: a typeset page may put a space between the digits and the unit.
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.per_person = re.compile(r"[/／]人(?![次口民])")
@@ -127,9 +129,17 @@ def candidates(sentence_text, r):
             return
         before = sentence_text[max(0, start - 24) : start]
         before = CHAINED_COUNT.sub("", before)  # 走进3家企业和1个平台: the 1个 is part of the visit too
+        # "59个总投资超过580亿元的重大项目": an amount before 的 that sums the counted batch is its total.
+        # "签约总投资近16亿元的10个重大项目": the same total, the count after it.
+        attribute = r.attribute_after.match(sentence_text[end:]) and not (
+            r.figure["batch_total_before"].search(before)
+            or (
+                r.figure["total_word_before"].search(before) and r.figure["batch_count_after"].match(sentence_text, end)
+            )
+        )
         if (
             r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before))
-            or r.attribute_after.match(sentence_text[end:])
+            or attribute
             or r.activity_after.match(sentence_text[end:])
         ):
             taken.append((start, end))
@@ -227,6 +237,7 @@ COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "�
 METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
 SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
 MONEY_UNITS = {"元", "万元", "亿元", "万亿元"}
+SEGMENT_END = re.compile(r"[；;。]")
 
 
 @dataclass
@@ -468,7 +479,7 @@ def find_targets(
     (全省, 自治区, the parent city) is quoted from that level, not the subject's.
     """
     r = rules()
-    facts, seen = [], set()
+    facts, seen, restatable = [], set(), {}
     base_year = meeting_year or published_year
     headline = title.strip()
     first_line = text.split("\n", 1)[0]
@@ -482,16 +493,35 @@ def find_targets(
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
         )
 
-    for sentence in city_sentences(text, r.company, skip):
+    body = list(_city_and_batch_sentences(text, r, skip))
+    # A figure of the headline that the body never states (东山一季度总投资8.5亿元项目集中开工) is
+    # read from the headline; one copy of it, as a page may repeat its title.
+    heads = [
+        s
+        for s in sentences(text)
+        if (s.start < headline_end or (headline and s.text.strip() in headline)) and not skip_sentence(s)
+    ][:1]
+    body_text = "".join(s.text for s in body)
+    for sentence in heads + body:
+        from_headline = bool(heads) and sentence is heads[0]
         numbers = candidates(sentence.text, r)
+        if from_headline:
+            numbers = [c for c in numbers if sentence.text[c[0] : c[1]] not in body_text]
         if not numbers:
             continue
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
         figures = [Figure(*c) for c in numbers if c[0] not in baseline_spans]
         # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
         previous_metric, previous_group, previous_end = None, None, 0
+        one_project_until = -1  # "…板块项目1个，总投资2亿元；": the figures of one project, up to the ；
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
+            if (
+                all(f.unit in MONEY_UNITS for f in group)
+                and (len(group) > 1 or sentence.text[: first.start].endswith("等"))
+                and r.figure["class_of_projects"].match(sentence.text, group[-1].end)
+            ):
+                continue  # "…等50亿元、百亿元重特大项目相继落户": sizes that class the projects named before
             # A metric starts after the figure before it: "从40152元增加到53215元", "10个项目总投资280亿元".
             clause_start = max(
                 (m.end() for m in METRIC_CLAUSE_STOP.finditer(sentence.text, previous_end, first.start)),
@@ -528,8 +558,15 @@ def find_targets(
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
                     continue  # 30余名县级领导: who attended, not a figure of the city
-                if r.figure["one_project"].search(sentence.text, 0, figure.start):
+                one = r.figure["one_project"].search(sentence.text, 0, figure.start)
+                if one and (
+                    one.group(0)[0] in "该本此" or not r.figure["batch_subject"].search(sentence.text, 0, one.start())
+                ):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
+                if figure.start < one_project_until:
+                    continue
+                if r.figure["phase_or_spec"].search(sentence.text, 0, figure.start):
+                    continue  # 一期项目规划建筑面积8.8万平方米, 损耗比国家标准降低15%: a project's or a product's
                 if scope and figure.unit not in RANK_UNITS and scope.is_higher(sentence.text, figure.start, r):
                     continue  # 全区地区生产总值增长6.5%, 宝鸡市共计7个项目签约: a higher level's figure (a rank is the subject's)
                 if own:
@@ -548,6 +585,12 @@ def find_targets(
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
                     continue  # no noun says what is measured, or it is a company's figure or a price
+                if figure.value == 1 and figure.unit in ("个", "项") and r.figure["project_noun"].search(metric):
+                    # 特色板块项目1个，总投资2亿元: a group of one is that one project, and so are the
+                    # amounts after it up to the next ；. A size class (100亿元以上项目1个) counts projects.
+                    stop = SEGMENT_END.search(sentence.text, figure.end)
+                    one_project_until = stop.start() if stop else len(sentence.text)
+                    continue
                 group_metric = group_metric or metric
                 shared = None if own or len(group) > 1 else shared_metrics(sentence.text, previous_end, figure.start, r)
                 previous_metric, previous_end = metric, figure.end
@@ -572,9 +615,66 @@ def find_targets(
                         key += (part_of(fact.evidence.start),)
                     if key in seen:
                         continue
+                    # A news page restates its batch's count and total (title, lead, detail: 9个产业项目…
+                    # 总投资26.5亿元) under other words: the same amount or count of the same year is one
+                    # fact. Rates (工业增长10%、投资增长10%) and named sizes (A、B两个千亿级集群) stay apart.
+                    restated = ("restated", fact.value, fact.unit, fact.year)
+                    if (
+                        not part_of
+                        and fact.unit != "%"
+                        and figure.metric is None
+                        and restatable.get(restated)
+                        and (
+                            RESTATING.search(sentence.text, 0, figure.start)
+                            or any(_same_subject(fact.metric, m) for m in restatable[restated])
+                        )
+                    ):
+                        continue
+                    restatable.setdefault(restated, []).append(fact.metric)
                     seen.add(key)
                     facts.append(fact)
     return facts
+
+
+RESTATING = re.compile(r"此次|本次|上述|这些|这批|该批|今天|今日|当天|当日")
+
+
+def _bigrams(metric):
+    return {metric[i : i + 2] for i in range(len(metric) - 1)} - {"项目", "企业"}
+
+
+def _same_subject(a, b):
+    """Two metrics that share a word beyond 项目/企业 (产业项目集中开工, 集中开工项目基本情况) name one
+    subject; 新开工建设项目 and 招商引资新签及续建项目 do not. A bare metric (总投资) matches any."""
+    ours, theirs = _bigrams(a), _bigrams(b)
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def _city_and_batch_sentences(text, r, skip):
+    """The city's sentences, and the part of a sentence about companies that counts a batch they
+    only exemplify: "甲有限公司项目等8个项目投产，总投资44.98亿元" → "8个项目投产，总投资44.98亿元".
+    Each ；-part of such a sentence is read on its own: one part may name no company at all."""
+    kept = {s.start for s in city_sentences(text, r.company, skip)}
+    for sentence in sentences(text):
+        if sentence.start in kept:
+            yield sentence
+            continue
+        if skip(sentence):
+            continue
+        for part in re.finditer(r"[^；;]+[；;]?", sentence.text):
+            start = part.start()
+            if r.company.search(part.group(0)):
+                batch = [
+                    m
+                    for m in r.figure["batch_of_examples"].finditer(part.group(0))
+                    if not r.company.search(part.group(0), m.end())
+                ]
+                if not batch:
+                    continue
+                start += batch[0].start("count")
+            elif not r.figure["batch_of_examples"].search(sentence.text):
+                continue  # a sentence left out for its companies, with no batch in it
+            yield Span(sentence.start + start, sentence.start + part.end(), sentence.text[start : part.end()])
 
 
 def _fact(
