@@ -294,7 +294,7 @@ def test_the_figure_mark_guard_passes_over_only_sentences_without_figures(senten
     assert bool(rules().figure_mark.search(sentence)) == bool(candidates(sentence, unguarded))
 
 
-def _scope(county, parent="", province=""):
+def _scope(county, parent="", province="", level="县"):
     from apps.atlas.divisions import Division
     from apps.ingest.pipeline.extract.targets import scope_for
 
@@ -311,7 +311,7 @@ def _scope(county, parent="", province=""):
     def division(adcode, full, name, level, parent_adcode=None):
         return Division(adcode, full, name, level, province, parent_adcode, None, None)
 
-    subject = division("3", county, county[:-1], "县", "2")
+    subject = division("3", county, county[:-1], level, "2")
     parents = {"3": division("2", parent, parent[:-1], "地级市")}
     provinces = {province: division("1", province + "壮族自治区", province, "省级")}
     return scope_for(subject, Table(), {county, county[:-1]})
@@ -337,6 +337,18 @@ def test_a_higher_level_as_yardstick_or_class_keeps_the_countys_figures():
     assert Decimal("6.5") in [v for _, v, _ in facts("全区地区生产总值增长6.5%。")]
 
 
+def test_an_autonomous_prefectures_own_scope_and_a_provinces_superlative_keep_its_figures():
+    # Shapes of a prefecture press conference (文山州 2024, tests/fixtures/realnews_dev4/03, shortened):
+    # 全州 is the prefecture itself, and 全省唯一的…企业 names the province as a yardstick.
+    scope = _scope("某某自治州", "某某省", "云南", level="地区")
+    text = "今年前三季度，全州地区生产总值增长6.3%，排全省第1位。从全省唯一的氧化铝企业发展到全产业循环链，2023年实现铝工业产值567.4亿元。"
+    values = [v for _, v, _ in facts(text, scope=scope)]
+    assert Decimal("6.3") in values and Decimal("567.4") in values
+    # In a county article 全州 is still the parent prefecture's.
+    county = _scope("某某县", "某某自治州", "云南")
+    assert Decimal("6.3") not in [v for _, v, _ in facts("全州地区生产总值增长6.3%。", scope=county)]
+
+
 def test_a_project_named_by_capacity_phase_or_size_rank_is_one_project():
     # Signing-report shapes (克山 2020 and 新和 2024 in tests/fixtures/realnews; phrasing shortened):
     # a project named by its yearly capacity, one phase of a project, the largest of a batch.
@@ -346,3 +358,14 @@ def test_a_project_named_by_capacity_phase_or_size_rank_is_one_project():
     # A batch stays the city's.
     assert ("总投资", Decimal("120"), "亿元") in facts("此次签约项目共15个，总投资120亿元。")
     assert ("年产值超亿元项目", Decimal("12"), "个") in facts("全县年产值超亿元项目12个。")
+
+
+def test_amount_bands_class_projects_and_their_counts_are_figures():
+    # A signing report's breakdown by size (酒泉 2014 news, tests/fixtures/realnews_dev4/19, shortened):
+    # both ends of each band are class bounds, each band's count of projects is a figure, a band of one included.
+    text = "21个项目中20亿元至30亿元项目有4个，10亿元至20亿元项目有1个，5亿元至10亿元项目有2个。"
+    found = facts(text)
+    assert sorted(v for _, v, u in found if u == "个") == [Decimal("1"), Decimal("2"), Decimal("4"), Decimal("21")]
+    assert not [v for _, v, u in found if u == "亿元"]
+    # A group of one that is no band is still one project, with its amounts.
+    assert facts("特色板块项目1个，总投资2亿元；") == []

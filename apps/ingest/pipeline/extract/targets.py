@@ -440,7 +440,9 @@ def scope_for(division, divisions, subject_names):
         own.append("全区")
     elif division.province in AUTONOMOUS_REGIONS:
         higher.append("全区")
-    if division.level not in ("地区",):
+    if division.level == "地区":
+        own += ["全州", "全盟", "我州", "我盟", "本州", "该州"]  # an autonomous prefecture or 盟 is itself 全州
+    else:
         higher += ["全州", "全盟"]
     # Longest first, so 宝鸡市 wins over 宝鸡 and 全自治区 over 自治区.
     return Scope(re.compile("|".join(sorted(higher, key=len, reverse=True))), re.compile("|".join(own)))
@@ -585,7 +587,12 @@ def find_targets(
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
                     continue  # no noun says what is measured, or it is a company's figure or a price
-                if figure.value == 1 and figure.unit in ("个", "项") and r.figure["project_noun"].search(metric):
+                if (
+                    figure.value == 1
+                    and figure.unit in ("个", "项")
+                    and r.figure["project_noun"].search(metric)
+                    and not r.figure["class_count_before"].search(sentence.text, 0, figure.start)
+                ):
                     # 特色板块项目1个，总投资2亿元: a group of one is that one project, and so are the
                     # amounts after it up to the next ；. A size class (100亿元以上项目1个) counts projects.
                     stop = SEGMENT_END.search(sentence.text, figure.end)
