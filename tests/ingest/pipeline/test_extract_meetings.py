@@ -128,3 +128,41 @@ def test_yesterday_counts_back_from_a_stated_page_date_only():
     assert meeting.date == date(2023, 7, 25)
     [guessed] = find_meetings(text, date(2023, 12, 31))  # a year guessed from the text gives no day
     assert guessed.date is None
+
+
+def test_a_year_whose_work_is_planned_is_the_year_the_text_speaks_from():
+    # Genre shape (a January meeting that studies the year's 发展思路; a December one that deploys
+    # next year's work), written for this rule; counter-examples: a review of a year, a plain year.
+    from apps.ingest.pipeline.extract.dates import likely_year
+
+    assert likely_year("1月8日，县委召开会议，研究2025年发展思路和重点工作。") == 2025
+    assert likely_year("12月26日，县委召开经济工作会议，部署2025年重点工作。") == 2024
+    assert likely_year("3月5日，全县召开会议，安排2024年全县工业工作要点。") == 2024
+    # Not a plan of work: a year reported on is still read as the year before the page.
+    assert likely_year("1月8日，县委召开会议，总结2024年工作。") == 2025
+    assert likely_year("2023年，全市生产总值增长5%。") == 2024
+
+
+def test_a_planned_start_dates_an_undated_signing_before_it():
+    # Shape of tests/fixtures/realnews/31 新和: "5月27日…签署…投资协议…计划2025年7月开工建设", no other year.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.dates import infer_year, planned_start
+
+    text = "5月27日，某县政府与某集团签署项目投资协议。该项目计划2025年7月开工建设，2026年11月竣工投产。"
+    assert planned_start(text) == _date(2025, 7, 31)
+    assert infer_year(5, 27, planned_start(text), text)[0] == 2025
+    assert infer_year(11, 3, planned_start(text), text)[0] == 2024  # months after the start: the year before
+    # A planned completion alone does not bound an event (a ground-breaking can be years before it).
+    assert planned_start("5月27日，某项目开工。项目预计2026年11月竣工投产。") is None
+    assert planned_start("争取2025年3月底前开工建设") == _date(2025, 3, 31)
+    assert planned_start("计划2025年12月开工") == _date(2025, 12, 31)
+
+
+def test_an_undated_page_s_signing_takes_the_planned_start_s_year():
+    # Shape of tests/fixtures/realnews/31 新和, through the whole extractor.
+    from apps.ingest.pipeline.extract import extract
+    from apps.ingest.pipeline.normalize import normalize
+
+    text = "5月27日，新和县政府与某集团正式签署棉纺项目投资协议。该项目计划2025年7月开工建设，2026年11月竣工投产。"
+    assert [m.date.isoformat() for m in extract(normalize(text)).meetings if m.date] == ["2025-05-27"]

@@ -12,7 +12,7 @@ from datetime import date
 from ..normalize import unspin_string
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import FULL_DATE, latest_full_date, likely_year, publication, safe_date
+from .dates import FULL_DATE, latest_full_date, likely_year, planned_start, publication, safe_date
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
@@ -115,9 +115,9 @@ def people_are_not_places_step(doc):
 
 def meetings_step(doc):
     stated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published
-    meetings = find_meetings(
-        doc.text, doc.reference_date, official_names=[o.name for o in doc.officials], stated=stated
-    )
+    # A page with no date or year of its own dates its events before the work it plans to start.
+    reference = doc.reference_date or planned_start(doc.text)
+    meetings = find_meetings(doc.text, reference, official_names=[o.name for o in doc.officials], stated=stated)
     if doc.published:
         # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
         meetings = [m for m in meetings if m.date is None or m.date <= doc.published]

@@ -128,6 +128,12 @@ CURRENT_PERIOD = re.compile(
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
 )
+# A year whose work is being planned ("研究2025年发展思路", "部署2024年重点工作"): a meeting early in
+# that year, or at the end of the one before (every date in November or December).
+WORK_PLAN_YEAR = re.compile(
+    r"(20\d{2})年(?:度)?(?:全[市县区州旗盟]|全年)?的?(?:经济|产业|工业|招商|项目)?"
+    r"(?:工作思路|发展思路|工作要点|重点工作|目标任务|工作计划|工作安排|工作打算)"
+)
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
@@ -136,7 +142,9 @@ PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;
 def likely_year(text, today=None):
     """A last-resort reference year for an article that gives none.
 
-    A current period named with its year ("2025年第一季度重大项目集中开工") decides. Otherwise
+    A current period named with its year ("2025年第一季度重大项目集中开工") decides, then a year whose
+    work is planned ("研究2025年发展思路": that year, or the one before for a meeting in its
+    November or December). Otherwise
     articles report on a past year ("2023年，全市…") early in the next one, unless they name a
     later year ("2025—2027年" plans start now): then that one. Years after 到/预计/计划 are plans.
     When every date the article gives falls in November or December, a report on a year is
@@ -147,6 +155,13 @@ def likely_year(text, today=None):
     periods = [y for y in periods if y <= latest_allowed]
     if periods:
         return max(periods)
+    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
+    year_end = bool(months) and all(m >= 11 for m in months)
+    planned = [int(y) for y in WORK_PLAN_YEAR.findall(text)]
+    planned = [y - 1 if year_end else y for y in planned]
+    planned = [y for y in planned if y <= latest_allowed]
+    if planned:
+        return max(planned)
     counts = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
@@ -160,6 +175,30 @@ def likely_year(text, today=None):
     latest = max(counts)
     if latest > reported:
         return latest
-    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
-    year_end = bool(months) and all(m >= 11 for m in months)
     return reported if year_end else min(reported + 1, latest_allowed)
+
+
+# "该项目计划2025年7月开工建设": a signing or a plan announced before the work starts.
+PLANNED_START = re.compile(
+    r"(?:计划|预计|拟|将于|力争|争取)[^。；;，,]{0,6}?(20\d{2})年(\d{1,2})月(?:份)?(?:[上中下]旬|底|初|末)?前?"
+    r"(?:正式|全面)?(?:开工|动工|开建|启动建设|开始建设)"
+)
+
+
+def planned_start(text):
+    """The last day of the earliest month the text plans work to start in, or None.
+
+    A page that dates nothing else reports what happened before that start: "5月27日…签署…协议…
+    计划2025年7月开工建设" is a signing in 2025, and one on 11月3日 (more than two months after the
+    planned start, see infer_year) the year before. A planned completion (竣工, 投产) can be years away.
+    """
+    months = []
+    for match in PLANNED_START.finditer(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12:
+            months.append((year, month))
+    if not months:
+        return None
+    year, month = min(months)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)
