@@ -166,3 +166,34 @@ def test_an_undated_page_s_signing_takes_the_planned_start_s_year():
 
     text = "5月27日，新和县政府与某集团正式签署棉纺项目投资协议。该项目计划2025年7月开工建设，2026年11月竣工投产。"
     assert [m.date.isoformat() for m in extract(normalize(text)).meetings if m.date] == ["2025-05-27"]
+
+
+def test_a_month_day_after_last_year_or_last_month_is_read_from_the_page_s_date():
+    # Genre shapes (written for this rule): 去年6月15日 in a page of November, 上月28日 in one of March.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+
+    page = _date(2024, 11, 20)
+    assert [m.date for m in find_meetings("去年6月15日，全县召开招商引资推进大会。", page)] == [_date(2023, 6, 15)]
+    assert [m.date for m in find_meetings("今年1月5日，全县召开招商引资推进大会。", page)] == [_date(2024, 1, 5)]
+    page = _date(2024, 3, 10)
+    assert [m.date for m in find_meetings("上月28日，全县召开招商引资推进大会。", page)] == [_date(2024, 2, 28)]
+    # Counter-example: with no page date there is no year to count back from.
+    assert [m.date for m in find_meetings("去年6月15日，全县召开招商引资推进大会。", None)] == [None]
+    # Counter-example: a plain month-day in a January page is still December of the year before.
+    assert [m.date for m in find_meetings("12月28日，全县召开招商引资推进大会。", _date(2025, 1, 3))] == [
+        _date(2024, 12, 28)
+    ]
+
+
+def test_this_year_named_as_a_five_year_plan_s_first_or_last_year():
+    # Genre shapes (written for this rule): "今年是“十四五”规划收官之年", "今年是十五五开局之年".
+    from apps.ingest.pipeline.extract.dates import likely_year
+
+    assert likely_year("6月3日，县委召开会议。今年是“十四五”规划收官之年，全县要…") == 2025
+    assert likely_year("2月10日，县委召开会议。今年是“十五五”开局之年。") == 2026
+    assert likely_year("今年正值十四五开局之年，全市签约项目增长。") == 2021
+    # Counter-examples: a plan's end named as a deadline or a past span is no statement of 今年.
+    assert likely_year("到“十四五”末，全县工业总产值达到100亿元。") is None
+    assert likely_year("去年是“十四五”收官之年，2025年全县生产总值增长5%。") == 2026

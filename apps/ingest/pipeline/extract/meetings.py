@@ -80,6 +80,13 @@ RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
+# A month and day after 今年/去年/前年 ("去年6月15日召开…") take the year it names, relative to the page.
+NAMED_YEAR_MONTH_DAY = re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})日")
+YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+# "上月28日": a day of the month before the page's.
+LAST_MONTH_DAY = re.compile(r"上月(\d{1,2})日")
+
+
 def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
@@ -140,6 +147,14 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
+    for match in NAMED_YEAR_MONTH_DAY.finditer(sentence.text):
+        if published and not any(a <= match.start() < b for a, b in taken):
+            year = published.year - YEARS_BACK[match.group(1)]
+            found.append((safe_date(year, int(match.group(2)), int(match.group(3))), True, match.start(2)))
+    for match in LAST_MONTH_DAY.finditer(sentence.text):
+        if published:
+            last_month = published.replace(day=1) - timedelta(days=1)
+            found.append((safe_date(last_month.year, last_month.month, int(match.group(1))), True, match.start()))
     if stated and not found:
         # Only a date the page states anchors 昨日; a year guessed from the text has no day.
         for match in RELATIVE_DAY.finditer(sentence.text):
