@@ -12,7 +12,7 @@ from datetime import date
 from ..normalize import unspin_string
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import FULL_DATE, latest_full_date, likely_year, planned_start, publication, safe_date
+from .dates import FULL_DATE, current_period_year, latest_full_date, likely_year, planned_start, publication, safe_date
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
@@ -144,6 +144,11 @@ def targets_step(doc):
         or doc.published
         or latest_full_date(doc.text)
     )
+    document_year = None
+    if doc.genre != WORK_REPORT:
+        # An undated page that dates no event but names its period with its year
+        # (宣布2021年某县一季度重点项目集中开工) reports that year; a dated event dates only its own figures.
+        document_year = dated.year if dated else (None if meeting_year else current_period_year(doc.text))
     doc.targets = find_targets(
         doc.text,
         reference.year if reference else None,
@@ -151,7 +156,7 @@ def targets_step(doc):
         skip_sentence=doc.places.is_foreign,
         subject_names=doc.places.subject_names,
         title=doc.title,
-        document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
+        document_year=document_year,
         # A goal equal to last year's result (增长7% reached, 增长7% again) is a second fact.
         part_of=doc.section_at if doc.genre == WORK_REPORT else None,
         events=[(m.evidence.start, m.evidence.end, m.date.year) for m in doc.meetings if m.date]

@@ -132,8 +132,9 @@ def latest_full_date(text, today=None, head=300):
 
 # A period named with its year, or the year given a theme ("2015年是产业发展年",
 # "把2024年作为项目突破年"): the text speaks from inside that year.
+# The place may stand between the year and the period: "2021年某县一季度重点项目集中开工".
 CURRENT_PERIOD = re.compile(
-    r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+    r"(20\d{2})年[^，,。；;：:\d年]{0,6}?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
 )
@@ -161,6 +162,13 @@ WORK_PLAN_YEAR = re.compile(
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
+
+
+def current_period_year(text, today=None):
+    """The year of a current period the text names with its year (2021年一季度重点项目集中开工), or None."""
+    periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
+    periods = [y for y in periods if today is None or y <= today.year]
+    return max(periods, default=None)
 
 
 def likely_year(text, today=None):
