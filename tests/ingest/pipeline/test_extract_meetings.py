@@ -197,3 +197,16 @@ def test_this_year_named_as_a_five_year_plan_s_first_or_last_year():
     # Counter-examples: a plan's end named as a deadline or a past span is no statement of 今年.
     assert likely_year("到“十四五”末，全县工业总产值达到100亿元。") is None
     assert likely_year("去年是“十四五”收官之年，2025年全县生产总值增长5%。") == 2026
+
+
+def test_a_named_meeting_s_huiyi_shang_keeps_the_whole_name():
+    # docs/gold-news.md dev miss ("会议上" cut meeting names); sentences written for this rule.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+
+    text = "8月12日，在全县重点项目推进会议上，县长张某强调要加快进度。"
+    assert [m.name for m in find_meetings(text, _date(2025, 8, 20))] == ["全县重点项目推进会议"]
+    # Counter-examples: a bare 会议上 names no meeting.
+    for text in ("5月6日，市长张某在会议上指出，要狠抓落实。", "8月12日，张某在此次会议上强调，要抓好落实。"):
+        assert find_meetings(text, _date(2025, 8, 20)) == []

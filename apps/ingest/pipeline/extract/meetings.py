@@ -178,7 +178,12 @@ def meeting_name(sentence_text, r):
     best = None
     for found in r.kind_anywhere.finditer(sentence_text):
         kind_start, kind_end = found.span(1)
-        if r.not_a_meeting.match(sentence_text, kind_start - 2) or r.not_a_meeting.match(sentence_text, kind_start):
+        at_kind = r.not_a_meeting.match(sentence_text, kind_start)
+        # "在全县重点项目推进会议上": a named meeting's 会议上 only says where something was said; a bare
+        # 会议上 (在会议上, 在此次会议上) leaves a name too short to keep, below.
+        if at_kind and at_kind.group(0).endswith("上"):
+            at_kind = None
+        if r.not_a_meeting.match(sentence_text, kind_start - 2) or at_kind:
             continue
         start = kind_start
         while start > 0 and kind_end - start < 45:
