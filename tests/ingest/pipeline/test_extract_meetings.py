@@ -128,3 +128,85 @@ def test_yesterday_counts_back_from_a_stated_page_date_only():
     assert meeting.date == date(2023, 7, 25)
     [guessed] = find_meetings(text, date(2023, 12, 31))  # a year guessed from the text gives no day
     assert guessed.date is None
+
+
+def test_a_year_whose_work_is_planned_is_the_year_the_text_speaks_from():
+    # Genre shape (a January meeting that studies the year's 发展思路; a December one that deploys
+    # next year's work), written for this rule; counter-examples: a review of a year, a plain year.
+    from apps.ingest.pipeline.extract.dates import likely_year
+
+    assert likely_year("1月8日，县委召开会议，研究2025年发展思路和重点工作。") == 2025
+    assert likely_year("12月26日，县委召开经济工作会议，部署2025年重点工作。") == 2024
+    assert likely_year("3月5日，全县召开会议，安排2024年全县工业工作要点。") == 2024
+    # Not a plan of work: a year reported on is still read as the year before the page.
+    assert likely_year("1月8日，县委召开会议，总结2024年工作。") == 2025
+    assert likely_year("2023年，全市生产总值增长5%。") == 2024
+
+
+def test_a_planned_start_dates_an_undated_signing_before_it():
+    # Shape of tests/fixtures/realnews/31 新和: "5月27日…签署…投资协议…计划2025年7月开工建设", no other year.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.dates import infer_year, planned_start
+
+    text = "5月27日，某县政府与某集团签署项目投资协议。该项目计划2025年7月开工建设，2026年11月竣工投产。"
+    assert planned_start(text) == _date(2025, 7, 31)
+    assert infer_year(5, 27, planned_start(text), text)[0] == 2025
+    assert infer_year(11, 3, planned_start(text), text)[0] == 2024  # months after the start: the year before
+    # A planned completion alone does not bound an event (a ground-breaking can be years before it).
+    assert planned_start("5月27日，某项目开工。项目预计2026年11月竣工投产。") is None
+    assert planned_start("争取2025年3月底前开工建设") == _date(2025, 3, 31)
+    assert planned_start("计划2025年12月开工") == _date(2025, 12, 31)
+
+
+def test_an_undated_page_s_signing_takes_the_planned_start_s_year():
+    # Shape of tests/fixtures/realnews/31 新和, through the whole extractor.
+    from apps.ingest.pipeline.extract import extract
+    from apps.ingest.pipeline.normalize import normalize
+
+    text = "5月27日，新和县政府与某集团正式签署棉纺项目投资协议。该项目计划2025年7月开工建设，2026年11月竣工投产。"
+    assert [m.date.isoformat() for m in extract(normalize(text)).meetings if m.date] == ["2025-05-27"]
+
+
+def test_a_month_day_after_last_year_or_last_month_is_read_from_the_page_s_date():
+    # Genre shapes (written for this rule): 去年6月15日 in a page of November, 上月28日 in one of March.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+
+    page = _date(2024, 11, 20)
+    assert [m.date for m in find_meetings("去年6月15日，全县召开招商引资推进大会。", page)] == [_date(2023, 6, 15)]
+    assert [m.date for m in find_meetings("今年1月5日，全县召开招商引资推进大会。", page)] == [_date(2024, 1, 5)]
+    page = _date(2024, 3, 10)
+    assert [m.date for m in find_meetings("上月28日，全县召开招商引资推进大会。", page)] == [_date(2024, 2, 28)]
+    # Counter-example: with no page date there is no year to count back from.
+    assert [m.date for m in find_meetings("去年6月15日，全县召开招商引资推进大会。", None)] == [None]
+    # Counter-example: a plain month-day in a January page is still December of the year before.
+    assert [m.date for m in find_meetings("12月28日，全县召开招商引资推进大会。", _date(2025, 1, 3))] == [
+        _date(2024, 12, 28)
+    ]
+
+
+def test_this_year_named_as_a_five_year_plan_s_first_or_last_year():
+    # Genre shapes (written for this rule): "今年是“十四五”规划收官之年", "今年是十五五开局之年".
+    from apps.ingest.pipeline.extract.dates import likely_year
+
+    assert likely_year("6月3日，县委召开会议。今年是“十四五”规划收官之年，全县要…") == 2025
+    assert likely_year("2月10日，县委召开会议。今年是“十五五”开局之年。") == 2026
+    assert likely_year("今年正值十四五开局之年，全市签约项目增长。") == 2021
+    # Counter-examples: a plan's end named as a deadline or a past span is no statement of 今年.
+    assert likely_year("到“十四五”末，全县工业总产值达到100亿元。") is None
+    assert likely_year("去年是“十四五”收官之年，2025年全县生产总值增长5%。") == 2026
+
+
+def test_a_named_meeting_s_huiyi_shang_keeps_the_whole_name():
+    # docs/gold-news.md dev miss ("会议上" cut meeting names); sentences written for this rule.
+    from datetime import date as _date
+
+    from apps.ingest.pipeline.extract.meetings import find_meetings
+
+    text = "8月12日，在全县重点项目推进会议上，县长张某强调要加快进度。"
+    assert [m.name for m in find_meetings(text, _date(2025, 8, 20))] == ["全县重点项目推进会议"]
+    # Counter-examples: a bare 会议上 names no meeting.
+    for text in ("5月6日，市长张某在会议上指出，要狠抓落实。", "8月12日，张某在此次会议上强调，要抓好落实。"):
+        assert find_meetings(text, _date(2025, 8, 20)) == []

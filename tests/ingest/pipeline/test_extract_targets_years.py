@@ -122,3 +122,20 @@ def test_a_state_reached_by_now_has_no_single_year():
     # 南部 news (tests/fixtures/realnews/03): 如今 describes where the park stands, not one year's result.
     found = years("2024-11-13 10:00\n如今,产业园建成面积超2平方公里,吸引90余户企业入驻。")
     assert found["90"][1] is None
+
+
+def test_an_undated_page_that_names_its_period_with_its_year_reports_that_year():
+    # Shape of tests/fixtures/realnews_dev2/07 献县: "宣布2021年献县一季度重点项目…集中开工", no date
+    # anywhere, then "今天集中开工的40个重点项目，总投资64.9亿元".
+    from apps.ingest.pipeline.extract.dates import current_period_year
+
+    assert current_period_year("县长宣布2021年某县一季度重点项目集中开工。") == 2021
+    assert current_period_year("2025年第一季度重大项目集中开工") == 2025
+    # Counter-examples: a full year and a same-period comparison are no current period.
+    assert current_period_year("2023年全年，全县生产总值增长5%。") is None
+    assert current_period_year("比2023年，同期增长5%。") is None
+    text = "县长宣布2021年某县一季度重点项目集中开工。今天集中开工的40个重点项目，总投资64.9亿元。"
+    assert years(text)["40"] == ("actual", 2021)
+    # A dated event dates only its own figures: the page's year is not spread to the rest.
+    text = "2月6日，某市2025年第一季度重大项目集中开工活动举行。本次集中开工项目126个。"
+    assert years(text)["126"] == ("actual", None)

@@ -54,6 +54,19 @@ def test_publication_header_is_read():
     assert publication(text) == (date(2024, 3, 12), "某某日报", "某市召开大会")
 
 
+def test_a_timestamp_glued_to_its_day_or_a_short_dated_line_is_the_publication_date():
+    # Shapes of tests/fixtures/realnews 16 定远 ("2020年11月02日09:47  来源:人民网-安徽频道") and
+    # 19 三明 ("2020-11-08新闻26", a blog's date, category and view count).
+    text = "某县5个项目集中签约\n2020年11月02日09:47  来源:某某网\n10月30日，某县举行签约仪式。"
+    assert publication(text)[:2] == (date(2020, 11, 2), "某某网")
+    assert publication("某市召开座谈会\n2020-11-08新闻26\n11月8日，我市召开座谈会。")[0] == date(2020, 11, 8)
+    # Counter-examples: a date in prose, a long line led by a date, a date range.
+    assert publication("某市召开座谈会\n2020年11月8日，我市召开座谈会，研究部署全年工作。")[0] is None
+    long_line = "2020-11-08 全市召开座谈会，研究部署下一阶段的产业发展、项目建设、招商引资等重点工作。"
+    assert publication("标题\n" + long_line)[0] is None
+    assert publication("标题\n2020-11-0810:30")[0] is None
+
+
 def test_year_comes_from_publication_and_wraps_at_new_year():
     assert infer_year(3, 5, date(2024, 3, 8), "") == (2024, True)
     assert infer_year(12, 28, date(2025, 1, 3), "") == (2024, True)

@@ -12,7 +12,16 @@ from datetime import date
 from ..normalize import unspin_string
 from ..types import ArticleMeta, Extraction, NormalizedArticle
 from .clusters import find_clusters
-from .dates import FULL_DATE, latest_full_date, likely_year, looks_like_title, publication, safe_date
+from .dates import (
+    FULL_DATE,
+    current_period_year,
+    latest_full_date,
+    likely_year,
+    looks_like_title,
+    planned_start,
+    publication,
+    safe_date,
+)
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
@@ -130,9 +139,9 @@ def people_are_not_places_step(doc):
 
 def meetings_step(doc):
     stated = doc.meta.published or (doc.dateline.date if doc.dateline else None) or doc.published
-    meetings = find_meetings(
-        doc.text, doc.reference_date, official_names=[o.name for o in doc.officials], stated=stated
-    )
+    # A page with no date or year of its own dates its events before the work it plans to start.
+    reference = doc.reference_date or planned_start(doc.text)
+    meetings = find_meetings(doc.text, reference, official_names=[o.name for o in doc.officials], stated=stated)
     if doc.published:
         # A meeting dated after publication is an announcement ("将于5月18日开幕"), not one held.
         meetings = [m for m in meetings if m.date is None or m.date <= doc.published]
@@ -159,6 +168,11 @@ def targets_step(doc):
         or doc.published
         or latest_full_date(doc.text)
     )
+    document_year = None
+    if doc.genre != WORK_REPORT:
+        # An undated page that dates no event but names its period with its year
+        # (宣布2021年某县一季度重点项目集中开工) reports that year; a dated event dates only its own figures.
+        document_year = dated.year if dated else (None if meeting_year else current_period_year(doc.text))
     doc.targets = find_targets(
         doc.text,
         reference.year if reference else None,
@@ -166,7 +180,7 @@ def targets_step(doc):
         skip_sentence=doc.places.is_foreign,
         subject_names=doc.places.subject_names,
         title=doc.title,
-        document_year=dated.year if dated and doc.genre != WORK_REPORT else None,
+        document_year=document_year,
         # A goal equal to last year's result (增长7% reached, 增长7% again) is a second fact.
         part_of=doc.section_at if doc.genre == WORK_REPORT else None,
         events=[(m.evidence.start, m.evidence.end, m.date.year) for m in doc.meetings if m.date]

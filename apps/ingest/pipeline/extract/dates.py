@@ -16,7 +16,11 @@ SOURCE_LABEL = re.compile(
     r"(?:(?:来源|文章来源|稿件来源|出处)\s*[:：]|^\s*[（(]?(?:本文|信息|稿件)?来源于[:：]?)\s*([^\s|,，)）。]{2,20})"
 )
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
-TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?\s+\d{1,2}:\d{2}")
+# "2020年11月02日09:47  来源:…": the clock may follow 日 with no space.
+TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})(?:日\s*|\s+)\d{1,2}:\d{2}")
+# A short header line led by a numeric date, whatever follows it ("2020-11-08新闻26": a blog's
+# date, category and view count); body prose writes 2020年11月8日, never 2020-11-08.
+LEADING_NUMERIC_DATE = re.compile(r"^(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?=.{0,30}$)")
 DATETIME_LINE = re.compile(
     r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
@@ -37,7 +41,12 @@ def publication(text, first_lines=12):
     title = None
     for index, line in enumerate(head):
         if published is None:
-            match = PUBLISHED_LABEL.search(line) or DATETIME_LINE.match(line) or TIMESTAMP.search(line)
+            match = (
+                PUBLISHED_LABEL.search(line)
+                or DATETIME_LINE.match(line)
+                or TIMESTAMP.search(line)
+                or LEADING_NUMERIC_DATE.match(line)
+            )
             if match:
                 groups = match.groupdict()
                 published = (
@@ -126,20 +135,51 @@ def latest_full_date(text, today=None, head=300):
 
 # A period named with its year, or the year given a theme ("2015年是产业发展年",
 # "把2024年作为项目突破年"): the text speaks from inside that year.
+# The place may stand between the year and the period: "2021年某县一季度重点项目集中开工".
 CURRENT_PERIOD = re.compile(
-    r"(20\d{2})年(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+    r"(20\d{2})年[^，,。；;：:\d年]{0,6}?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
+)
+# "今年是“十四五”规划收官之年": the text's own year named by its place in a five-year plan.
+THIS_YEAR_IN_PLAN = re.compile(
+    r"今年(?:是|为|正值|恰逢)[^，,。；;]{0,8}?[“\"「]?(十[一二三四五六]五)[”\"」]?(?:规划)?的?(收官|开局|起步|开篇)之年"
+)
+PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+
+
+def plan_milestone_year(text):
+    """The year 今年 is when the text names it as a five-year plan's last or first year, or None."""
+    for match in THIS_YEAR_IN_PLAN.finditer(text):
+        end = PLAN_END_YEARS[match.group(1)]
+        return end if match.group(2) == "收官" else end - 4
+    return None
+
+
+# A year whose work is being planned ("研究2025年发展思路", "部署2024年重点工作"): a meeting early in
+# that year, or at the end of the one before (every date in November or December).
+WORK_PLAN_YEAR = re.compile(
+    r"(20\d{2})年(?:度)?(?:全[市县区州旗盟]|全年)?的?(?:经济|产业|工业|招商|项目)?"
+    r"(?:工作思路|发展思路|工作要点|重点工作|目标任务|工作计划|工作安排|工作打算)"
 )
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
 
 
+def current_period_year(text, today=None):
+    """The year of a current period the text names with its year (2021年一季度重点项目集中开工), or None."""
+    periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
+    periods = [y for y in periods if today is None or y <= today.year]
+    return max(periods, default=None)
+
+
 def likely_year(text, today=None):
     """A last-resort reference year for an article that gives none.
 
-    A current period named with its year ("2025年第一季度重大项目集中开工") decides. Otherwise
+    A current period named with its year ("2025年第一季度重大项目集中开工") decides, then 今年 named as a five-year plan's
+    first or last year (今年是“十四五”收官之年: 2025), then a year whose work is planned ("研究2025年发展思路": that year, or the one before for a meeting in its
+    November or December). Otherwise
     articles report on a past year ("2023年，全市…") early in the next one, unless they name a
     later year ("2025—2027年" plans start now): then that one. Years after 到/预计/计划 are plans.
     When every date the article gives falls in November or December, a report on a year is
@@ -150,6 +190,16 @@ def likely_year(text, today=None):
     periods = [y for y in periods if y <= latest_allowed]
     if periods:
         return max(periods)
+    milestone = plan_milestone_year(text)
+    if milestone and milestone <= latest_allowed:
+        return milestone
+    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
+    year_end = bool(months) and all(m >= 11 for m in months)
+    planned = [int(y) for y in WORK_PLAN_YEAR.findall(text)]
+    planned = [y - 1 if year_end else y for y in planned]
+    planned = [y for y in planned if y <= latest_allowed]
+    if planned:
+        return max(planned)
     counts = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
@@ -163,6 +213,30 @@ def likely_year(text, today=None):
     latest = max(counts)
     if latest > reported:
         return latest
-    months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
-    year_end = bool(months) and all(m >= 11 for m in months)
     return reported if year_end else min(reported + 1, latest_allowed)
+
+
+# "该项目计划2025年7月开工建设": a signing or a plan announced before the work starts.
+PLANNED_START = re.compile(
+    r"(?:计划|预计|拟|将于|力争|争取)[^。；;，,]{0,6}?(20\d{2})年(\d{1,2})月(?:份)?(?:[上中下]旬|底|初|末)?前?"
+    r"(?:正式|全面)?(?:开工|动工|开建|启动建设|开始建设)"
+)
+
+
+def planned_start(text):
+    """The last day of the earliest month the text plans work to start in, or None.
+
+    A page that dates nothing else reports what happened before that start: "5月27日…签署…协议…
+    计划2025年7月开工建设" is a signing in 2025, and one on 11月3日 (more than two months after the
+    planned start, see infer_year) the year before. A planned completion (竣工, 投产) can be years away.
+    """
+    months = []
+    for match in PLANNED_START.finditer(text):
+        year, month = int(match.group(1)), int(match.group(2))
+        if 1 <= month <= 12:
+            months.append((year, month))
+    if not months:
+        return None
+    year, month = min(months)
+    following = date(year + month // 12, month % 12 + 1, 1)
+    return following - timedelta(days=1)

@@ -80,6 +80,13 @@ RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
+# A month and day after 今年/去年/前年 ("去年6月15日召开…") take the year it names, relative to the page.
+NAMED_YEAR_MONTH_DAY = re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})日")
+YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
+# "上月28日": a day of the month before the page's.
+LAST_MONTH_DAY = re.compile(r"上月(\d{1,2})日")
+
+
 def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
@@ -140,6 +147,14 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
+    for match in NAMED_YEAR_MONTH_DAY.finditer(sentence.text):
+        if published and not any(a <= match.start() < b for a, b in taken):
+            year = published.year - YEARS_BACK[match.group(1)]
+            found.append((safe_date(year, int(match.group(2)), int(match.group(3))), True, match.start(2)))
+    for match in LAST_MONTH_DAY.finditer(sentence.text):
+        if published:
+            last_month = published.replace(day=1) - timedelta(days=1)
+            found.append((safe_date(last_month.year, last_month.month, int(match.group(1))), True, match.start()))
     if stated and not found:
         # Only a date the page states anchors 昨日; a year guessed from the text has no day.
         for match in RELATIVE_DAY.finditer(sentence.text):
@@ -163,7 +178,12 @@ def meeting_name(sentence_text, r):
     best = None
     for found in r.kind_anywhere.finditer(sentence_text):
         kind_start, kind_end = found.span(1)
-        if r.not_a_meeting.match(sentence_text, kind_start - 2) or r.not_a_meeting.match(sentence_text, kind_start):
+        at_kind = r.not_a_meeting.match(sentence_text, kind_start)
+        # "在全县重点项目推进会议上": a named meeting's 会议上 only says where something was said; a bare
+        # 会议上 (在会议上, 在此次会议上) leaves a name too short to keep, below.
+        if at_kind and at_kind.group(0).endswith("上"):
+            at_kind = None
+        if r.not_a_meeting.match(sentence_text, kind_start - 2) or at_kind:
             continue
         start = kind_start
         while start > 0 and kind_end - start < 45:
