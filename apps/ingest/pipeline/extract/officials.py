@@ -14,6 +14,11 @@ from .text import alternation, data, finditer_at, word_list
 HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n《》]")
 # Characters that follow a name far more often than they end one: 陈明在会上, 王芳就此.
 FUNCTION_CHARS = set("在就对为与和及也还说等称向作将到从是")
+# The middle dot between the parts of a transliterated minority name (阿依肯·阿斯拉汗), as pages write it.
+NAME_DOTS = "·•．・‧∙"
+DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
+# A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
+PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
 
 
@@ -42,7 +47,9 @@ class OfficialRules:
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
         # A space may stand between title and name in a byline or header: "县长 李明".
-        self.title_then_name = re.compile(f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff])")
+        self.title_then_name = re.compile(
+            f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}])"
+        )
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
@@ -53,7 +60,11 @@ class OfficialRules:
         )
         groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
         self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
-        self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
+        # The last name of a list may end its sentence, its line or the excerpt (县领导甲、乙、丙).
+        self.list_more = re.compile(
+            rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
+            rf"|{name}(?=、|{alternation(markers['after_name'])}|[，,。；;（()）\s]|$))"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +102,8 @@ def resolve_name(text, start, r):
         return None
     if len(three) < base + 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", three):
         return two
+    if text[start + len(three) : start + len(three) + 1] == "、":
+        return three  # 县领导马同和、李某: 和 before the list comma is no conjunction
 
     def always_ends_a_name(candidate):
         return all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text))
@@ -108,6 +121,44 @@ def resolve_name(text, start, r):
     if not fits_two and not fits_three and starts_a_word(text, start + len(two)):
         return two  # 申强着重指出: the third character begins the word that follows (着重)
     return two if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS) else three
+
+
+def dotted_name(text, start, r):
+    """A transliterated name with a middle dot after a title: 州长叶尔夏提·吐尔逊拜参加 → the whole
+    name, not 叶尔夏. The second part ends where every mention of it is followed by a word
+    that can follow a name (参加, 说, 代表) or by punctuation."""
+    match = DOTTED_NAME.match(text, start)
+    if not match:
+        return None
+    ends = range(match.start("second") + 2, match.end() + 1)
+    for end in ends:
+        candidate = text[start:end]
+        if all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text)):
+            return candidate
+    return next((text[start:end] for end in ends if r.boundary.match(text, end)), match.group(0))
+
+
+def part_of_a_project_name(text, start, name):
+    """康二期 in 高新区长康二期项目: the characters after a title run into a phase or project word."""
+    return bool(PROJECT_TAIL.search(text, start, start + len(name) + 2))
+
+
+def deputy_head(previous_title, title):
+    """The organisation a deputy shares with the head named just before: in 市政协主席甲，副主席乙、丙
+    the bare 副主席 is of 市政协. Returns 市政协, or "" when the previous title is not the same post."""
+    previous = previous_title.split("、")[-1]
+    base = re.sub(r"^(?:常务)?副", "", title)
+    if not base or not previous.endswith(base):
+        return ""
+    return re.sub(rf"(?:常务)?副?{re.escape(base)}$", "", previous)
+
+
+def own_centre(organisation, subject_names, r):
+    """A 中心 of the place itself (昌吉州营商环境服务中心, 县融媒体中心) is a public body; a centre with
+    no place before it (南方财经信息中心) may be anyone's."""
+    if "中心" not in organisation or r.institution.search(organisation):
+        return False
+    return organisation[:1] in "市县区州盟旗" or any(organisation.startswith(n) for n in subject_names if n)
 
 
 def starts_a_word(text, position):
@@ -135,7 +186,9 @@ def title_chain(text, title_start, after=0):
     return LEADING_FILLER.sub("", window[cut:].lstrip("、"))
 
 
-ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
+ORGAN_AFTER_PLACE = re.compile(
+    r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+)
 
 
 def _names_another_place(chain, subject_names, foreign_names):
@@ -190,24 +243,32 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
     """
     r = rules()
     people, found = set(), {}
-    previous_name_end = 0
+    previous_name_end, previous_title = 0, ""
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
             continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
-        name = resolve_name(text, match.end(), r)
-        if not name or looks_like_a_word(name):
+        dotted = dotted_name(text, match.end(), r)
+        name = dotted or resolve_name(text, match.end(), r)
+        if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
         chain = title_chain(text, match.start(), after=previous_name_end)
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
+        chain_start = match.start() - len(chain)
+        head = ""
+        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in ("，", ",", "、"):
+            head = deputy_head(previous_title, chain + title)  # 市政协主席甲，副主席乙、丙
         previous_name_end = match.end() + len(name)
         organisation = chain.split("、")[-1]
         if not chain and title in r.needs_organisation:
             # A bare title later in a list (…副厅长张某、处长李某) is of the organisation the
             # previous person's title names; a full title (市委书记) is its own.
             organisation = "".join(shared_chain.split("、")[-2:-1])
+        if head and title in r.needs_organisation and r.government.search(head):
+            shared_chain = organisation = head  # the title stays as written: 副主席
         full_title = (chain + title).strip()
+        previous_title = full_title
         if title in r.group_titles and MIXED_LEVELS.search(full_title):
             continue  # 市、县领导甲、乙: whose each name is cannot be read
         # When the subject was read inside this person's name (易茂林 → 茂林区), the level is
@@ -220,7 +281,16 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or title in r.national
             or r.higher_level.search(organisation + title)
         )
-        if not outsider and title in r.needs_organisation and not r.government.search(shared_chain):
+        # The person's own organisation decides when one is written (南方财经信息中心主任 after a
+        # 市政府 post is not a government post); a bare title takes the one named before it.
+        own = re.sub(r"^(?:常务)?副", "", chain.strip("、 "))
+        context = own or shared_chain
+        if (
+            not outsider
+            and title in r.needs_organisation
+            and not r.government.search(context)
+            and not own_centre(organisation, subject_names, r)
+        ):
             continue
         if outsider or _names_another_place(full_title, subject_names, foreign_names):
             # The parent's, another place's or a company's people, and the names listed after them.
@@ -231,7 +301,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
                 position = more.end()
             previous_name_end = position
             continue
-        start = match.start() - len(chain)
+        start = chain_start
         evidence = Span(start, match.end() + len(name), text[start : match.end() + len(name)])
         confidence = 0.8 if title in r.needs_organisation else 0.9
         if title in r.group_titles:
