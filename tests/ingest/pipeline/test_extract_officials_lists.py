@@ -111,3 +111,29 @@ def test_short_trailing_headlines_are_still_dropped():
     # Counter: a related-news link line that ends the page is not a list of leaders.
     text = normalize("项目建成达产后，将助推经济社会高质量发展。\n\n县领导调研安全生产工作\n").text
     assert "县领导调研" not in text
+
+
+def test_a_leading_group_or_chain_role_after_an_official_post():
+    # realnews/12 (临澧): 县委副书记、县长、装备制造产业领导小组组长蒋颖群主持会议 … 县人大常委会主任、
+    # 装备制造产业领导小组副组长杨华桥要求…
+    text = (
+        "县委副书记、县长、装备制造产业领导小组组长蒋某群主持会议。"
+        "县人大常委会主任、装备制造产业领导小组副组长杨某桥要求，要做好全县工业企业全面摸底。"
+    )
+    assert names(text, ("临澧",)) == ["杨某桥", "蒋某群"]
+    assert names("副县长、新材料产业链副链长李某某出席。") == ["李某某"]
+
+
+def test_a_group_role_does_not_hide_whose_post_it_is():
+    # Counter: the parent's 市委书记 who chairs a group is still the parent's in a county's text;
+    # a company's 组长 is no official.
+    assert names("市委书记、产业链链长张某在我县调研。", ("某县",), "县") == []
+    assert names("某某公司质检组组长张某介绍。") == []
+
+
+def test_a_former_post_is_not_held():
+    # realnews_dev3/03 (卢龙): 北京市纪检委驻天安门地区管委会原纪检组组长张文怀…分别发言
+    text = "北京市纪检委驻天安门地区管委会原纪检组组长张某怀发言。县委原副书记李某、原县长王某参加。"
+    assert names(text, ("卢龙",)) == []
+    # Counter: 原 inside a place's name (太原, 平原) is no 'former'.
+    assert names("太原市委书记张某出席，平原县委书记李某讲话。", ("太原", "平原"), "") == ["张某", "李某"]

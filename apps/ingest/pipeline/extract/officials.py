@@ -50,6 +50,9 @@ class OfficialRules:
         self.title_then_name = re.compile(
             f"({alternation(every_title)})[ 　]?(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}])"
         )
+        # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
+        # a role that needs an organisation (领导小组组长, 产业链链长) an official's too.
+        self.office_in_chain = re.compile(alternation(self.official_titles - self.needs_organisation))
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
@@ -191,6 +194,21 @@ ORGAN_AFTER_PLACE = re.compile(
 )
 
 
+FORMER = re.compile(r"(?:^|(?<=[、会委局办组部]))原(?=[\u4e00-\u9fff]{0,8}$)")
+
+
+def former_post(chain):
+    """原纪检组组长, 管委会原主任: a former post says the person no longer holds it (a guest, a retired
+    official). 原 inside a place's name (太原, 平原) is not 'former'."""
+    from .places import place_index
+
+    last = chain.split("、")[-1]
+    for match in FORMER.finditer(last):
+        if not any(start <= match.start() < end for start, end, _ in place_index().mentions(last)):
+            return True
+    return False
+
+
 def _names_another_place(chain, subject_names, foreign_names):
     """An office of another place's government: 杭州市副市长 or 张家港市委书记 for an article on 余杭.
 
@@ -216,6 +234,8 @@ def _names_another_place(chain, subject_names, foreign_names):
 MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
 # A post of the parent prefecture or city: 州委书记, 副州长, 市人大常委会主任, 地委书记.
 PARENT_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署|市)")
+# A role in a leading group, an industry chain or a command post, held by an official whose post is named before it.
+GROUP_ROLES = ("组长", "链长", "指挥长")
 PREFECTURE_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署)")
 
 
@@ -223,7 +243,10 @@ def _parent_post(full_title, title, subject_level):
     """A county's or district's text names its parent's leaders by their bare posts (副州长,
     市委书记); a county-level city's own posts are 市…, its prefecture's 州…/地委…. The last post
     of a chain decides: 州委常委、某某县委书记 is the county's own."""
-    last = full_title.split("、")[-1]
+    items = full_title.split("、")
+    while len(items) > 1 and items[-1].endswith(GROUP_ROLES):
+        items.pop()  # 市委书记、某某领导小组组长: the post before the group's role says whose
+    last = items[-1]
     if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
         return False
     if subject_level in ("县", "区"):
@@ -276,6 +299,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         parent_post = _parent_post(full_title, title, subject_level) and not any(n in name for n in subject_names)
         outsider = (
             parent_post
+            or former_post(chain)
             or title in r.people_roles
             or r.institution.search(organisation)
             or title in r.national
@@ -289,6 +313,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             not outsider
             and title in r.needs_organisation
             and not r.government.search(context)
+            and not r.office_in_chain.search(own)
             and not own_centre(organisation, subject_names, r)
         ):
             continue
