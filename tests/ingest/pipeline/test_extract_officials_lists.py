@@ -137,3 +137,12 @@ def test_a_former_post_is_not_held():
     assert names(text, ("卢龙",)) == []
     # Counter: 原 inside a place's name (太原, 平原) is no 'former'.
     assert names("太原市委书记张某出席，平原县委书记李某讲话。", ("太原", "平原"), "") == ["张某", "李某"]
+
+
+def test_the_last_name_of_a_list_after_he():
+    # Made-up, the genre's "县领导甲、乙和丙出席" (a list's last item after 和 or 以及).
+    assert names("县领导张某、李某某和王某出席。") == ["张某", "李某某", "王某"]
+    assert names("县领导张某、李某以及王小明出席会议。") == ["张某", "李某", "王小明"]
+    # Counters: 和 before a group of people, and 和 after a single name (张某和王某 may be anyone).
+    assert names("县领导张某、李某和相关部门负责人参加。") == ["张某", "李某"]
+    assert names("县领导张某和企业负责人座谈。") == ["张某"]

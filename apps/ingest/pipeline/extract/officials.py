@@ -68,6 +68,10 @@ class OfficialRules:
             rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
             rf"|{name}(?=、|{alternation(markers['after_name'])}|[，,。；;（()）\s]|$))"
         )
+        # 县领导甲、乙和丙出席: 和 (以及) before the last name of a list of two or more.
+        self.list_last = re.compile(
+            rf"(?:和|以及)(?P<name>{name})(?=[，,。；;\s]|$|{alternation(markers['after_name'])})"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +173,19 @@ def starts_a_word(text, position):
     from ..segment import is_common_word
 
     return is_common_word(text[position : position + 2])
+
+
+def listed_after(text, position, r):
+    """(name, end) for the names listed after the one ending at `position`: 、乙、丙 and, after at
+    least one 、, a last 和丁. A list item that is another title and name is no longer the list."""
+    listed = 0
+    while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
+        listed += 1
+        position = more.end()
+        yield more.group("name"), position
+    last = r.list_last.match(text, position) if listed else None
+    if last and not looks_like_a_word(last.group("name")) and not starts_another_title(text, position + 1, r):
+        yield last.group("name"), last.end()
 
 
 def starts_another_title(text, position, r):
@@ -321,9 +338,9 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
-            while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
-                people.add(more.group("name"))
-                position = more.end()
+            for listed, end in listed_after(text, position, r):
+                people.add(listed)
+                position = end
             previous_name_end = position
             continue
         start = chain_start
@@ -335,16 +352,15 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
         # 市领导彭某、蒋某出席: the title covers the whole list.
         position = match.end() + len(name)
-        while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
-            listed = more.group("name")
+        for listed, end in listed_after(text, position, r):
             if listed not in found:
                 found[listed] = OfficialFact(
                     name=listed,
                     title=full_title,
-                    evidence=Span(match.start(), more.end(), text[match.start() : more.end()]),
+                    evidence=Span(match.start(), end, text[match.start() : end]),
                     confidence=confidence - 0.1,
                 )
-            position = more.end()
+            position = end
         previous_name_end = position
     name_starts = [0, *(m.end() for m in r.before_name.finditer(text))]
     for match in finditer_at(r.name_then_title, text, name_starts):
