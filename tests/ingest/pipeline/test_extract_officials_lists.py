@@ -146,3 +146,8 @@ def test_the_last_name_of_a_list_after_he():
     # Counters: 和 before a group of people, and 和 after a single name (张某和王某 may be anyone).
     assert names("县领导张某、李某和相关部门负责人参加。") == ["张某", "李某"]
     assert names("县领导张某和企业负责人座谈。") == ["张某"]
+
+
+def test_a_chain_of_titles_only_takes_the_organisation_named_before():
+    # Counter to the own-organisation rule: 党组成员、副主任 names no organisation of its own.
+    assert names("市发改委主任张某、党组成员、副主任李某出席。", ("某市",), "") == ["张某", "李某"]

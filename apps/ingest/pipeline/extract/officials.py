@@ -325,7 +325,8 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         # The person's own organisation decides when one is written (南方财经信息中心主任 after a
         # 市政府 post is not a government post); a bare title takes the one named before it.
         own = re.sub(r"^(?:常务)?副", "", chain.strip("、 "))
-        context = own or shared_chain
+        # A chain of titles only (党组成员、副局长) names no organisation: the one before it does.
+        context = own if r.any_title.sub("", own).strip("、 ") else shared_chain
         if (
             not outsider
             and title in r.needs_organisation
