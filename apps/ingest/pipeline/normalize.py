@@ -260,6 +260,8 @@ def remove_boilerplate(tracked, rules=None):
 
 SENTENCE_END = ("。", "！", "？", "!", "?", "…", "”", '"')
 BULLET = re.compile(r"^\s*[·•▪●◆■►\-]\s*")
+# A page's last line may list the leaders present, "县领导甲、乙、丙": text, not a link list.
+LEADER_LIST_LINE = re.compile(r"^[市县区州盟旗]?(?:委|政府|级)?领导(?:[\u4e00-\u9fff·]{2,8}、)+[\u4e00-\u9fff·]{2,8}")
 
 
 def _trailing_headlines(lines, dropped, max_length=50):
@@ -269,6 +271,8 @@ def _trailing_headlines(lines, dropped, max_length=50):
         stripped = lines[index].strip()
         if index in dropped or not stripped:
             continue
+        if LEADER_LIST_LINE.match(stripped):
+            break
         # A short last line with a full sentence inside ("据悉,…92.5亿元。下一步,安岳将进一步强化") is a
         # paragraph the excerpt cut short, not a headline: its finished sentences stay.
         cut_paragraph = re.search(r"[。！？!?]", stripped[:-1]) and not BULLET.match(stripped)

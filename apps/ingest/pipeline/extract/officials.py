@@ -14,6 +14,11 @@ from .text import alternation, data, finditer_at, word_list
 HARD_STOP = re.compile(r"[，,。；;：:“”\"！？!?\n《》]")
 # Characters that follow a name far more often than they end one: 陈明在会上, 王芳就此.
 FUNCTION_CHARS = set("在就对为与和及也还说等称向作将到从是")
+# The middle dot between the parts of a transliterated minority name (阿依肯·阿斯拉汗), as pages write it.
+NAME_DOTS = "·•．・‧∙"
+DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
+# A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
+PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
 
 
@@ -44,8 +49,12 @@ class OfficialRules:
         # A space may stand between title and name in a byline or header: "县长 李明"; a group
         # title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
-            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?(?={self.surname}[\u4e00-\u9fff])"
+            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
+            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}])"
         )
+        # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
+        # a role that needs an organisation (领导小组组长, 产业链链长) an official's too.
+        self.office_in_chain = re.compile(alternation(self.official_titles - self.needs_organisation))
         self.title_shaped = re.compile(alternation(entry["word"] for entry in markers["title_shaped_words"]))
         self.surname_at = re.compile(self.surname)
         name = f"{self.surname}[\u4e00-\u9fff]{{1,2}}?"
@@ -56,7 +65,15 @@ class OfficialRules:
         )
         groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
         self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
-        self.list_more = re.compile(rf"、(?P<name>{name})(?=、|{alternation(markers['after_name'])}|[，,。])")
+        # The last name of a list may end its sentence, its line or the excerpt (县领导甲、乙、丙).
+        self.list_more = re.compile(
+            rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
+            rf"|{name}(?=、|{alternation(markers['after_name'])}|[，,。；;（()）\s]|$))"
+        )
+        # 县领导甲、乙和丙出席: 和 (以及) before the last name of a list of two or more.
+        self.list_last = re.compile(
+            rf"(?:和|以及)(?P<name>{name})(?=[，,。；;\s]|$|{alternation(markers['after_name'])})"
+        )
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +111,8 @@ def resolve_name(text, start, r):
         return None
     if len(three) < base + 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", three):
         return two
+    if text[start + len(three) : start + len(three) + 1] == "、":
+        return three  # 县领导马同和、李某: 和 before the list comma is no conjunction
 
     def always_ends_a_name(candidate):
         return all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text))
@@ -113,11 +132,62 @@ def resolve_name(text, start, r):
     return two if fits_two and (not fits_three or three[-1] in FUNCTION_CHARS) else three
 
 
+def dotted_name(text, start, r):
+    """A transliterated name with a middle dot after a title: 州长叶尔夏提·吐尔逊拜参加 → the whole
+    name, not 叶尔夏. The second part ends where every mention of it is followed by a word
+    that can follow a name (参加, 说, 代表) or by punctuation."""
+    match = DOTTED_NAME.match(text, start)
+    if not match:
+        return None
+    ends = range(match.start("second") + 2, match.end() + 1)
+    for end in ends:
+        candidate = text[start:end]
+        if all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text)):
+            return candidate
+    return next((text[start:end] for end in ends if r.boundary.match(text, end)), match.group(0))
+
+
+def part_of_a_project_name(text, start, name):
+    """康二期 in 高新区长康二期项目: the characters after a title run into a phase or project word."""
+    return bool(PROJECT_TAIL.search(text, start, start + len(name) + 2))
+
+
+def deputy_head(previous_title, title):
+    """The organisation a deputy shares with the head named just before: in 市政协主席甲，副主席乙、丙
+    the bare 副主席 is of 市政协. Returns 市政协, or "" when the previous title is not the same post."""
+    previous = previous_title.split("、")[-1]
+    base = re.sub(r"^(?:常务)?副", "", title)
+    if not base or not previous.endswith(base):
+        return ""
+    return re.sub(rf"(?:常务)?副?{re.escape(base)}$", "", previous)
+
+
+def own_centre(organisation, subject_names, r):
+    """A 中心 of the place itself (昌吉州营商环境服务中心, 县融媒体中心) is a public body; a centre with
+    no place before it (南方财经信息中心) may be anyone's."""
+    if "中心" not in organisation or r.institution.search(organisation):
+        return False
+    return organisation[:1] in "市县区州盟旗" or any(organisation.startswith(n) for n in subject_names if n)
+
+
 def starts_a_word(text, position):
     """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
     from ..segment import is_common_word
 
     return is_common_word(text[position : position + 2])
+
+
+def listed_after(text, position, r):
+    """(name, end) for the names listed after the one ending at `position`: 、乙、丙 and, after at
+    least one 、, a last 和丁. A list item that is another title and name is no longer the list."""
+    listed = 0
+    while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
+        listed += 1
+        position = more.end()
+        yield more.group("name"), position
+    last = r.list_last.match(text, position) if listed else None
+    if last and not looks_like_a_word(last.group("name")) and not starts_another_title(text, position + 1, r):
+        yield last.group("name"), last.end()
 
 
 def starts_another_title(text, position, r):
@@ -138,15 +208,24 @@ def title_chain(text, title_start, after=0):
     return LEADING_FILLER.sub("", window[cut:].lstrip("、"))
 
 
-def _holds_office(chain, r):
-    """Whether a post written before a bare one is a government office: in 副县长、某某产业链链长 the
-    chain's leader is the 副县长; in 某某集团总经理、项目组组长 nobody is."""
-    posts = [post for post in chain.split("、") if post]
-    own = r.official_titles - r.needs_organisation
-    return any(post.endswith(title) for post in posts for title in own)
+ORGAN_AFTER_PLACE = re.compile(
+    r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+)
 
 
-ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
+FORMER = re.compile(r"(?:^|(?<=[、会委局办组部]))原(?=[\u4e00-\u9fff]{0,8}$)")
+
+
+def former_post(chain):
+    """原纪检组组长, 管委会原主任: a former post says the person no longer holds it (a guest, a retired
+    official). 原 inside a place's name (太原, 平原) is not 'former'."""
+    from .places import place_index
+
+    last = chain.split("、")[-1]
+    for match in FORMER.finditer(last):
+        if not any(start <= match.start() < end for start, end, _ in place_index().mentions(last)):
+            return True
+    return False
 
 
 def _names_another_place(chain, subject_names, foreign_names):
@@ -170,6 +249,7 @@ def _names_another_place(chain, subject_names, foreign_names):
     return False
 
 
+# A role in a leading group, an industry chain or a command post, held by an official whose post is named before it.
 LEADING_GROUP_POST = re.compile(r"(?:组长|链长|指挥长)$")
 # A group title over two levels (市、县领导, 省、市领导).
 MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
@@ -207,26 +287,34 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
     """
     r = rules()
     people, found = set(), {}
-    previous_name_end = 0
+    previous_name_end, previous_title = 0, ""
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
             continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
-        name = resolve_name(text, match.end(), r)
-        if not name or looks_like_a_word(name):
+        dotted = dotted_name(text, match.end(), r)
+        name = dotted or resolve_name(text, match.end(), r)
+        if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
         if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
             continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
+        chain_start = match.start() - len(chain)
+        head = ""
+        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in ("，", ",", "、"):
+            head = deputy_head(previous_title, chain + title)  # 市政协主席甲，副主席乙、丙
         previous_name_end = match.end() + len(name)
         organisation = chain.split("、")[-1]
         if not chain and title in r.needs_organisation:
             # A bare title later in a list (…副厅长张某、处长李某) is of the organisation the
             # previous person's title names; a full title (市委书记) is its own.
             organisation = "".join(shared_chain.split("、")[-2:-1])
+        if head and title in r.needs_organisation and r.government.search(head):
+            shared_chain = organisation = head  # the title stays as written: 副主席
         full_title = (chain + title).strip()
+        previous_title = full_title
         if title in r.group_titles and MIXED_LEVELS.search(full_title):
             continue  # 市、县领导甲、乙: whose each name is cannot be read
         # When the subject was read inside this person's name (易茂林 → 茂林区), the level is
@@ -234,28 +322,35 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         parent_post = _parent_post(full_title, title, subject_level) and not any(n in name for n in subject_names)
         outsider = (
             parent_post
+            or former_post(chain)
             or title in r.people_roles
             or r.institution.search(organisation)
             or title in r.national
             or r.higher_level.search(organisation + title)
         )
+        # The person's own organisation decides when one is written (南方财经信息中心主任 after a
+        # 市政府 post is not a government post); a bare title takes the one named before it.
+        own = re.sub(r"^(?:常务)?副", "", chain.strip("、 "))
+        # A chain of titles only (党组成员、副局长) names no organisation: the one before it does.
+        context = own if r.any_title.sub("", own).strip("、 ") else shared_chain
         if (
             not outsider
             and title in r.needs_organisation
-            and not r.government.search(shared_chain)
-            and not _holds_office(chain, r)
+            and not r.government.search(context)
+            and not r.office_in_chain.search(own)
+            and not own_centre(organisation, subject_names, r)
         ):
             continue
         if outsider or _names_another_place(full_title, subject_names, foreign_names):
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
-            while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
-                people.add(more.group("name"))
-                position = more.end()
+            for listed, end in listed_after(text, position, r):
+                people.add(listed)
+                position = end
             previous_name_end = position
             continue
-        start = match.start() - len(chain)
+        start = chain_start
         evidence = Span(start, match.end() + len(name), text[start : match.end() + len(name)])
         confidence = 0.8 if title in r.needs_organisation else 0.9
         if title in r.group_titles:
@@ -264,16 +359,15 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             found[name] = OfficialFact(name=name, title=full_title, evidence=evidence, confidence=confidence)
         # 市领导彭某、蒋某出席: the title covers the whole list.
         position = match.end() + len(name)
-        while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
-            listed = more.group("name")
+        for listed, end in listed_after(text, position, r):
             if listed not in found:
                 found[listed] = OfficialFact(
                     name=listed,
                     title=full_title,
-                    evidence=Span(match.start(), more.end(), text[match.start() : more.end()]),
+                    evidence=Span(match.start(), end, text[match.start() : end]),
                     confidence=confidence - 0.1,
                 )
-            position = more.end()
+            position = end
         previous_name_end = position
     name_starts = [0, *(m.end() for m in r.before_name.finditer(text))]
     for match in finditer_at(r.name_then_title, text, name_starts):
