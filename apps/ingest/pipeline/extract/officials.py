@@ -146,7 +146,9 @@ def _holds_office(chain, r):
     return any(post.endswith(title) for post in posts for title in own)
 
 
-ORGAN_AFTER_PLACE = re.compile(r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)")
+ORGAN_AFTER_PLACE = re.compile(
+    r"^(?:市|县|区|州|盟|旗)?(?:委|人民政府|政府|人大|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+)
 
 
 def _names_another_place(chain, subject_names, foreign_names):
