@@ -42,6 +42,15 @@ def test_a_county_page_naming_siblings_keeps_its_own_place():
     assert city_of(text) == "宾阳"
 
 
+def test_a_county_level_city_naming_two_neighbours_is_no_round_up():
+    # Counter-example: a county-level city (no 全县 to confine the pool) names two siblings and its parent.
+    text = (
+        "5月12日，邹城市召开全市工业大会。邹城市委书记讲话。会议要求学习兖州、曲阜的经验。"
+        "济宁市领导出席。济宁市委要求，济宁各地要抓项目。邹城将加快发展。"
+    )
+    assert city_of(text) == "邹城"
+
+
 def test_a_place_opening_a_listed_project_or_firm_only_locates_it():
     text = "如邕宁区某某特种装备生产项目、横州市某某再生资源循环科技产业园项目等。"
     at = text.index("横州市") + 3

@@ -37,8 +37,9 @@ PROJECT_ITEM = re.compile(
 # A clause that ranks places: 北安、孙吴位列前20名, 嫩江、北安分列第一、第二. Places listed before it
 # are being compared, not acting; one place alone (某某县位居全省第一) may be the subject's boast.
 RANK_CLAUSE = re.compile(r"(?:分别|分)?(?:位列|位居|名列|分列|排名|排在|跻身)")
-# A parent with this many of its own divisions named is the subject of a round-up over them.
-ROUND_UP_CHILDREN = 3
+# A parent with this many of its own divisions named is the subject of a round-up over them: one
+# of them may be a county's page naming its neighbours, three more beside it make a round-up.
+ROUND_UP_CHILDREN = 4
 
 
 # The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
