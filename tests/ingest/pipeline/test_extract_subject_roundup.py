@@ -130,3 +130,12 @@ def test_a_county_channel_under_its_prefecture_s_portal_is_a_light_anchor():
     assert url_anchors("http://shangqiu.example.com/ningling/317361.html") == [("商丘市", 6.0), ("宁陵县", 2.0)]
     # Counter-example: a county slug in a path whose address names no prefecture of it.
     assert url_anchors("http://www.example.com/ningling/1.html") == []
+
+
+def test_a_county_s_information_or_news_centre_is_its_own_outlet():
+    # Shape of realnews 30's source line (来源: 榆树市信息中心): the government site's own centre.
+    text = "近日，岳阳市工业园区建设推进会召开。岳阳市委常委、副市长出席。全县各园区要抓好落实，县委书记强调。"
+    assert city_of(text, publisher="平江县信息中心") == "平江"
+    assert city_of(text, publisher="平江县新闻中心") == "平江"
+    # Counter-example: a prefecture's centre speaks for the prefecture.
+    assert city_of(text, publisher="岳阳市信息中心") == "岳阳"

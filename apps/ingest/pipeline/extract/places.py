@@ -44,7 +44,7 @@ ROUND_UP_CHILDREN = 4
 
 # The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
 LOCAL_OUTLET = re.compile(
-    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
+    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|信息中心|新闻中心|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
 )
 COUNTY_OUTLET_WEIGHT = 6.0
 # A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
