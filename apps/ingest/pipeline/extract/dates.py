@@ -11,6 +11,9 @@ THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
+# A portal's repost credit under the article names its title and source: "《某某观摩组莅临某某》由某某网
+# 提供，转载请注明出处" (also 来自/转载自).
+CREDIT_LINE = re.compile(r"^《([^《》]{6,60})》(?:由|来自|转载自|转自)[^。]{2,30}?(?:提供|发布|$|[，,。])")
 # "来源：某某县融媒体中心"; "来源于某某发布" only opening a line (资金来源于财政 is a sentence).
 SOURCE_LABEL = re.compile(
     r"(?:(?:来源|文章来源|稿件来源|出处)\s*[:：]|^\s*[（(]?(?:本文|信息|稿件)?来源于[:：]?)\s*([^\s|,，)）。]{2,20})"
@@ -67,6 +70,9 @@ def publication(text, first_lines=12):
             match = SOURCE_LABEL.search(line)
             if match:
                 publisher = match.group(1)
+    if title is None:
+        # The credit line states the title; a line near the top is only a guess at it.
+        title = next((m.group(1) for line in lines[-6:] if (m := CREDIT_LINE.match(line))), None)
     if title is None:
         title = next((line for line in head[:4] if looks_like_title(line)), None)
     return published, publisher, title

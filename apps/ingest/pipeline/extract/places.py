@@ -16,7 +16,9 @@ COUNTY_LEVELS = ("县", "区")
 # A news lead opens with the date and then the place that acts: "5月12日，某某市第二季度…".
 LEAD = re.compile(r"\d{1,2}月\d{1,2}日(?:[上中下]午|晚|早)?[，,]?\s*")
 # …or with a vague time: "近日，某某县召开…", "日前，某某区…" (a sentence start, not 最近日前).
-VAGUE_LEAD = re.compile(r"(?:^|(?<=[。！？\n）)]))\s*(?:近日|日前|近期|连日来|昨天|昨日|今天|今日)[，,]\s*")
+VAGUE_LEAD = re.compile(
+    r"(?:^|(?<=[。！？\n）)]))\s*(?:近日|日前|近期|连日来|(?:昨天|昨日|今天|今日)(?:[上中下]午|晚上?|早上?)?)[，,]\s*"
+)
 # The secretary of a bare 县委/区委 is the publishing county's own leader; a bare 市委书记 is a city's.
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
@@ -25,9 +27,24 @@ LOCAL_ORGAN = re.compile(
 )
 
 
+# A place's name that opens a listed firm, park or project: the item runs without punctuation to
+# 项目/产业园(区)/有限公司/基地 and ends at 、 or a list's close (等, 。). "某某县产业集聚区" (no
+# item word between) and "某某县开工建设…项目" (a verb) are the place's own.
+PROJECT_ITEM = re.compile(
+    r"(?:市|县|区)?(?![^、，。；,;]{0,30}?(?:开工|签约|建设|推进|落地|投产|引进|实施|举行|召开))"
+    r"[^\s、，。；,;:：“”\d]{2,28}?(?:项目|产业园区?|科技园|有限公司|集团|基地)(?:二期|一期)?(?=[、，,]|等)"
+)
+# A clause that ranks places: 北安、孙吴位列前20名, 嫩江、北安分列第一、第二. Places listed before it
+# are being compared, not acting; one place alone (某某县位居全省第一) may be the subject's boast.
+RANK_CLAUSE = re.compile(r"(?:分别|分)?(?:位列|位居|名列|分列|排名|排在|跻身)")
+# A parent with this many of its own divisions named is the subject of a round-up over them: one
+# of them may be a county's page naming its neighbours, three more beside it make a round-up.
+ROUND_UP_CHILDREN = 4
+
+
 # The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
 LOCAL_OUTLET = re.compile(
-    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
+    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|信息中心|新闻中心|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
 )
 COUNTY_OUTLET_WEIGHT = 6.0
 # A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
@@ -93,6 +110,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     tag_spans = _tag_lines(text)
     leads = {lead.end() for lead in (LEAD.search(text), VAGUE_LEAD.search(text)) if lead}
     mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
+    ranked = _ranked_lists(text, mentions)
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
         candidates = divisions.lookup(name)
@@ -121,6 +139,10 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight += 3  # "某某县融媒体中心讯", "某某讯": a county's own dateline
             if start in leads:
                 weight += 3  # the place the lead sentence opens with holds the event
+            if (start, end) in ranked:
+                weight *= 0.5  # "北安、孙吴位列前20名": places compared in a ranking
+            if _names_a_project(text, end):
+                weight *= 0.5  # "横州市某某产业园项目、…": the place only locates a firm or project
             parent = divisions.parent(division)
             if start == previous_end and parent and parent.adcode in previous_codes:
                 weight += 2  # "绍兴越城": the parent only locates the child, the subject
@@ -163,8 +185,15 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     county_hint = _bare_hints(rules["county_hint"], text, mentions)
     city_hint = _bare_hints(rules["city_hint"], text, mentions)
     district_hint = _bare_hints(rules["district_hint"], text, mentions)
+    children = defaultdict(set)  # the names, so 嫩江县 and its successor 嫩江市 count once
     for adcode in scores:
         division = divisions.by_adcode[adcode]
+        if (parent := divisions.parent(division)) and scores[adcode] > 0:
+            children[parent.adcode].add(division.name)
+    for adcode in scores:
+        division = divisions.by_adcode[adcode]
+        if len(children[adcode]) >= ROUND_UP_CHILDREN:
+            scores[adcode] += 3  # a round-up naming several of its own counties is the parent's
         if division.province in mentioned_provinces:
             scores[adcode] += 1
         parent = divisions.parent(division)
@@ -191,6 +220,25 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+def _ranked_lists(text, mentions):
+    """(start, end) of places written as a list (A、B, A和B) right before a ranking verb."""
+    ranked = set()
+    for match in RANK_CLAUSE.finditer(text):
+        clause_start = max(text.rfind(mark, 0, match.start()) for mark in "，,。；;：:\n") + 1
+        listed = [(s, e) for s, e, _ in mentions if clause_start <= s and e <= match.start()]
+        between = [text[e:s] for (_, e), (s, _) in zip(listed, listed[1:])]
+        if len(listed) >= 2 and all(gap in ("、", "和", "与", "及") for gap in between):
+            ranked.update(listed)
+    return ranked
+
+
+def _names_a_project(text, end):
+    """Whether the place ending at `end` opens the name of a firm, park or project written as one
+    item: 横州市某某再生资源循环科技产业园项目、…, 某某电商产业园区、…. Such a name says where a
+    project sits, or is a brand, not that the place acts; a round-up lists many of them."""
+    return bool(PROJECT_ITEM.match(text, end))
 
 
 def _locates_next(mentions, position, divisions):
@@ -283,14 +331,25 @@ def url_places(url):
 def url_anchors(url, host_weight=6.0, path_weight=2.0):
     """(names, weight) anchors from a page address. A place its host spells (www.xuanzhou.gov.cn,
     yushu.changchun.gov.cn) is the site's own; one spelled only in the path is a channel of a
-    portal or aggregator (yybnet.net/chengdu/…, …/quanzhou/anxi/…): at most the region, so it
-    weighs little against what the text says."""
+    portal or aggregator (yybnet.net/chengdu/…, …/quanzhou/anxi/…): at most the region, or the
+    county channel of a portal for that region, so it weighs little against what the text says."""
     if not url:
         return []
     host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
     own = url_places("http://" + host + "/")
     anchors = [(own, host_weight)] if own else []
     channel = " ".join(name for name in url_places(url).split() if name not in own.split())
+    # A regional portal's county channel under its prefecture (shangqiu.example.com/ningling/…):
+    # the county's slug in the path, its prefecture spelled in the same address.
+    prefectures = set(own.split()) | set(channel.split())
+    path = url.lower().split("://")[-1].partition("/")[2]
+    counties = [
+        name
+        for label in re.findall(r"[a-z]{5,}", path)
+        for name, parent in _county_slugs().get(label, ())
+        if parent in prefectures and name not in own.split()
+    ]
+    channel = " ".join([channel, *counties]).strip()
     if channel:
         anchors.append((channel, path_weight))
     return anchors
