@@ -46,7 +46,7 @@ class ClusterRules:
         self.tier_of = {word: tier for tier, words in rules["tiers"].items() for word in words}
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
-            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
+            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?"
             rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
@@ -198,6 +198,8 @@ def _tier_before(text, r):
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
     raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
+    # 茶叶、中药材是该县的两大主导产业: the copula and the place before the tail are not the last name.
+    raw_items[-1] = r.item["copula_suffix"].sub("", raw_items[-1])
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
     if _policy_list(raw_items, r, weak_tail) or r.item["chain_links"].search(raw_items[-1]):
@@ -287,9 +289,8 @@ def _tail_lists(sentence, text, r):
             r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
         )
         # 汽车产业、电子信息产业三年行动计划: a name right after "X产业、" is one more of the same list.
-        listed_on = (
-            list_start and masked.startswith("、", list_start) and "、" not in masked[list_start + 1 : match.start()]
-        )
+        joined = masked[list_start : list_start + 1] in ("、", "和", "及", "与")
+        listed_on = joined and list_start and "、" not in masked[list_start + 1 : match.start()]
         listed_on = listed_on and not masked.startswith("化", match.end())  # …、数字产业化 is a policy phrase
         loose = not marked and not single and not listed_on and not r.tail_follower.match(masked, match.end())
         # 文旅产业发展后劲足: before 发展 only a known industry's name is taken (not 竹山县卫浴, 研究部署…).
@@ -364,7 +365,8 @@ def _role_phrases(sentence, r):
         end = match.end()
         while chained := r.role_chain.match(sentence.text, end):
             end = chained.end()
-            items = [INDUSTRY_SUFFIX.sub("", i) for i in _split_and(chained.group("items"), r)]
+            raw = re.split("、|和", chained.group("items"))
+            items = [INDUSTRY_SUFFIX.sub("", i) for i in raw if i]
             if not _policy_list(items, r) and all(_industry_like(i, r) and _valid(i, r) for i in items):
                 yield from _facts(sentence, chained, items, tier, 0.6)
 
@@ -400,9 +402,7 @@ def _named_lists(sentence, r):
             after_de = pattern is r.role_list and match.group(0).endswith("的")
             umbrella = r.item["umbrella_after_role"].match(sentence.text, match.end()) if after_de else None
             if umbrella and _valid(umbrella.group("name"), r) and _industry_like(umbrella.group("name"), r):
-                items.append(umbrella.group("name"))
-            else:
-                umbrella = None
+                items.append(umbrella.group("name"))  # the cluster named after the list is one too
             # A tier word (主导产业为…) says what the names are: half of them known is enough.
             lenient = pattern is r.header_list_verbs
             if len(items) < 2 or (umbrella is None and industry_like * (2 if lenient else 1) < len(items)):
@@ -517,12 +517,14 @@ def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
 
 
 def _drop_compound_duplicates(clusters):
-    """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own."""
+    """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own, nor 装备制造业 when 装备制造 is."""
     names = {c.name for c in clusters}
     keep = []
     for cluster in clusters:
         parts = re.split("及|与|和", cluster.name)
         if len(parts) > 1 and any(p in names for p in parts if p != cluster.name):
             continue
+        if cluster.name.endswith("业") and cluster.name[:-1] in names:
+            continue  # 装备制造业 adds nothing to 装备制造
         keep.append(cluster)
     return keep
