@@ -73,6 +73,11 @@ class ClusterRules:
         self.role_chain = re.compile(rules["role_chain"])
         self.designated = re.compile(rules["designated"])
         self.base_list = re.compile(rules["base_list"])
+        each = alternation(rules["verb_each_verbs"])
+        self.verb_each_verb = re.compile(rf"^(?:{each})")
+        self.verb_each_list = re.compile(
+            rf"(?:{each})[^，,。；;、“”]{{2,10}}?(?:、(?:{each})[^，,。；;、“”]{{2,10}}?)+(?=[，,。；;]|$)"
+        )
         self.base_item = re.compile(rules["base_item"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
@@ -422,10 +427,20 @@ def _designated(sentence, r):
             for index, raw in enumerate(raw_items)
         ]
         items = [i for i in items if _valid(i, r)]
-        if not items or sum(_industry_like(i, r) for i in items) * 2 < len(items):
-            continue
+        if not items:
+            continue  # the role word (首位, 主导 …) says what the names are: no need to know them
         tier = r.tier_of.get(match.group("tier") or "", None) or _tier_before(sentence.text[: match.start()], r)
         yield from _facts(sentence, match, items, tier, 0.7)
+
+
+def _verb_each_lists(sentence, r):
+    """做优茶叶、做强中药材、做大生态旅游: each name after a development verb of its own."""
+    for match in r.verb_each_list.finditer(sentence.text):
+        items = [r.verb_each_verb.sub("", raw) for raw in match.group(0).split("、")]
+        items = [INDUSTRY_SUFFIX.sub("", i) for i in items]
+        if len(items) < 2 or _policy_list(items, r) or not all(_valid(i, r) and _industry_like(i, r) for i in items):
+            continue
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
 def _base_lists(sentence, r):
@@ -495,6 +510,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_named_lists(sentence, r),
             *_designated(sentence, r),
             *_base_lists(sentence, r),
+            *_verb_each_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
