@@ -139,3 +139,61 @@ def test_lists_named_after_a_tier_a_role_or_joined_by_plus():
     assert names("构建“2+4+N”现代产业体系。") == []
     assert names("坚持以企业、高校、科研院所为主体。") == []
     assert names("推进项目建设、招商引资等重点工作。") == []
+
+
+def test_county_news_list_shapes():
+    # Shapes seen in county news of realnews_dev3/dev4 (excerpts shortened, place names replaced by 某县):
+    # 元氏 (dev3 02): quotes inside a name do not break the list.
+    assert names("围绕生物医药、先进装备“智”造、现代旅游等主导产业，持续推动招商引资。") == [
+        "生物医药",
+        "先进装备智造",
+        "现代旅游",
+    ]
+    # 卢龙 (dev3 03): crops vouched for by 等 and a tier.
+    assert names("甘薯、酒葡萄、核桃等特色产业全国知名。") == ["甘薯", "酒葡萄", "核桃"]
+    # 寿宁 (dev3 20): a framework code and adjectives between 等 and the sector word.
+    found = names("大力发展硒锌康养旅游和高山茶叶、优质水果、食用菌、林下经济等“1+4”绿色高效生态农业。")
+    assert {"高山茶叶", "优质水果", "食用菌", "林下经济"} <= set(found)
+    # 江津 (dev4 23): one 以 opens a chain of roles.
+    assert names("加速构建以现代物流为基础、加工制造业为核心、国际贸易服务为支撑的功能框架。") == [
+        "现代物流",
+        "加工制造业",
+        "国际贸易服务",
+    ]
+    # 西青 (dev4 17): 产业 after each item.
+    assert names("全面启动汽车产业、电子信息产业三年行动计划。") == ["汽车", "电子信息"]
+    # 中卫 (dev4 04): bases, capitals and destinations.
+    assert names("全力打造新材料战略基地、新能源示范基地、中国算力之都和国际沙漠旅游目的地。") == [
+        "新材料",
+        "新能源",
+        "算力",
+        "沙漠旅游",
+    ]
+    # 临澧 (realnews 12): the copula between the list and its tail; 装备制造业 repeats 装备制造.
+    assert names("装备制造产业领导小组召开会议。装备制造业是我县传统优势产业。") == ["装备制造"]
+
+
+def test_lists_that_are_not_the_places_industries():
+    # 舒城 (dev3 05) and 上虞 (dev3 18): the kinds of a batch of projects.
+    assert (
+        names("10个社会性投资项目既有某某食品、某某印务等传统产业，又有某某电子线束、某某动力电池等战略性新兴产业。")
+        == []
+    )
+    assert (
+        names("此次签约的重大项目，既涵盖新材料、生物医药、先进装备制造等战略新兴产业，也包括休闲旅游等城市配套项目。")
+        == []
+    )
+    # 天桥 (dev3 11): fields money goes to.
+    assert names("将重点对棚户区、旧街区、公共设施、金融生态等领域进行投资建设。") == []
+    # 龙湖 (dev3 22): slogans of a verb and its object.
+    assert names("是全区稳经济、促投资、兴产业、优环境、惠民生的重要支撑。") == []
+    # 文山 (dev4 03): the functions one chain gathers.
+    assert "种植" not in names("打造集科研、种植、加工、营销于一体的三七中医药全产业链。")
+    # 通州 (dev4 15): one agreement's fields.
+    assert names("某镇与某公司签署了战略合作协议，将围绕人工智能、具身智能等领域，建设机器人中试中心。") == []
+    # 涪陵 (dev4 05) and 上饒 (dev4 06): a rank of the place, a firm's revenue.
+    assert names("涪陵作为全市首个材料产业产值超千亿的区县。") == []
+    assert names("某某能源营业收入达1110亿元，列全省第一。") == []
+    # Still found: an industry's own output and revenue.
+    assert names("工业挑大梁，铝及铝加工产业完成283亿元。") == ["铝及铝加工"]
+    assert names("全市新能源产业营业收入达到500亿元。") == ["新能源"]

@@ -46,8 +46,8 @@ class ClusterRules:
         self.tier_of = {word: tier for tier, words in rules["tiers"].items() for word in words}
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
-            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个))?"
-            rf"(?:{alternation(rules['tail_fillers'])})?(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?"
+            rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
@@ -69,6 +69,16 @@ class ClusterRules:
             rules["verb_named_industry"].replace("{develop_verbs}", alternation(rules["develop_verbs"]))
         )
         self.umbrella_joined = re.compile(rules["umbrella_joined"])
+        self.inner_quote = re.compile(rules["inner_quote"])
+        self.role_chain = re.compile(rules["role_chain"])
+        self.designated = re.compile(rules["designated"])
+        self.base_list = re.compile(rules["base_list"])
+        each = alternation(rules["verb_each_verbs"])
+        self.verb_each_verb = re.compile(rf"^(?:{each})")
+        self.verb_each_list = re.compile(
+            rf"(?:{each})[^，,。；;、“”]{{2,10}}?(?:、(?:{each})[^，,。；;、“”]{{2,10}}?)+(?=[，,。；;]|$)"
+        )
+        self.base_item = re.compile(rules["base_item"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
         self.role_phrase = re.compile(rules["role_phrase"])
@@ -82,6 +92,7 @@ class ClusterRules:
         )
         self.tier_word = re.compile(f"(?:{tier_words})(?=产业|集群|赛道)")
         self.tail_follower = re.compile(f"(?:{alternation(rules['tail_followers'])}|$)")
+        self.known_name_follower = re.compile(alternation(rules["known_name_followers"]))
         self.lead_in = re.compile(rf"^(?:{alternation(rules['lead_in'])})+")
         self.cut_words = re.compile(alternation(rules["cut_after"] + [w for w in rules["lead_in"] if len(w) > 1]))
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
@@ -192,10 +203,14 @@ def _tier_before(text, r):
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
     raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
+    # 茶叶、中药材是该县的两大主导产业: the copula and the place before the tail are not the last name.
+    raw_items[-1] = r.item["copula_suffix"].sub("", raw_items[-1])
     if raw_items[-1].endswith("的"):
         return [], False, False  # "…化的产业承载空间": an attribute, not a list of industries
     if _policy_list(raw_items, r, weak_tail) or r.item["chain_links"].search(raw_items[-1]):
         return [], False, False
+    if len(raw_items) >= 2 and r.item["verb_object_tail"].fullmatch(raw_items[-1].strip()):
+        return [], False, False  # 稳经济、促投资、兴产业: slogans of verb and object, the last being 兴+产业
     is_list = len([x for x in raw_items if x.strip()]) >= 2
     first = _clean_item(raw_items[0], r, first=True)
     lead = raw_items[0][: raw_items[0].rfind(first)] if first else raw_items[0]
@@ -225,7 +240,9 @@ def _accepted(items, is_list, verb_before, match, sentence_text, r):
     if match.group("umbrella"):
         return True  # "牛油果、咖啡等特色农业": the sector word says what the names are
     if is_list:
-        return sum(industry_like) * 2 >= len(items)
+        # 甘薯、酒葡萄、核桃等特色产业: 等 (or a count) and a tier say the names are the place's industries.
+        tiered = match.group("tier") and (match.group("etc") or match.group("count"))
+        return bool(tiered) or sum(industry_like) * 2 >= len(items)
     known = all(industry_like)
     strong_tail = match.group("tail") in ("产业集群", "集群") or match.group("count") or match.group("etc")
     # "清洁能源产业集群新增签约21个项目": a known industry named as a 产业集群 is one of the city's.
@@ -260,6 +277,8 @@ def _tail_lists(sentence, text, r):
     list_start = 0
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
+    # 先进装备“智”造: quotes around a character or two inside a name are blanked, not list breaks.
+    masked = r.inner_quote.sub(lambda m: "\0" + m.group(1) + "\0", masked)
     for match in r.tail.finditer(masked):
         if match.group("umbrella") and not match.group("etc"):
             continue  # 制造业 closes a list only after 等: "汽车、船舶等装备制造业"
@@ -274,7 +293,14 @@ def _tail_lists(sentence, text, r):
         single = not marked and (
             r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
         )
-        if not marked and not single and not r.tail_follower.match(masked, match.end()):
+        # 汽车产业、电子信息产业三年行动计划: a name right after "X产业、" is one more of the same list.
+        joined = masked[list_start : list_start + 1] in ("、", "和", "及", "与")
+        listed_on = joined and list_start and "、" not in masked[list_start + 1 : match.start()]
+        listed_on = listed_on and not masked.startswith("化", match.end())  # …、数字产业化 is a policy phrase
+        loose = not marked and not single and not listed_on and not r.tail_follower.match(masked, match.end())
+        # 文旅产业发展后劲足: before 发展 only a known industry's name is taken (not 竹山县卫浴, 研究部署…).
+        known_only = loose and r.known_name_follower.match(masked, match.end())
+        if loose and not known_only:
             continue
         stop = max((m.end() for m in HARD_STOP.finditer(masked, list_start, match.start())), default=list_start)
         if single:
@@ -286,6 +312,7 @@ def _tail_lists(sentence, text, r):
             or r.item["cooperation_before"].search(masked, 0, stop)
             or r.item["policy_after"].match(after)
             or r.item["policy_context"].search(masked, 0, stop)
+            or r.item["agreement_before"].search(masked, 0, stop)
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
         if r.item["project_fields"].search(masked[stop : match.start()]) or (
@@ -295,6 +322,8 @@ def _tail_lists(sentence, text, r):
         items, is_list, verb_before = _listed_items(
             masked[stop : match.start()].replace("\0", ""), r, weak_tail=match.group("tail") in WEAK_TAILS
         )
+        if known_only and not (len(items) == 1 and items[0] in r.lexicon and items[0] == masked[stop : match.start()]):
+            continue
         if items and not _accepted(items, is_list, verb_before, match, sentence.text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
@@ -335,7 +364,16 @@ def _role_phrases(sentence, r):
         items = [INDUSTRY_SUFFIX.sub("", i) for i in _split_and(match.group("items"), r)]
         if _policy_list(items, r) or not all(_industry_like(i, r) and _valid(i, r) for i in items):
             continue
-        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+        tier = _tier_before(sentence.text[: match.start()], r)
+        yield from _facts(sentence, match, items, tier, 0.6)
+        # 以现代物流为基础、加工制造业为核心、国际贸易服务为支撑: one 以 gives every name after it a role.
+        end = match.end()
+        while chained := r.role_chain.match(sentence.text, end):
+            end = chained.end()
+            raw = re.split("、|和", chained.group("items"))
+            items = [INDUSTRY_SUFFIX.sub("", i) for i in raw if i]
+            if not _policy_list(items, r) and all(_industry_like(i, r) and _valid(i, r) for i in items):
+                yield from _facts(sentence, chained, items, tier, 0.6)
 
 
 def _header_lists(sentence, r):
@@ -365,11 +403,58 @@ def _named_lists(sentence, r):
             items = [_clean_item(raw.strip(), r, first=False) for raw in raw_items]
             items = [i for i in items if _valid(i, r)]
             industry_like = sum(_industry_like(i, r) for i in items)
+            # 以A、B为主体的先进材料集群: the cluster named after the list is one too, and says what they are.
+            after_de = pattern is r.role_list and match.group(0).endswith("的")
+            umbrella = r.item["umbrella_after_role"].match(sentence.text, match.end()) if after_de else None
+            if umbrella and _valid(umbrella.group("name"), r) and _industry_like(umbrella.group("name"), r):
+                items.append(umbrella.group("name"))  # the cluster named after the list is one too
             # A tier word (主导产业为…) says what the names are: half of them known is enough.
-            if len(items) < 2 or industry_like * (2 if pattern is r.header_list_verbs else 1) < len(items):
+            lenient = pattern is r.header_list_verbs
+            if len(items) < 2 or (umbrella is None and industry_like * (2 if lenient else 1) < len(items)):
                 continue
             tier = r.tier_of[match.group("tier")] if "tier" in match.groupdict() and match.group("tier") else None
             yield from _facts(sentence, match, items, tier or _tier_before(sentence.text[: match.start()], r), 0.7)
+
+
+def _designated(sentence, r):
+    """将汽车零部件产业确立为全县“首位产业”: names given the place's leading role by a designation verb."""
+    for match in r.designated.finditer(sentence.text):
+        raw_items = [x for x in re.split("、|和|及|以及", match.group("items")) if x.strip()]
+        if _policy_list(raw_items, r):
+            continue
+        items = [
+            INDUSTRY_SUFFIX.sub("", _clean_item(raw.strip(), r, first=index == 0))
+            for index, raw in enumerate(raw_items)
+        ]
+        items = [i for i in items if _valid(i, r)]
+        if not items:
+            continue  # the role word (首位, 主导 …) says what the names are: no need to know them
+        tier = r.tier_of.get(match.group("tier") or "", None) or _tier_before(sentence.text[: match.start()], r)
+        yield from _facts(sentence, match, items, tier, 0.7)
+
+
+def _verb_each_lists(sentence, r):
+    """做优茶叶、做强中药材、做大生态旅游: each name after a development verb of its own."""
+    for match in r.verb_each_list.finditer(sentence.text):
+        items = [r.verb_each_verb.sub("", raw) for raw in match.group(0).split("、")]
+        items = [INDUSTRY_SUFFIX.sub("", i) for i in items]
+        if len(items) < 2 or _policy_list(items, r) or not all(_valid(i, r) and _industry_like(i, r) for i in items):
+            continue
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
+def _base_lists(sentence, r):
+    """打造新材料战略基地、新能源示范基地、中国算力之都和国际沙漠旅游目的地: the industries named in
+    a list of two bases, capitals or destinations the place builds."""
+    for match in r.base_list.finditer(sentence.text):
+        raw_items = [x for x in re.split("、|和", match.group("items")) if x.strip()]
+        named = [r.base_item.fullmatch(raw.strip()) for raw in raw_items]
+        if len(raw_items) < 2 or not all(named):
+            continue
+        items = [m.group("name") for m in named]
+        if _policy_list(items, r) or not all(_valid(i, r) and _industry_like(i, r) for i in items):
+            continue
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
 def _one_character_names(sentence, r):
@@ -423,6 +508,9 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_one_character_names(sentence, r),
             *_role_followers(sentence, r),
             *_named_lists(sentence, r),
+            *_designated(sentence, r),
+            *_base_lists(sentence, r),
+            *_verb_each_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
@@ -445,12 +533,14 @@ def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
 
 
 def _drop_compound_duplicates(clusters):
-    """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own."""
+    """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own, nor 装备制造业 when 装备制造 is."""
     names = {c.name for c in clusters}
     keep = []
     for cluster in clusters:
         parts = re.split("及|与|和", cluster.name)
         if len(parts) > 1 and any(p in names for p in parts if p != cluster.name):
             continue
+        if cluster.name.endswith("业") and cluster.name[:-1] in names:
+            continue  # 装备制造业 adds nothing to 装备制造
         keep.append(cluster)
     return keep
