@@ -369,3 +369,22 @@ def test_amount_bands_class_projects_and_their_counts_are_figures():
     assert not [v for _, v, u in found if u == "亿元"]
     # A group of one that is no band is still one project, with its amounts.
     assert facts("特色板块项目1个，总投资2亿元；") == []
+
+
+def test_the_count_of_firms_whose_representatives_attend_is_no_figure():
+    # 贵州清镇 2025 经济工作会议 page: "83家企业代表位居“C位”"
+    assert facts("这次大会共有300余人参加,83家企业代表位居“C位”,成为绝对焦点。") == []
+    assert facts("全市新增规上企业83家。") == [("新增规上企业", Decimal("83"), "家")]
+
+
+def test_a_rank_in_a_list_of_companies_is_the_firms():
+    # 江西上饶 2024 round-up: "晶科能源…列中国民营经济500强第83位"
+    assert [f for f in facts("某能源列中国民营经济500强第83位。") if f[2] == "位"] == []
+    # a list of places ranks the place
+    assert facts("位列全国综合实力百强县第20位。") == [("位列全国综合实力百强县", Decimal("20"), "位")]
+
+
+def test_a_quality_claimed_for_a_product_is_a_specification():
+    # 山东泰山 2023 page: "变压器效率高达99.5%以上"
+    assert facts("产品处于国际领先水平,变压器效率高达99.5%以上。") == []
+    assert facts("全县审批效率提升30%。") == [("审批效率", Decimal("30"), "%")]

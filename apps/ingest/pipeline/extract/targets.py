@@ -560,6 +560,10 @@ def find_targets(
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
                     continue  # 30余名县级领导: who attended, not a figure of the city
+                if figure.unit == "家" and r.figure["representatives_after"].match(after):
+                    continue  # 83家企业代表位居C位: the firms whose people attended
+                if figure.unit in RANK_UNITS and r.figure["firm_ranking_before"].search(sentence.text, 0, figure.start):
+                    continue  # 列中国民营经济500强第83位: one firm's place in a list of companies
                 one = r.figure["one_project"].search(sentence.text, 0, figure.start)
                 if one and (
                     one.group(0)[0] in "该本此" or not r.figure["batch_subject"].search(sentence.text, 0, one.start())
