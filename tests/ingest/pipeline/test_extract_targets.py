@@ -388,3 +388,24 @@ def test_a_quality_claimed_for_a_product_is_a_specification():
     # 山东泰山 2023 page: "变压器效率高达99.5%以上"
     assert facts("产品处于国际领先水平,变压器效率高达99.5%以上。") == []
     assert facts("全县审批效率提升30%。") == [("审批效率", Decimal("30"), "%")]
+
+
+def test_a_higher_levels_work_report_states_its_own_figures():
+    # 山东博兴 2022 page: "2022年山东政府工作报告指出,以“一链一策”提升42条关键产业链"
+    scope = _scope("某某县", "某市", "广西")
+    assert facts("广西政府工作报告指出，以一链一策提升42条关键产业链。", scope=scope) == []
+    # the region's government as an authority still leaves the county its figures
+    assert [v for _, v, _ in facts("在广西政府支持下，新签约项目12个。", scope=scope)] == [Decimal("12")]
+
+
+def test_a_rank_after_a_rise_a_compound_scope_or_a_first_rank():
+    # 江西上饶 2024 round-up and 重庆涪陵 2024 press page
+    assert [v for _, v, u in facts("规上工业营业收入历史性跃升至全省第二。") if u == "位"] == [Decimal("2")]
+    assert [v for _, v, u in facts("工业年产值位居全市区县第二。") if u == "位"] == [Decimal("2")]
+    assert [v for _, v, u in facts("荣登中国外贸百强城市榜单第39名，列全省第一、中部第六。") if u == "位"] == [
+        Decimal("39"),
+        Decimal("1"),
+        Decimal("6"),
+    ]
+    # an ordinal list of sectors is no rank
+    assert [u for _, _, u in facts("第一、第二产业增加值分别增长3%和5%。")] == ["%", "%"]
