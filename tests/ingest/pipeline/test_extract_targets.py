@@ -409,3 +409,31 @@ def test_a_rank_after_a_rise_a_compound_scope_or_a_first_rank():
     ]
     # an ordinal list of sectors is no rank
     assert [u for _, _, u in facts("第一、第二产业增加值分别增长3%和5%。")] == ["%", "%"]
+
+
+def test_a_figure_whose_owner_is_ranked_among_companies_is_the_firms():
+    # 江西上饶 2024 round-up: "晶科能源营业收入达1110亿元,列中国民营经济500强第83位、全省第一"
+    assert facts("某能源营业收入达1110亿元，列中国民营经济500强第83位、全省第一。") == []
+    # the place's firms entering such a list are the place's count
+    found = facts("全市营业收入达1110亿元，3家企业入选中国民营企业500强。")
+    assert [v for _, v, _ in found] == [Decimal("1110"), Decimal("3")]
+
+
+def test_market_entities_and_specialised_towns_are_counted():
+    # 天津西青 2019 work report in dev4 ("新增市场主体16252户"); 山西晋中 2024 ("认定了12个市级专业镇")
+    assert facts("新增市场主体16252户，认定了12个市级专业镇。") == [
+        ("新增市场主体", Decimal("16252"), "户"),
+        ("市级专业镇", Decimal("12"), "个"),
+    ]
+
+
+def test_a_count_of_projects_or_firms_in_words():
+    # 新疆乌苏 2021 signing page: "乌苏市共签约两个项目"
+    assert values_of("乌苏市共签约两个项目。") == [(Decimal("2"), "个")]
+    assert values_of("引进三家龙头企业。") == [(Decimal("3"), "家")]
+    # one project, a restatement, a slogan and an ordinal are no count
+    assert values_of("签约一个项目。这两个项目进展顺利。开展三个一批活动。第二家企业落户。") == []
+
+
+def values_of(text):
+    return [(v, u) for _, v, u in facts(text)]
