@@ -437,3 +437,10 @@ def test_a_count_of_projects_or_firms_in_words():
 
 def values_of(text):
     return [(v, u) for _, v, u in facts(text)]
+
+
+def test_a_count_before_de_counts_the_noun_after_it():
+    # 贵州清镇 2025 page: "…等6个与经营主体发展密切相关的市直部门及清镇经开区" counts departments
+    assert values_of("市发改局、市工信局等6个与经营主体发展密切相关的市直部门全员参会。") == []
+    assert values_of("集中开工5个总投资超过10亿元的重大项目。") == [(Decimal("5"), "个")]
+    assert values_of("举行5个项目的集中开工仪式。") == [(Decimal("5"), "个")]

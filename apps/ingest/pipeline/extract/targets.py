@@ -223,6 +223,14 @@ def candidates(sentence_text, r):
                 (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
             )
         after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
+        if "的" in after:
+            # 6个与经营主体发展密切相关的市直部门: the noun after the last 的 is what is counted,
+            # unless the count's own noun comes first (5个项目的开工仪式, 3个重点项目的)
+            own = after.split("的", 1)[0]
+            if own[:1] in ("与", "和", "同", "跟", "对", "为", "向", "在"):
+                own = ""  # a phrase that qualifies the noun to come (与经营主体…相关的)
+            own = next((own[i:] for i in range(min(3, len(own))) if r.countable.match(own, i)), "")
+            after = after.rsplit("的", 1)[-1] + "的" + own
         if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start : match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
