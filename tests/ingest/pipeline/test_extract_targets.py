@@ -369,3 +369,78 @@ def test_amount_bands_class_projects_and_their_counts_are_figures():
     assert not [v for _, v, u in found if u == "亿元"]
     # A group of one that is no band is still one project, with its amounts.
     assert facts("特色板块项目1个，总投资2亿元；") == []
+
+
+def test_the_count_of_firms_whose_representatives_attend_is_no_figure():
+    # 贵州清镇 2025 经济工作会议 page: "83家企业代表位居“C位”"
+    assert facts("这次大会共有300余人参加,83家企业代表位居“C位”,成为绝对焦点。") == []
+    assert facts("全市新增规上企业83家。") == [("新增规上企业", Decimal("83"), "家")]
+
+
+def test_a_rank_in_a_list_of_companies_is_the_firms():
+    # 江西上饶 2024 round-up: "晶科能源…列中国民营经济500强第83位"
+    assert [f for f in facts("某能源列中国民营经济500强第83位。") if f[2] == "位"] == []
+    # a list of places ranks the place
+    assert facts("位列全国综合实力百强县第20位。") == [("位列全国综合实力百强县", Decimal("20"), "位")]
+
+
+def test_a_quality_claimed_for_a_product_is_a_specification():
+    # 山东泰山 2023 page: "变压器效率高达99.5%以上"
+    assert facts("产品处于国际领先水平,变压器效率高达99.5%以上。") == []
+    assert facts("全县审批效率提升30%。") == [("审批效率", Decimal("30"), "%")]
+
+
+def test_a_higher_levels_work_report_states_its_own_figures():
+    # 山东博兴 2022 page: "2022年山东政府工作报告指出,以“一链一策”提升42条关键产业链"
+    scope = _scope("某某县", "某市", "广西")
+    assert facts("广西政府工作报告指出，以一链一策提升42条关键产业链。", scope=scope) == []
+    # the region's government as an authority still leaves the county its figures
+    assert [v for _, v, _ in facts("在广西政府支持下，新签约项目12个。", scope=scope)] == [Decimal("12")]
+
+
+def test_a_rank_after_a_rise_a_compound_scope_or_a_first_rank():
+    # 江西上饶 2024 round-up and 重庆涪陵 2024 press page
+    assert [v for _, v, u in facts("规上工业营业收入历史性跃升至全省第二。") if u == "位"] == [Decimal("2")]
+    assert [v for _, v, u in facts("工业年产值位居全市区县第二。") if u == "位"] == [Decimal("2")]
+    assert [v for _, v, u in facts("荣登中国外贸百强城市榜单第39名，列全省第一、中部第六。") if u == "位"] == [
+        Decimal("39"),
+        Decimal("1"),
+        Decimal("6"),
+    ]
+    # an ordinal list of sectors is no rank
+    assert [u for _, _, u in facts("第一、第二产业增加值分别增长3%和5%。")] == ["%", "%"]
+
+
+def test_a_figure_whose_owner_is_ranked_among_companies_is_the_firms():
+    # 江西上饶 2024 round-up: "晶科能源营业收入达1110亿元,列中国民营经济500强第83位、全省第一"
+    assert facts("某能源营业收入达1110亿元，列中国民营经济500强第83位、全省第一。") == []
+    # the place's firms entering such a list are the place's count
+    found = facts("全市营业收入达1110亿元，3家企业入选中国民营企业500强。")
+    assert [v for _, v, _ in found] == [Decimal("1110"), Decimal("3")]
+
+
+def test_market_entities_and_specialised_towns_are_counted():
+    # 天津西青 2019 work report in dev4 ("新增市场主体16252户"); 山西晋中 2024 ("认定了12个市级专业镇")
+    assert facts("新增市场主体16252户，认定了12个市级专业镇。") == [
+        ("新增市场主体", Decimal("16252"), "户"),
+        ("市级专业镇", Decimal("12"), "个"),
+    ]
+
+
+def test_a_count_of_projects_or_firms_in_words():
+    # 新疆乌苏 2021 signing page: "乌苏市共签约两个项目"
+    assert values_of("乌苏市共签约两个项目。") == [(Decimal("2"), "个")]
+    assert values_of("引进三家龙头企业。") == [(Decimal("3"), "家")]
+    # one project, a restatement, a slogan and an ordinal are no count
+    assert values_of("签约一个项目。这两个项目进展顺利。开展三个一批活动。第二家企业落户。") == []
+
+
+def values_of(text):
+    return [(v, u) for _, v, u in facts(text)]
+
+
+def test_a_count_before_de_counts_the_noun_after_it():
+    # 贵州清镇 2025 page: "…等6个与经营主体发展密切相关的市直部门及清镇经开区" counts departments
+    assert values_of("市发改局、市工信局等6个与经营主体发展密切相关的市直部门全员参会。") == []
+    assert values_of("集中开工5个总投资超过10亿元的重大项目。") == [(Decimal("5"), "个")]
+    assert values_of("举行5个项目的集中开工仪式。") == [(Decimal("5"), "个")]

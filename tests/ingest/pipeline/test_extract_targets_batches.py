@@ -179,3 +179,14 @@ def test_two_counts_of_different_projects_that_happen_to_be_equal_stay_two():
 
 def test_equal_rates_of_different_metrics_stay_two():
     assert values("规上工业增加值增长10%,固定资产投资增长10%。") == [(Decimal("10"), "%"), (Decimal("10"), "%")]
+
+
+def test_projects_listed_one_after_another_are_a_batch_even_when_one_is_named_by_capacity():
+    # 河南桐柏 2020 签约 page: four listed projects, then the batch's contract amount
+    text = (
+        "某县年产100万吨工业盐项目(月河镇)、某县食用菌菌种生产及加工综合建设项目(埠江镇)"
+        "在南阳市主会场进行了集中签约,合同引资额15.3亿元。"
+    )
+    assert values(text) == [(Decimal("15.3"), "亿元")]
+    # a single project named by its capacity keeps its figures to itself
+    assert values("年产10万吨再生铝项目总投资12亿元。") == []

@@ -46,6 +46,13 @@ def test_common_words_that_are_also_county_names_are_not_places():
     assert context.foreign_names("代表团赴义乌市考察") == ["义乌市"]
 
 
+def test_a_two_character_district_name_across_a_word_edge_is_no_place():
+    # 新疆伊犁 2024 签约 page: "其中区外到位资金874.13亿元" holds 中区 (台中市中区) across 其中|区外
+    context = PlaceContext(main_city("伊犁州召开大会。伊犁州州长讲话。"))
+    assert context.foreign_names("到位资金1110.29亿元,其中区外到位资金874.13亿元") == []
+    assert context.foreign_names("代表团赴沛县考察,沛县位于江苏北部") == ["沛县", "沛县"]
+
+
 # --- dates and publication ------------------------------------------------------------
 
 

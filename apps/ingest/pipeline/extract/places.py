@@ -434,12 +434,16 @@ class PlaceContext:
             candidates = self.index.divisions.lookup(name)
             if any(c.adcode in self.related or c.level in ("省级",) for c in candidates):
                 continue
-            if not any(c.full_name == name for c in candidates):
+            # A two-character full name (中区, 东区) is checked as a word too: "其中区外资金" names none.
+            if len(name) <= 2 or not any(c.full_name == name for c in candidates):
                 if edges is None:
                     edges = self.edges_for(original)
                     if edges is None:
                         edges = boundaries(segment(original))
                 if start not in edges or end not in edges or is_common_word(name):
+                    continue
+                if any(c.full_name == name for c in candidates):
+                    names.append(name)
                     continue
                 # A short name is a place the article talks about when it recurs or follows its
                 # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).

@@ -98,11 +98,13 @@ class TargetRules:
         }
         self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
         # Every figure candidates() reads holds a digit (percent, count, measure), a money unit
-        # (money, level_money: 元 or 亿) or the text a data pattern requires: a sentence with none
+        # (money, level_money: 元 or 亿), a count in words (两个项目) or the text a data pattern requires: a sentence with none
         # of them (most of a report) is passed over without running each pattern on it.
         required = [required_text(self.rank_ordinal), self.named_level_requires, *self.idioms_require]
         self.figure_mark = (
-            None if "" in required else re.compile("|".join([r"[\d元亿]", *(re.escape(t) for t in required)]))
+            None
+            if "" in required
+            else re.compile("|".join([r"[\d元亿]|[两二三四五六七八九十][个家项]", *(re.escape(t) for t in required)]))
         )
 
 
@@ -221,9 +223,20 @@ def candidates(sentence_text, r):
                 (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
             )
         after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
+        if "的" in after:
+            # 6个与经营主体发展密切相关的市直部门: the noun after the last 的 is what is counted,
+            # unless the count's own noun comes first (5个项目的开工仪式, 3个重点项目的)
+            own = after.split("的", 1)[0]
+            if own[:1] in ("与", "和", "同", "跟", "对", "为", "向", "在"):
+                own = ""  # a phrase that qualifies the noun to come (与经营主体…相关的)
+            own = next((own[i:] for i in range(min(3, len(own))) if r.countable.match(own, i)), "")
+            after = after.rsplit("的", 1)[-1] + "的" + own
         if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start : match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
+    for match in r.figure["count_in_words"].finditer(sentence_text):
+        # 共签约两个项目: a count of projects or firms in words
+        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
 
 
@@ -560,9 +573,19 @@ def find_targets(
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
                     continue  # 30余名县级领导: who attended, not a figure of the city
+                if figure.unit == "家" and r.figure["representatives_after"].match(after):
+                    continue  # 83家企业代表位居C位: the firms whose people attended
+                if figure.unit not in RANK_UNITS and r.figure["firm_ranking_after"].match(after):
+                    continue  # 甲营业收入达1110亿元，列中国民营经济500强第83位: the firm's own figure
+                if figure.unit in RANK_UNITS and r.figure["firm_ranking_before"].search(sentence.text, 0, figure.start):
+                    continue  # 列中国民营经济500强第83位: one firm's place in a list of companies
                 one = r.figure["one_project"].search(sentence.text, 0, figure.start)
                 if one and (
-                    one.group(0)[0] in "该本此" or not r.figure["batch_subject"].search(sentence.text, 0, one.start())
+                    one.group(0)[0] in "该本此"
+                    or not (
+                        r.figure["batch_subject"].search(sentence.text, 0, one.start())
+                        or r.figure["listed_projects"].search(sentence.text, 0, figure.start)
+                    )
                 ):
                     continue  # 该项目总投资17.5亿元, 投产达效后年产值15亿元: one project's figures
                 if figure.start < one_project_until:
