@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
-from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, infer_year, safe_date
+from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, held_event_years, infer_year, safe_date
 from .text import alternation, data, sentences
 
 WEEKDAYS = "一二三四五六日"
@@ -216,7 +216,8 @@ def meeting_name(sentence_text, r):
         if (
             len(name) < 3
             or r.not_a_meeting.search(name)
-            or r.foreign_scope.match(name)
+            # 全省…活动暨某县…开工仪式: a joint event is the place's when its last part is.
+            or r.foreign_scope.match(name.rsplit("暨", 1)[-1])
             or r.foreign_scope.match(organiser)
         ):
             continue
@@ -254,6 +255,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
     the page itself gives, never a guessed one) anchors 昨日 and 今天."""
     r = rules()
     found, undated = {}, {}
+    relative_days, stated_days = {}, set()
     for sentence in sentences(text):
         name = kind = None
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
@@ -272,6 +274,10 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
+        if year_clue is None and kind not in r.visit_verbs:
+            # An event the sentence holds under a name with its year ("3月3日，2020年某县产业项目集中开工
+            # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
+            year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
@@ -298,7 +304,12 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
         venue = r.venue.search(sentence.text)
         leaders = tuple(n for n in official_names if n in sentence.text)
-        for day, inferred, _offset in mentions:
+        relative_at = {m.start(1) for m in RELATIVE_DAY.finditer(sentence.text)}
+        for day, inferred, offset in mentions:
+            if offset in relative_at:
+                relative_days.setdefault(day, []).append(kind)
+            elif day:
+                stated_days.add(day)
             confidence = 0.85 if r.held.search(sentence.text) else 0.7
             fact = MeetingFact(
                 date=day,
@@ -313,6 +324,19 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             )
             previous = found.get(day)
             found[day] = _merge(previous, fact) if previous else fact
+    # "今天集中开工的15个项目" a few days after "3月26日…集中开工活动…举行": the reporter's 今天 is the day the
+    # page states, and the event of that kind is the one already dated.
+    for day, kinds in relative_days.items():
+        meeting = found.get(day)
+        if meeting is None or day is None or day in stated_days:
+            continue
+        if any(
+            other_day < day <= other_day + timedelta(days=7)
+            and any(kind and (kind in other.name or (other.kind or "") in meeting.name) for kind in kinds)
+            for other_day, other in found.items()
+            if other_day in stated_days
+        ):
+            del found[day]
     # One event reported twice is one meeting: an undated mention of a dated meeting is that meeting.
     dated_names = [m.name for m in found.values()]
     extra = [m for name, m in undated.items() if not any(name in other or other in name for other in dated_names)]
