@@ -110,3 +110,39 @@ def test_self_held_and_joint_events():
     assert meeting.date == date(2021, 10, 8)
     # Counter-example: a provincial event alone stays the province's.
     assert find_meetings("10月8日，全省重点项目开工仪式举行。", date(2021, 10, 9)) == []
+
+
+def test_a_bare_meeting_in_the_body_takes_the_headline_name():
+    # dev4 23 江津: headline "…建设专题会上强调", body "2月18日，区委书记…主持召开会议专题研究…".
+    text = "唐某在某产业园建设专题会上强调\n本报讯 2月18日，区委书记唐某主持召开会议专题研究某产业园建设工作。"
+    [meeting] = find_meetings(text, date(2025, 2, 19))
+    assert (meeting.date, meeting.name) == (date(2025, 2, 18), "某产业园建设专题会")
+    # Counter-example: a headline without a meeting leaves a bare 会议 unnamed.
+    text = "推动某产业园早见成效\n2月18日，区委书记唐某主持召开会议专题研究某产业园建设工作。"
+    assert find_meetings(text, date(2025, 2, 19)) == []
+
+
+def test_a_meeting_cited_as_guidance_is_not_held():
+    # dev4 21 河东: "按照5月6日市长…召开的…座谈会的讲话精神，某区…" is the parent's meeting, quoted.
+    text = "按照5月6日市长张某在某办事处召开的推进协同发展工作座谈会的讲话精神，某区积极融入协同发展。"
+    assert find_meetings(text, date(2016, 5, 19)) == []
+    # Counter-example: the meeting held, then its spirit carried out, is still held.
+    text = "5月6日，某区召开推进协同发展工作座谈会，要求贯彻落实会议精神。"
+    assert [m.date for m in find_meetings(text, date(2016, 5, 19))] == [date(2016, 5, 6)]
+
+
+def test_a_dateline_with_xiaoxi_or_xun_is_not_a_meeting_day():
+    # dev4 03 文山: "某某网昆明10月24日消息(记者…)10月23日，…新闻发布会…举行".
+    text = "某某网昆明10月24日消息(记者 某某)10月23日，某州专场新闻发布会在昆明举行。"
+    assert [m.date for m in find_meetings(text, date(2024, 10, 24))] == [date(2024, 10, 23)]
+    # dev4 10 黑河 (big5): "东北网11月12日讯 11月11日，某市组织召开…".
+    text = "某某网11月12日讯 11月11日，某市召开县域经济发展推进会。"
+    assert [m.date for m in find_meetings(text, date(2020, 11, 12))] == [date(2020, 11, 11)]
+
+
+def test_taking_part_in_the_parent_ceremony_is_an_event():
+    # dev4 13 乌苏: "9月23日，乌苏市参加地区9月招商引资项目集中签约仪式".
+    text = "9月23日，某市参加地区9月招商引资项目集中签约仪式，某市共签约两个项目。"
+    assert [m.date for m in find_meetings(text, date(2021, 9, 26))] == [date(2021, 9, 23)]
+    # Counter-example: leaders listed as 参加 of a meeting the province holds stay the province's.
+    assert find_meetings("9月23日，市领导参加全省招商引资工作会议。", date(2021, 9, 26)) == []

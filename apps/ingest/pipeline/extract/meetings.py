@@ -58,6 +58,11 @@ def rules():
     return MeetingRules()
 
 
+WIRE_DATELINE = ("电", "消息", "讯")
+# "按照5月6日市长在…召开的…座谈会的讲话精神": a meeting cited as a source of guidance is not held by the page's place.
+CITED_MEETING = re.compile(r"(?:按照|根据|遵照|贯彻落实|贯彻|落实|传达学习)[^，,。；;]{4,80}?(?:精神|要求|部署)")
+# "2月18日，区委书记主持召开会议专题研究…": a meeting written only as 会议, which the headline names.
+BARE_MEETING = re.compile(r"召开(?:了)?(?:专题|紧急)?会议")
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
@@ -111,8 +116,8 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        if sentence.text.startswith("电", match.end()):
-            continue  # "中新网成都11月13日电": the wire's dateline, not the day of a meeting
+        if sentence.text.startswith(WIRE_DATELINE, match.end()):
+            continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(
@@ -136,7 +141,9 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in LEAD_DAY.finditer(sentence.text):
         day_of_month = int(match.group(1))
         wire = [
-            m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())
+            m
+            for m in MONTH_DAY.finditer(sentence.text, 0, match.start())
+            if sentence.text.startswith(WIRE_DATELINE, m.end())
         ]
         if wire and not found:
             month = int(wire[-1].group(1))
@@ -255,8 +262,15 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
     the page itself gives, never a guessed one) anchors 昨日 and 今天."""
     r = rules()
     found, undated = {}, {}
+    # "唐某在某产业园建设专题会上强调" over "2月18日，区委书记唐某主持召开会议专题研究…": the headline names it.
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headline_name = meeting_name(first_line, r) if len(first_line) <= 40 and "。" not in first_line else None
     relative_days, stated_days = {}, set()
-    for sentence in sentences(text):
+    for original in sentences(text):
+        # A meeting cited as guidance (按照…座谈会的讲话精神) is masked: neither its name nor its day is the place's.
+        sentence = original
+        if CITED_MEETING.search(original.text):
+            sentence = replace(original, text=CITED_MEETING.sub(lambda m: "，" * len(m.group(0)), original.text))
         name = kind = None
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
             name = meeting_name(sentence.text, r)
@@ -266,6 +280,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                 organ = None
             if organ and (not name or len(name) <= len("会议")):
                 name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
+        if (not name or len(name) <= len("会议")) and headline_name and BARE_MEETING.search(sentence.text):
+            name, kind = headline_name, kind_of(headline_name, r)
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
         signed = None if name else r.signing.search(sentence.text)
@@ -295,7 +311,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                     year_inferred=True,
                     name=name,
                     kind=kind,
-                    evidence=Span(sentence.start, sentence.end, sentence.text),
+                    evidence=Span(original.start, original.end, original.text),
                     confidence=0.6,
                     official_names=tuple(n for n in official_names if n in sentence.text),
                 )
@@ -316,7 +332,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                 year_inferred=inferred,
                 name=name,
                 kind=kind,
-                evidence=Span(sentence.start, sentence.end, sentence.text),
+                evidence=Span(original.start, original.end, original.text),
                 confidence=confidence,
                 theme=theme.group("theme") if theme else "",
                 location=venue.group("venue") if venue else "",
