@@ -146,3 +146,16 @@ def test_taking_part_in_the_parent_ceremony_is_an_event():
     assert [m.date for m in find_meetings(text, date(2021, 9, 26))] == [date(2021, 9, 23)]
     # Counter-example: leaders listed as 参加 of a meeting the province holds stay the province's.
     assert find_meetings("9月23日，市领导参加全省招商引资工作会议。", date(2021, 9, 26)) == []
+
+
+def test_a_newspaper_page_line_with_spaces_dates_the_page():
+    # dev4 11 吉林: "吉林日报/2025 年/8 月/6 日/第 006 版市州· 江城" above the headline.
+    from apps.ingest.pipeline.extract.dates import publication
+
+    published, _publisher, title = publication(
+        "正文复制\n吉林日报/2025 年/8 月/6 日/第 006 版市州\n工业强基 三产并进\n"
+    )
+    assert (published, title) == (date(2025, 8, 6), "工业强基 三产并进")
+    assert publication("某某日报\n2025年8月6日 第006版\n工业强基 三产并进\n")[0] == date(2025, 8, 6)
+    # Counter-example: a year in a body sentence is no page line.
+    assert publication("2023年，全市生产总值增长5%。\n今年第1版")[0] is None

@@ -21,6 +21,12 @@ TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P
 # A short header line led by a numeric date, whatever follows it ("2020-11-08新闻26": a blog's
 # date, category and view count); body prose writes 2020年11月8日, never 2020-11-08.
 LEADING_NUMERIC_DATE = re.compile(r"^(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?=.{0,30}$)")
+# A newspaper's page line: "吉林日报/2025 年/8 月/6 日/第 006 版", "2025年8月6日 第006版": the issue's date,
+# written with spaces or slashes between its parts, before the page (版) or after the paper's name.
+NEWSPAPER_LINE = re.compile(
+    r"(?:报\s*/\s*)(?P<y>20\d{2})\s*年\s*/?\s*(?P<m>\d{1,2})\s*月\s*/?\s*(?P<d>\d{1,2})\s*日"
+    r"|(?P<y2>20\d{2})\s*年\s*/?\s*(?P<m2>\d{1,2})\s*月\s*/?\s*(?P<d2>\d{1,2})\s*日\s*/?\s*(?:星期.\s*)?第\s*[\d０-９]+\s*版"
+)
 DATETIME_LINE = re.compile(
     r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
@@ -46,9 +52,12 @@ def publication(text, first_lines=12):
                 or DATETIME_LINE.match(line)
                 or TIMESTAMP.search(line)
                 or LEADING_NUMERIC_DATE.match(line)
+                or NEWSPAPER_LINE.search(line)
             )
             if match:
                 groups = match.groupdict()
+                if groups.get("y2"):
+                    groups = {"y": groups["y2"], "m": groups["m2"], "d": groups["d2"]}
                 published = (
                     safe_date(*(groups["y"], groups["m"], groups["d"]))
                     if "y" in groups
@@ -77,6 +86,7 @@ def looks_like_title(line):
         6 <= len(line) <= 60
         and not line.endswith(("。", ":", "："))
         and not FULL_DATE.search(line)
+        and not NEWSPAPER_LINE.search(line)
         and not SOURCE_LABEL.search(line)
     )
 
