@@ -159,3 +159,14 @@ def test_a_newspaper_page_line_with_spaces_dates_the_page():
     assert publication("某某日报\n2025年8月6日 第006版\n工业强基 三产并进\n")[0] == date(2025, 8, 6)
     # Counter-example: a year in a body sentence is no page line.
     assert publication("2023年，全市生产总值增长5%。\n今年第1版")[0] is None
+
+
+def test_a_year_in_a_goal_own_clause_is_the_goal_year():
+    # dev4 13 乌苏: "乌苏市2021年招商引资目标任务为55亿元" on a 2021-09-26 page.
+    from apps.ingest.pipeline.extract.targets import find_targets
+
+    [goal, *_] = find_targets("某市2021年招商引资目标任务为55亿元，已完成任务37.05亿元。", published_year=2021)
+    assert (goal.kind, goal.year) == ("target", 2021)
+    # Counter-example: a year compared with is no goal's year.
+    [goal] = find_targets("力争比2020年翻一番，达到200亿元。", published_year=2021)
+    assert goal.year is None

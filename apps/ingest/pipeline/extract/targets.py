@@ -806,6 +806,16 @@ def _kind_and_year(
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
         if deadline is None and document_year and r.year_plan.search(head):
             return "target", document_year  # "今年计划开工项目107个": the plan of the document's year
+        if deadline is None:
+            # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year.
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
+            written = [
+                int(m.group(1))
+                for m in YEAR.finditer(head, clause_start)
+                if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
+            ]
+            if written:
+                return "target", written[-1]
         return "target", deadline
     clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
     # "较2020年增加369.3亿元": the year compared with is not the figure's.
