@@ -170,3 +170,14 @@ def test_a_year_in_a_goal_own_clause_is_the_goal_year():
     # Counter-example: a year compared with is no goal's year.
     [goal] = find_targets("力争比2020年翻一番，达到200亿元。", published_year=2021)
     assert goal.year is None
+
+
+def test_following_a_higher_meeting_at_a_branch_venue_is_an_event():
+    # dev4 10 黑河 (big5): "11月11日，黑河市组织收听收看2020年第三季度全省县域经济发展交流擂台赛".
+    text = (
+        "某某网11月12日讯 11月11日，某市组织收听收看2020年第三季度全省县域经济发展交流擂台赛，市委副书记在分会场发言。"
+    )
+    [meeting] = find_meetings(text, date(2020, 11, 12))
+    assert meeting.date == date(2020, 11, 11)
+    # Counter-example: watching without organising a session (全体人员观看宣传片) is no event.
+    assert find_meetings("11月11日，全体人员观看了招商宣传片。", date(2020, 11, 12)) == []

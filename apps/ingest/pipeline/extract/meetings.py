@@ -58,6 +58,7 @@ def rules():
     return MeetingRules()
 
 
+WATCHED = re.compile(r"组织(?:收听收看|收看)了?(?P<name>[^，,。；;、\s]{4,40})")
 WIRE_DATELINE = ("电", "消息", "讯")
 # "按照5月6日市长在…召开的…座谈会的讲话精神": a meeting cited as a source of guidance is not held by the page's place.
 CITED_MEETING = re.compile(r"(?:按照|根据|遵照|贯彻落实|贯彻|落实|传达学习)[^，,。；;]{4,80}?(?:精神|要求|部署)")
@@ -282,6 +283,9 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                 name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
         if (not name or len(name) <= len("会议")) and headline_name and BARE_MEETING.search(sentence.text):
             name, kind = headline_name, kind_of(headline_name, r)
+        if not name and (watched := WATCHED.search(sentence.text)):
+            # "黑河市组织收听收看全省县域经济发展交流擂台赛": the place holds its own 分会场 of the higher meeting.
+            name, kind = watched.group("name"), "收听收看"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
         signed = None if name else r.signing.search(sentence.text)
