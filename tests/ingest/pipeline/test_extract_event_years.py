@@ -181,3 +181,12 @@ def test_following_a_higher_meeting_at_a_branch_venue_is_an_event():
     assert meeting.date == date(2020, 11, 11)
     # Counter-example: watching without organising a session (全体人员观看宣传片) is no event.
     assert find_meetings("11月11日，全体人员观看了招商宣传片。", date(2020, 11, 12)) == []
+
+
+def test_yishang_inside_a_name_is_no_topic_verb():
+    # realnews 29 克山: "举行了克山县2020年黑龙江省百大项目暨亿元以上重点产业项目集中开工仪式".
+    text = "4月18日，某县举行了某县2020年百大项目暨亿元以上重点产业项目集中开工仪式。"
+    [meeting] = find_meetings(text, date(2020, 4, 18))
+    assert meeting.name == "某县2020年百大项目暨亿元以上重点产业项目集中开工仪式"
+    # Counter-example: 以 as the verb that makes a meeting a topic still does.
+    assert find_meetings("4月18日，某县要以产业大会为契机，加快发展。", date(2020, 4, 18)) == []

@@ -58,6 +58,7 @@ def rules():
     return MeetingRules()
 
 
+NOT_TOPIC_YI = ("上", "下", "来", "后", "前", "内", "外")
 WATCHED = re.compile(r"组织(?:收听收看|收看)了?(?P<name>[^，,。；;、\s]{4,40})")
 WIRE_DATELINE = ("电", "消息", "讯")
 # "按照5月6日市长在…召开的…座谈会的讲话精神": a meeting cited as a source of guidance is not held by the page's place.
@@ -208,7 +209,11 @@ def meeting_name(sentence_text, r):
         window = sentence_text[start:kind_end]
         quoted = [m.span() for m in QUOTED.finditer(window)]
         stops = [
-            m for m in r.stops.finditer(window[: kind_start - start]) if not any(a <= m.start() < b for a, b in quoted)
+            m
+            for m in r.stops.finditer(window[: kind_start - start])
+            if not any(a <= m.start() < b for a, b in quoted)
+            # 以 is a topic verb (以…大会为契机), 以上/以下/以来 in a name (亿元以上重点项目) are not
+            and not (m.group(0) == "以" and window.startswith(NOT_TOPIC_YI, m.end()))
         ]
         last_stop = stops[-1] if stops else None
         if last_stop and last_stop.group(0) in r.topic_verbs:
