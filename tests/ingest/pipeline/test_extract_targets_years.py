@@ -136,6 +136,10 @@ def test_an_undated_page_that_names_its_period_with_its_year_reports_that_year()
     assert current_period_year("比2023年，同期增长5%。") is None
     text = "县长宣布2021年某县一季度重点项目集中开工。今天集中开工的40个重点项目，总投资64.9亿元。"
     assert years(text)["40"] == ("actual", 2021)
-    # A dated event dates only its own figures: the page's year is not spread to the rest.
+    # An event held under a name with its year dates the page (realnews_dev3 19 东山: 举行2020年第一季度
+    # 项目集中开工仪式。…此次集中开工有…8个项目 → 2020).
     text = "2月6日，某市2025年第一季度重大项目集中开工活动举行。本次集中开工项目126个。"
+    assert years(text)["126"] == ("actual", 2025)
+    # A dated event whose year no name writes dates only its own figures: the page's year is not spread.
+    text = "2024年，全市签约项目30个。\n2月6日，某市重大项目集中开工活动举行。\n本次集中开工项目126个。"
     assert years(text)["126"] == ("actual", None)

@@ -15,6 +15,7 @@ from .clusters import find_clusters
 from .dates import (
     FULL_DATE,
     current_period_year,
+    held_event_year,
     latest_full_date,
     likely_year,
     looks_like_title,
@@ -172,7 +173,13 @@ def targets_step(doc):
     if doc.genre != WORK_REPORT:
         # An undated page that dates no event but names its period with its year
         # (宣布2021年某县一季度重点项目集中开工) reports that year; a dated event dates only its own figures.
-        document_year = dated.year if dated else (None if meeting_year else current_period_year(doc.text))
+        # An undated page that holds an event under a name with its year (举行2020年第一季度项目集中开工仪式)
+        # speaks from that year, dated event or not: the year is written, not guessed.
+        document_year = (
+            dated.year
+            if dated
+            else (held_event_year(doc.text) or (None if meeting_year else current_period_year(doc.text)))
+        )
     doc.targets = find_targets(
         doc.text,
         reference.year if reference else None,

@@ -24,6 +24,12 @@ TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P
 # A short header line led by a numeric date, whatever follows it ("2020-11-08新闻26": a blog's
 # date, category and view count); body prose writes 2020年11月8日, never 2020-11-08.
 LEADING_NUMERIC_DATE = re.compile(r"^(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?=.{0,30}$)")
+# A newspaper's page line: "吉林日报/2025 年/8 月/6 日/第 006 版", "2025年8月6日 第006版": the issue's date,
+# written with spaces or slashes between its parts, before the page (版) or after the paper's name.
+NEWSPAPER_LINE = re.compile(
+    r"(?:报\s*/\s*)(?P<y>20\d{2})\s*年\s*/?\s*(?P<m>\d{1,2})\s*月\s*/?\s*(?P<d>\d{1,2})\s*日"
+    r"|(?P<y2>20\d{2})\s*年\s*/?\s*(?P<m2>\d{1,2})\s*月\s*/?\s*(?P<d2>\d{1,2})\s*日\s*/?\s*(?:星期.\s*)?第\s*[\d０-９]+\s*版"
+)
 DATETIME_LINE = re.compile(
     r"^(?P<name>[^\d\s:：]{2,20})?\s*(?P<y>20\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
 )
@@ -49,9 +55,12 @@ def publication(text, first_lines=12):
                 or DATETIME_LINE.match(line)
                 or TIMESTAMP.search(line)
                 or LEADING_NUMERIC_DATE.match(line)
+                or NEWSPAPER_LINE.search(line)
             )
             if match:
                 groups = match.groupdict()
+                if groups.get("y2"):
+                    groups = {"y": groups["y2"], "m": groups["m2"], "d": groups["d2"]}
                 published = (
                     safe_date(*(groups["y"], groups["m"], groups["d"]))
                     if "y" in groups
@@ -83,6 +92,7 @@ def looks_like_title(line):
         6 <= len(line) <= 60
         and not line.endswith(("。", ":", "："))
         and not FULL_DATE.search(line)
+        and not NEWSPAPER_LINE.search(line)
         and not SOURCE_LABEL.search(line)
     )
 
@@ -154,11 +164,20 @@ THIS_YEAR_IN_PLAN = re.compile(
 PLAN_END_YEARS = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
 
 
+# "“十四五”前四年，全市工业增加值年均增长4.4%": the first four years are done, so the text speaks
+# from the fifth.
+PLAN_FIRST_YEARS = re.compile(r"[“\"「]?(十[一二三四五六]五)[”\"」]?(?:时期|期间|以来)?前([一二两三四])年")
+FIRST_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+
+
 def plan_milestone_year(text):
-    """The year 今年 is when the text names it as a five-year plan's last or first year, or None."""
+    """The year 今年 is when the text names it as a five-year plan's last or first year, or counts
+    the plan's first years as done (十四五前四年 → the fifth), or None."""
     for match in THIS_YEAR_IN_PLAN.finditer(text):
         end = PLAN_END_YEARS[match.group(1)]
         return end if match.group(2) == "收官" else end - 4
+    for match in PLAN_FIRST_YEARS.finditer(text):
+        return PLAN_END_YEARS[match.group(1)] - 4 + FIRST_YEARS[match.group(2)]
     return None
 
 
@@ -167,10 +186,53 @@ def plan_milestone_year(text):
 WORK_PLAN_YEAR = re.compile(
     r"(20\d{2})年(?:度)?(?:全[市县区州旗盟]|全年)?的?(?:经济|产业|工业|招商|项目)?"
     r"(?:工作思路|发展思路|工作要点|重点工作|目标任务|工作计划|工作安排|工作打算)"
+    # "总结2025年经济工作…部署2026年经济工作": the year whose work a meeting deploys.
+    r"|(?:部署|谋划|安排)(20\d{2})年(?:度)?"
 )
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
+
+
+def _held_event_pattern():
+    kinds = sorted(data("meetings.json")["kinds"], key=len, reverse=True)
+    kind = "|".join(re.escape(k) for k in kinds)
+    return re.compile(
+        # the year opens the name: 2020年…仪式, 2023(中国)…博览会, 2017京鲁…推进会
+        r"(?<![\d到至—\-~])(?P<year>20\d{2})(?:年度?)?(?![\d年以底末前])(?=[\u4e00-\u9fff（(“])"
+        rf"(?P<name>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
+        # …and the event is held in this text: 在某地举行, or 举行 right before the year
+        r"(?=在[^，,。；;]{1,30}?(?:举|召开|开幕|启动)|(?:成功|隆重)?(?:举行|召开|举办|开幕|启动))"
+        r"|(?<=举行|召开|举办)(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
+        rf"(?P<name2>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
+    )
+
+
+HELD_EVENT = None
+
+
+def held_event_years(text):
+    """[(start, end, year)] of events the text holds under a name that opens with a year:
+    "东山县举行2020年第一季度项目集中开工仪式", "2020年某县产业项目集中开工仪式在某园举行",
+    "2023(中国)某博览会…签约仪式在某中心举行". The year is the event's own, written by the page,
+    unless the name reviews it (2023年度总结表彰大会 is held the year after)."""
+    global HELD_EVENT
+    if HELD_EVENT is None:
+        HELD_EVENT = _held_event_pattern()
+    review = re.compile("|".join(data("meetings.json")["review_names"]))
+    found = []
+    for match in HELD_EVENT.finditer(text):
+        name = match.group("name") or match.group("name2")
+        if review.search(name):
+            continue
+        found.append((match.start(), match.end(), int(match.group("year") or match.group("year2"))))
+    return found
+
+
+def held_event_year(text, today=None):
+    """The year of the first event the text holds under a name with its year, or None."""
+    years = [y for _a, _b, y in held_event_years(text) if today is None or y <= today.year]
+    return years[0] if years else None
 
 
 def current_period_year(text, today=None):
@@ -192,6 +254,8 @@ def likely_year(text, today=None):
     from that year's end. `today`, when given, caps the years (never the clock).
     """
     latest_allowed = today.year if today else 9999
+    if (held := held_event_year(text, today)) is not None:
+        return held
     periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
     periods = [y for y in periods if y <= latest_allowed]
     if periods:
@@ -201,7 +265,7 @@ def likely_year(text, today=None):
         return milestone
     months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
     year_end = bool(months) and all(m >= 11 for m in months)
-    planned = [int(y) for y in WORK_PLAN_YEAR.findall(text)]
+    planned = [int(next(y for y in groups if y)) for groups in WORK_PLAN_YEAR.findall(text)]
     planned = [y - 1 if year_end else y for y in planned]
     planned = [y for y in planned if y <= latest_allowed]
     if planned:

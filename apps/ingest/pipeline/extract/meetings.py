@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
-from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, infer_year, safe_date
+from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, held_event_years, infer_year, safe_date
 from .text import alternation, data, sentences
 
 WEEKDAYS = "一二三四五六日"
@@ -58,6 +58,13 @@ def rules():
     return MeetingRules()
 
 
+NOT_TOPIC_YI = ("上", "下", "来", "后", "前", "内", "外")
+WATCHED = re.compile(r"组织(?:收听收看|收看)了?(?P<name>[^，,。；;、\s]{4,40})")
+WIRE_DATELINE = ("电", "消息", "讯")
+# "按照5月6日市长在…召开的…座谈会的讲话精神": a meeting cited as a source of guidance is not held by the page's place.
+CITED_MEETING = re.compile(r"(?:按照|根据|遵照|贯彻落实|贯彻|落实|传达学习)[^，,。；;]{4,80}?(?:精神|要求|部署)")
+# "2月18日，区委书记主持召开会议专题研究…": a meeting written only as 会议, which the headline names.
+BARE_MEETING = re.compile(r"召开(?:了)?(?:专题|紧急)?会议")
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
@@ -111,8 +118,8 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
-        if sentence.text.startswith("电", match.end()):
-            continue  # "中新网成都11月13日电": the wire's dateline, not the day of a meeting
+        if sentence.text.startswith(WIRE_DATELINE, match.end()):
+            continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(
@@ -136,7 +143,9 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in LEAD_DAY.finditer(sentence.text):
         day_of_month = int(match.group(1))
         wire = [
-            m for m in MONTH_DAY.finditer(sentence.text, 0, match.start()) if sentence.text.startswith("电", m.end())
+            m
+            for m in MONTH_DAY.finditer(sentence.text, 0, match.start())
+            if sentence.text.startswith(WIRE_DATELINE, m.end())
         ]
         if wire and not found:
             month = int(wire[-1].group(1))
@@ -200,7 +209,11 @@ def meeting_name(sentence_text, r):
         window = sentence_text[start:kind_end]
         quoted = [m.span() for m in QUOTED.finditer(window)]
         stops = [
-            m for m in r.stops.finditer(window[: kind_start - start]) if not any(a <= m.start() < b for a, b in quoted)
+            m
+            for m in r.stops.finditer(window[: kind_start - start])
+            if not any(a <= m.start() < b for a, b in quoted)
+            # 以 is a topic verb (以…大会为契机), 以上/以下/以来 in a name (亿元以上重点项目) are not
+            and not (m.group(0) == "以" and window.startswith(NOT_TOPIC_YI, m.end()))
         ]
         last_stop = stops[-1] if stops else None
         if last_stop and last_stop.group(0) in r.topic_verbs:
@@ -216,7 +229,8 @@ def meeting_name(sentence_text, r):
         if (
             len(name) < 3
             or r.not_a_meeting.search(name)
-            or r.foreign_scope.match(name)
+            # 全省…活动暨某县…开工仪式: a joint event is the place's when its last part is.
+            or r.foreign_scope.match(name.rsplit("暨", 1)[-1])
             or r.foreign_scope.match(organiser)
         ):
             continue
@@ -254,7 +268,15 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
     the page itself gives, never a guessed one) anchors 昨日 and 今天."""
     r = rules()
     found, undated = {}, {}
-    for sentence in sentences(text):
+    # "唐某在某产业园建设专题会上强调" over "2月18日，区委书记唐某主持召开会议专题研究…": the headline names it.
+    first_line = text.lstrip().split("\n", 1)[0].strip()
+    headline_name = meeting_name(first_line, r) if len(first_line) <= 40 and "。" not in first_line else None
+    relative_days, stated_days = {}, set()
+    for original in sentences(text):
+        # A meeting cited as guidance (按照…座谈会的讲话精神) is masked: neither its name nor its day is the place's.
+        sentence = original
+        if CITED_MEETING.search(original.text):
+            sentence = replace(original, text=CITED_MEETING.sub(lambda m: "，" * len(m.group(0)), original.text))
         name = kind = None
         if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
             name = meeting_name(sentence.text, r)
@@ -264,6 +286,11 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                 organ = None
             if organ and (not name or len(name) <= len("会议")):
                 name, kind = LEADING_DATE.sub("", organ.group("organ")) + "会议", "会议"
+        if (not name or len(name) <= len("会议")) and headline_name and BARE_MEETING.search(sentence.text):
+            name, kind = headline_name, kind_of(headline_name, r)
+        if not name and (watched := WATCHED.search(sentence.text)):
+            # "黑河市组织收听收看全省县域经济发展交流擂台赛": the place holds its own 分会场 of the higher meeting.
+            name, kind = watched.group("name"), "收听收看"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
         signed = None if name else r.signing.search(sentence.text)
@@ -272,6 +299,10 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
+        if year_clue is None and kind not in r.visit_verbs:
+            # An event the sentence holds under a name with its year ("3月3日，2020年某县产业项目集中开工
+            # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
+            year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
@@ -289,7 +320,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
                     year_inferred=True,
                     name=name,
                     kind=kind,
-                    evidence=Span(sentence.start, sentence.end, sentence.text),
+                    evidence=Span(original.start, original.end, original.text),
                     confidence=0.6,
                     official_names=tuple(n for n in official_names if n in sentence.text),
                 )
@@ -298,14 +329,19 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         theme = r.theme.search(sentence.text) if len(mentions) == 1 else None
         venue = r.venue.search(sentence.text)
         leaders = tuple(n for n in official_names if n in sentence.text)
-        for day, inferred, _offset in mentions:
+        relative_at = {m.start(1) for m in RELATIVE_DAY.finditer(sentence.text)}
+        for day, inferred, offset in mentions:
+            if offset in relative_at:
+                relative_days.setdefault(day, []).append(kind)
+            elif day:
+                stated_days.add(day)
             confidence = 0.85 if r.held.search(sentence.text) else 0.7
             fact = MeetingFact(
                 date=day,
                 year_inferred=inferred,
                 name=name,
                 kind=kind,
-                evidence=Span(sentence.start, sentence.end, sentence.text),
+                evidence=Span(original.start, original.end, original.text),
                 confidence=confidence,
                 theme=theme.group("theme") if theme else "",
                 location=venue.group("venue") if venue else "",
@@ -313,6 +349,19 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             )
             previous = found.get(day)
             found[day] = _merge(previous, fact) if previous else fact
+    # "今天集中开工的15个项目" a few days after "3月26日…集中开工活动…举行": the reporter's 今天 is the day the
+    # page states, and the event of that kind is the one already dated.
+    for day, kinds in relative_days.items():
+        meeting = found.get(day)
+        if meeting is None or day is None or day in stated_days:
+            continue
+        if any(
+            other_day < day <= other_day + timedelta(days=7)
+            and any(kind and (kind in other.name or (other.kind or "") in meeting.name) for kind in kinds)
+            for other_day, other in found.items()
+            if other_day in stated_days
+        ):
+            del found[day]
     # One event reported twice is one meeting: an undated mention of a dated meeting is that meeting.
     dated_names = [m.name for m in found.values()]
     extra = [m for name, m in undated.items() if not any(name in other or other in name for other in dated_names)]

@@ -31,6 +31,7 @@ CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}
 CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
+COMPARED_WITH = re.compile(r"(?:较|比|相比|同比)$")
 RANK_UNITS = ("名", "位")
 LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
 
@@ -731,6 +732,7 @@ def _fact(
         document_year=document_year,
         worded=figure.metric is not None,
         event_year=event_year,
+        since_this_year=bool(SINCE_THIS_YEAR.search(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)),
     )
     ranked_in = r.ranked_list_year.search(sentence.text, 0, figure.start) if figure.unit in RANK_UNITS else None
     if ranked_in:
@@ -773,6 +775,10 @@ def _fact(
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+# "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
+# running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
+SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
+CUMULATIVE = frozenset({"截至目前", "截止目前", "累计", "至今"})
 
 
 def _topic_year(text, position, r):
@@ -790,7 +796,16 @@ def _topic_year(text, position, r):
 
 
 def _kind_and_year(
-    sentence, start, base_year, meeting_year, r, topic_year=None, document_year=None, worded=False, event_year=None
+    sentence,
+    start,
+    base_year,
+    meeting_year,
+    r,
+    topic_year=None,
+    document_year=None,
+    worded=False,
+    event_year=None,
+    since_this_year=False,
 ):
     head = sentence.text[:start]
     # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
@@ -814,9 +829,25 @@ def _kind_and_year(
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
         if deadline is None and document_year and r.year_plan.search(head):
             return "target", document_year  # "今年计划开工项目107个": the plan of the document's year
+        if deadline is None:
+            # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year.
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
+            written = [
+                int(m.group(1))
+                for m in YEAR.finditer(head, clause_start)
+                if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
+            ]
+            if written:
+                return "target", written[-1]
         return "target", deadline
     clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
-    years = [int(y) for y in YEAR.findall(head[clause_start:]) if not r.baseline.search(head[clause_start:])]
+    # "较2020年增加369.3亿元": the year compared with is not the figure's.
+    years = [
+        int(m.group(1))
+        for m in YEAR.finditer(head, clause_start)
+        if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
+    ]
+    years = [] if r.baseline.search(head[clause_start:]) else years
     if years:
         return "actual", years[-1]
     if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
@@ -833,13 +864,16 @@ def _kind_and_year(
     if meeting_year and r.at_meeting.search(head):
         return "actual", meeting_year
     this_year = "今年" in head or r.this_year_part.search(head)
-    if document_year is None and meeting_year and this_year and not r.last_year.search(head):
+    standing = [m.group(0) for m in r.standing_state.finditer(head)]
+    # A running total of a paragraph that counts from 今年以来 (or of a sentence that says 今年) is this year's.
+    this_years_total = bool(standing) and all(s in CUMULATIVE for s in standing) and (since_this_year or this_year)
+    if document_year is None and meeting_year and (this_year or this_years_total) and not r.last_year.search(head):
         return "actual", meeting_year  # an undated article's 今年 (上半年, 截至10月底) is the year of its event
     if document_year is None and meeting_year and r.last_year.search(head):
         return "actual", meeting_year - 1  # and its 去年 the year before
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
-    if document_year and not worded and not r.standing_state.search(head):
+    if document_year and not worded and (not standing or this_years_total):
         # A dated article reports its own year's events (签约, 开工, 增长); a standing state
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
