@@ -5,14 +5,8 @@ counties in a rank clause) and realnews_dev3 (13 宁陵, named only in the credi
 a firm's park 中阳电商产业园区 in the body); docs/gold-news.md, "Subject city round 13"."""
 
 from apps.ingest.pipeline.extract.dates import publication
-from apps.ingest.pipeline.extract.places import _names_a_project, main_city
-from apps.ingest.pipeline.segment import boundaries, segment
-
-
-def city_of(text, **kwargs):
-    found = main_city(text, token_edges=boundaries(segment(text)), **kwargs)
-    return found.name if found else None
-
+from apps.ingest.pipeline.extract.places import _names_a_project
+from tests.ingest.pipeline.test_extract_subject_page import city_of
 
 # Shape of realnews_dev4 02: the prefecture's part of a provincial signing, its counties' projects listed.
 ROUND_UP = (
