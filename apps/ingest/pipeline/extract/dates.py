@@ -2,6 +2,7 @@
 
 import re
 from datetime import date, timedelta
+from functools import cache
 
 from .text import data
 
@@ -194,6 +195,7 @@ PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将�
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
 
 
+@cache
 def _held_event_pattern():
     kinds = sorted(data("meetings.json")["kinds"], key=len, reverse=True)
     kind = "|".join(re.escape(k) for k in kinds)
@@ -208,7 +210,9 @@ def _held_event_pattern():
     )
 
 
-HELD_EVENT = None
+@cache
+def _review_names():
+    return re.compile("|".join(data("meetings.json")["review_names"]))
 
 
 def held_event_years(text):
@@ -216,14 +220,10 @@ def held_event_years(text):
     "东山县举行2020年第一季度项目集中开工仪式", "2020年某县产业项目集中开工仪式在某园举行",
     "2023(中国)某博览会…签约仪式在某中心举行". The year is the event's own, written by the page,
     unless the name reviews it (2023年度总结表彰大会 is held the year after)."""
-    global HELD_EVENT
-    if HELD_EVENT is None:
-        HELD_EVENT = _held_event_pattern()
-    review = re.compile("|".join(data("meetings.json")["review_names"]))
     found = []
-    for match in HELD_EVENT.finditer(text):
+    for match in _held_event_pattern().finditer(text):
         name = match.group("name") or match.group("name2")
-        if review.search(name):
+        if _review_names().search(name):
             continue
         found.append((match.start(), match.end(), int(match.group("year") or match.group("year2"))))
     return found
