@@ -70,6 +70,8 @@ class OfficialRules:
             rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
             rf"|{name}(?=、|{alternation(markers['after_name'])}|[，,。；;（()）\s]|$))"
         )
+        # A list's last item closed by 等 or a word that follows names (、某某出席).
+        self.list_end = re.compile("等|" + alternation(w for w in markers["after_name"] if len(w) > 1))
         # 县领导甲、乙和丙出席: 和 (以及) before the last name of a list of two or more.
         self.list_last = re.compile(
             rf"(?:和|以及)(?P<name>{name})(?=[，,。；;\s]|$|{alternation(markers['after_name'])})"
@@ -162,6 +164,43 @@ def deputy_head(previous_title, title):
     return re.sub(rf"(?:常务)?副?{re.escape(base)}$", "", previous)
 
 
+def organisation_of(title, r):
+    """The organisation in a post's last part: 市政协 in 市政协副主席, 纪检监察工委 in 纪检监察工委书记;
+    "" where the post is an office by itself (副县长)."""
+    last = title.split("、")[-1]
+    bare = [t for t in r.needs_organisation if last.endswith(t) and len(t) < len(last)]
+    return last[: -len(max(bare, key=len))] if bare else ""
+
+
+def bare_post(post, r):
+    """A post that names no organisation of its own: 副主任, 二级调研员 (the post before it does)."""
+    return re.sub(r"^(?:常务)?副?", "", post) in r.needs_organisation or post in r.needs_organisation
+
+
+def owning_post(full_title, r):
+    """The post whose organisation a person's chain ends in: in 省某某研究室党组副书记、副主任 the bare
+    副主任 is of the 研究室 named in the post before it."""
+    posts = [post for post in full_title.split("、") if post]
+    for post in reversed(posts):
+        if not bare_post(post, r):
+            return post
+    return posts[-1] if posts else ""
+
+
+def holds_office(chain, r):
+    """县人大副主任、工经联会长: a post of the place's state or party organs before a society's or a
+    firm's role. A firm's own 党委副书记 (某某集团党委副书记、总经理) is no such post."""
+    for post in chain.split("、")[:-1] or []:
+        if r.institution.search(post):
+            continue
+        if r.office_in_chain.search(post):
+            return True
+        bare = [t for t in r.needs_organisation if post.endswith(t)]
+        if bare and LEVELLED_POST.match(post) and r.government.search(post[: -len(max(bare, key=len))]):
+            return True
+    return False
+
+
 def own_centre(organisation, subject_names, r):
     """A 中心 of the place itself (昌吉州营商环境服务中心, 县融媒体中心) is a public body; a centre with
     no place before it (南方财经信息中心) may be anyone's."""
@@ -172,28 +211,83 @@ def own_centre(organisation, subject_names, r):
 
 def starts_a_word(text, position):
     """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
-    from ..segment import is_common_word
-
     return is_common_word(text[position : position + 2])
+
+
+def is_dictionary_word(word):
+    """Any word jieba's dictionary knows other than as a person's name (嘉宾, 企业家, 代表)."""
+    import jieba.posseg
+
+    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+def is_common_word(word):
+    from ..segment import is_common_word as common
+
+    return common(word)
 
 
 def listed_after(text, position, r):
     """(name, end) for the names listed after the one ending at `position`: 、乙、丙 and, after at
     least one 、, a last 和丁. A list item that is another title and name is no longer the list."""
     listed = 0
-    while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
+    while not starts_another_title(text, position + 1, r) and (item := list_item(text, position, r)):
         listed += 1
-        position = more.end()
-        yield more.group("name"), position
+        name, position = item
+        yield name, position
     last = r.list_last.match(text, position) if listed else None
     if last and not looks_like_a_word(last.group("name")) and not starts_another_title(text, position + 1, r):
         yield last.group("name"), last.end()
 
 
+def list_item(text, position, r):
+    """(name, end) for the list item after the 、 at `position`, or None.
+
+    A name may run into the verb after it (县领导甲、乙分别陪同: 分别 is no name's end, but a
+    word of its own), and a name whose family name is not in the list (淡, 矫) is still a name
+    where the list's commas close it on both sides (、淡某某、) or a word that follows names does.
+    """
+    if more := r.list_more.match(text, position):
+        return more.group("name"), more.end()
+    if not text.startswith("、", position):
+        return None
+    start = position + 1
+    if r.any_title.match(text, start):
+        return None  # 、党组成员、副主任某: the next item is a post of the same person
+    if r.surname_at.match(text, start):
+        name = resolve_name(text, start, r)
+        end = start + len(name) if name else start
+        if (
+            name
+            and not looks_like_a_word(name)
+            and not is_common_word(name)
+            and starts_a_word(text, end)
+            and not r.any_title.match(text, end)
+        ):
+            return name, end
+        return None
+    run = re.match(r"[\u4e00-\u9fff]{2,4}", text[start:])
+    if not run:
+        return None
+    for length in (2, 3):
+        name, end = text[start : start + length], start + length
+        closed = end == start + len(run.group(0)) and re.match(r"、|[，,。；;）)\s]|$", text[end:])
+        if closed or (len(run.group(0)) > length and r.list_end.match(text, end)):
+            if length == 3 and text[start + 2] in FUNCTION_CHARS:
+                continue  # 、淡某等: 等 ends the list, not the name
+            if is_dictionary_word(name) or looks_like_a_word(name) or r.any_title.search(name):
+                return None
+            return name, end
+    return None
+
+
 def starts_another_title(text, position, r):
     """Whether the list item at `position` is an organisation and title before a name, not a
-    name: in 局长张某、区工业和科技局局长李某, 区工业 is the start of the next person's title."""
+    name: in 局长张某、区工业和科技局局长李某, 区工业 is the start of the next person's title. An
+    item that names someone and then, after 及, a title (甲及秘书长乙) is a name first."""
     item = re.match(r"[^、，,。；;：:\n]*", text[position:]).group(0)
+    item = re.split(r"以及|及", item, maxsplit=1)[0]
     return bool(r.title_then_name.search(item))
 
 
@@ -212,6 +306,9 @@ ORGAN_AFTER_PLACE = re.compile(
     r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
 )
 
+
+# What stands between one person of a list and the next one's bare post.
+LIST_JOINERS = ("，", ",", "、", "及", "以及", "和")
 
 FORMER = re.compile(r"(?:^|(?<=[、会委局办组部]))原(?=[\u4e00-\u9fff]{0,8}$)")
 
@@ -256,6 +353,8 @@ MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
 # A post of the parent prefecture or city: 州委书记, 副州长, 市人大常委会主任, 地委书记.
 PARENT_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署|市)")
 PREFECTURE_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署)")
+# A post that says its level: 市委常委, 副县长, 区政府党组成员 (not 宣传部长 or 秘书长).
+LEVELLED_POST = re.compile(r"^(?:常务|代)?副?(?:自治州|[省市州县区旗盟]|地委|行署)")
 
 
 def _parent_post(full_title, title, subject_level):
@@ -270,6 +369,12 @@ def _parent_post(full_title, title, subject_level):
         title = last
     if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
         return False
+    if not LEVELLED_POST.match(last):
+        # 市委常委、宣传部长: a post that names no level (宣传部长, 秘书长) is at the level of the one
+        # before it that does.
+        levelled = [post for post in offices or posts if LEVELLED_POST.match(post)]
+        if levelled and not re.search(r"[县区旗]", levelled[-1]):
+            last = title = levelled[-1]
     if subject_level in ("县", "区"):
         # "会议传达市委副书记": words before the post that were read into the chain do not hide it
         return bool(PARENT_POST.match(last) or (last.endswith(title) and PARENT_POST.match(title)))
@@ -299,12 +404,17 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
             continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
+        if chain in found or chain in people:
+            continue  # 某某副市长都全面介绍: a name before the title (name_then_title), none after it
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
         chain_start = match.start() - len(chain)
         head = ""
-        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in ("，", ",", "、"):
+        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in LIST_JOINERS:
             head = deputy_head(previous_title, chain + title)  # 市政协主席甲，副主席乙、丙
+            # 市政协副主席甲、乙及秘书长丙; 工委书记甲，二级调研员乙: a bare post next in the list is of
+            # the organisation the post before it names.
+            head = head or organisation_of(previous_title, r)
         previous_name_end = match.end() + len(name)
         organisation = chain.split("、")[-1]
         if not chain and title in r.needs_organisation:
@@ -323,10 +433,11 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         outsider = (
             parent_post
             or former_post(chain)
-            or title in r.people_roles
+            or (title in r.people_roles and not holds_office(chain, r))
             or r.institution.search(organisation)
             or title in r.national
             or r.higher_level.search(organisation + title)
+            or r.higher_level.search(owning_post(full_title, r))
         )
         # The person's own organisation decides when one is written (南方财经信息中心主任 after a
         # 市政府 post is not a government post); a bare title takes the one named before it.
