@@ -113,3 +113,23 @@ def test_a_vice_chair_named_before_the_title_at_a_cppcc_session():
     # gdxk.southcn.com …/post_770651.html: 龚玉婵副主席作了…提案工作情况的报告。张传生副主席宣读了《…决定》。
     text = "区政协主席林某涛作工作报告。受常委会委托，龚某婵副主席作了提案工作情况的报告。张某生副主席宣读了决定。"
     assert names(text, ("香洲",), "区") == ["张某生", "林某涛", "龚某婵"]
+
+
+def test_a_two_character_name_padded_to_the_list_s_width():
+    # shunhequ.gov.cn …/phone1680975886577086.htm: 区领导靳国营、…、胡庆洪、李 杰、张园、杨中宣，十一化建公司董事长…出席
+    text = "区领导靳某营、胡某洪、李 杰、张园、杨某宣，某某公司董事长李某明出席开工仪式。"
+    assert names(text, ("顺河",), "区") == ["张园", "李杰", "杨某宣", "胡某洪", "靳某营"]
+
+
+def test_bare_names_attending_the_meeting_an_official_chairs():
+    # yima.gov.cn/14469/616779072/1774774.html: 市委副书记、市长姚振波主持召开市政府…常务会议，周强、赵麒、茹灵午、胡刚、何蔚、
+    # 王晓、文华参加。
+    text = "4月24日晚，市委副书记、市长姚某波主持召开市政府第三十五次常务会议，周强、赵麒、茹灵午、胡刚参加。"
+    assert names(text, ("义马",), "县级市") == ["周强", "姚某波", "胡刚", "茹灵午", "赵麒"]
+    # Counter: names attending with nobody chairing are not read as office holders.
+    assert names("签约仪式上，周强、赵麒参加。", ("义马",), "县级市") == []
+
+
+def test_the_armed_forces_department_s_commissar_on_the_party_committee():
+    # zswldj.1237125.cn (砚山): 县人大主任邓良成、县委常委、县人武部政委马骥及有关部门负责人参加视察活动。
+    assert names("县人大主任邓某成、县委常委、县人武部政委马骥参加视察活动。", ("砚山",), "县") == ["邓某成", "马骥"]

@@ -19,6 +19,8 @@ NAME_DOTS = "·•．・‧∙"
 DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
 # A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
 PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
+# A two-character name padded with a space to the width of three-character ones in a list (、李 杰、).
+PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?=、|[，,。；;）)]|等|出席|参加|陪同|$)")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
 
 
@@ -65,6 +67,10 @@ class OfficialRules:
         )
         groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
         self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
+        # 某某主持召开常务会议，甲、乙、丙参加: a clause of bare names attending the meeting an official chairs.
+        self.attendees = re.compile(
+            rf"(?:^|(?<=[，,；;。\n]))(?P<names>{name}(?:、{name})+)等?(?:同志)?(?:参加|出席|列席)(?!仪式|活动)"
+        )
         # The last name of a list may end its sentence, its line or the excerpt (县领导甲、乙、丙).
         self.list_more = re.compile(
             rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
@@ -253,6 +259,8 @@ def list_item(text, position, r):
     if not text.startswith("、", position):
         return None
     start = position + 1
+    if padded := PADDED_NAME.match(text, start):
+        return padded.group(1) + padded.group(2), padded.end()  # 、李 杰、: a two-character name set to a list's width
     if r.any_title.match(text, start):
         return None  # 、党组成员、副主任某: the next item is a post of the same person
     if r.surname_at.match(text, start):
@@ -501,6 +509,15 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         )
     # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
     for match in finditer_at(r.names_then_group, text, name_starts):
+        for listed in match.group("names").split("、"):
+            if listed not in found and listed not in people and not looks_like_a_word(listed):
+                found[listed] = OfficialFact(
+                    name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.6
+                )
+    for match in r.attendees.finditer(text):
+        sentence = text[max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()]
+        if "主持" not in sentence or not any(name in sentence for name in found):
+            continue
         for listed in match.group("names").split("、"):
             if listed not in found and listed not in people and not looks_like_a_word(listed):
                 found[listed] = OfficialFact(
