@@ -133,3 +133,9 @@ def test_bare_names_attending_the_meeting_an_official_chairs():
 def test_the_armed_forces_department_s_commissar_on_the_party_committee():
     # zswldj.1237125.cn (砚山): 县人大主任邓良成、县委常委、县人武部政委马骥及有关部门负责人参加视察活动。
     assert names("县人大主任邓某成、县委常委、县人武部政委马骥参加视察活动。", ("砚山",), "县") == ["邓某成", "马骥"]
+
+
+def test_a_group_title_before_a_noun_or_a_duty_names_nobody():
+    # Work reports (corpus 凉山 2014, 辽源 2020): 即州级领导干部 / 完善市级领导包行业、包企业、包项目机制
+    assert names("严格执行待遇标准，即州级领导干部", ("凉山",), "地级市") == []
+    assert names("完善市级领导包行业、包企业、包项目机制。", ("某市",), "地级市") == []

@@ -409,8 +409,10 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         name = dotted or resolve_name(text, match.end(), r)
         if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
-        if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
-            continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
+        if title in r.group_titles and (
+            not r.boundary.match(text, match.end() + len(name)) or is_dictionary_word(name)
+        ):
+            continue  # 县级领导包联重点企业, 州级领导干部: a group title before a duty or a noun, not a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
         if chain in found or chain in people:
             continue  # 某某副市长都全面介绍: a name before the title (name_then_title), none after it
