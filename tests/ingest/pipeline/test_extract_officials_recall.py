@@ -139,3 +139,10 @@ def test_a_group_title_before_a_noun_or_a_duty_names_nobody():
     # Work reports (corpus 凉山 2014, 辽源 2020): 即州级领导干部 / 完善市级领导包行业、包企业、包项目机制
     assert names("严格执行待遇标准，即州级领导干部", ("凉山",), "地级市") == []
     assert names("完善市级领导包行业、包企业、包项目机制。", ("某市",), "地级市") == []
+
+
+def test_a_tibetan_name_without_a_family_name_or_a_dot():
+    # A 米林 page (pages corpus, traditional): 米林縣縣長才旺尼瑪説，40年來… 才旺尼瑪介紹，40年來…; the retired cadre named
+    # without a title stays out.
+    text = "米林縣縣長才旺尼瑪説，全縣經濟社會長足發展。退休老幹部次旺多吉深有感觸。才旺尼瑪介紹，交通條件明顯改善。"
+    assert found(text, ("米林",), "县") == [("才旺尼玛", "米林县县长")]

@@ -46,13 +46,15 @@ class OfficialRules:
         assert all(surnames), "an empty surname would let a name begin anywhere"
         first_characters = "".join(sorted({surname[0] for surname in surnames}))
         self.before_name = re.compile(f"[^\u4e00-\u9fff](?=[{re.escape(first_characters)}])")
+        # Tibetan names have no family name: one or two two-character parts (扎西, 才旺尼玛).
+        self.tibetan = re.compile(f"(?:{alternation(markers['tibetan_name_parts'])}){{1,2}}")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
         # A space may stand between title and name in a byline or header: "县长 李明"; a group
         # title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
             f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
-            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}])"
+            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern})"
         )
         # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
         # a role that needs an organisation (领导小组组长, 产业链链长) an official's too.
@@ -153,6 +155,18 @@ def dotted_name(text, start, r):
         if all(r.boundary.match(text, m.end()) for m in re.finditer(re.escape(candidate), text)):
             return candidate
     return next((text[start:end] for end in ends if r.boundary.match(text, end)), match.group(0))
+
+
+def tibetan_name(text, start, r):
+    """县长才旺尼玛说 → 才旺尼玛: a Tibetan name of one or two parts, taken where a word that follows
+    names (or punctuation) ends it; None where it does not (白玛丽 is no 白玛)."""
+    match = r.tibetan.match(text, start)
+    if not match:
+        return None
+    for end in sorted({match.end(), start + 2}, reverse=True):
+        if r.boundary.match(text, end):
+            return text[start:end]
+    return None
 
 
 def part_of_a_project_name(text, start, name):
@@ -259,6 +273,8 @@ def list_item(text, position, r):
     if not text.startswith("、", position):
         return None
     start = position + 1
+    if tibetan := tibetan_name(text, start, r):
+        return tibetan, start + len(tibetan)  # 、索朗达瓦、
     if padded := PADDED_NAME.match(text, start):
         return padded.group(1) + padded.group(2), padded.end()  # 、李 杰、: a two-character name set to a list's width
     if r.any_title.match(text, start):
@@ -405,7 +421,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
             continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
-        dotted = dotted_name(text, match.end(), r)
+        dotted = dotted_name(text, match.end(), r) or tibetan_name(text, match.end(), r)
         name = dotted or resolve_name(text, match.end(), r)
         if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
