@@ -19,6 +19,7 @@ NAME_DOTS = "·•．・‧∙"
 DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
 # A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
 PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
+CLAUSE_END = re.compile(r"[，,；;。\n]")
 # A two-character name padded with a space to the width of three-character ones in a list (、李 杰、).
 PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?=、|[，,。；;）)]|等|出席|参加|陪同|$)")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
@@ -532,7 +533,9 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
                 found[listed] = OfficialFact(
                     name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.6
                 )
-    for match in r.attendees.finditer(text):
+    # Only where someone chairs, and only at the start of a clause (a cheap scan for its punctuation).
+    clause_starts = [0, *(m.end() for m in CLAUSE_END.finditer(text))] if "主持" in text else []
+    for match in finditer_at(r.attendees, text, clause_starts):
         sentence = text[max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()]
         if "主持" not in sentence or not any(name in sentence for name in found):
             continue
