@@ -146,3 +146,27 @@ def test_a_tibetan_name_without_a_family_name_or_a_dot():
     # without a title stays out.
     text = "米林縣縣長才旺尼瑪説，全縣經濟社會長足發展。退休老幹部次旺多吉深有感觸。才旺尼瑪介紹，交通條件明顯改善。"
     assert found(text, ("米林",), "县") == [("才旺尼玛", "米林县县长")]
+
+
+def test_a_mongolian_name_closed_by_the_list():
+    # wmws.gov.cn/contents/53/3011.html: 我旗领导伊达木、宝音满都呼、王力平、陈旭辉、曹银山、肖翠艳及旗政府办…负责人陪同。
+    text = "我旗领导伊某木、宝音满都呼、王某平、陈某辉及旗政府办、发展改革局等相关负责人陪同。"
+    assert names(text, ("乌审",), "县") == ["伊某木", "宝音满都呼", "王某平", "陈某辉"]
+    # 80698.cn (镶黄旗, traditional): 旗領導李建強、那仁滿都拉、趙樹祥、王志強出席。
+    assert names("旗領導李某強、那仁滿都拉、趙某祥、王某強出席。", ("镶黄",), "县") == [
+        "李某强",
+        "王某强",
+        "赵某祥",
+        "那仁满都拉",
+    ]
+
+
+def test_list_items_that_name_places_or_bodies_are_no_names():
+    # Counter: 各乡镇 and 县直部门 close the list of leaders; they are not people.
+    assert names("县领导张某、李某、各乡镇、县直部门负责人参加。") == ["张某", "李某"]
+
+
+def test_a_nominee_for_a_post():
+    # kyqq.gov.cn …/4001546: 旗委常委、政府党组副书记、副旗长提名人选吴金徳，旗委常委、政府党组成员、副旗长提名人选刘海涛
+    text = "旗委常委、政府党组副书记、副旗长提名人选吴某德，旗委常委、政府党组成员、副旗长提名人选刘某涛参加调研。"
+    assert names(text, ("科尔沁右翼前",), "县") == ["刘某涛", "吴某德"]

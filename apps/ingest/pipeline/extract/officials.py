@@ -20,6 +20,8 @@ DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e0
 # A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
 PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
 CLAUSE_END = re.compile(r"[，,；;。\n]")
+# Characters that make a list item a place, a body or a group rather than a person.
+NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
 # A two-character name padded with a space to the width of three-character ones in a list (、李 杰、).
 PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?=、|[，,。；;）)]|等|出席|参加|陪同|$)")
 LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
@@ -54,7 +56,7 @@ class OfficialRules:
         # A space may stand between title and name in a byline or header: "县长 李明"; a group
         # title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
-            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
+            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
             f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern})"
         )
         # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
@@ -291,17 +293,19 @@ def list_item(text, position, r):
             and not r.any_title.match(text, end)
         ):
             return name, end
-        return None
-    run = re.match(r"[\u4e00-\u9fff]{2,4}", text[start:])
+    run = re.match(r"[\u4e00-\u9fff]{2,6}", text[start:])
     if not run:
         return None
-    for length in (2, 3):
+    for length in (2, 3, 4, 5):
         name, end = text[start : start + length], start + length
         closed = end == start + len(run.group(0)) and re.match(r"、|[，,。；;）)\s]|$", text[end:])
-        if closed or (len(run.group(0)) > length and r.list_end.match(text, end)):
+        # A name of four or five characters (a Mongolian 宝音满都呼) only where the list closes it.
+        if closed or (length <= 3 and len(run.group(0)) > length and r.list_end.match(text, end)):
             if length == 3 and text[start + 2] in FUNCTION_CHARS:
                 continue  # 、淡某等: 等 ends the list, not the name
-            if is_dictionary_word(name) or looks_like_a_word(name) or r.any_title.search(name):
+            if NOT_IN_A_NAME.search(name) or is_dictionary_word(name) or looks_like_a_word(name):
+                return None  # 、各乡镇、, 、县直部门: places and bodies, not people
+            if r.any_title.search(name):
                 return None
             return name, end
     return None
