@@ -170,3 +170,35 @@ def test_a_nominee_for_a_post():
     # kyqq.gov.cn …/4001546: 旗委常委、政府党组副书记、副旗长提名人选吴金徳，旗委常委、政府党组成员、副旗长提名人选刘海涛
     text = "旗委常委、政府党组副书记、副旗长提名人选吴某德，旗委常委、政府党组成员、副旗长提名人选刘某涛参加调研。"
     assert names(text, ("科尔沁右翼前",), "县") == ["刘某涛", "吴某德"]
+
+
+def test_a_province_s_post_named_by_its_province():
+    # hndydb.com/news/252279.shtml (济宁, traditional): 會見了寧夏回族自治區黨委常委、銀川市委書記徐廣國，寧夏回族自治區政協副主席解孟林一行。
+    text = "市委書記馬某昌會見了寧夏回族自治區黨委常委、銀川市委書記徐某國，寧夏回族自治區政協副主席解某林一行。市委常委、副市長周洪參加會見。"
+    assert names(text, ("济宁",), "地级市") == ["周洪", "马某昌"]
+
+
+def test_a_bare_post_after_another_city_s_leader_is_that_city_s():
+    # news.sina.com.cn …/072014554150s.shtml (深圳商报): 市长许宗衡会见了由扬州市委书记季建业、市长王燕文率领的党政代表团一行。
+    text = "市长许某衡会见了由扬州市委书记季某业、市长王某文率领的党政代表团一行。深圳市委常委、副市长陈某春参加会见。"
+    assert names(text, ("深圳",), "地级市") == ["许某衡", "陈某春"]
+    # Counter: a district's own 区长 after the parent city's deputy mayor stays the district's.
+    assert names("杭州市副市长张某、区长李某出席。", ("余杭",), "区") == ["李某"]
+
+
+def test_another_city_s_bureau_under_its_full_name():
+    # c5799.cn/shownews.asp?id=3374 (肇东, traditional): 廣州市協作辦公室黨委書記劉磊帶領廣州市企業家代表團來我市考察調研。
+    text = "廣州市協作辦公室黨委書記劉某帶領企業家代表團來我市考察調研。市委常委、紀委書記韓某彬接待了考察團一行。"
+    assert names(text, ("肇东",), "县级市") == ["韩某彬"]
+
+
+def test_a_master_of_ceremonies_words_before_the_title():
+    # realnews_dev4/20 (顺义 press conference): 有请顺义区委副书记、区长崔小浩…; a county's opening speech: 我们邀请到市…局副局长某某
+    assert found("有请顺义区委副书记、区长崔某浩介绍情况。", ("顺义",), "区") == [("崔某浩", "顺义区委副书记、区长")]
+    assert names("此外，我们邀请到市档案局副局长邢某平出席今天的开工仪式。", ("彬县",), "县") == []
+
+
+def test_a_zone_s_team_members_as_a_group_title():
+    # lygchina.com.cn …/08245696695.html: 区管委会主任、党工委副书记孙爱华，区班子成员张磊、万军、殷元…参加会议。
+    text = "市委常委、区党工委书记商某江出席会议并讲话。区管委会主任、党工委副书记孙某华，区班子成员张磊、万军、殷元参加会议。"
+    assert names(text, ("连云港",), "地级市") == ["万军", "商某江", "孙某华", "张磊", "殷元"]

@@ -24,7 +24,9 @@ CLAUSE_END = re.compile(r"[，,；;。\n]")
 NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
 # A two-character name padded with a space to the width of three-character ones in a list (、李 杰、).
 PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?=、|[，,。；;）)]|等|出席|参加|陪同|$)")
-LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
+LEADING_FILLER = re.compile(
+    r"^(?:我们|在|据|由|经|和|与|及|同|对|向|有请|请|邀请到|邀请|欢迎|其中|包括|以及|陪同|会同)+"
+)
 
 
 class OfficialRules:
@@ -210,6 +212,28 @@ def owning_post(full_title, r):
     return posts[-1] if posts else ""
 
 
+def same_level(foreign_title, title):
+    """Whether a bare post (市长, 副市长, 县长) is at the level of another place's post before it
+    (扬州市委书记 → 市长: yes; 杭州市副市长 → 区长: no, the district's own)."""
+    level = re.match(r"(?:常务|代)?副?([市县区州旗盟])", title)
+    return bool(level) and bool(re.search(f"{level.group(1)}(?:委|长|政府|人大|政协)", foreign_title))
+
+
+def _provincial(post, subject_names):
+    """A post of a province-level government named by its province (宁夏回族自治区政协副主席, 湖北省委常委):
+    no city's or county's official, unless the subject is that municipality itself."""
+    from .places import place_index
+
+    mentions = place_index().mentions(post)
+    if not mentions or mentions[0][0] != 0 or mentions[0][2] in subject_names:
+        return False
+    _start, end, name = mentions[0]
+    divisions = place_index().divisions.lookup(name)
+    return any(d.level == "省级" for d in divisions) and bool(
+        re.match(r"(?:省|市|自治区)?(?:委|政府|人民政府|人大|政协|党委)", post[end:])
+    )
+
+
 def holds_office(chain, r):
     """县人大副主任、工经联会长: a post of the place's state or party organs before a society's or a
     firm's role. A firm's own 党委副书记 (某某集团党委副书记、总经理) is no such post."""
@@ -332,7 +356,9 @@ def title_chain(text, title_start, after=0):
 
 
 ORGAN_AFTER_PLACE = re.compile(
-    r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+    r"(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+    # 广州市协作办公室, 某某市商务局: a bureau or office under the place's full name is its government's.
+    r"|(?:(?<=[市县区州盟旗])|[市县区州盟旗])[\u4e00-\u9fff]{1,10}?(?:局|办公室)"
 )
 
 
@@ -366,7 +392,7 @@ def _names_another_place(chain, subject_names, foreign_names):
         return False  # 泉州市委常委、晋江市委书记: a post in the subject too
     titles = [m.span() for m in rules().any_title.finditer(chain)]
     for start, end, name in place_index().mentions(chain):
-        if name in subject_names or not ORGAN_AFTER_PLACE.match(chain[end:]):
+        if name in subject_names or not ORGAN_AFTER_PLACE.match(chain, end):
             continue
         if any(t_start <= start and end < t_end for t_start, t_end in titles):
             continue  # 代县 inside the title 代县长 (acting county head) is no place
@@ -421,7 +447,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
     """
     r = rules()
     people, found = set(), {}
-    previous_name_end, previous_title = 0, ""
+    previous_name_end, previous_title, previous_foreign = 0, "", ""
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
@@ -441,7 +467,10 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         shared_chain = title_chain(text, match.start())
         chain_start = match.start() - len(chain)
         head = ""
-        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in LIST_JOINERS:
+        joined = re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in LIST_JOINERS
+        # 扬州市委书记甲、市长乙: a bare post of the same level right after another place's person is that place's.
+        same_place = bool(joined and previous_foreign and same_level(previous_foreign, chain + title))
+        if joined:
             head = deputy_head(previous_title, chain + title)  # 市政协主席甲，副主席乙、丙
             # 市政协副主席甲、乙及秘书长丙; 工委书记甲，二级调研员乙: a bare post next in the list is of
             # the organisation the post before it names.
@@ -483,7 +512,9 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             and not own_centre(organisation, subject_names, r)
         ):
             continue
-        if outsider or _names_another_place(full_title, subject_names, foreign_names):
+        foreign_place = same_place or _names_another_place(full_title, subject_names, foreign_names)
+        previous_foreign = full_title if foreign_place and not same_place else previous_foreign if same_place else ""
+        if outsider or foreign_place or _provincial(owning_post(full_title, r), subject_names):
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
