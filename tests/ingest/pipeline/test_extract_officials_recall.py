@@ -202,3 +202,19 @@ def test_a_zone_s_team_members_as_a_group_title():
     # lygchina.com.cn …/08245696695.html: 区管委会主任、党工委副书记孙爱华，区班子成员张磊、万军、殷元…参加会议。
     text = "市委常委、区党工委书记商某江出席会议并讲话。区管委会主任、党工委副书记孙某华，区班子成员张磊、万军、殷元参加会议。"
     assert names(text, ("连云港",), "地级市") == ["万军", "商某江", "孙某华", "张磊", "殷元"]
+
+
+def test_a_press_release_roster_of_names_and_posts():
+    # realnews_dev7/18 (蕲春): 发布人 / 陈   丹   蕲春县委副书记、县长 / 张继刚   蕲春县发展和改革局党组书记、局长 …; the
+    # parent's 吴敬秋   黄冈市委宣传部副部长 above stays out.
+    # (Passed as the page's text: a bare roster alone would not survive normalisation's boilerplate step.)
+    text = "主持人\n吴某秋   黄冈市委宣传部副部长\n\n发布人\n\n陈   丹   蕲春县委副书记、县长\n\n张某刚   蕲春县商务局局长\n"
+    facts = find_officials(text, {"蕲春", "蕲春县"}, subject_level="县")
+    assert [(o.name, o.title) for o in facts] == [("陈丹", "蕲春县委副书记、县长"), ("张某刚", "蕲春县商务局局长")]
+    # Counter: a firm's manager in the same layout is no official.
+    assert find_officials("王某某   某某科技有限公司总经理\n", {"蕲春"}, subject_level="县") == []
+
+
+def test_a_group_title_before_a_conjunction_names_nobody():
+    # realnews_dev7/09 (龙子湖): 龙子湖区领导和前来参加…的市直相关部门负责人共同为项目奠基培土。
+    assert names("开工结束后，区领导和前来参加开工的市直部门负责人共同为项目奠基培土。", ("龙子湖",), "区") == []

@@ -19,6 +19,12 @@ NAME_DOTS = "·•．・‧∙"
 DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
 # A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
 PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
+# A line of a roster: a two- or three-character name (a two-character one padded to three: 陈   丹),
+# two or more spaces, then the person's posts to the end of the line.
+ROSTER_LINE = re.compile(
+    r"(?m)^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \u3000]{2,}"
+    r"(?P<title>[\u4e00-\u9fff、]{3,40})[ \u3000]*$"
+)
 CLAUSE_END = re.compile(r"[，,；;。\n]")
 # Characters that make a list item a place, a body or a group rather than a person.
 NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
@@ -457,7 +463,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
         if title in r.group_titles and (
-            not r.boundary.match(text, match.end() + len(name)) or is_dictionary_word(name)
+            not r.boundary.match(text, match.end() + len(name)) or is_dictionary_word(name) or name[0] in "和与及"
         ):
             continue  # 县级领导包联重点企业, 州级领导干部: a group title before a duty or a noun, not a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
@@ -557,6 +563,32 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or r.higher_level.search(title)
             or _names_another_place(title, subject_names, foreign_names)
         ):
+            continue
+        found[name] = OfficialFact(
+            name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
+        )
+    # A roster line of a press release: "陈   丹   某某县委副书记、县长" (name, padded, then its posts).
+    for match in ROSTER_LINE.finditer(text):
+        name = re.sub(r"[ \u3000]", "", match.group("name"))
+        title = match.group("title").strip()
+        last = title.split("、")[-1]
+        if name in found or name in people or looks_like_a_word(name) or is_dictionary_word(name):
+            continue
+        if not any(last.endswith(t) for t in r.official_titles) or r.institution.search(title):
+            continue
+        needs = [t for t in r.needs_organisation if last.endswith(t)]
+        if needs and not (
+            r.government.search(title) or r.office_in_chain.search(title) or own_centre(title, subject_names, r)
+        ):
+            continue  # 某某公司 … 主任: a bare post needs the state's organisation
+        if (
+            any(last.endswith(t) for t in r.people_roles | r.national)
+            or r.higher_level.search(title)
+            or _provincial(owning_post(title, r), subject_names)
+            or _names_another_place(title, subject_names, foreign_names)
+            or _parent_post(title, last, subject_level)
+        ):
+            people.add(name)
             continue
         found[name] = OfficialFact(
             name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
