@@ -113,6 +113,7 @@ score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout2 tests/fixtures/holdout2_gold --totals-only
+	$(PY) bench/score_news.py tests/fixtures/holdout3 tests/fixtures/holdout3_gold --totals-only
 
 clean:
 	rm -rf $(VENV) var staticfiles node_modules
