@@ -66,7 +66,9 @@ def plain_text(name, stem):
 
 
 def number_forms(value):
-    """How a gold value may be written: 40.3, 2.06, 170 (not 170.0), 9 (not 9.0)."""
+    """How a gold value may be written: 40.3, 2.06, 170 (not 170.0), 9 (not 9.0). A decline is
+    gold as a signed growth (下降2.1% → -2.1, as the atlas stores growth), written without its sign."""
+    value = abs(value)
     forms = {str(value)}
     if float(value).is_integer():
         forms.add(str(int(value)))
