@@ -17,6 +17,7 @@ SETS = {
     "realnews_dev2": 12,
     "realnews_dev3": 22,
     "realnews_dev4": 22,
+    "realnews_dev5": 22,
     "realnews_dev6": 20,
     "holdout2": 20,
     "holdout3": 20,
