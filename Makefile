@@ -109,6 +109,8 @@ score-real: venv
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev2 tests/fixtures/realnews_dev2_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev3 tests/fixtures/realnews_dev3_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev4 tests/fixtures/realnews_dev4_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev5 tests/fixtures/realnews_dev5_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev6 tests/fixtures/realnews_dev6_gold
 score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only
