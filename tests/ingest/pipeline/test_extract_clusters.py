@@ -197,3 +197,18 @@ def test_lists_that_are_not_the_places_industries():
     # Still found: an industry's own output and revenue.
     assert names("工业挑大梁，铝及铝加工产业完成283亿元。") == ["铝及铝加工"]
     assert names("全市新能源产业营业收入达到500亿元。") == ["新能源"]
+
+
+def test_second_signal_a_known_industry_the_place_develops_whatever_the_list_shape():
+    # 松桃 (dev4 08) and 莫旗 (realnews 26): a known industry with 产业 in a development frame.
+    assert "新能源" in names("形成了以风力发电为主、光伏发电等多种能源并举的新能源产业格局。")
+    assert "新能源" in names("筑牢新能源产业发展高地。")
+    # No development frame in the sentence: a mention, not a cluster.
+    assert "新能源" not in names("新能源产业的概念由来已久。")
+    # Read after the list shapes: a part of a listed name adds nothing (泵阀 after 电机泵阀).
+    found = names("重点发展电机泵阀、纺织服装两大主导产业，推动泵阀产业集聚发展。")
+    assert "电机泵阀" in found and "泵阀" not in found
+    # A park, a fund, a signed batch, a higher government's plan are not the place's clusters.
+    assert "数智" not in names("加快建设数智产业园。")
+    assert "新材料" not in names("设立新材料产业基金，推动产业发展。")
+    assert "中药材" not in names("省委提出把中药材产业打造成为全省新的支柱。")

@@ -106,6 +106,12 @@ class ClusterRules:
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
         self.slogans = set(dictionary_words("framework_terms.txt")) - self.lexicon
+        signal = rules["lexicon_signal"]
+        self.lexicon_tail = re.compile(rf"(?:{alternation(signal['tails'])})(?!{alternation(signal['not_after'])})")
+        self.lexicon_frame = re.compile(alternation(signal["frame"]))
+        self.lexicon_not_place = re.compile(alternation(signal["not_place"]))
+        self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
+        self.lexicon_longest = max(map(len, self.lexicon))
         items = rules["item_rules"]
         self.item = {
             name: re.compile(rule["pattern"])
@@ -488,6 +494,47 @@ def _output_names(sentence, r):
             yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
+CLAUSE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def _lexicon_names(sentence, r):
+    """The second signal, whatever the list shape: 筑牢新能源产业发展高地, 形成…的新能源产业格局.
+
+    A known industry (the longest lexicon word ending right before the tail) closed by 产业, 产业链
+    or 集群, where the sentence up to the end of its clause frames the place developing it and the
+    clause is not about a project, an agreement, a company or an investment's field.
+    """
+    text = sentence.text
+    if r.lexicon_not_place_sentence.search(text):
+        return
+    for tail in r.lexicon_tail.finditer(text):
+        end = tail.start()
+        name = next(
+            (
+                text[end - n : end]
+                for n in range(min(r.lexicon_longest, end), 1, -1)
+                if text[end - n : end] in r.lexicon
+            ),
+            None,
+        )
+        if name is None or not _valid(name, r):
+            continue
+        start = end - len(name)
+        if text.endswith("的", 0, start) and (tail.end() == len(text) or CLAUSE_STOP.match(text, tail.end())):
+            continue  # 布局更先进的光伏产业。: an industry described, not one the place has (…的新能源产业格局 is)
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+        stop = CLAUSE_STOP.search(text, tail.end())
+        clause_end = stop.start() if stop else len(text)
+        if r.lexicon_not_place.search(text, clause_start, clause_end):
+            continue
+        if not r.lexicon_frame.search(text, 0, clause_end):
+            continue
+        evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+        yield ClusterFact(
+            name=name, tier=_tier_before(text[:start], r), evidence=evidence, confidence=0.5, tags=tags_for(name)
+        )
+
+
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
@@ -516,6 +563,14 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
         for fact in _tail_lists(clause, text, r):
             found.setdefault(fact.name, fact)
+    listed = tuple(found)
+    for sentence in city_sentences(text, r.company, foreign_sentence):
+        if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
+            continue
+        for fact in _lexicon_names(sentence, r):
+            # 泵阀产业 adds nothing to a list that gave 电机泵阀 (nor 家电 to 智能家电).
+            if not any(fact.name in name or name in fact.name for name in listed):
+                found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
 
 
