@@ -212,3 +212,12 @@ def test_second_signal_a_known_industry_the_place_develops_whatever_the_list_sha
     assert "数智" not in names("加快建设数智产业园。")
     assert "新材料" not in names("设立新材料产业基金，推动产业发展。")
     assert "中药材" not in names("省委提出把中药材产业打造成为全省新的支柱。")
+
+
+def test_second_signal_known_industries_given_a_role_by_a_copula():
+    # Written for the rule, in the shape of county news: 化工新材料是我市重点培育的特色产业.
+    assert "化工新材料" in names("她强调，化工新材料是我市重点培育的特色产业，希望相关企业坚持创新驱动发展。")
+    assert {"食用菌", "中药材"} <= set(names("食用菌和中药材是该县的特色产业。"))
+    # Unknown subjects and generic tiers are no names.
+    assert names("新兴产业是重要力量，传统产业是工业化的基础。") == []
+    assert "招商引资" not in names("招商引资是全县的重点产业工作。")

@@ -112,6 +112,7 @@ class ClusterRules:
         self.lexicon_not_place = re.compile(alternation(signal["not_place"]))
         self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
         self.lexicon_longest = max(map(len, self.lexicon))
+        self.lexicon_copula = re.compile(signal["copula"])
         items = rules["item_rules"]
         self.item = {
             name: re.compile(rule["pattern"])
@@ -533,6 +534,22 @@ def _lexicon_names(sentence, r):
         yield ClusterFact(
             name=name, tier=_tier_before(text[:start], r), evidence=evidence, confidence=0.5, tags=tags_for(name)
         )
+    yield from _copula_names(sentence, r)
+
+
+def _copula_names(sentence, r):
+    """化工新材料是我市重点培育的特色产业: known industries opening a clause that gives them a role."""
+    text = sentence.text
+    clause_start = 0
+    for stop in [*CLAUSE_STOP.finditer(text), None]:
+        clause_end = stop.start() if stop else len(text)
+        match = r.lexicon_copula.match(text[:clause_end], clause_start)
+        if match and not r.lexicon_not_place.search(text, clause_start, clause_end):
+            items = [INDUSTRY_SUFFIX.sub("", i) for i in re.split("、|和", match.group("subject"))]
+            items = [i[:-1] if i.endswith("业") and i[:-1] in r.lexicon else i for i in items]
+            if items and all(i in r.lexicon and _valid(i, r) for i in items):
+                yield from _facts(sentence, match, items, _tier_before(match.group(0), r), 0.5)
+        clause_start = stop.end() if stop else clause_end
 
 
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
