@@ -221,3 +221,11 @@ def test_second_signal_known_industries_given_a_role_by_a_copula():
     # Unknown subjects and generic tiers are no names.
     assert names("新兴产业是重要力量，传统产业是工业化的基础。") == []
     assert "招商引资" not in names("招商引资是全县的重点产业工作。")
+
+
+def test_second_signal_reads_each_industry_a_meeting_gives_a_task():
+    # Written for the rule, in the shape of a county 链长制 meeting: "X产业要…" per industry.
+    text = "生命健康和半导体产业要突出项目招引和园区建设；新型植保产业要加快布局调整，狠抓安全环保。"
+    assert {"生命健康", "半导体", "新型植保"} <= set(names(text))
+    # A project or a firm of an industry is the project's: 东山 (dev3 19), 湘阴 (dev3 09).
+    assert "先进制造" not in names("全力引进先进制造产业项目落户，共同打造新板块。")

@@ -498,42 +498,50 @@ def _output_names(sentence, r):
 CLAUSE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
 
 
+def _known_ending_at(text, end, r, start=0):
+    """The longest lexicon word ending at `end` (and starting at `start` or later), else None."""
+    longest = min(r.lexicon_longest, end - start)
+    return next((text[end - n : end] for n in range(longest, 1, -1) if text[end - n : end] in r.lexicon), None)
+
+
 def _lexicon_names(sentence, r):
     """The second signal, whatever the list shape: 筑牢新能源产业发展高地, 形成…的新能源产业格局.
 
     A known industry (the longest lexicon word ending right before the tail) closed by 产业, 产业链
     or 集群, where the sentence up to the end of its clause frames the place developing it and the
-    clause is not about a project, an agreement, a company or an investment's field.
+    clause, up to the tail, is not about a project, an agreement, a company or an investment's field.
     """
     text = sentence.text
     if r.lexicon_not_place_sentence.search(text):
         return
     for tail in r.lexicon_tail.finditer(text):
-        end = tail.start()
-        name = next(
-            (
-                text[end - n : end]
-                for n in range(min(r.lexicon_longest, end), 1, -1)
-                if text[end - n : end] in r.lexicon
-            ),
-            None,
-        )
+        name = _known_ending_at(text, tail.start(), r)
         if name is None or not _valid(name, r):
             continue
-        start = end - len(name)
+        start = tail.start() - len(name)
         if text.endswith("的", 0, start) and (tail.end() == len(text) or CLAUSE_STOP.match(text, tail.end())):
             continue  # 布局更先进的光伏产业。: an industry described, not one the place has (…的新能源产业格局 is)
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
         stop = CLAUSE_STOP.search(text, tail.end())
         clause_end = stop.start() if stop else len(text)
-        if r.lexicon_not_place.search(text, clause_start, clause_end):
+        # What the clause is about comes before the tail (该项目…数字经济产业), not after it
+        # (半导体产业要突出项目招引).
+        if r.lexicon_not_place.search(text, clause_start, tail.end()):
             continue
         if not r.lexicon_frame.search(text, 0, clause_end):
             continue
+        names = [name]
+        # 生命健康和半导体产业: known names joined by 和/、/及 before it share its tail.
+        while start > clause_start + 2 and text[start - 1] in "和、及与":
+            joined = _known_ending_at(text, start - 1, r, clause_start)
+            if joined is None or not _valid(joined, r):
+                break
+            names.append(joined)
+            start -= len(joined) + 1
         evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
-        yield ClusterFact(
-            name=name, tier=_tier_before(text[:start], r), evidence=evidence, confidence=0.5, tags=tags_for(name)
-        )
+        tier = _tier_before(text[:start], r)
+        for item in reversed(names):
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.5, tags=tags_for(item))
     yield from _copula_names(sentence, r)
 
 
