@@ -135,7 +135,10 @@ def _clean_item(item, r, first):
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
-    item = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    if designated != item:  # 把茶叶产业作为富民强县支柱产业 → 茶叶
+        designated = INDUSTRY_SUFFIX.sub("", designated)
+    item = designated
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
@@ -209,6 +212,11 @@ def _tier_before(text, r):
 
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
+    titles = list(r.item["person_list"].finditer(listed))
+    if titles:
+        # 区委副书记、区长某某聚焦A和B产业领域: people listed first, their industries after the verb.
+        cuts = [m.end() for m in r.cut_words.finditer(listed, titles[-1].end())]
+        listed = listed[max(cuts, default=len(listed)) :]
     raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
     # 茶叶、中药材是该县的两大主导产业: the copula and the place before the tail are not the last name.
     raw_items[-1] = r.item["copula_suffix"].sub("", raw_items[-1])
