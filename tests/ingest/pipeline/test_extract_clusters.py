@@ -197,3 +197,35 @@ def test_lists_that_are_not_the_places_industries():
     # Still found: an industry's own output and revenue.
     assert names("工业挑大梁，铝及铝加工产业完成283亿元。") == ["铝及铝加工"]
     assert names("全市新能源产业营业收入达到500亿元。") == ["新能源"]
+
+
+def test_second_signal_a_known_industry_the_place_develops_whatever_the_list_shape():
+    # 松桃 (dev4 08) and 莫旗 (realnews 26): a known industry with 产业 in a development frame.
+    assert "新能源" in names("形成了以风力发电为主、光伏发电等多种能源并举的新能源产业格局。")
+    assert "新能源" in names("筑牢新能源产业发展高地。")
+    # No development frame in the sentence: a mention, not a cluster.
+    assert "新能源" not in names("新能源产业的概念由来已久。")
+    # Read after the list shapes: a part of a listed name adds nothing (泵阀 after 电机泵阀).
+    found = names("重点发展电机泵阀、纺织服装两大主导产业，推动泵阀产业集聚发展。")
+    assert "电机泵阀" in found and "泵阀" not in found
+    # A park, a fund, a signed batch, a higher government's plan are not the place's clusters.
+    assert "数智" not in names("加快建设数智产业园。")
+    assert "新材料" not in names("设立新材料产业基金，推动产业发展。")
+    assert "中药材" not in names("省委提出把中药材产业打造成为全省新的支柱。")
+
+
+def test_second_signal_known_industries_given_a_role_by_a_copula():
+    # Written for the rule, in the shape of county news: 化工新材料是我市重点培育的特色产业.
+    assert "化工新材料" in names("她强调，化工新材料是我市重点培育的特色产业，希望相关企业坚持创新驱动发展。")
+    assert {"食用菌", "中药材"} <= set(names("食用菌和中药材是该县的特色产业。"))
+    # Unknown subjects and generic tiers are no names.
+    assert names("新兴产业是重要力量，传统产业是工业化的基础。") == []
+    assert "招商引资" not in names("招商引资是全县的重点产业工作。")
+
+
+def test_second_signal_reads_each_industry_a_meeting_gives_a_task():
+    # Written for the rule, in the shape of a county 链长制 meeting: "X产业要…" per industry.
+    text = "生命健康和半导体产业要突出项目招引和园区建设；新型植保产业要加快布局调整，狠抓安全环保。"
+    assert {"生命健康", "半导体", "新型植保"} <= set(names(text))
+    # A project or a firm of an industry is the project's: 东山 (dev3 19), 湘阴 (dev3 09).
+    assert "先进制造" not in names("全力引进先进制造产业项目落户，共同打造新板块。")

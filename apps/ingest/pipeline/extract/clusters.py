@@ -106,6 +106,13 @@ class ClusterRules:
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
         self.slogans = set(dictionary_words("framework_terms.txt")) - self.lexicon
+        signal = rules["lexicon_signal"]
+        self.lexicon_tail = re.compile(rf"(?:{alternation(signal['tails'])})(?!{alternation(signal['not_after'])})")
+        self.lexicon_frame = re.compile(alternation(signal["frame"]))
+        self.lexicon_not_place = re.compile(alternation(signal["not_place"]))
+        self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
+        self.lexicon_longest = max(map(len, self.lexicon))
+        self.lexicon_copula = re.compile(signal["copula"])
         items = rules["item_rules"]
         self.item = {
             name: re.compile(rule["pattern"])
@@ -128,7 +135,10 @@ def _clean_item(item, r, first):
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
-    item = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    if designated != item:  # 把茶叶产业作为富民强县支柱产业 → 茶叶
+        designated = INDUSTRY_SUFFIX.sub("", designated)
+    item = designated
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
@@ -202,6 +212,11 @@ def _tier_before(text, r):
 
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
+    titles = list(r.item["person_list"].finditer(listed))
+    if titles:
+        # 区委副书记、区长某某聚焦A和B产业领域: people listed first, their industries after the verb.
+        cuts = [m.end() for m in r.cut_words.finditer(listed, titles[-1].end())]
+        listed = listed[max(cuts, default=len(listed)) :]
     raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
     # 茶叶、中药材是该县的两大主导产业: the copula and the place before the tail are not the last name.
     raw_items[-1] = r.item["copula_suffix"].sub("", raw_items[-1])
@@ -488,6 +503,71 @@ def _output_names(sentence, r):
             yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
+CLAUSE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def _known_ending_at(text, end, r, start=0):
+    """The longest lexicon word ending at `end` (and starting at `start` or later), else None."""
+    longest = min(r.lexicon_longest, end - start)
+    return next((text[end - n : end] for n in range(longest, 1, -1) if text[end - n : end] in r.lexicon), None)
+
+
+def _lexicon_names(sentence, r):
+    """The second signal, whatever the list shape: 筑牢新能源产业发展高地, 形成…的新能源产业格局.
+
+    A known industry (the longest lexicon word ending right before the tail) closed by 产业, 产业链
+    or 集群, where the sentence up to the end of its clause frames the place developing it and the
+    clause, up to the tail, is not about a project, an agreement, a company or an investment's field.
+    """
+    text = sentence.text
+    if r.lexicon_not_place_sentence.search(text):
+        return
+    for tail in r.lexicon_tail.finditer(text):
+        name = _known_ending_at(text, tail.start(), r)
+        if name is None or not _valid(name, r):
+            continue
+        start = tail.start() - len(name)
+        if text.endswith("的", 0, start) and (tail.end() == len(text) or CLAUSE_STOP.match(text, tail.end())):
+            continue  # 布局更先进的光伏产业。: an industry described, not one the place has (…的新能源产业格局 is)
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+        stop = CLAUSE_STOP.search(text, tail.end())
+        clause_end = stop.start() if stop else len(text)
+        # What the clause is about comes before the tail (该项目…数字经济产业), not after it
+        # (半导体产业要突出项目招引).
+        if r.lexicon_not_place.search(text, clause_start, tail.end()):
+            continue
+        if not r.lexicon_frame.search(text, 0, clause_end):
+            continue
+        names = [name]
+        # 生命健康和半导体产业: known names joined by 和/、/及 before it share its tail.
+        while start > clause_start + 2 and text[start - 1] in "和、及与":
+            joined = _known_ending_at(text, start - 1, r, clause_start)
+            if joined is None or not _valid(joined, r):
+                break
+            names.append(joined)
+            start -= len(joined) + 1
+        evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+        tier = _tier_before(text[:start], r)
+        for item in reversed(names):
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.5, tags=tags_for(item))
+    yield from _copula_names(sentence, r)
+
+
+def _copula_names(sentence, r):
+    """化工新材料是我市重点培育的特色产业: known industries opening a clause that gives them a role."""
+    text = sentence.text
+    clause_start = 0
+    for stop in [*CLAUSE_STOP.finditer(text), None]:
+        clause_end = stop.start() if stop else len(text)
+        match = r.lexicon_copula.match(text[:clause_end], clause_start)
+        if match and not r.lexicon_not_place.search(text, clause_start, clause_end):
+            items = [INDUSTRY_SUFFIX.sub("", i) for i in re.split("、|和", match.group("subject"))]
+            items = [i[:-1] if i.endswith("业") and i[:-1] in r.lexicon else i for i in items]
+            if items and all(i in r.lexicon and _valid(i, r) for i in items):
+                yield from _facts(sentence, match, items, _tier_before(match.group(0), r), 0.5)
+        clause_start = stop.end() if stop else clause_end
+
+
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
@@ -516,6 +596,14 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
         for fact in _tail_lists(clause, text, r):
             found.setdefault(fact.name, fact)
+    listed = tuple(found)
+    for sentence in city_sentences(text, r.company, foreign_sentence):
+        if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
+            continue
+        for fact in _lexicon_names(sentence, r):
+            # 泵阀产业 adds nothing to a list that gave 电机泵阀 (nor 家电 to 智能家电).
+            if not any(fact.name in name or name in fact.name for name in listed):
+                found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()))
 
 
