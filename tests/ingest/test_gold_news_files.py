@@ -1,4 +1,4 @@
-"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev6 for development,
+"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev7 for development,
 holdout2, holdout3 and holdout4 held out, each with its `_gold` folder) are well formed
 and every official and every target it states can be found in its article, so the set cannot
 drift from the text it was written from. No database, no extraction: this checks the files only."""
@@ -19,6 +19,7 @@ SETS = {
     "realnews_dev4": 22,
     "realnews_dev5": 22,
     "realnews_dev6": 20,
+    "realnews_dev7": 18,
     "holdout2": 20,
     "holdout3": 20,
     "holdout4": 20,
@@ -116,7 +117,9 @@ def test_officials_and_excluded_names_occur_in_the_article(name, stem):
     gold = load_gold(name, stem)
     text = plain_text(name, stem)
     names = [o["name"] for o in gold["officials"]] + gold["exclude_officials"]
-    assert [n for n in names if n not in text] == []
+    # A page may pad a two-character name to the width of three (陈   丹, realnews_dev7 18).
+    unpadded = re.sub(r"[ \u3000]+", "", text)
+    assert [n for n in names if n not in text and n not in unpadded] == []
 
 
 @pytest.mark.parametrize(("name", "stem"), GOLD_STEMS)
