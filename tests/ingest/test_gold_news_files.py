@@ -1,8 +1,5 @@
-"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev7 for development,
+"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev8 for development,
 holdout2, holdout3 and holdout4 held out, each with its `_gold` folder) are well formed
-
-"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev6 and realnews_dev8
-for development, holdout2, holdout3 and holdout4 held out, each with its `_gold` folder) are well formed
 and every official and every target it states can be found in its article, so the set cannot
 drift from the text it was written from. No database, no extraction: this checks the files only."""
 
@@ -23,7 +20,6 @@ SETS = {
     "realnews_dev5": 22,
     "realnews_dev6": 20,
     "realnews_dev7": 18,
-
     "realnews_dev8": 18,
     "holdout2": 20,
     "holdout3": 20,
