@@ -122,14 +122,17 @@ def _banner_abbreviations(divisions):
     """{adcode: abbreviation} for banners whose names are long, as local pages write them: the
     first character and the wing and position (科尔沁右翼前旗 → 科右前旗, 乌拉特前旗 → 乌前旗), the
     first characters of the two names a 联合旗 joins (达尔罕茂明安联合旗 → 达茂旗), otherwise the
-    first two characters (东乌珠穆沁旗 → 东乌旗). Each with 旗, so a form is never a bare word; a
+    first two characters (东乌珠穆沁旗 → 东乌旗); an autonomous banner named after its people drops
+    族 (鄂温克族自治旗 → 鄂温克旗). Each with 旗, so a form is never a bare word; a
     form that is another division's name, or that two banners would share, is left out."""
     forms = {}
     for division in divisions:
         stem = division.name
-        if not division.full_name.endswith("旗") or len(stem) < 4 or stem.endswith("族"):
+        if not division.full_name.endswith("旗") or len(stem) < 4:
             continue
-        if division.full_name.endswith("联合旗") and len(stem) % 2 == 0:
+        if stem.endswith("族"):
+            form = stem[:-1]  # 鄂温克族自治旗 → 鄂温克旗: the people's name, too short to strip
+        elif division.full_name.endswith("联合旗") and len(stem) % 2 == 0:
             form = stem[0] + stem[len(stem) // 2]
         elif wing := BANNER_WING.match(stem):
             form = wing.group(1) + (wing.group(2) or "")[:1] + wing.group(3)

@@ -22,6 +22,7 @@ def test_banners_go_by_their_abbreviations():
         ("达茂旗", "达尔罕茂明安联合旗"),  # the first characters of the two names joined
         ("科右前旗", "科尔沁右翼前旗"),  # the first character, the wing and the position
         ("乌前旗", "乌拉特前旗"),  # the first character and the position
+        ("鄂温克旗", "鄂温克族自治旗"),  # the people's name without 族
     ):
         assert abbreviation in divisions.aliases(_banner(full_name))
         assert [d.full_name for d in divisions.lookup(abbreviation)] == [full_name]
