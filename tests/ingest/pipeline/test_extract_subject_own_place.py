@@ -112,3 +112,15 @@ def test_a_county_level_city_saying_our_city_is_not_its_parent_s():
 def test_a_rare_word_name_needs_its_parent_on_the_page():
     # Counter-example: without 哈尔滨 on the page, 五常 (also a word) is not taken for the place.
     assert city_of("招商引资是五常发展的永恒主题,让投资五常的企业轻装上阵。") is None
+
+
+def test_an_abbreviation_with_its_level_character_is_written_as_a_place_s_name():
+    # Shapes of stored real pages (sumuf.com 西乌旗 survey; nmg.cnipai.com 科右前旗 fair in 德阳): the
+    # banner named only by its abbreviation, against a visit word or a host city's organs.
+    text = "8月12日,盟政协副主席某某一行深入西乌旗就重大生态工程实施情况进行实地调研。旗政协主席某某陪同调研。"
+    assert city_of(text) == "西乌珠穆沁"
+    text = (
+        "10月30日,内蒙古科右前旗在德阳东电宾馆召开招商引资推介会。德阳市经信委组织企业参加推介说明会。"
+        "科右前旗旗长陈某某向关心支持科右前旗发展的德阳市委、市政府表示感谢。"
+    )
+    assert city_of(text) == "科尔沁右翼前"

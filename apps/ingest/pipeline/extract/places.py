@@ -23,7 +23,7 @@ VAGUE_LEAD = re.compile(
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
 LOCAL_ORGAN = re.compile(
-    r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
+    r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|旗委|旗政府|市长|县长|区长|旗长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
 )
 
 
@@ -146,7 +146,9 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
         candidates = divisions.lookup(name)
-        full = any(c.full_name == name for c in candidates)
+        # An abbreviation with its level character (东乌旗, 科右前旗, 大理州) is written as a place's
+        # name, as a full name is: never an ordinary word.
+        full = any(c.full_name == name or name in divisions.aliases(c) for c in candidates)
         short_word = not full or len(name) <= 2  # 范县 inside 示范县 is no place either
         if short_word and token_edges is not None and (start not in token_edges or end not in token_edges):
             continue
