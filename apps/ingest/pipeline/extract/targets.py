@@ -42,7 +42,9 @@ class TargetRules:
         self.rules = rules
         self.money = re.compile(
             # 总投资43.52 亿元: a typeset page may put a space between the digits and the unit.
-            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
+            # 300多亿元, 20余亿元, 百余万元: a round amount with 多/余 between the number and its unit.
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<approx>(?<=[\d十百千])[多余])?"
+            rf"(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
         self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
         self.per_person = re.compile(r"[/／]人(?![次口民])")
@@ -78,6 +80,7 @@ class TargetRules:
         self.activity_after = re.compile(rules["activity_after"])
         self.count_noun_end = re.compile(rules["count_noun_end"])
         self.delta_clause = re.compile(rules["delta_clause"])
+        self.total_clause = re.compile(rules["total_clause"])
         self.topic_year = re.compile(rules["topic_year"])
         self.past_period = re.compile(rules["past_period"])
         self.year_plan = re.compile(rules["year_plan"])
@@ -218,8 +221,9 @@ def candidates(sentence_text, r):
         if unit == "位":
             continue
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
-        if r.delta_clause.match(sentence_text[clause_start:]):
-            # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts
+        if r.delta_clause.match(sentence_text[clause_start:]) or r.total_clause.match(sentence_text[clause_start:]):
+            # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts, and so
+            # does a running total after the year's additions ("新增…企业23户，总数达到156户")
             clause_start = max(
                 (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
             )
@@ -603,13 +607,17 @@ def find_targets(
                     metric = figure.metric or metric_for(
                         sentence.text, figure.start, figure.end, figure.unit, r, previous_end
                     )
-                if metric in ("", "总量", "总额") and previous_metric:
+                if metric in ("", "总量", "总额", "总数", "总计", "共计", "合计") and previous_metric:
                     metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
                 elif not metric:
                     metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
-                if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
+                if (
+                    not metric
+                    or r.figure["company_metric"].search(metric)
+                    or (r.figure["price_metric"].search(metric) and not r.figure["disbursed_total"].search(metric))
+                ):
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 if (
                     figure.value == 1
@@ -744,6 +752,8 @@ def _fact(
             baseline_year = int(match.group("year")) if match.group("year") else None
     metric_key, measure, sign = classify(metric, figure.unit, before)
     value, high, bound = figure.value, figure.high, bound_of(figure, before, after, r)
+    if bound == "exact" and APPROX.search(sentence.text, figure.start, figure.end):
+        bound = "at_least"  # 300多亿元, 6000余个: more than the round number written
     if sign < 0:  # 下降3%: a growth of -3; "下降3%以上" is at most -3
         value, high = (-high, -value) if high is not None else (-value, None)
         bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)
@@ -775,6 +785,7 @@ def _fact(
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
