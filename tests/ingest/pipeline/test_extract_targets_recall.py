@@ -2,9 +2,10 @@
 dev pages did (amounts with 多/余, running totals, subsidies paid out, counts in rescued parts of
 round-up sentences). Excerpts are short and made generic; their origin is noted per case."""
 
+import re
 from decimal import Decimal
 
-from apps.ingest.pipeline.extract.targets import find_targets
+from apps.ingest.pipeline.extract.targets import Scope, find_targets
 
 
 def facts(text, **kwargs):
@@ -42,3 +43,53 @@ def test_livestock_and_jobs_are_figures_of_the_economy():
         (Decimal("800"), "万羽"),
         (Decimal("6000"), "个"),
     ]
+
+
+def _names_a_county(sentence):
+    """A stand-in for places.is_foreign: a sentence naming 甲县 or 乙县 and never 某市."""
+    return ("甲县" in sentence.text or "乙县" in sentence.text) and "某市" not in sentence.text
+
+
+CITY_SCOPE = Scope(higher=re.compile("全省"), own=re.compile("全市|我市|某市"))
+
+
+def test_counties_named_as_examples_of_the_batch_leave_it_the_citys():
+    # 三明 signing news (realnews 19) and 晋中 专业镇 (dev4 09): county names inside "A、B等N个"
+    text = (
+        "其中，签约甲县石墨烯材料、乙县氟材料等工业产业项目11个，总投资61.8亿元；"
+        "甲县森林康养、乙县旅游开发等文旅产业项目6个，总投资51亿元。"
+    )
+    found = [f[1:3] for f in facts(text, skip_sentence=_names_a_county, scope=CITY_SCOPE)]
+    assert found == [
+        (Decimal("11"), "个"),
+        (Decimal("61.8"), "亿元"),
+        (Decimal("6"), "个"),
+        (Decimal("51"), "亿元"),
+    ]
+
+
+def test_a_county_that_signs_is_still_another_places_sentence():
+    # 酒泉 news (dev4 19): a neighbour's own signing, with its counties as examples
+    text = "甲县近期也在深圳成功签约了乙县文化旅游项目、丙线等9个重点招商项目，总投资额近13亿元。"
+    assert facts(text, skip_sentence=_names_a_county, scope=CITY_SCOPE) == []
+
+
+def test_a_round_up_that_turns_to_the_whole_city_is_the_citys():
+    # 黑河 county-economy meeting (dev4 10): counties' ranks first, then 全市县域GDP…
+    text = (
+        "前三季度，在全省排名中，甲县位居全省首位，乙县位列前20名；"
+        "全市县域GDP实现254.9亿元、同比增长2.6%，各工业园区累计入驻企业达到169家；"
+        "认证面积655.5万亩。"
+    )
+    found = [f[1:3] for f in facts(text, skip_sentence=_names_a_county, scope=CITY_SCOPE)]
+    assert found == [
+        (Decimal("254.9"), "亿元"),
+        (Decimal("2.6"), "%"),
+        (Decimal("169"), "家"),
+        (Decimal("655.5"), "万亩"),
+    ]
+
+
+def test_a_rank_of_the_city_among_others_is_no_turn_to_it():
+    text = "甲县地区生产总值增长8%，全市排名第一。"
+    assert facts(text, skip_sentence=_names_a_county, scope=CITY_SCOPE) == []

@@ -513,7 +513,10 @@ def find_targets(
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
         )
 
-    body = list(_city_and_batch_sentences(text, r, skip))
+    def headline_skip(sentence):
+        return sentence.start < headline_end or (headline and sentence.text.strip() in headline)
+
+    body = list(_city_and_batch_sentences(text, r, skip, headline_skip, skip_sentence, scope))
     # A figure of the headline that the body never states (东山一季度总投资8.5亿元项目集中开工) is
     # read from the headline; one copy of it, as a page may repeat its title.
     heads = [
@@ -689,14 +692,23 @@ def _same_subject(a, b):
     return not ours or not theirs or bool(ours & theirs)
 
 
-def _city_and_batch_sentences(text, r, skip):
+def _city_and_batch_sentences(text, r, skip, headline_skip=None, foreign=None, scope=None):
     """The city's sentences, and the part of a sentence about companies that counts a batch they
     only exemplify: "甲有限公司项目等8个项目投产，总投资44.98亿元" → "8个项目投产，总投资44.98亿元".
-    Each ；-part of such a sentence is read on its own: one part may name no company at all."""
+    Each ；-part of such a sentence is read on its own: one part may name no company at all.
+
+    A sentence passed over for naming another place (`foreign`) is read where the other place is
+    only an example of the subject's batch or where a clause turns to the subject (_subject_parts)."""
     kept = {s.start for s in city_sentences(text, r.company, skip)}
+    not_company = {s.start for s in city_sentences(text, r.company)} if foreign else set()
     for sentence in sentences(text):
         if sentence.start in kept:
             yield sentence
+            continue
+        if foreign and not (headline_skip and headline_skip(sentence)) and foreign(sentence):
+            for part in _subject_parts(sentence, r, foreign, scope):
+                if sentence.start in not_company or not r.company.search(part.text):
+                    yield part
             continue
         if skip(sentence):
             continue
@@ -714,6 +726,50 @@ def _city_and_batch_sentences(text, r, skip):
             elif not r.figure["batch_of_examples"].search(sentence.text):
                 continue  # a sentence left out for its companies, with no batch in it
             yield Span(sentence.start + start, sentence.start + part.end(), sentence.text[start : part.end()])
+
+
+SEMICOLON_PART = re.compile(r"[^；;]+[；;]?")
+
+
+def _subject_parts(sentence, r, foreign, scope):
+    """The parts of a sentence judged another place's that still speak for the subject.
+
+    1. Other places named only as examples of the subject's batch ("签约甲县A项目、乙县B项目等工业
+       项目11个", "培育甲县X、乙县Y等4个省级专业镇"): with the examples blanked, the sentence names
+       no other place, and the whole of it is read.
+    2. A round-up that turns to the subject ("…甲县位居全省首位；全市县域GDP实现…"): from the first
+       clause that opens with the subject's own scope word (全市 in a city, 全县, 我县 …) to the end of
+       the sentence, leaving off any later ；-part that names another place by itself."""
+    blanked = sentence.text
+    for match in r.figure["examples_before_count"].finditer(sentence.text):
+        start, end = match.span("examples")
+        blanked = blanked[:start] + "　" * (end - start) + blanked[end:]
+    if blanked != sentence.text and not foreign(Span(sentence.start, sentence.end, blanked)):
+        return [sentence]
+    if scope is None:
+        return []
+    for clause in re.finditer(r"(?:^|(?<=[，,；;：:]))[^，,；;：:]+", sentence.text):
+        lead = r.figure["own_scope_clause_lead"].match(sentence.text, clause.start())
+        own = scope.own.match(sentence.text, lead.end()) if lead else None
+        if own is None or RANKING_AFTER.match(sentence.text, own.end()):
+            continue
+        parts = []
+        for index, part in enumerate(SEMICOLON_PART.finditer(sentence.text, clause.start())):
+            span = Span(sentence.start + part.start(), sentence.start + part.end(), part.group(0))
+            if index and foreign(span):
+                break
+            parts.append(span)
+        return [
+            Span(
+                parts[0].start,
+                parts[-1].end,
+                sentence.text[parts[0].start - sentence.start : parts[-1].end - sentence.start],
+            )
+        ]
+    return []
+
+
+RANKING_AFTER = re.compile(r"[排第位居前]|名列|列")
 
 
 def _fact(
