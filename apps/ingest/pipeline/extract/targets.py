@@ -611,7 +611,8 @@ def find_targets(
                         sentence.text, figure.start, figure.end, figure.unit, r, previous_end
                     )
                 if metric in ("", "总量", "总额", "总数", "总计", "共计", "合计") and previous_metric:
-                    metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
+                    # "新增X 1000亿元、总量迈上6000亿元", "市场主体净增6.57万户、总数达86.89万户"
+                    metric = re.sub(r"^新增|(?:净增|新增|增加)$", "", previous_metric)
                 elif not metric:
                     metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
                 for name in sorted(subject_names, key=len, reverse=True):
