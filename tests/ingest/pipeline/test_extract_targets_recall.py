@@ -93,3 +93,19 @@ def test_a_round_up_that_turns_to_the_whole_city_is_the_citys():
 def test_a_rank_of_the_city_among_others_is_no_turn_to_it():
     text = "甲县地区生产总值增长8%，全市排名第一。"
     assert facts(text, skip_sentence=_names_a_county, scope=CITY_SCOPE) == []
+
+
+def test_counts_in_ten_thousands_and_round_counts_in_words():
+    # county round-ups: 市场主体突破1.2万家, 个体工商户3万余户; 培育规上企业近千家
+    found = [f[1:3] for f in facts("全县市场主体突破1.2万家，个体工商户3万余户，其中规上企业近千家。")]
+    assert found == [(Decimal("1.2"), "万家"), (Decimal("3"), "万户"), (Decimal("1000"), "家")]
+
+
+def test_round_counts_in_words_need_a_countable_noun_and_no_idiom():
+    assert facts("走进千家万户，数百家单位参加，带动百余名群众。") == []
+
+
+def test_a_round_quantity_in_words_before_wan_is_a_measure():
+    # 大关 (realnews 24) 一百万亩, 新和 (realnews 31) 近百万亩; a size class (千万吨级) is not
+    found = [f[1:3] for f in facts("棉花种植面积近百万亩，建设千万吨级港口，数百万吨煤炭外运。")]
+    assert found == [(Decimal("100"), "万亩")]

@@ -55,10 +55,16 @@ class TargetRules:
         # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
         # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
         self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
+        # 1.2万家, 3万余户: a count in ten-thousands keeps 万 in its unit, as 万户 and 万人 do.
         self.count = re.compile(
-            rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
+            rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<wan>万(?:多|余)?)?"
+            rf"(?P<unit>{alternation(rules['count_units'])})"
         )
-        self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
+        # 一百万亩, 近百万亩: a round quantity in words before a unit of 万 or 亿 (not 数百万吨, 千万吨级).
+        self.measure = re.compile(
+            rf"(?:(?P<num>{ARABIC})|(?<![数几多余\d])(?P<words>[一二两三四五六七八九十百千]+)(?=[万亿]))"
+            rf"\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})(?!级)"
+        )
         self.measure_units = frozenset(rules["measure_units"])
         self.activity_before = re.compile(rules["activity_before"])
         self.attribute_after = re.compile(rules["attribute_after"])
@@ -102,13 +108,20 @@ class TargetRules:
         }
         self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
         # Every figure candidates() reads holds a digit (percent, count, measure), a money unit
-        # (money, level_money: 元 or 亿), a count in words (两个项目) or the text a data pattern requires: a sentence with none
+        # (money, level_money: 元 or 亿), a count or a measure in words (两个项目, 近千家, 百万亩) or the text a data pattern requires: a sentence with none
         # of them (most of a report) is passed over without running each pattern on it.
         required = [required_text(self.rank_ordinal), self.named_level_requires, *self.idioms_require]
         self.figure_mark = (
             None
             if "" in required
-            else re.compile("|".join([r"[\d元亿]|[两二三四五六七八九十][个家项]", *(re.escape(t) for t in required)]))
+            else re.compile(
+                "|".join(
+                    [
+                        r"[\d元亿]|[两二三四五六七八九十][个家项]|[百千][多余]?[个家项户]|[一二两三四五六七八九十百千]万",
+                        *(re.escape(t) for t in required),
+                    ]
+                )
+            )
         )
 
 
@@ -203,7 +216,12 @@ def candidates(sentence_text, r):
         if value:
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
-        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
+        words = match.group("words")
+        if words in ("十", "百", "千") and not _rounded(sentence_text, match.start(), r):
+            continue  # 百万头生猪项目: a name; 近百万亩 is a quantity
+        value = chinese_number(match.group("num") or ("一" + words if words in ("十", "百", "千") else words))
+        if value:
+            add(match.start(), match.end(), _decimal(value), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
@@ -238,11 +256,31 @@ def candidates(sentence_text, r):
             after = after.rsplit("的", 1)[-1] + "的" + own
         if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start : match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
-        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
+        add(
+            match.start(),
+            match.end(),
+            _decimal(chinese_number(match.group("num"))),
+            "万" + unit if match.group("wan") else unit,
+        )
     for match in r.figure["count_in_words"].finditer(sentence_text):
         # 共签约两个项目: a count of projects or firms in words
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
+    for match in r.figure["round_count_in_words"].finditer(sentence_text):
+        # 培育规上企业近千家, 新增两千多家经营主体: what is counted stands in the clause, before or after
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
+        num = match.group("num")
+        if num in ("百", "千") and not match.group("approx") and not _rounded(sentence_text, match.start(), r):
+            continue  # 服务百家企业活动: a campaign's name
+        if r.countable.search(sentence_text, clause_start, match.start()) or r.countable.match(after):
+            value = chinese_number("一" + num if num in ("百", "千") else num)
+            add(match.start(), match.end(), _decimal(value) if value else None, match.group("unit"))
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
+
+
+def _rounded(sentence_text, start, r):
+    """Whether a round number in words at `start` has a word that rounds it before it (近千家, 超百万亩)."""
+    return bool(r.figure["round_words_qualifier"].search(sentence_text[max(0, start - 4) : start]))
 
 
 def _without_thresholds(found, sentence_text):
