@@ -109,3 +109,23 @@ def test_a_round_quantity_in_words_before_wan_is_a_measure():
     # 大关 (realnews 24) 一百万亩, 新和 (realnews 31) 近百万亩; a size class (千万吨级) is not
     found = [f[1:3] for f in facts("棉花种植面积近百万亩，建设千万吨级港口，数百万吨煤炭外运。")]
     assert found == [(Decimal("100"), "万亩")]
+
+
+def test_a_size_class_after_a_named_industry_is_its_goal():
+    # 涪陵 (dev4 05) 先进材料千亿级主导产业集群, 寿宁 (dev3 20) 硒锌特色产业百亿强县, 綦江 (realnews 28) 千亿工业
+    found = facts("打造先进材料千亿级主导产业集群，打造硒锌特色产业百亿强县，锚定千亿工业。")
+    assert [(f[0], f[1]) for f in found] == [
+        ("先进材料主导产业集群规模", Decimal("1000")),
+        ("硒锌特色产业强县规模", Decimal("100")),
+        ("千亿工业", Decimal("1000")),
+    ]
+
+
+def test_a_size_class_with_nothing_named_is_no_goal():
+    assert facts("全力打造千亿产业，全力培育千亿企业，加快培育千亿级主导产业集群。") == []
+
+
+def test_a_goal_the_five_year_plan_sets_is_due_at_its_end():
+    # 綦江 (realnews 28): 在“十五五”规划纲要中，明确提出“锚定千亿工业”目标
+    found = find_targets("我们在“十五五”规划纲要中，明确提出“锚定千亿工业”目标。", document_year=2026)
+    assert [(t.value, t.kind, t.year) for t in found] == [(Decimal("1000"), "target", 2030)]

@@ -46,7 +46,9 @@ class TargetRules:
             rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<approx>(?<=[\d十百千])[多余])?"
             rf"(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
-        self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
+        # 千亿级产业集群; bare before the whole industry or a class (锚定千亿工业, 硒锌特色产业百亿强县)
+        self.level_money = re.compile(r"(?P<num>[十百千万])亿(?:级|(?=工业|产业|集群|强县|强市|强区))")
+        self.level_named_before = re.compile(rules["level_named_before"])
         self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
         # It opens with a lazy run of up to 60 characters, tried from every position: skipped
@@ -183,10 +185,17 @@ def candidates(sentence_text, r):
             taken.append(match.span())  # "打造5个千亿级产业集群" names none: the count is the figure
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end() :], maxsplit=1)[0]
+        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
         if not noun or r.level_generic.search(noun):
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            named = r.level_named_before.search(sentence_text, clause_start, match.start())
+            if noun and named and not r.level_generic.fullmatch(named.group("name")):
+                # 打造先进材料千亿级主导产业集群: the class is a goal for the thing named before the level
+                kind = noun[: r.level_generic.search(noun).end()]
+                add(named.start("name"), match.end(), value, "亿元", f"{named.group('name')}{kind}规模")
+                continue
             taken.append(match.span())
             continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
-        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
         named = LEVEL_NOUN_END.match(noun)  # 千亿级新材料产业集群加快成型: the thing ends at its kind
         noun = named.group(0) if named else noun
         metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
