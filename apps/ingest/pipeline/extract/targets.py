@@ -75,6 +75,7 @@ class TargetRules:
         self.rank_context = re.compile(rules["rank_context"])
         self.rank_ordinal = re.compile(rules["rank_ordinal"])
         self.goal = re.compile(rules["goal_markers"])
+        self.goal_as_noun = re.compile(rules["goal_as_noun"])
         self.actual = re.compile(rules["actual_markers"])
         self.deadline = re.compile(rules["deadline"])
         self.within_years = re.compile(rules["within_years"])
@@ -933,7 +934,14 @@ def _kind_and_year(
         return any(p.start() <= m.start() < p.end() for p in past_plans)
 
     # 预计 alone marks an estimate of a figure reached, not a goal (预计全年增长5.2%).
-    goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0)) and not in_past_plan(m)]
+    nouns = [m.span() for m in r.goal_as_noun.finditer(head)]  # 计划总投资, 完成目标任务: no goal
+    goal = [
+        m
+        for m in r.goal.finditer(head)
+        if not r.figure["estimate"].fullmatch(m.group(0))
+        and not in_past_plan(m)
+        and not any(a <= m.start() < b for a, b in nouns)
+    ]
     goal += [m for m in r.plan_period_end.finditer(head) if not in_past_plan(m)]
     actual = list(r.actual.finditer(head))
     is_goal = bool(goal) and (
