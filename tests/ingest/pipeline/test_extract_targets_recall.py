@@ -129,3 +129,32 @@ def test_a_goal_the_five_year_plan_sets_is_due_at_its_end():
     # 綦江 (realnews 28): 在“十五五”规划纲要中，明确提出“锚定千亿工业”目标
     found = find_targets("我们在“十五五”规划纲要中，明确提出“锚定千亿工业”目标。", document_year=2026)
     assert [(t.value, t.kind, t.year) for t in found] == [(Decimal("1000"), "target", 2030)]
+
+
+def years(text, document_year=2024):
+    return [(t.value, t.kind, t.year) for t in find_targets(text, document_year=document_year)]
+
+
+def test_a_year_written_with_the_figure_before_dates_the_next_clause():
+    # 文山 (dev4 03): 2023年实现铝工业产值567.4亿元，占全省的47.9%
+    assert years("2023年实现铝工业产值567.4亿元，占全省的47.9%，今年预计突破800亿元。") == [
+        (Decimal("567.4"), "actual", 2023),
+        (Decimal("47.9"), "actual", 2023),
+        (Decimal("800"), "actual", 2024),
+    ]
+
+
+def test_a_baseline_year_dates_nothing_after_it():
+    # 成都 2023 review style (unseen u03): 由2022年的11500家增至13200家，…达到203家
+    found = years("高新技术企业数量由2022年的11500家增至13200家，专精特新企业达到203家。")
+    assert (Decimal("203"), "actual", 2024) in found
+
+
+def test_plan_and_goal_inside_a_noun_mark_no_goal():
+    # 泗洪 (dev3 08) 计划总投资211亿元; 南宁 (dev4 02) 完成目标任务104.44%
+    assert years("本次集中开工的24个项目，计划总投资211亿元。签约项目49个，完成目标任务104.44%。") == [
+        (Decimal("24"), "actual", 2024),
+        (Decimal("211"), "actual", 2024),
+        (Decimal("49"), "actual", 2024),
+        (Decimal("104.44"), "actual", 2024),
+    ]

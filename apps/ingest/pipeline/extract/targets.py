@@ -973,6 +973,9 @@ def _kind_and_year(
     years = [] if r.baseline.search(head[clause_start:]) else years
     if years:
         return "actual", years[-1]
+    earlier = _earlier_clause_year(head, clause_start, r)
+    if earlier:
+        return "actual", earlier  # "2023年实现铝工业产值567.4亿元，占全省的47.9%": the sentence's year
     if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
         return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
     if event_year and not worded and not past_plans and not r.past_period.search(head):
@@ -1001,6 +1004,30 @@ def _kind_and_year(
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
     return "actual", None
+
+
+EARLIER_YEAR_NOT = re.compile(r"以来|起|前|底前|末前|[^，,；;]{0,6}?(?:相比|同期|以来)")
+SEMICOLON = re.compile(r"[；;：:]")  # a ；-part, or the list after a heading's colon
+FIGURE_DIGIT = re.compile(r"\d")
+OTHER_YEAR_WORD = re.compile(r"今年|去年|上年|当年|明年|本年|前年")
+
+
+def _earlier_clause_year(head, clause_start, r):
+    """The year an earlier clause of the same ；-part writes for the figure it reports, when the next
+    figure's own clause names none: "2023年实现产值567.4亿元，占全省的47.9%" → 2023. Not a year compared
+    with (较2020年, 与2022年相比), a baseline (由2022年的…), a span's start (2020年以来), or a clause that says 今年/去年 itself."""
+    if clause_start == 0 or OTHER_YEAR_WORD.search(head, clause_start) or r.baseline.search(head, clause_start):
+        return None
+    part_start = max((m.end() for m in SEMICOLON.finditer(head, 0, clause_start)), default=0)
+    found = [
+        int(m.group(1))
+        for m in YEAR.finditer(head, part_start, clause_start)
+        if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
+        and head[m.start() - 1 : m.start()] not in ("由", "从")  # 由2022年的11500家增至13200家: a baseline
+        and not EARLIER_YEAR_NOT.match(head, m.end())
+        and FIGURE_DIGIT.search(head, m.end(), clause_start)  # the year's clause reported a figure itself
+    ]
+    return found[-1] if found else None
 
 
 def _deadline(text, r, base_year=None):
