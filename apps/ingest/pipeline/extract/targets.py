@@ -63,9 +63,11 @@ class TargetRules:
             rf"(?P<unit>{alternation(rules['count_units'])})"
         )
         # 一百万亩, 近百万亩: a round quantity in words before a unit of 万 or 亿 (not 数百万吨, 千万吨级).
-        self.measure = re.compile(
-            rf"(?:(?P<num>{ARABIC})|(?<![数几多余\d])(?P<words>[一二两三四五六七八九十百千]+)(?=[万亿]))"
-            rf"\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})(?!级)"
+        units = alternation(rules["measure_units"])
+        self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{units})")
+        self.measure_in_words = re.compile(
+            rf"(?<![数几多余\d一二两三四五六七八九十百千])(?P<words>[一二两三四五六七八九十百千]+)(?=[万亿])"
+            rf"(?:多|余)?(?P<unit>{units})(?!级)"
         )
         self.measure_units = frozenset(rules["measure_units"])
         self.activity_before = re.compile(rules["activity_before"])
@@ -226,12 +228,15 @@ def candidates(sentence_text, r):
         if value:
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
-        words = match.group("words")
-        if words in ("十", "百", "千") and not _rounded(sentence_text, match.start(), r):
-            continue  # 百万头生猪项目: a name; 近百万亩 is a quantity
-        value = chinese_number(match.group("num") or ("一" + words if words in ("十", "百", "千") else words))
-        if value:
-            add(match.start(), match.end(), _decimal(value), match.group("unit"))
+        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
+    if WORDS_BEFORE_WAN.search(sentence_text):
+        for match in r.measure_in_words.finditer(sentence_text):
+            words = match.group("words")
+            if words in ("十", "百", "千") and not _rounded(sentence_text, match.start(), r):
+                continue  # 百万头生猪项目: a name; 近百万亩 is a quantity
+            value = chinese_number("一" + words if words in ("十", "百", "千") else words)
+            if value:
+                add(match.start(), match.end(), _decimal(value), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
@@ -299,6 +304,7 @@ def _without_thresholds(found, sentence_text):
     return [c for c in found if not (sentence_text.startswith("大关", c[1]) and any(m[0] > c[0] for m in money))]
 
 
+WORDS_BEFORE_WAN = re.compile(r"[一二两三四五六七八九十百千][万亿]")
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
 METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
 SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
