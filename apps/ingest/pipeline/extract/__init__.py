@@ -15,6 +15,7 @@ from .clusters import find_clusters
 from .dates import (
     FULL_DATE,
     current_period_year,
+    footer_date,
     held_event_year,
     latest_full_date,
     likely_year,
@@ -41,7 +42,8 @@ __all__ = ["EXTRACTOR_VERSION", "STEPS", "ArticleDoc", "PlaceContext", "extract"
 def publication_step(doc):
     """Title, publisher and publication date: the sidecar or front matter wins over the page header."""
     published, publisher, title = publication(doc.header_text or doc.text)
-    doc.published = doc.meta.published or published
+    # A page with no date line at its head may give it at its foot (发布时间：…, 责任编辑：某某 2023-08-06).
+    doc.published = doc.meta.published or published or footer_date(doc.header_text or doc.text)
     doc.publisher = doc.meta.publisher or publisher or ""
     doc.title = doc.meta.title or (unspin_string(title) if title and doc.spun else title) or ""
 

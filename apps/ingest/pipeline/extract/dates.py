@@ -88,6 +88,30 @@ def publication(text, first_lines=12):
     return published, publisher, title
 
 
+# A page's date line at its foot, where government sites and newspapers often put it: a labelled date
+# (发布时间：2023-08-06), the editor's or source's line with its date (责任编辑：某某 2023-08-06), or a
+# short line that is only the date, bare or in brackets (（2023年8月6日）). Links to other pages
+# (上一篇, 相关新闻) carry their own dates, not this page's.
+FOOTER_CREDIT = re.compile(r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布")
+FOOTER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条|相关|推荐|阅读|链接|附件")
+FOOTER_ONLY_DATE = re.compile(r"^[（(\[【]?\s*(?:20\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）\]】]?$")
+
+
+def footer_date(text, last_lines=6):
+    """The page's own date from a date line among its last lines, or None (see FOOTER_CREDIT)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-last_lines:]
+    for line in reversed(lines):
+        if len(line) > 60 or FOOTER_LINK.search(line):
+            continue
+        labelled = PUBLISHED_LABEL.search(line)
+        if labelled:
+            return safe_date(*labelled.groups())
+        full = FULL_DATE.search(line)
+        if full and (FOOTER_ONLY_DATE.match(line) or (len(line) <= 40 and FOOTER_CREDIT.search(line))):
+            return safe_date(*full.groups())
+    return None
+
+
 def looks_like_title(line):
     return (
         6 <= len(line) <= 60
