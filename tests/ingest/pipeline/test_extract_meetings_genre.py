@@ -5,6 +5,7 @@ from datetime import date
 
 from apps.ingest.pipeline.extract import extract
 from apps.ingest.pipeline.extract.dates import footer_date
+from apps.ingest.pipeline.extract.meetings import find_meetings
 from apps.ingest.pipeline.normalize import normalize
 
 FILLER = "各部门要切实提高认识，压实工作责任，确保各项工作落到实处，推动经济社会高质量发展。\n" * 14
@@ -24,3 +25,36 @@ def test_the_footer_date_gives_a_month_day_its_year():
     text = "某县召开项目推进会\n8月5日，某县召开重点项目推进会。\n" + FILLER + "发布时间：2023-08-06"
     extraction = extract(normalize(text))
     assert [m.date for m in extraction.meetings] == [date(2023, 8, 5)]
+
+
+def test_events_named_by_a_common_word_are_held_only_where_a_verb_holds_them():
+    text = "6月10日，某县高新区创新中心授牌仪式在县行政中心举行。6月12日，某县组织开展第二季度重点项目观摩。"
+    assert [(m.date, m.kind) for m in find_meetings(text, date(2023, 6, 30))] == [
+        (date(2023, 6, 10), "仪式"),
+        (date(2023, 6, 12), "观摩"),
+    ]
+    # Counter-example: 活动 as economic activity, with a date.
+    assert find_meetings("6月10日以来，全县经济活动加快恢复。", date(2023, 6, 30)) == []
+
+
+def test_an_event_stated_by_its_verb_alone_is_held():
+    # A contest or a campaign has no kind word: 在某地举行, 正式启动, 某县举办….
+    text = "5月10日，某县第五届创新创业大赛决赛在县文化中心举行。"
+    [meeting] = find_meetings(text, date(2024, 5, 12))
+    assert (meeting.date, meeting.name) == (date(2024, 5, 10), "某县第五届创新创业大赛决赛")
+    # Counter-examples: a project started, an event still to come, a province's event.
+    assert find_meetings("5月10日，某县物流园项目正式启动。", date(2024, 5, 12)) == []
+    assert find_meetings("5月10日，某县第五届创新创业大赛将于下月在县城举行。", date(2024, 5, 12)) == []
+    assert find_meetings("5月10日，省政府举办全省创新创业大赛。", date(2024, 5, 12)) == []
+
+
+def test_the_same_day_and_the_next_take_the_day_of_the_sentence_before():
+    text = (
+        "3月8日，县委书记张某赴开发区调研。当日下午，某县召开全县招商引资工作推进会。"
+        "次日，某县举行重点项目集中签约仪式。"
+    )
+    found = {m.date: m.name for m in find_meetings(text, date(2023, 3, 10), official_names=["张某"])}
+    assert found == {date(2023, 3, 8): "全县招商引资工作推进会", date(2023, 3, 9): "重点项目集中签约仪式"}
+    # Counter-example: 当天 with no day before it stays undated.
+    [meeting] = find_meetings("当天，某县召开全县招商引资工作推进会。", date(2023, 3, 10))
+    assert meeting.date is None

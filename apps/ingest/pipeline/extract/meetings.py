@@ -50,6 +50,13 @@ class MeetingRules:
         self.organ_meeting = re.compile(rules["organ_meeting"])
         self.review_name = re.compile(alternation(rules["review_names"]))
         self.signing = re.compile(rules["signing"])
+        # 仪式, 活动, 观摩: common words that name an event only where the sentence holds one.
+        self.generic_kinds = frozenset(rules["generic_kinds"])
+        self.generic_held = re.compile(alternation(rules["generic_held"]))
+        # An event stated by its holding verb alone (某县第五届…大赛在…举行, 某市举办…大赛).
+        self.held_event = re.compile(rules["held_event"])
+        self.held_event_not = re.compile(f"(?:{alternation(rules['held_event_not'])})$")
+        self.held_event_future = re.compile(alternation(rules["held_event_future"]))
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +99,9 @@ NAMED_YEAR_MONTH_DAY = re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})�
 YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
 # "上月28日": a day of the month before the page's.
 LAST_MONTH_DAY = re.compile(r"上月(\d{1,2})日")
+# "7月9日上午，…召开推进会。当天下午，…召开调度会": the day of the sentence before (次日: the day after it).
+SAME_DAY = re.compile(r"(?:^|[，,。\s）)】])(当天|当日|同日|是日|当晚|次日|翌日)")
+NEXT_DAY = ("次日", "翌日")
 
 
 def dated_mentions(sentence, published, context, year_clue=None, stated=None):
@@ -239,6 +249,27 @@ def meeting_name(sentence_text, r):
     return best
 
 
+def held_event_name(sentence_text, r):
+    """(name, "活动") of an event the sentence holds with no kind word (…大赛在某地举行), or (None, None)."""
+    if r.kind.search(sentence_text):
+        return None, None  # a kind word names the event, or says why none was held
+    for match in r.held_event.finditer(sentence_text):
+        name = LEADING_DATE.sub("", match.group("name") or match.group("name2")).replace("“", "").replace("”", "")
+        # Who holds it, for 某某举办…: the clause up to the verb.
+        clause_start = max(sentence_text.rfind(p, 0, match.start()) for p in "，,。；;：:") + 1
+        organiser = LEADING_DATE.sub("", sentence_text[clause_start : match.start()])
+        if (
+            len(name) >= 4
+            and not r.held_event_not.search(name)
+            and not r.held_event_future.search(sentence_text, clause_start, match.end())
+            and not r.not_a_meeting.search(name)
+            and not r.foreign_scope.match(name)
+            and not r.foreign_scope.match(organiser)
+        ):
+            return name, "活动"
+    return None, None
+
+
 def kind_of(name, r):
     """The kind a meeting's name ends with, the longest that fits: 扩大会议 is a 会议, not a 大会."""
     endings = [kind for kind in r.kinds if name.endswith(kind)]
@@ -272,13 +303,16 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
     first_line = text.lstrip().split("\n", 1)[0].strip()
     headline_name = meeting_name(first_line, r) if len(first_line) <= 40 and "。" not in first_line else None
     relative_days, stated_days = {}, set()
+    last_day = None
     for original in sentences(text):
         # A meeting cited as guidance (按照…座谈会的讲话精神) is masked: neither its name nor its day is the place's.
         sentence = original
         if CITED_MEETING.search(original.text):
             sentence = replace(original, text=CITED_MEETING.sub(lambda m: "，" * len(m.group(0)), original.text))
         name = kind = None
-        if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
+        if r.kind.search(sentence.text) and (
+            r.held.search(sentence.text) or r.generic_held.search(sentence.text) or "的" in sentence.text
+        ):
             name = meeting_name(sentence.text, r)
             kind = kind_of(name, r) if name else None
             organ = r.organ_meeting.search(sentence.text)
@@ -293,9 +327,13 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name, kind = watched.group("name"), "收听收看"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
+        if name and kind in r.generic_kinds and not r.generic_held.search(sentence.text):
+            name = kind = None  # 经济活动加快恢复: a common word, no event held
         signed = None if name else r.signing.search(sentence.text)
         if signed:
             name, kind = signed.group(0), "签约"
+        if not name:
+            name, kind = held_event_name(sentence.text, r)
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
@@ -304,6 +342,9 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
             year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
+        if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
+            mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
+        last_day = next((day for day, _inferred, _at in reversed(mentions) if day), last_day)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
