@@ -58,3 +58,31 @@ def test_the_same_day_and_the_next_take_the_day_of_the_sentence_before():
     # Counter-example: 当天 with no day before it stays undated.
     [meeting] = find_meetings("当天，某县召开全县招商引资工作推进会。", date(2023, 3, 10))
     assert meeting.date is None
+
+
+def _years(text):
+    return {str(t.value): (t.kind, t.year) for t in extract(normalize(text)).targets}
+
+
+def test_relative_goal_years_count_from_the_page_year():
+    # A year-end page: 明年 is the next year, 今后三年 three years on, a range's goal is due at its end.
+    found = _years(
+        "2023-12-10 10:00\n明年，全市力争引进亿元以上项目30个。今后三年，全市数字经济核心产业增加值年均增长15%以上。"
+        "《某市制造业三年行动计划（2023—2025年）》提出，全市规上工业产值突破3000亿元。"
+    )
+    assert found["30"] == ("target", 2024)
+    assert found["15"] == ("target", 2026)
+    assert found["3000"] == ("target", 2025)
+
+
+def test_an_undated_page_goal_for_this_year_is_its_event_year():
+    text = "1月5日，某县召开2024年全县经济工作会议。今年，全县力争招引亿元以上项目100个。"
+    assert _years(text)["100"] == ("target", 2024)
+    # Counter-example: with no dated event, 今年 has no year.
+    assert _years("今年，全县力争招引亿元以上项目100个。")["100"][1] is None
+
+
+def test_a_year_heading_a_sentence_dates_all_its_clauses():
+    found = _years("2024-03-10 10:00\n2023年全市实现地区生产总值1280亿元，增长6.1%。")
+    assert found["1280"] == ("actual", 2023)
+    assert found["6.1"] == ("actual", 2023)
