@@ -4,7 +4,7 @@ Written sentences in the genre's shapes (no page's names), each with a counter-e
 from datetime import date
 
 from apps.ingest.pipeline.extract import extract
-from apps.ingest.pipeline.extract.dates import footer_date
+from apps.ingest.pipeline.extract.dates import current_period_year, footer_date
 from apps.ingest.pipeline.extract.meetings import find_meetings
 from apps.ingest.pipeline.normalize import normalize
 
@@ -86,3 +86,21 @@ def test_a_year_heading_a_sentence_dates_all_its_clauses():
     found = _years("2024-03-10 10:00\n2023年全市实现地区生产总值1280亿元，增长6.1%。")
     assert found["1280"] == ("actual", 2023)
     assert found["6.1"] == ("actual", 2023)
+
+
+def test_a_month_end_or_months_to_date_name_the_current_year():
+    assert current_period_year("截至2024年9月底，全市新增市场主体5600户。") == 2024
+    assert current_period_year("2024年1—10月，全市规上工业增加值增长9.2%。") == 2024
+    # Counter-examples: a deadline, a comparison, a whole year (December) that a later page reviews.
+    assert current_period_year("到2025年6月底前完成全部项目。") is None
+    assert current_period_year("较2023年6月末增长3.8%。") is None
+    assert current_period_year("2023年1-12月，全市规上工业增加值增长7%。") is None
+
+
+def test_an_undated_statistics_page_takes_the_year_of_its_month_end():
+    # A 上半年 review whose year is written only at a month end further down.
+    text = (
+        "某市上半年经济运行情况\n上半年全市实现地区生产总值31.8亿元，同比增长2.4%。\n"
+        "2024年6月末，全市本外币各项存款150亿元。"
+    )
+    assert _years(text)["31.8"] == ("actual", 2024)

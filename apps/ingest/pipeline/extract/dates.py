@@ -174,11 +174,14 @@ def latest_full_date(text, today=None, head=300):
     return max(days, default=None)
 
 
-# A period named with its year, or the year given a theme ("2015年是产业发展年",
+# A period named with its year (a quarter, a half, a month end or the months to date), or the year given a theme ("2015年是产业发展年",
 # "把2024年作为项目突破年"): the text speaks from inside that year.
 # The place may stand between the year and the period: "2021年某县一季度重点项目集中开工".
 CURRENT_PERIOD = re.compile(
     r"(20\d{2})年[^，,。；;：:\d年]{0,6}?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+    # a month end or the months to date before December: 2024年6月末, 截至2024年9月底, 2024年1—10月
+    r"|(?<![到较比于])(?<![^截]至)(20\d{2})年(?:[1-9]|1[01])月(?:末|底)(?!前)"
+    r"|(?<![到较比于])(?<![^截]至)(20\d{2})年1\s*[-—–至~]\s*(?:[1-9]|1[01])月(?!\d)"
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
 )
