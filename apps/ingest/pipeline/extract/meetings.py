@@ -57,6 +57,7 @@ class MeetingRules:
         self.held_event = re.compile(rules["held_event"])
         self.held_event_not = re.compile(f"(?:{alternation(rules['held_event_not'])})$")
         self.held_event_future = re.compile(alternation(rules["held_event_future"]))
+        self.announced = re.compile(f"(?:{alternation(rules['announced_before'])})$")
 
 
 @lru_cache(maxsize=1)
@@ -349,6 +350,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
             mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
+        # "将于5月20日开幕": an announced day, not one held.
+        mentions = [m for m in mentions if not r.announced.search(sentence.text, 0, m[2])]
         last_day = next((day for day, _inferred, _at in reversed(mentions) if day), last_day)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
