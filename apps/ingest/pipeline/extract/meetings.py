@@ -69,7 +69,7 @@ def rules():
 # The actor before a visit's lead word or field verb is left out of its name (罗某一行|赴高新区调研);
 # a talk (座谈, 会见, 洽谈, 接待) keeps who held it.
 VISIT_LEAD = re.compile(
-    r"^[^赴到深前调考视督检察查走]*?(?=赴|到|深入|前往|调研|考察|视察|督导|督查|检查|察看|查看|走访)"
+    r"^[^赴到深前调考视督检察查走专]*?(?=赴|到|深入|前往|调研|考察|视察|督导|督查|检查|察看|查看|走访|专题研究)"
 )
 NOT_TOPIC_YI = ("上", "下", "来", "后", "前", "内", "外")
 WATCHED = re.compile(r"组织(?:收听收看|收看)了?(?P<name>[^，,。；;、\s]{4,40})")
@@ -96,7 +96,7 @@ def name_year(sentence_text, name, r):
 
 
 # "昨日下午，市长主持召开…": a day named relative to the page's own date.
-RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+RELATIVE_DAY = re.compile(r"(?:^|[，,。：:\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -295,7 +295,8 @@ def visit_name(sentence_text, official_names, r):
     name = match.group(0)
     for official in official_names:
         name = name.replace(official, "")
-    name = VISIT_LEAD.sub("", name)
+    # "就乡村振兴工作开展调研": the verb ends its clause, so the words before it name the visit.
+    name = VISIT_LEAD.sub("", name) if VISIT_LEAD.sub("", name) not in r.visit_verbs else name
     verb = next((v for v in r.visit_verbs if v in name), None)
     return (name, verb) if verb and len(name) > len(verb) else (None, None)
 
