@@ -4,7 +4,7 @@ Written sentences in the genre's shapes (no page's names), each with a counter-e
 from datetime import date
 
 from apps.ingest.pipeline.extract import extract
-from apps.ingest.pipeline.extract.dates import current_period_year, footer_date
+from apps.ingest.pipeline.extract.dates import current_period_year, footer_date, title_period_year
 from apps.ingest.pipeline.extract.meetings import find_meetings
 from apps.ingest.pipeline.normalize import normalize
 
@@ -104,3 +104,19 @@ def test_an_undated_statistics_page_takes_the_year_of_its_month_end():
         "2024年6月末，全市本外币各项存款150亿元。"
     )
     assert _years(text)["31.8"] == ("actual", 2024)
+
+
+def test_a_headline_opening_with_its_year_dates_an_undated_page():
+    assert title_period_year("2023年某县经济运行情况") == 2023
+    assert title_period_year("某县2023年度招商引资工作综述") == 2023
+    # Counter-examples: a span, a deadline, a range, a review written the year after.
+    assert title_period_year("2021年以来某县新增企业500家") is None
+    assert title_period_year("到2025年某县将建成产业园") is None
+    assert title_period_year("2023—2025年某县制造业行动计划") is None
+    assert title_period_year("某县2023年度招商引资工作总结") is None
+    found = _years("2023年某县经济运行情况\n全年全县实现地区生产总值300亿元，同比增长6.2%。")
+    assert found["300"] == ("actual", 2023)
+
+
+def test_the_past_year_of_a_dated_page_is_the_year_before():
+    assert _years("2024-01-15 10:00\n过去一年，全县地区生产总值增长6.5%。")["6.5"] == ("actual", 2023)

@@ -23,6 +23,7 @@ from .dates import (
     planned_start,
     publication,
     safe_date,
+    title_period_year,
 )
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
@@ -180,7 +181,12 @@ def targets_step(doc):
         document_year = (
             dated.year
             if dated
-            else (held_event_year(doc.text) or (None if meeting_year else current_period_year(doc.text)))
+            else (
+                held_event_year(doc.text)
+                # a headline that opens with its year (2023年某县经济运行情况) names the page's period
+                or title_period_year(doc.title)
+                or (None if meeting_year else current_period_year(doc.text))
+            )
         )
     doc.targets = find_targets(
         doc.text,

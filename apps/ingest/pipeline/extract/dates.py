@@ -262,6 +262,23 @@ def held_event_year(text, today=None):
     return years[0] if years else None
 
 
+# A headline opening with its year names the period the page reports: "2023年某县经济运行情况",
+# "某县2023年度招商引资工作综述". Not a span (2021年以来), a deadline (到2025年) or a plan's end (2025年底前).
+TITLE_YEAR = re.compile(
+    r"^[^\d，,。；;：:]{0,8}?(?<![到至较比于])(20\d{2})\s*年(?:度)?(?!以来|以前|之前|前|底|末|起|至|—|-)"
+)
+
+
+def title_period_year(title, today=None):
+    """The year a page's headline opens with, or None (see TITLE_YEAR). A review's headline
+    (2023年度招商引资工作总结) is written the year after: its 今年 is not that year."""
+    match = TITLE_YEAR.match(title or "")
+    if match and _review_names().search(title):
+        return None
+    year = int(match.group(1)) if match else None
+    return year if year and (today is None or year <= today.year) else None
+
+
 def current_period_year(text, today=None):
     """The year of a current period the text names with its year (2021年一季度重点项目集中开工), or None."""
     periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
