@@ -120,3 +120,13 @@ def test_a_headline_opening_with_its_year_dates_an_undated_page():
 
 def test_the_past_year_of_a_dated_page_is_the_year_before():
     assert _years("2024-01-15 10:00\n过去一年，全县地区生产总值增长6.5%。")["6.5"] == ("actual", 2023)
+
+
+def test_a_span_of_days_written_once_starts_on_its_first_day():
+    for text in ("11月14至16日，某县举办第三届农产品交易会。", "11月14—16日，第三届农产品交易会在某县举办。"):
+        [meeting] = find_meetings(text, date(2023, 11, 20))
+        assert meeting.date == date(2023, 11, 14)
+    [meeting] = find_meetings("11月14号，某县召开项目推进会。", date(2023, 11, 20))
+    assert meeting.date == date(2023, 11, 14)
+    # Counter-example: a building number is no day.
+    assert find_meetings("某县召开项目推进会，会场设在11月5号楼。", date(2023, 11, 20))[0].date is None

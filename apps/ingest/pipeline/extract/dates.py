@@ -7,7 +7,8 @@ from functools import cache
 from .text import data
 
 FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
+# 11月14日; 11月14号; the first day of a span written once: 11月14至16日, 11月14—16日.
+MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})(?:日|号(?![楼院线])|(?=\s*[至到—–\-~]\s*\d{1,2}[日号]))")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
