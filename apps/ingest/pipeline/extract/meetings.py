@@ -255,6 +255,11 @@ def meeting_name(sentence_text, r):
     return best
 
 
+def _clause_start(text, position):
+    """Where the clause holding `position` starts: after the last punctuation before it."""
+    return max(text.rfind(p, 0, position) for p in "，,。；;：:") + 1
+
+
 def held_event_name(sentence_text, r):
     """(name, "活动") of an event the sentence holds with no kind word (…大赛在某地举行), or (None, None)."""
     if r.kind.search(sentence_text):
@@ -262,7 +267,7 @@ def held_event_name(sentence_text, r):
     for match in r.held_event.finditer(sentence_text):
         name = LEADING_DATE.sub("", match.group("name") or match.group("name2")).replace("“", "").replace("”", "")
         # Who holds it, for 某某举办…: the clause up to the verb.
-        clause_start = max(sentence_text.rfind(p, 0, match.start()) for p in "，,。；;：:") + 1
+        clause_start = _clause_start(sentence_text, match.start())
         organiser = LEADING_DATE.sub("", sentence_text[clause_start : match.start()])
         if (
             len(name) >= 4
@@ -337,6 +342,10 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         if name and kind in r.generic_kinds and not r.generic_held.search(sentence.text):
             name = kind = None  # 经济活动加快恢复: a common word, no event held
         signed = None if name else r.signing.search(sentence.text)
+        if signed and r.held_event_future.search(
+            sentence.text, _clause_start(sentence.text, signed.start()), signed.start()
+        ):
+            signed = None  # "力争年内正式签约": a signing hoped for, not held
         if signed:
             name, kind = signed.group(0), "签约"
         if not name:
