@@ -255,6 +255,9 @@ def meeting_name(sentence_text, r):
     return best
 
 
+HOLDING_VERB = re.compile("举行|举办|开幕|启幕|启动|召开")
+
+
 def _clause_start(text, position):
     """Where the clause holding `position` starts: after the last punctuation before it."""
     return max(text.rfind(p, 0, position) for p in "，,。；;：:") + 1
@@ -262,8 +265,8 @@ def _clause_start(text, position):
 
 def held_event_name(sentence_text, r):
     """(name, "活动") of an event the sentence holds with no kind word (…大赛在某地举行), or (None, None)."""
-    if r.kind.search(sentence_text):
-        return None, None  # a kind word names the event, or says why none was held
+    if not HOLDING_VERB.search(sentence_text) or r.kind.search(sentence_text):
+        return None, None  # no verb holds an event; or a kind word names it, or says why none was held
     for match in r.held_event.finditer(sentence_text):
         name = LEADING_DATE.sub("", match.group("name") or match.group("name2")).replace("“", "").replace("”", "")
         # Who holds it, for 某某举办…: the clause up to the verb.
