@@ -57,6 +57,7 @@ class MeetingRules:
         self.held_event = re.compile(rules["held_event"])
         self.held_event_not = re.compile(f"(?:{alternation(rules['held_event_not'])})$")
         self.held_event_future = re.compile(alternation(rules["held_event_future"]))
+        self.launched = re.compile(rules["launched"])
         self.announced = re.compile(f"(?:{alternation(rules['announced_before'])})$")
 
 
@@ -250,9 +251,11 @@ def meeting_name(sentence_text, r):
             or r.foreign_scope.match(organiser)
         ):
             continue
-        if best is None or len(name) > len(best):
-            best = name
-    return best
+        # A specific kind names the event better than a common word after it (…论坛系列活动 → …论坛).
+        rank = (kind_of(name, r) not in r.generic_kinds, len(name))
+        if best is None or rank > best[0]:
+            best = (rank, name)
+    return best[1] if best else None
 
 
 HOLDING_VERB = re.compile("举行|举办|开幕|启幕|启动|召开")
@@ -279,6 +282,7 @@ def held_event_name(sentence_text, r):
             and not r.not_a_meeting.search(name)
             and not r.foreign_scope.match(name)
             and not r.foreign_scope.match(organiser)
+            and (match.group("verb") != "启动" or r.launched.search(name))
         ):
             return name, "活动"
     return None, None
@@ -371,6 +375,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
             if (
                 kind not in r.visit_verbs
+                # 仪式, 活动 and events stated by their verb alone are too common a word to keep undated
+                and kind not in r.generic_kinds
                 and not signed
                 and name not in r.kinds
                 and len(name) >= 4
