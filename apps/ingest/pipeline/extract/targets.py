@@ -96,6 +96,7 @@ class TargetRules:
         self.past_period = re.compile(rules["past_period"])
         self.year_plan = re.compile(rules["year_plan"])
         self.last_year = re.compile(rules["last_year"])
+        self.next_year = re.compile(rules["next_year"])
         self.standing_state = re.compile(rules["standing_state"])
         self.this_year_part = re.compile(rules["this_year_part"])
         self.ranked_list_year = re.compile(rules["ranked_list_year"])
@@ -956,8 +957,9 @@ def _kind_and_year(
     if is_goal:
         # The nearest deadline before the number wins; failing that, any in the sentence.
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
-        if deadline is None and document_year and r.year_plan.search(head):
-            return "target", document_year  # "今年计划开工项目107个": the plan of the document's year
+        if deadline is None and (document_year or meeting_year) and r.year_plan.search(head):
+            # "今年计划开工项目107个": the plan of the document's year; an undated page's 今年 is its event's year.
+            return "target", document_year or meeting_year
         if deadline is None:
             # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year.
             clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
@@ -1046,6 +1048,8 @@ def _deadline(text, r, base_year=None):
     ]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
+        # 明年 (来年) is the year after the page's, 后年 the one after it.
+        found += [(m.start(), base_year + (2 if m.group(0) == "后年" else 1)) for m in r.next_year.finditer(text)]
         for m in r.within_years.finditer(text):
             years = chinese_number(m.group("n") or m.group("n2"))
             if years:
