@@ -229,3 +229,15 @@ def test_second_signal_reads_each_industry_a_meeting_gives_a_task():
     assert {"生命健康", "半导体", "新型植保"} <= set(names(text))
     # A project or a firm of an industry is the project's: 东山 (dev3 19), 湘阴 (dev3 09).
     assert "先进制造" not in names("全力引进先进制造产业项目落户，共同打造新板块。")
+
+
+def test_a_known_industry_written_as_the_place_own_is_a_cluster_whatever_the_sentence_is_about():
+    # realnews_dev6 13 (海口, a 招商 trip that also signed projects) and 01 (松江, a district secretary's
+    # words to one firm): the place's name before a known industry says whose it is.
+    text = "据悉，海口大力推介了海口的互联网产业投资环境，在签约的7个项目中，大部分与互联网产业有关。"
+    assert "互联网" in [c.name for c in find_clusters(text, subject_names={"海口", "海口市"})]
+    assert "互联网" not in names(text)
+    text = "程向民指出，企业是松江新一代电子信息产业链上的重要一环。"
+    assert "新一代电子信息" in [c.name for c in find_clusters(text, subject_names={"松江", "松江区"})]
+    # Another place's name is no owner.
+    assert "新一代电子信息" not in [c.name for c in find_clusters(text, subject_names={"奉贤", "奉贤区"})]

@@ -113,6 +113,8 @@ class ClusterRules:
         self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
         self.lexicon_longest = max(map(len, self.lexicon))
         self.lexicon_copula = re.compile(signal["copula"])
+        self.lexicon_owner = re.compile(signal["owner"])
+        self.specific_modifiers = tuple(rules["specific_modifiers"])
         items = rules["item_rules"]
         self.item = {
             name: re.compile(rule["pattern"])
@@ -328,6 +330,8 @@ def _tail_lists(sentence, text, r):
             or r.item["policy_after"].match(after)
             or r.item["policy_context"].search(masked, 0, stop)
             or r.item["agreement_before"].search(masked, 0, stop)
+            or r.item["project_name_after"].match(after)
+            or r.item["market_before"].search(masked, stop, match.start())
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
         if r.item["project_fields"].search(masked[stop : match.start()]) or (
@@ -512,7 +516,16 @@ def _known_ending_at(text, end, r, start=0):
     return next((text[end - n : end] for n in range(longest, 1, -1) if text[end - n : end] in r.lexicon), None)
 
 
-def _lexicon_names(sentence, r):
+def _owned_by_place(text, start, subject_names, r):
+    """Whether the name starting at `start` is written as the place's own: 海口的互联网产业, 全县茶叶产业."""
+    before = text[max(0, start - 12) : start]
+    before = before[:-1] if before.endswith("的") else before
+    return bool(r.lexicon_owner.search(before)) or any(
+        len(place) >= 2 and before.endswith(place) for place in subject_names
+    )
+
+
+def _lexicon_names(sentence, r, subject_names=()):
     """The second signal, whatever the list shape: 筑牢新能源产业发展高地, 形成…的新能源产业格局.
 
     A known industry (the longest lexicon word ending right before the tail) closed by 产业, 产业链
@@ -520,13 +533,26 @@ def _lexicon_names(sentence, r):
     clause, up to the tail, is not about a project, an agreement, a company or an investment's field.
     """
     text = sentence.text
-    if r.lexicon_not_place_sentence.search(text):
-        return
+    signing = r.lexicon_not_place_sentence.search(text)
     for tail in r.lexicon_tail.finditer(text):
         name = _known_ending_at(text, tail.start(), r)
         if name is None or not _valid(name, r):
             continue
         start = tail.start() - len(name)
+        if text.endswith("等", 0, start):
+            continue  # 马铃薯、瓜菜等特色农业产业: the list's umbrella, not one more industry
+        if r.item["project_name_after"].match(text[tail.end() : tail.end() + 16]):
+            continue  # 某乡农业产业发展基地建设项目: a project's name
+        if _owned_by_place(text, start, subject_names, r):
+            # 海口的互联网产业, 企业是松江新一代电子信息产业链上的重要一环: the place's own industry,
+            # whatever else the clause or the sentence is about.
+            evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+            yield ClusterFact(
+                name=name, tier=_tier_before(text[:start], r), evidence=evidence, confidence=0.5, tags=tags_for(name)
+            )
+            continue
+        if signing:
+            continue
         if text.endswith("的", 0, start) and (tail.end() == len(text) or CLAUSE_STOP.match(text, tail.end())):
             continue  # 布局更先进的光伏产业。: an industry described, not one the place has (…的新能源产业格局 is)
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
@@ -550,7 +576,8 @@ def _lexicon_names(sentence, r):
         tier = _tier_before(text[:start], r)
         for item in reversed(names):
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.5, tags=tags_for(item))
-    yield from _copula_names(sentence, r)
+    if not signing:
+        yield from _copula_names(sentence, r)
 
 
 def _copula_names(sentence, r):
@@ -568,11 +595,12 @@ def _copula_names(sentence, r):
         clause_start = stop.end() if stop else clause_end
 
 
-def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
+def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False, subject_names=()):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
     `names_other_place(text)` tells a sentence about working with another place
     (与余姚在关键零部件等领域开展合作), whose fields are shared, not the city's clusters.
+    `subject_names` (the city's names) mark a known industry written as the place's own (海口的互联网产业).
     """
     r = rules()
     found = {}
@@ -600,11 +628,11 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
     for sentence in city_sentences(text, r.company, foreign_sentence):
         if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
             continue
-        for fact in _lexicon_names(sentence, r):
+        for fact in _lexicon_names(sentence, r, subject_names):
             # 泵阀产业 adds nothing to a list that gave 电机泵阀 (nor 家电 to 智能家电).
             if not any(fact.name in name or name in fact.name for name in listed):
                 found.setdefault(fact.name, fact)
-    return _drop_compound_duplicates(list(found.values()))
+    return _drop_compound_duplicates(list(found.values()), r.specific_modifiers)
 
 
 def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
@@ -620,7 +648,7 @@ def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
             yield Span(sentence.start + offset, sentence.start + offset + lead.end(), lead.group(0))
 
 
-def _drop_compound_duplicates(clusters):
+def _drop_compound_duplicates(clusters, modifiers=()):
     """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own, nor 装备制造业 when 装备制造 is."""
     names = {c.name for c in clusters}
     keep = []
@@ -630,5 +658,7 @@ def _drop_compound_duplicates(clusters):
             continue
         if cluster.name.endswith("业") and cluster.name[:-1] in names:
             continue  # 装备制造业 adds nothing to 装备制造
+        if any(modifier + cluster.name in names for modifier in modifiers):
+            continue  # 物流 beside 现代物流: one industry named twice
         keep.append(cluster)
     return keep
