@@ -241,3 +241,15 @@ def test_a_known_industry_written_as_the_place_own_is_a_cluster_whatever_the_sen
     assert "新一代电子信息" in [c.name for c in find_clusters(text, subject_names={"松江", "松江区"})]
     # Another place's name is no owner.
     assert "新一代电子信息" not in [c.name for c in find_clusters(text, subject_names={"奉贤", "奉贤区"})]
+
+
+def test_a_product_branded_with_the_place_name_is_its_industry():
+    # realnews 10 (眉县, a county head at a silk fair) and realnews_dev6 08 (苍溪, a standing meeting).
+    places = {"眉县"}
+    text = "持续增加眉县猕猴桃的宣传力度，擦亮眉县猕猴桃金字招牌。"
+    assert [c.name for c in find_clusters(text, subject_names=places)] == ["猕猴桃"]
+    text = "要继续抓好苍溪红心猕猴桃营销工作，做大做靓苍溪红心猕猴桃品牌。"
+    assert [c.name for c in find_clusters(text, subject_names={"苍溪", "苍溪县"})] == ["红心猕猴桃"]
+    # A city's image is no product; without the place's name nothing is read.
+    assert find_clusters("打响眉县城市品牌。", subject_names=places) == []
+    assert find_clusters("擦亮猕猴桃金字招牌。", subject_names=places) == []

@@ -114,6 +114,9 @@ class ClusterRules:
         self.lexicon_longest = max(map(len, self.lexicon))
         self.lexicon_copula = re.compile(signal["copula"])
         self.lexicon_owner = re.compile(signal["owner"])
+        self.lexicon_copula_owner = re.compile(signal["copula_owner"])
+        self.brand_tail = re.compile(alternation(signal["brand_tails"]))
+        self.brand_not_name = re.compile(signal["brand_not_names"])
         self.specific_modifiers = tuple(rules["specific_modifiers"])
         items = rules["item_rules"]
         self.item = {
@@ -577,22 +580,60 @@ def _lexicon_names(sentence, r, subject_names=()):
         for item in reversed(names):
             yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.5, tags=tags_for(item))
     if not signing:
-        yield from _copula_names(sentence, r)
+        yield from _copula_names(sentence, r, subject_names)
+        yield from _brand_names(sentence, r, subject_names)
 
 
-def _copula_names(sentence, r):
-    """化工新材料是我市重点培育的特色产业: known industries opening a clause that gives them a role."""
+def _copula_names(sentence, r, subject_names=()):
+    """化工新材料是我市重点培育的特色产业: known industries opening a clause that gives them a role.
+
+    When the role is the place's own (是我市传统产业和主导产业, 是某县的首位产业), the names need not be
+    known: 领带服装和厨具产业是我市传统产业 names 厨具 too."""
     text = sentence.text
     clause_start = 0
     for stop in [*CLAUSE_STOP.finditer(text), None]:
         clause_end = stop.start() if stop else len(text)
         match = r.lexicon_copula.match(text[:clause_end], clause_start)
         if match and not r.lexicon_not_place.search(text, clause_start, clause_end):
-            items = [INDUSTRY_SUFFIX.sub("", i) for i in re.split("、|和", match.group("subject"))]
+            raw = re.split("、|和", match.group("subject"))
+            items = [INDUSTRY_SUFFIX.sub("", _clean_item(i, r, first=n == 0)) for n, i in enumerate(raw)]
             items = [i[:-1] if i.endswith("业") and i[:-1] in r.lexicon else i for i in items]
-            if items and all(i in r.lexicon and _valid(i, r) for i in items):
+            predicate = match.group(0)[len(match.group("subject")) :]
+            owned = r.lexicon_copula_owner.search(predicate) or any(
+                len(place) >= 2 and place in predicate for place in subject_names
+            )
+            if items and all(i in r.lexicon or (owned and _unknown_name_ok(i, r)) for i in items):
                 yield from _facts(sentence, match, items, _tier_before(match.group(0), r), 0.5)
         clause_start = stop.end() if stop else clause_end
+
+
+def _unknown_name_ok(name, r):
+    """A name the lexicon does not know, taken on the text's word alone: short, with no verb or role in it."""
+    return (
+        _valid(name, r)
+        and len(name) <= 6
+        and not r.cut_words.search(name)
+        and not r.tier_words.search(name)
+        and not re.search("[作列定等]$", name)
+        and not _policy_list([name], r)
+    )
+
+
+def _brand_names(sentence, r, subject_names):
+    """擦亮眉县猕猴桃金字招牌, 做大苍溪红心猕猴桃品牌: the product a place brands with its own name is
+    its industry."""
+    text = sentence.text
+    for tail in r.brand_tail.finditer(text):
+        for length in range(2, 6):
+            start = tail.start() - length
+            name = text[start : tail.start()]
+            if start < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                break
+            if any(len(place) >= 2 and text.endswith(place, 0, start) for place in subject_names):
+                if _unknown_name_ok(name, r) and not r.brand_not_name.search(name):
+                    evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+                    yield ClusterFact(name=name, tier="other", evidence=evidence, confidence=0.5, tags=tags_for(name))
+                break
 
 
 def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False, subject_names=()):
@@ -630,7 +671,10 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             continue
         for fact in _lexicon_names(sentence, r, subject_names):
             # 泵阀产业 adds nothing to a list that gave 电机泵阀 (nor 家电 to 智能家电).
-            if not any(fact.name in name or name in fact.name for name in listed):
+            # 领带服装和厨具 (one name to the list shape, 厨具 being unknown) is two when a copula names both.
+            if not any(
+                (fact.name in name or name in fact.name) and not _part_of_pair(fact.name, name, r) for name in listed
+            ):
                 found.setdefault(fact.name, fact)
     return _drop_compound_duplicates(list(found.values()), r.specific_modifiers)
 
@@ -646,6 +690,11 @@ def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
         if lead and not r.company.search(lead.group(0)):
             offset = len(sentence.text) - len(sentence.text.lstrip())
             yield Span(sentence.start + offset, sentence.start + offset + lead.end(), lead.group(0))
+
+
+def _part_of_pair(part, name, r):
+    """Whether `part` is one side of an unknown name joined by 和 (领带服装 in 领带服装和厨具)."""
+    return name not in r.lexicon and part in name.split("和")
 
 
 def _drop_compound_duplicates(clusters, modifiers=()):
