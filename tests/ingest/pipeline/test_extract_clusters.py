@@ -253,3 +253,11 @@ def test_a_product_branded_with_the_place_name_is_its_industry():
     # A city's image is no product; without the place's name nothing is read.
     assert find_clusters("打响眉县城市品牌。", subject_names=places) == []
     assert find_clusters("擦亮猕猴桃金字招牌。", subject_names=places) == []
+
+
+def test_a_chain_of_names_each_closed_by_the_tail_takes_unknown_links():
+    # A district head's instructions on fresh county news (雨城, stored-pages search, not a gold set).
+    text = "以体育制造产业、汽车零部件产业、藏茶产业、林竹产业、食品加工产业、康养产业等为重点，打造特色产业集群。"
+    assert {"汽车零部件", "藏茶", "林竹", "康养"} <= set(names(text))
+    # The chain must start with a name that was taken: a lone unknown name stays out.
+    assert "藏茶" not in names("企业是藏茶产业、林竹产业的代表。")

@@ -139,6 +139,7 @@ def _clean_item(item, r, first):
         item = r.lead_in.sub("", item)
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
+    item = r.item["size_suffix"].sub("", item)  # 新能源千亿(产业集群) → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
     designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
     if designated != item:  # 把茶叶产业作为富民强县支柱产业 → 茶叶
@@ -294,7 +295,7 @@ def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
     if r.item["project_subject"].match(sentence.text):
         return  # 项目以…为导向，重点发展…: one project's focus
-    list_start = 0
+    list_start = accepted_end = 0
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     # 先进装备“智”造: quotes around a character or two inside a name are blanked, not list breaks.
@@ -346,10 +347,14 @@ def _tail_lists(sentence, text, r):
         )
         if known_only and not (len(items) == 1 and items[0] in r.lexicon and items[0] == masked[stop : match.start()]):
             continue
-        if items and not _accepted(items, is_list, verb_before, match, sentence.text, r):
+        # 汽车零部件产业、藏茶产业、林竹产业: a name in a chain of X产业 whose previous link was taken is
+        # one more of the same list, known or not.
+        chained = listed_on and accepted_end == stop and len(items) == 1 and _unknown_name_ok(items[0], r)
+        if items and not chained and not _accepted(items, is_list, verb_before, match, sentence.text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
             continue
+        accepted_end = match.end()
         if match.group("umbrella"):
             items += _joined_sector(masked[match.end() :], r)
         tier = _tier(match, sentence.text, r)
