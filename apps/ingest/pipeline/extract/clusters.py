@@ -114,6 +114,8 @@ class ClusterRules:
         self.lexicon_longest = max(map(len, self.lexicon))
         self.lexicon_copula = re.compile(signal["copula"])
         self.lexicon_owner = re.compile(signal["owner"])
+        self.sector_after_verb = re.compile(rules["sector_after_verb"]["pattern"])
+        self.sector_not_sentence = re.compile(rules["sector_after_verb"]["not_sentence"])
         self.lexicon_copula_owner = re.compile(signal["copula_owner"])
         self.brand_tail = re.compile(alternation(signal["brand_tails"]))
         self.brand_not_name = re.compile(signal["brand_not_names"])
@@ -460,6 +462,16 @@ def _designated(sentence, r):
         yield from _facts(sentence, match, items, tier, 0.7)
 
 
+def _sectors_after_verb(sentence, r):
+    """加快发展现代都市型农业: a kind of farming or tourism a development verb names, ending its clause."""
+    if "发展" not in sentence.text or r.sector_not_sentence.search(sentence.text):
+        return
+    for match in r.sector_after_verb.finditer(sentence.text):
+        name = match.group("name")
+        if _valid(name, r) and not _policy_list([name], r):
+            yield from _facts(sentence, match, [name], _tier_before(sentence.text[: match.start()], r), 0.5)
+
+
 def _verb_each_lists(sentence, r):
     """做优茶叶、做强中药材、做大生态旅游: each name after a development verb of its own."""
     for match in r.verb_each_list.finditer(sentence.text):
@@ -665,6 +677,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_designated(sentence, r),
             *_base_lists(sentence, r),
             *_verb_each_lists(sentence, r),
+            *_sectors_after_verb(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
