@@ -229,3 +229,35 @@ def test_second_signal_reads_each_industry_a_meeting_gives_a_task():
     assert {"生命健康", "半导体", "新型植保"} <= set(names(text))
     # A project or a firm of an industry is the project's: 东山 (dev3 19), 湘阴 (dev3 09).
     assert "先进制造" not in names("全力引进先进制造产业项目落户，共同打造新板块。")
+
+
+def test_a_known_industry_written_as_the_place_own_is_a_cluster_whatever_the_sentence_is_about():
+    # realnews_dev6 13 (海口, a 招商 trip that also signed projects) and 01 (松江, a district secretary's
+    # words to one firm): the place's name before a known industry says whose it is.
+    text = "据悉，海口大力推介了海口的互联网产业投资环境，在签约的7个项目中，大部分与互联网产业有关。"
+    assert "互联网" in [c.name for c in find_clusters(text, subject_names={"海口", "海口市"})]
+    assert "互联网" not in names(text)
+    text = "程向民指出，企业是松江新一代电子信息产业链上的重要一环。"
+    assert "新一代电子信息" in [c.name for c in find_clusters(text, subject_names={"松江", "松江区"})]
+    # Another place's name is no owner.
+    assert "新一代电子信息" not in [c.name for c in find_clusters(text, subject_names={"奉贤", "奉贤区"})]
+
+
+def test_a_product_branded_with_the_place_name_is_its_industry():
+    # realnews 10 (眉县, a county head at a silk fair) and realnews_dev6 08 (苍溪, a standing meeting).
+    places = {"眉县"}
+    text = "持续增加眉县猕猴桃的宣传力度，擦亮眉县猕猴桃金字招牌。"
+    assert [c.name for c in find_clusters(text, subject_names=places)] == ["猕猴桃"]
+    text = "要继续抓好苍溪红心猕猴桃营销工作，做大做靓苍溪红心猕猴桃品牌。"
+    assert [c.name for c in find_clusters(text, subject_names={"苍溪", "苍溪县"})] == ["红心猕猴桃"]
+    # A city's image is no product; without the place's name nothing is read.
+    assert find_clusters("打响眉县城市品牌。", subject_names=places) == []
+    assert find_clusters("擦亮猕猴桃金字招牌。", subject_names=places) == []
+
+
+def test_a_chain_of_names_each_closed_by_the_tail_takes_unknown_links():
+    # A district head's instructions on fresh county news (雨城, stored-pages search, not a gold set).
+    text = "以体育制造产业、汽车零部件产业、藏茶产业、林竹产业、食品加工产业、康养产业等为重点，打造特色产业集群。"
+    assert {"汽车零部件", "藏茶", "林竹", "康养"} <= set(names(text))
+    # The chain must start with a name that was taken: a lone unknown name stays out.
+    assert "藏茶" not in names("企业是藏茶产业、林竹产业的代表。")

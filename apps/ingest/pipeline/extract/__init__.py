@@ -158,6 +158,7 @@ def clusters_step(doc):
         doc.text,
         foreign_sentence=places.is_foreign,
         names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)),
+        subject_names=places.subject_names,
     )
 
 
