@@ -109,10 +109,16 @@ score-real: venv
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev2 tests/fixtures/realnews_dev2_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev3 tests/fixtures/realnews_dev3_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev4 tests/fixtures/realnews_dev4_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev5 tests/fixtures/realnews_dev5_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev6 tests/fixtures/realnews_dev6_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev7 tests/fixtures/realnews_dev7_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev8 tests/fixtures/realnews_dev8_gold
 score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout2 tests/fixtures/holdout2_gold --totals-only
+	$(PY) bench/score_news.py tests/fixtures/holdout3 tests/fixtures/holdout3_gold --totals-only
+	$(PY) bench/score_news.py tests/fixtures/holdout4 tests/fixtures/holdout4_gold --totals-only
 
 clean:
 	rm -rf $(VENV) var staticfiles node_modules

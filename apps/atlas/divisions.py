@@ -29,6 +29,7 @@ SUFFIXES = (
     "自治州",
     "自治县",
     "自治旗",
+    "联合旗",
     "地区",
     "林区",
     "特区",
@@ -112,6 +113,39 @@ def _level(adcode, full_name):
     return "其他"
 
 
+# A banner's stem that ends in its wing and position (科尔沁右翼前, 察哈尔右翼后) or its position alone
+# (乌拉特前, 阿拉善左, 新巴尔虎左).
+BANNER_WING = re.compile(r"^(.)\S*?((?:左|右)翼)?(左|右|前|中|后)$")
+
+
+def _banner_abbreviations(divisions):
+    """{adcode: abbreviation} for banners whose names are long, as local pages write them: the
+    first character and the wing and position (科尔沁右翼前旗 → 科右前旗, 乌拉特前旗 → 乌前旗), the
+    first characters of the two names a 联合旗 joins (达尔罕茂明安联合旗 → 达茂旗), otherwise the
+    first two characters (东乌珠穆沁旗 → 东乌旗); an autonomous banner named after its people drops
+    族 (鄂温克族自治旗 → 鄂温克旗). Each with 旗, so a form is never a bare word; a
+    form that is another division's name, or that two banners would share, is left out."""
+    forms = {}
+    for division in divisions:
+        stem = division.name
+        if not division.full_name.endswith("旗") or len(stem) < 4:
+            continue
+        if stem.endswith("族"):
+            form = stem[:-1]  # 鄂温克族自治旗 → 鄂温克旗: the people's name, too short to strip
+        elif division.full_name.endswith("联合旗") and len(stem) % 2 == 0:
+            form = stem[0] + stem[len(stem) // 2]
+        elif wing := BANNER_WING.match(stem):
+            form = wing.group(1) + (wing.group(2) or "")[:1] + wing.group(3)
+        else:
+            form = stem[:2]
+        forms[division.adcode] = form + "旗"
+    taken = {name for d in divisions for name in (d.full_name, d.name)}
+    counts = {}
+    for form in forms.values():
+        counts[form] = counts.get(form, 0) + 1
+    return {code: form for code, form in forms.items() if counts[form] == 1 and form not in taken}
+
+
 class Divisions:
     def __init__(self, rows):
         by_code = {}
@@ -144,15 +178,19 @@ class Divisions:
                 latitude=float(lat) if lat else None,
                 current=current,
             )
+        self._banner_forms = _banner_abbreviations(self.by_adcode.values())
         self.by_name = {}
         for division in self.by_adcode.values():
             for key in {division.full_name, division.name, *self.aliases(division)}:
                 self.by_name.setdefault(key, []).append(division)
 
-    @staticmethod
-    def aliases(division):
-        """Short forms an autonomous prefecture goes by: 大理州, 黔西南州, and for a long stem its
-        first character (巴音郭楞蒙古自治州 → 巴州, 克孜勒苏柯尔克孜自治州 → 克州)."""
+    def aliases(self, division):
+        """Short forms a division goes by. An autonomous prefecture: 大理州, 黔西南州, and for a
+        long stem its first character (巴音郭楞蒙古自治州 → 巴州, 克孜勒苏柯尔克孜自治州 → 克州).
+        A banner with a long name: its abbreviation with 旗 (see `_banner_abbreviations`)."""
+        if division.full_name.endswith("旗"):
+            form = self._banner_forms.get(division.adcode)
+            return (form,) if form else ()
         if not division.full_name.endswith("自治州") or division.level != "地区":
             return ()
         forms = [division.name + "州"]

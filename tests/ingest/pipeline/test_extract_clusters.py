@@ -197,3 +197,67 @@ def test_lists_that_are_not_the_places_industries():
     # Still found: an industry's own output and revenue.
     assert names("工业挑大梁，铝及铝加工产业完成283亿元。") == ["铝及铝加工"]
     assert names("全市新能源产业营业收入达到500亿元。") == ["新能源"]
+
+
+def test_second_signal_a_known_industry_the_place_develops_whatever_the_list_shape():
+    # 松桃 (dev4 08) and 莫旗 (realnews 26): a known industry with 产业 in a development frame.
+    assert "新能源" in names("形成了以风力发电为主、光伏发电等多种能源并举的新能源产业格局。")
+    assert "新能源" in names("筑牢新能源产业发展高地。")
+    # No development frame in the sentence: a mention, not a cluster.
+    assert "新能源" not in names("新能源产业的概念由来已久。")
+    # Read after the list shapes: a part of a listed name adds nothing (泵阀 after 电机泵阀).
+    found = names("重点发展电机泵阀、纺织服装两大主导产业，推动泵阀产业集聚发展。")
+    assert "电机泵阀" in found and "泵阀" not in found
+    # A park, a fund, a signed batch, a higher government's plan are not the place's clusters.
+    assert "数智" not in names("加快建设数智产业园。")
+    assert "新材料" not in names("设立新材料产业基金，推动产业发展。")
+    assert "中药材" not in names("省委提出把中药材产业打造成为全省新的支柱。")
+
+
+def test_second_signal_known_industries_given_a_role_by_a_copula():
+    # Written for the rule, in the shape of county news: 化工新材料是我市重点培育的特色产业.
+    assert "化工新材料" in names("她强调，化工新材料是我市重点培育的特色产业，希望相关企业坚持创新驱动发展。")
+    assert {"食用菌", "中药材"} <= set(names("食用菌和中药材是该县的特色产业。"))
+    # Unknown subjects and generic tiers are no names.
+    assert names("新兴产业是重要力量，传统产业是工业化的基础。") == []
+    assert "招商引资" not in names("招商引资是全县的重点产业工作。")
+
+
+def test_second_signal_reads_each_industry_a_meeting_gives_a_task():
+    # Written for the rule, in the shape of a county 链长制 meeting: "X产业要…" per industry.
+    text = "生命健康和半导体产业要突出项目招引和园区建设；新型植保产业要加快布局调整，狠抓安全环保。"
+    assert {"生命健康", "半导体", "新型植保"} <= set(names(text))
+    # A project or a firm of an industry is the project's: 东山 (dev3 19), 湘阴 (dev3 09).
+    assert "先进制造" not in names("全力引进先进制造产业项目落户，共同打造新板块。")
+
+
+def test_a_known_industry_written_as_the_place_own_is_a_cluster_whatever_the_sentence_is_about():
+    # realnews_dev6 13 (海口, a 招商 trip that also signed projects) and 01 (松江, a district secretary's
+    # words to one firm): the place's name before a known industry says whose it is.
+    text = "据悉，海口大力推介了海口的互联网产业投资环境，在签约的7个项目中，大部分与互联网产业有关。"
+    assert "互联网" in [c.name for c in find_clusters(text, subject_names={"海口", "海口市"})]
+    assert "互联网" not in names(text)
+    text = "程向民指出，企业是松江新一代电子信息产业链上的重要一环。"
+    assert "新一代电子信息" in [c.name for c in find_clusters(text, subject_names={"松江", "松江区"})]
+    # Another place's name is no owner.
+    assert "新一代电子信息" not in [c.name for c in find_clusters(text, subject_names={"奉贤", "奉贤区"})]
+
+
+def test_a_product_branded_with_the_place_name_is_its_industry():
+    # realnews 10 (眉县, a county head at a silk fair) and realnews_dev6 08 (苍溪, a standing meeting).
+    places = {"眉县"}
+    text = "持续增加眉县猕猴桃的宣传力度，擦亮眉县猕猴桃金字招牌。"
+    assert [c.name for c in find_clusters(text, subject_names=places)] == ["猕猴桃"]
+    text = "要继续抓好苍溪红心猕猴桃营销工作，做大做靓苍溪红心猕猴桃品牌。"
+    assert [c.name for c in find_clusters(text, subject_names={"苍溪", "苍溪县"})] == ["红心猕猴桃"]
+    # A city's image is no product; without the place's name nothing is read.
+    assert find_clusters("打响眉县城市品牌。", subject_names=places) == []
+    assert find_clusters("擦亮猕猴桃金字招牌。", subject_names=places) == []
+
+
+def test_a_chain_of_names_each_closed_by_the_tail_takes_unknown_links():
+    # A district head's instructions on fresh county news (雨城, stored-pages search, not a gold set).
+    text = "以体育制造产业、汽车零部件产业、藏茶产业、林竹产业、食品加工产业、康养产业等为重点，打造特色产业集群。"
+    assert {"汽车零部件", "藏茶", "林竹", "康养"} <= set(names(text))
+    # The chain must start with a name that was taken: a lone unknown name stays out.
+    assert "藏茶" not in names("企业是藏茶产业、林竹产业的代表。")

@@ -15,6 +15,7 @@ from .clusters import find_clusters
 from .dates import (
     FULL_DATE,
     current_period_year,
+    footer_date,
     held_event_year,
     latest_full_date,
     likely_year,
@@ -22,6 +23,7 @@ from .dates import (
     planned_start,
     publication,
     safe_date,
+    title_period_year,
 )
 from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
@@ -41,7 +43,8 @@ __all__ = ["EXTRACTOR_VERSION", "STEPS", "ArticleDoc", "PlaceContext", "extract"
 def publication_step(doc):
     """Title, publisher and publication date: the sidecar or front matter wins over the page header."""
     published, publisher, title = publication(doc.header_text or doc.text)
-    doc.published = doc.meta.published or published
+    # A page with no date line at its head may give it at its foot (发布时间：…, 责任编辑：某某 2023-08-06).
+    doc.published = doc.meta.published or published or footer_date(doc.header_text or doc.text)
     doc.publisher = doc.meta.publisher or publisher or ""
     doc.title = doc.meta.title or (unspin_string(title) if title and doc.spun else title) or ""
 
@@ -155,6 +158,7 @@ def clusters_step(doc):
         doc.text,
         foreign_sentence=places.is_foreign,
         names_other_place=lambda sentence_text: bool(places.foreign_names(sentence_text)),
+        subject_names=places.subject_names,
     )
 
 
@@ -178,7 +182,12 @@ def targets_step(doc):
         document_year = (
             dated.year
             if dated
-            else (held_event_year(doc.text) or (None if meeting_year else current_period_year(doc.text)))
+            else (
+                held_event_year(doc.text)
+                # a headline that opens with its year (2023年某县经济运行情况) names the page's period
+                or title_period_year(doc.title)
+                or (None if meeting_year else current_period_year(doc.text))
+            )
         )
     doc.targets = find_targets(
         doc.text,

@@ -106,6 +106,20 @@ class ClusterRules:
         self.not_industry = tuple(rules["not_industry_endings"])
         self.lexicon = set(dictionary_words("industry_terms.txt")) | {s for s, _ in taxonomy()}
         self.slogans = set(dictionary_words("framework_terms.txt")) - self.lexicon
+        signal = rules["lexicon_signal"]
+        self.lexicon_tail = re.compile(rf"(?:{alternation(signal['tails'])})(?!{alternation(signal['not_after'])})")
+        self.lexicon_frame = re.compile(alternation(signal["frame"]))
+        self.lexicon_not_place = re.compile(alternation(signal["not_place"]))
+        self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
+        self.lexicon_longest = max(map(len, self.lexicon))
+        self.lexicon_copula = re.compile(signal["copula"])
+        self.lexicon_owner = re.compile(signal["owner"])
+        self.sector_after_verb = re.compile(rules["sector_after_verb"]["pattern"])
+        self.sector_not_sentence = re.compile(rules["sector_after_verb"]["not_sentence"])
+        self.lexicon_copula_owner = re.compile(signal["copula_owner"])
+        self.brand_tail = re.compile(alternation(signal["brand_tails"]))
+        self.brand_not_name = re.compile(signal["brand_not_names"])
+        self.specific_modifiers = tuple(rules["specific_modifiers"])
         items = rules["item_rules"]
         self.item = {
             name: re.compile(rule["pattern"])
@@ -127,8 +141,12 @@ def _clean_item(item, r, first):
         item = r.lead_in.sub("", item)
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
+    item = r.item["size_suffix"].sub("", item)  # 新能源千亿(产业集群) → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
-    item = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
+    if designated != item:  # 把茶叶产业作为富民强县支柱产业 → 茶叶
+        designated = INDUSTRY_SUFFIX.sub("", designated)
+    item = designated
     return r.item["etc_suffix"].sub("", item).strip(" 　")
 
 
@@ -202,6 +220,11 @@ def _tier_before(text, r):
 
 def _listed_items(listed, r, weak_tail=True):
     """(names, is a list, led by a development verb) for the text between a list's start and its tail."""
+    titles = list(r.item["person_list"].finditer(listed))
+    if titles:
+        # 区委副书记、区长某某聚焦A和B产业领域: people listed first, their industries after the verb.
+        cuts = [m.end() for m in r.cut_words.finditer(listed, titles[-1].end())]
+        listed = listed[max(cuts, default=len(listed)) :]
     raw_items = re.split("[、/／]|以及", listed.lstrip("、"))
     # 茶叶、中药材是该县的两大主导产业: the copula and the place before the tail are not the last name.
     raw_items[-1] = r.item["copula_suffix"].sub("", raw_items[-1])
@@ -274,7 +297,7 @@ def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
     if r.item["project_subject"].match(sentence.text):
         return  # 项目以…为导向，重点发展…: one project's focus
-    list_start = 0
+    list_start = accepted_end = 0
     # A short note in parentheses (生物医药（含医疗器械）) is blanked so it neither breaks nor joins the list.
     masked = r.item["parenthetical"].sub(lambda m: "\0" * len(m.group(0)), sentence.text)
     # 先进装备“智”造: quotes around a character or two inside a name are blanked, not list breaks.
@@ -313,6 +336,8 @@ def _tail_lists(sentence, text, r):
             or r.item["policy_after"].match(after)
             or r.item["policy_context"].search(masked, 0, stop)
             or r.item["agreement_before"].search(masked, 0, stop)
+            or r.item["project_name_after"].match(after)
+            or r.item["market_before"].search(masked, stop, match.start())
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
         if r.item["project_fields"].search(masked[stop : match.start()]) or (
@@ -324,10 +349,14 @@ def _tail_lists(sentence, text, r):
         )
         if known_only and not (len(items) == 1 and items[0] in r.lexicon and items[0] == masked[stop : match.start()]):
             continue
-        if items and not _accepted(items, is_list, verb_before, match, sentence.text, r):
+        # 汽车零部件产业、藏茶产业、林竹产业: a name in a chain of X产业 whose previous link was taken is
+        # one more of the same list, known or not.
+        chained = listed_on and accepted_end == stop and len(items) == 1 and _unknown_name_ok(items[0], r)
+        if items and not chained and not _accepted(items, is_list, verb_before, match, sentence.text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
             continue
+        accepted_end = match.end()
         if match.group("umbrella"):
             items += _joined_sector(masked[match.end() :], r)
         tier = _tier(match, sentence.text, r)
@@ -433,6 +462,16 @@ def _designated(sentence, r):
         yield from _facts(sentence, match, items, tier, 0.7)
 
 
+def _sectors_after_verb(sentence, r):
+    """加快发展现代都市型农业: a kind of farming or tourism a development verb names, ending its clause."""
+    if "发展" not in sentence.text or r.sector_not_sentence.search(sentence.text):
+        return
+    for match in r.sector_after_verb.finditer(sentence.text):
+        name = match.group("name")
+        if _valid(name, r) and not _policy_list([name], r):
+            yield from _facts(sentence, match, [name], _tier_before(sentence.text[: match.start()], r), 0.5)
+
+
 def _verb_each_lists(sentence, r):
     """做优茶叶、做强中药材、做大生态旅游: each name after a development verb of its own."""
     for match in r.verb_each_list.finditer(sentence.text):
@@ -488,11 +527,138 @@ def _output_names(sentence, r):
             yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
-def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False):
+CLAUSE_STOP = re.compile(r"[，,。；;：:！？!?\n]")
+
+
+def _known_ending_at(text, end, r, start=0):
+    """The longest lexicon word ending at `end` (and starting at `start` or later), else None."""
+    longest = min(r.lexicon_longest, end - start)
+    return next((text[end - n : end] for n in range(longest, 1, -1) if text[end - n : end] in r.lexicon), None)
+
+
+def _owned_by_place(text, start, subject_names, r):
+    """Whether the name starting at `start` is written as the place's own: 海口的互联网产业, 全县茶叶产业."""
+    before = text[max(0, start - 12) : start]
+    before = before[:-1] if before.endswith("的") else before
+    return bool(r.lexicon_owner.search(before)) or any(
+        len(place) >= 2 and before.endswith(place) for place in subject_names
+    )
+
+
+def _lexicon_names(sentence, r, subject_names=()):
+    """The second signal, whatever the list shape: 筑牢新能源产业发展高地, 形成…的新能源产业格局.
+
+    A known industry (the longest lexicon word ending right before the tail) closed by 产业, 产业链
+    or 集群, where the sentence up to the end of its clause frames the place developing it and the
+    clause, up to the tail, is not about a project, an agreement, a company or an investment's field.
+    """
+    text = sentence.text
+    signing = r.lexicon_not_place_sentence.search(text)
+    for tail in r.lexicon_tail.finditer(text):
+        name = _known_ending_at(text, tail.start(), r)
+        if name is None or not _valid(name, r):
+            continue
+        start = tail.start() - len(name)
+        if text.endswith("等", 0, start):
+            continue  # 马铃薯、瓜菜等特色农业产业: the list's umbrella, not one more industry
+        if r.item["project_name_after"].match(text[tail.end() : tail.end() + 16]):
+            continue  # 某乡农业产业发展基地建设项目: a project's name
+        if _owned_by_place(text, start, subject_names, r):
+            # 海口的互联网产业, 企业是松江新一代电子信息产业链上的重要一环: the place's own industry,
+            # whatever else the clause or the sentence is about.
+            evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+            yield ClusterFact(
+                name=name, tier=_tier_before(text[:start], r), evidence=evidence, confidence=0.5, tags=tags_for(name)
+            )
+            continue
+        if signing:
+            continue
+        if text.endswith("的", 0, start) and (tail.end() == len(text) or CLAUSE_STOP.match(text, tail.end())):
+            continue  # 布局更先进的光伏产业。: an industry described, not one the place has (…的新能源产业格局 is)
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(text, 0, start)), default=0)
+        stop = CLAUSE_STOP.search(text, tail.end())
+        clause_end = stop.start() if stop else len(text)
+        # What the clause is about comes before the tail (该项目…数字经济产业), not after it
+        # (半导体产业要突出项目招引).
+        if r.lexicon_not_place.search(text, clause_start, tail.end()):
+            continue
+        if not r.lexicon_frame.search(text, 0, clause_end):
+            continue
+        names = [name]
+        # 生命健康和半导体产业: known names joined by 和/、/及 before it share its tail.
+        while start > clause_start + 2 and text[start - 1] in "和、及与":
+            joined = _known_ending_at(text, start - 1, r, clause_start)
+            if joined is None or not _valid(joined, r):
+                break
+            names.append(joined)
+            start -= len(joined) + 1
+        evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+        tier = _tier_before(text[:start], r)
+        for item in reversed(names):
+            yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=0.5, tags=tags_for(item))
+    if not signing:
+        yield from _copula_names(sentence, r, subject_names)
+        yield from _brand_names(sentence, r, subject_names)
+
+
+def _copula_names(sentence, r, subject_names=()):
+    """化工新材料是我市重点培育的特色产业: known industries opening a clause that gives them a role.
+
+    When the role is the place's own (是我市传统产业和主导产业, 是某县的首位产业), the names need not be
+    known: 领带服装和厨具产业是我市传统产业 names 厨具 too."""
+    text = sentence.text
+    clause_start = 0
+    for stop in [*CLAUSE_STOP.finditer(text), None]:
+        clause_end = stop.start() if stop else len(text)
+        match = r.lexicon_copula.match(text[:clause_end], clause_start)
+        if match and not r.lexicon_not_place.search(text, clause_start, clause_end):
+            raw = re.split("、|和", match.group("subject"))
+            items = [INDUSTRY_SUFFIX.sub("", _clean_item(i, r, first=n == 0)) for n, i in enumerate(raw)]
+            items = [i[:-1] if i.endswith("业") and i[:-1] in r.lexicon else i for i in items]
+            predicate = match.group(0)[len(match.group("subject")) :]
+            owned = r.lexicon_copula_owner.search(predicate) or any(
+                len(place) >= 2 and place in predicate for place in subject_names
+            )
+            if items and all(i in r.lexicon or (owned and _unknown_name_ok(i, r)) for i in items):
+                yield from _facts(sentence, match, items, _tier_before(match.group(0), r), 0.5)
+        clause_start = stop.end() if stop else clause_end
+
+
+def _unknown_name_ok(name, r):
+    """A name the lexicon does not know, taken on the text's word alone: short, with no verb or role in it."""
+    return (
+        _valid(name, r)
+        and len(name) <= 6
+        and not r.cut_words.search(name)
+        and not r.tier_words.search(name)
+        and not re.search("[作列定等]$", name)
+        and not _policy_list([name], r)
+    )
+
+
+def _brand_names(sentence, r, subject_names):
+    """擦亮眉县猕猴桃金字招牌, 做大苍溪红心猕猴桃品牌: the product a place brands with its own name is
+    its industry."""
+    text = sentence.text
+    for tail in r.brand_tail.finditer(text):
+        for length in range(2, 6):
+            start = tail.start() - length
+            name = text[start : tail.start()]
+            if start < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                break
+            if any(len(place) >= 2 and text.endswith(place, 0, start) for place in subject_names):
+                if _unknown_name_ok(name, r) and not r.brand_not_name.search(name):
+                    evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
+                    yield ClusterFact(name=name, tier="other", evidence=evidence, confidence=0.5, tags=tags_for(name))
+                break
+
+
+def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lambda text: False, subject_names=()):
     """ClusterFacts for the lists of industries the article says the city develops; the first mention wins.
 
     `names_other_place(text)` tells a sentence about working with another place
     (与余姚在关键零部件等领域开展合作), whose fields are shared, not the city's clusters.
+    `subject_names` (the city's names) mark a known industry written as the place's own (海口的互联网产业).
     """
     r = rules()
     found = {}
@@ -511,12 +677,24 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_designated(sentence, r),
             *_base_lists(sentence, r),
             *_verb_each_lists(sentence, r),
+            *_sectors_after_verb(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
         for fact in _tail_lists(clause, text, r):
             found.setdefault(fact.name, fact)
-    return _drop_compound_duplicates(list(found.values()))
+    listed = tuple(found)
+    for sentence in city_sentences(text, r.company, foreign_sentence):
+        if r.cooperation.search(sentence.text) and names_other_place(sentence.text):
+            continue
+        for fact in _lexicon_names(sentence, r, subject_names):
+            # 泵阀产业 adds nothing to a list that gave 电机泵阀 (nor 家电 to 智能家电).
+            # 领带服装和厨具 (one name to the list shape, 厨具 being unknown) is two when a copula names both.
+            if not any(
+                (fact.name in name or name in fact.name) and not _part_of_pair(fact.name, name, r) for name in listed
+            ):
+                found.setdefault(fact.name, fact)
+    return _drop_compound_duplicates(list(found.values()), r.specific_modifiers)
 
 
 def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
@@ -532,7 +710,12 @@ def _lead_clauses_of_company_sentences(text, r, foreign_sentence):
             yield Span(sentence.start + offset, sentence.start + offset + lead.end(), lead.group(0))
 
 
-def _drop_compound_duplicates(clusters):
+def _part_of_pair(part, name, r):
+    """Whether `part` is one side of an unknown name joined by 和 (领带服装 in 领带服装和厨具)."""
+    return name not in r.lexicon and part in name.split("和")
+
+
+def _drop_compound_duplicates(clusters, modifiers=()):
     """新能源及新能源装备制造 adds nothing when 新能源 is listed on its own, nor 装备制造业 when 装备制造 is."""
     names = {c.name for c in clusters}
     keep = []
@@ -542,5 +725,7 @@ def _drop_compound_duplicates(clusters):
             continue
         if cluster.name.endswith("业") and cluster.name[:-1] in names:
             continue  # 装备制造业 adds nothing to 装备制造
+        if any(modifier + cluster.name in names for modifier in modifiers):
+            continue  # 物流 beside 现代物流: one industry named twice
         keep.append(cluster)
     return keep

@@ -7,7 +7,8 @@ from functools import cache
 from .text import data
 
 FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})日")
+# 11月14日; 11月14号; the first day of a span written once: 11月14至16日, 11月14—16日.
+MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})(?:日|号(?![楼院线])|(?=\s*[至到—–\-~]\s*\d{1,2}[日号]))")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
 PUBLISHED_LABEL = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
@@ -88,6 +89,30 @@ def publication(text, first_lines=12):
     return published, publisher, title
 
 
+# A page's date line at its foot, where government sites and newspapers often put it: a labelled date
+# (发布时间：2023-08-06), the editor's or source's line with its date (责任编辑：某某 2023-08-06), or a
+# short line that is only the date, bare or in brackets (（2023年8月6日）). Links to other pages
+# (上一篇, 相关新闻) carry their own dates, not this page's.
+FOOTER_CREDIT = re.compile(r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布")
+FOOTER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条|相关|推荐|阅读|链接|附件")
+FOOTER_ONLY_DATE = re.compile(r"^[（(\[【]?\s*(?:20\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）\]】]?$")
+
+
+def footer_date(text, last_lines=6):
+    """The page's own date from a date line among its last lines, or None (see FOOTER_CREDIT)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-last_lines:]
+    for line in reversed(lines):
+        if len(line) > 60 or FOOTER_LINK.search(line):
+            continue
+        labelled = PUBLISHED_LABEL.search(line)
+        if labelled:
+            return safe_date(*labelled.groups())
+        full = FULL_DATE.search(line)
+        if full and (FOOTER_ONLY_DATE.match(line) or (len(line) <= 40 and FOOTER_CREDIT.search(line))):
+            return safe_date(*full.groups())
+    return None
+
+
 def looks_like_title(line):
     return (
         6 <= len(line) <= 60
@@ -150,11 +175,14 @@ def latest_full_date(text, today=None, head=300):
     return max(days, default=None)
 
 
-# A period named with its year, or the year given a theme ("2015年是产业发展年",
+# A period named with its year (a quarter, a half, a month end or the months to date), or the year given a theme ("2015年是产业发展年",
 # "把2024年作为项目突破年"): the text speaks from inside that year.
 # The place may stand between the year and the period: "2021年某县一季度重点项目集中开工".
 CURRENT_PERIOD = re.compile(
     r"(20\d{2})年[^，,。；;：:\d年]{0,6}?(?:第?[一二三四1-4]季度|上半年|下半年|前三季度)"
+    # a month end or the months to date before December: 2024年6月末, 截至2024年9月底, 2024年1—10月
+    r"|(?<![到较比于])(?<![^截]至)(20\d{2})年(?:[1-9]|1[01])月(?:末|底)(?!前)"
+    r"|(?<![到较比于])(?<![^截]至)(20\d{2})年1\s*[-—–至~]\s*(?:[1-9]|1[01])月(?!\d)"
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
 )
@@ -233,6 +261,23 @@ def held_event_year(text, today=None):
     """The year of the first event the text holds under a name with its year, or None."""
     years = [y for _a, _b, y in held_event_years(text) if today is None or y <= today.year]
     return years[0] if years else None
+
+
+# A headline opening with its year names the period the page reports: "2023年某县经济运行情况",
+# "某县2023年度招商引资工作综述". Not a span (2021年以来), a deadline (到2025年) or a plan's end (2025年底前).
+TITLE_YEAR = re.compile(
+    r"^[^\d，,。；;：:]{0,8}?(?<![到至较比于])(20\d{2})\s*年(?:度)?(?!以来|以前|之前|前|底|末|起|至|—|-)"
+)
+
+
+def title_period_year(title, today=None):
+    """The year a page's headline opens with, or None (see TITLE_YEAR). A review's headline
+    (2023年度招商引资工作总结) is written the year after: its 今年 is not that year."""
+    match = TITLE_YEAR.match(title or "")
+    if match and _review_names().search(title):
+        return None
+    year = int(match.group(1)) if match else None
+    return year if year and (today is None or year <= today.year) else None
 
 
 def current_period_year(text, today=None):

@@ -50,6 +50,15 @@ class MeetingRules:
         self.organ_meeting = re.compile(rules["organ_meeting"])
         self.review_name = re.compile(alternation(rules["review_names"]))
         self.signing = re.compile(rules["signing"])
+        # 仪式, 活动, 观摩: common words that name an event only where the sentence holds one.
+        self.generic_kinds = frozenset(rules["generic_kinds"])
+        self.generic_held = re.compile(alternation(rules["generic_held"]))
+        # An event stated by its holding verb alone (某县第五届…大赛在…举行, 某市举办…大赛).
+        self.held_event = re.compile(rules["held_event"])
+        self.held_event_not = re.compile(f"(?:{alternation(rules['held_event_not'])})$")
+        self.held_event_future = re.compile(alternation(rules["held_event_future"]))
+        self.launched = re.compile(rules["launched"])
+        self.announced = re.compile(f"(?:{alternation(rules['announced_before'])})$")
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +67,11 @@ def rules():
     return MeetingRules()
 
 
+# The actor before a visit's lead word or field verb is left out of its name (罗某一行|赴高新区调研);
+# a talk (座谈, 会见, 洽谈, 接待) keeps who held it.
+VISIT_LEAD = re.compile(
+    r"^[^赴到深前调考视督检察查走专]*?(?=赴|到|深入|前往|调研|考察|视察|督导|督查|检查|察看|查看|走访|专题研究)"
+)
 NOT_TOPIC_YI = ("上", "下", "来", "后", "前", "内", "外")
 WATCHED = re.compile(r"组织(?:收听收看|收看)了?(?P<name>[^，,。；;、\s]{4,40})")
 WIRE_DATELINE = ("电", "消息", "讯")
@@ -83,7 +97,7 @@ def name_year(sentence_text, name, r):
 
 
 # "昨日下午，市长主持召开…": a day named relative to the page's own date.
-RELATIVE_DAY = re.compile(r"(?:^|[，,。\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+RELATIVE_DAY = re.compile(r"(?:^|[，,。：:\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -92,6 +106,9 @@ NAMED_YEAR_MONTH_DAY = re.compile(r"(今年|去年|前年)(\d{1,2})月(\d{1,2})�
 YEARS_BACK = {"今年": 0, "去年": 1, "前年": 2}
 # "上月28日": a day of the month before the page's.
 LAST_MONTH_DAY = re.compile(r"上月(\d{1,2})日")
+# "7月9日上午，…召开推进会。当天下午，…召开调度会": the day of the sentence before (次日: the day after it).
+SAME_DAY = re.compile(r"(?:^|[，,。\s）)】])(当天|当日|同日|是日|当晚|次日|翌日)")
+NEXT_DAY = ("次日", "翌日")
 
 
 def dated_mentions(sentence, published, context, year_clue=None, stated=None):
@@ -234,9 +251,41 @@ def meeting_name(sentence_text, r):
             or r.foreign_scope.match(organiser)
         ):
             continue
-        if best is None or len(name) > len(best):
-            best = name
-    return best
+        # A specific kind names the event better than a common word after it (…论坛系列活动 → …论坛).
+        rank = (kind_of(name, r) not in r.generic_kinds, len(name))
+        if best is None or rank > best[0]:
+            best = (rank, name)
+    return best[1] if best else None
+
+
+HOLDING_VERB = re.compile("举行|举办|开幕|启幕|启动|召开")
+
+
+def _clause_start(text, position):
+    """Where the clause holding `position` starts: after the last punctuation before it."""
+    return max(text.rfind(p, 0, position) for p in "，,。；;：:") + 1
+
+
+def held_event_name(sentence_text, r):
+    """(name, "活动") of an event the sentence holds with no kind word (…大赛在某地举行), or (None, None)."""
+    if not HOLDING_VERB.search(sentence_text) or r.kind.search(sentence_text):
+        return None, None  # no verb holds an event; or a kind word names it, or says why none was held
+    for match in r.held_event.finditer(sentence_text):
+        name = LEADING_DATE.sub("", match.group("name") or match.group("name2")).replace("“", "").replace("”", "")
+        # Who holds it, for 某某举办…: the clause up to the verb.
+        clause_start = _clause_start(sentence_text, match.start())
+        organiser = LEADING_DATE.sub("", sentence_text[clause_start : match.start()])
+        if (
+            len(name) >= 4
+            and not r.held_event_not.search(name)
+            and not r.held_event_future.search(sentence_text, clause_start, match.end())
+            and not r.not_a_meeting.search(name)
+            and not r.foreign_scope.match(name)
+            and not r.foreign_scope.match(organiser)
+            and (match.group("verb") != "启动" or r.launched.search(name))
+        ):
+            return name, "活动"
+    return None, None
 
 
 def kind_of(name, r):
@@ -258,8 +307,9 @@ def visit_name(sentence_text, official_names, r):
     name = match.group(0)
     for official in official_names:
         name = name.replace(official, "")
-    name = re.sub(r"^[^赴到深前调考视督检]*?(?=赴|到|深入|前往|调研|考察|视察|督导|检查)", "", name)
-    verb = next(v for v in r.visit_verbs if v in name) if any(v in name for v in r.visit_verbs) else None
+    # "就乡村振兴工作开展调研": the verb ends its clause, so the words before it name the visit.
+    name = VISIT_LEAD.sub("", name) if VISIT_LEAD.sub("", name) not in r.visit_verbs else name
+    verb = next((v for v in r.visit_verbs if v in name), None)
     return (name, verb) if verb and len(name) > len(verb) else (None, None)
 
 
@@ -272,13 +322,16 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
     first_line = text.lstrip().split("\n", 1)[0].strip()
     headline_name = meeting_name(first_line, r) if len(first_line) <= 40 and "。" not in first_line else None
     relative_days, stated_days = {}, set()
+    last_day = None
     for original in sentences(text):
         # A meeting cited as guidance (按照…座谈会的讲话精神) is masked: neither its name nor its day is the place's.
         sentence = original
         if CITED_MEETING.search(original.text):
             sentence = replace(original, text=CITED_MEETING.sub(lambda m: "，" * len(m.group(0)), original.text))
         name = kind = None
-        if r.kind.search(sentence.text) and (r.held.search(sentence.text) or "的" in sentence.text):
+        if r.kind.search(sentence.text) and (
+            r.held.search(sentence.text) or r.generic_held.search(sentence.text) or "的" in sentence.text
+        ):
             name = meeting_name(sentence.text, r)
             kind = kind_of(name, r) if name else None
             organ = r.organ_meeting.search(sentence.text)
@@ -293,9 +346,17 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name, kind = watched.group("name"), "收听收看"
         if not name:
             name, kind = visit_name(sentence.text, official_names, r)
+        if name and kind in r.generic_kinds and not r.generic_held.search(sentence.text):
+            name = kind = None  # 经济活动加快恢复: a common word, no event held
         signed = None if name else r.signing.search(sentence.text)
+        if signed and r.held_event_future.search(
+            sentence.text, _clause_start(sentence.text, signed.start()), signed.start()
+        ):
+            signed = None  # "力争年内正式签约": a signing hoped for, not held
         if signed:
             name, kind = signed.group(0), "签约"
+        if not name:
+            name, kind = held_event_name(sentence.text, r)
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
@@ -304,11 +365,18 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
             year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
+        if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
+            mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
+        # "将于5月20日开幕": an announced day, not one held.
+        mentions = [m for m in mentions if not r.announced.search(sentence.text, 0, m[2])]
+        last_day = next((day for day, _inferred, _at in reversed(mentions) if day), last_day)
         if not mentions:
             # A meeting held without a date given is still a meeting, when it is named in full
             # right after the verb that held it ("成功举办第十一届…博览会"); "向大会报告" is none.
             if (
                 kind not in r.visit_verbs
+                # 仪式, 活动 and events stated by their verb alone are too common a word to keep undated
+                and kind not in r.generic_kinds
                 and not signed
                 and name not in r.kinds
                 and len(name) >= 4

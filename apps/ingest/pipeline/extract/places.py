@@ -6,9 +6,9 @@ from functools import lru_cache
 
 from apps.atlas.divisions import load_divisions
 
-from ..segment import boundaries, is_common_word, segment
+from ..segment import boundaries, is_common_word, rare_word, segment
 from ..types import CityFact, Span
-from .text import data
+from .text import data, word_list
 
 LEVEL_CHARS = set("市县区州盟旗")
 PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
@@ -23,7 +23,7 @@ VAGUE_LEAD = re.compile(
 COUNTY_SECRETARY = r"(?:县|区|旗)委书记"
 CITY_SECRETARY = r"市委书记"
 LOCAL_ORGAN = re.compile(
-    r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|市长|县长|区长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
+    r"^(?:市委|市政府|市人大|市政协|县委|县政府|区委|区政府|旗委|旗政府|市长|县长|区长|旗长|市召开|县召开|经济开发区|经济技术开发区|高新区|开发区|日报|融媒)"
 )
 
 
@@ -34,6 +34,26 @@ PROJECT_ITEM = re.compile(
     r"(?:市|县|区)?(?![^、，。；,;]{0,30}?(?:开工|签约|建设|推进|落地|投产|引进|实施|举行|召开))"
     r"[^\s、，。；,;:：“”\d]{2,28}?(?:项目|产业园区?|科技园|有限公司|集团|基地)(?:二期|一期)?(?=[、，,]|等)"
 )
+# A place that opens a company's registered name (锡林郭勒盟山金锌业有限公司, 上海某某投资集团有限公司)
+# says where the firm is registered, not that the place acts. The name runs without punctuation or a
+# joining word (与, 和, 及) to its company word; an organ (某某县人民政府与某某公司) is no firm.
+COMPANY_NAME = re.compile(
+    r"(?:市|县|区|盟|旗|州)?(?![^、，。；,;]{0,24}?(?:政府|[市县区旗]委|管委会))"
+    r"[^\s、，。；,;:：“”《》与和及同向在为对]{2,24}?(?:有限责任公司|有限公司|股份公司)"
+)
+# An office title that a place's name opens, with a person's name after it: 某某市政府驻上海办事处副主任
+# 赵某某. On a page whose own officials go by bare titles (市委书记某某, 副市长某某), an official named
+# with his place is a guest from there: the place's organ there is his office, not the page's subject.
+GUEST_TITLE = re.compile(
+    r"(?:市|县|区|盟|旗|州)?[^\s、，。；,;:：“”《》()（）]{0,16}?"
+    r"(?:主任|书记|(?<![市县区旗盟州])(?:市|县|区|旗|盟|州)长|常委|局长|部长|主席|秘书长|巡视员|调研员)"
+)
+OWN_LIST_GOES_ON = re.compile(r"副?(?:市|县|区|旗)(?:委|政府|人大|政协|长|人民政府)")
+OWN_TITLE = r"(?:市|县|区|旗)委(?:副)?书记|(?:常务)?副?(?:市|县|区|旗)长"
+# A clause that follows another place's organ (围绕某某市委…的部署, 落实某某市委…精神) cites a superior.
+CLAUSE_START = re.compile(r"[^，。；,;：:！？\n]*$")
+
+
 # A clause that ranks places: 北安、孙吴位列前20名, 嫩江、北安分列第一、第二. Places listed before it
 # are being compared, not acting; one place alone (某某县位居全省第一) may be the subject's boast.
 RANK_CLAUSE = re.compile(r"(?:分别|分)?(?:位列|位居|名列|分列|排名|排在|跻身)")
@@ -47,9 +67,10 @@ VISITOR = re.compile(
 ROUND_UP_CHILDREN = 4
 
 
-# The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station.
+# The media of a county-level place: its 融媒体中心, 发布 account, government site, paper or station,
+# its propaganda office's account (宣传部, 宣传平台, 宣传 微信号) or its news site (新闻, 在线).
 LOCAL_OUTLET = re.compile(
-    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|信息中心|新闻中心|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|宣传部|新闻网|广播电视台|电视台|手机报|日报|微报)"
+    r"^(?:县|区|市|旗)?(?:融媒体中心|融媒|信息中心|新闻中心|发布|人民政府|政府网|县委宣传部|区委宣传部|市委宣传部|旗委宣传部|宣传|新闻|在线|广播电视台|电视台|手机报|日报|微报)"
 )
 COUNTY_OUTLET_WEIGHT = 6.0
 # A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
@@ -94,6 +115,14 @@ def _has_place_context(text, start, end, division, divisions, token_edges=None):
     )
 
 
+def _parent_named(division, divisions, named):
+    """Whether the page names the division's parent (五常 with 哈尔滨), or a prefecture's province."""
+    parent = divisions.parent(division)
+    if parent:
+        return bool({parent.name, parent.full_name, *divisions.aliases(parent)} & named)
+    return division.province in named
+
+
 def main_city(text, title="", publisher="", hints=None, token_edges=None, anchors=(), anchored_only=False):
     """The subject division of the article as a CityFact, or None when no place is named.
 
@@ -113,14 +142,19 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     visitors = set()  # places whose people come to the page's place (莅临我市)
     mentioned_provinces = set()
     visited = re.compile("|".join(rules["visit_context"]))
+    superior = re.compile("(?:" + "|".join(rules["superior_context"]) + ")$")
     tag_spans = _tag_lines(text)
     leads = {lead.end() for lead in (LEAD.search(text), VAGUE_LEAD.search(text)) if lead}
     mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
     ranked = _ranked_lists(text, mentions)
+    named = {name for _, _, name in mentions}
+    own_titles = _bare_hints(OWN_TITLE, text, mentions)
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
         candidates = divisions.lookup(name)
-        full = any(c.full_name == name for c in candidates)
+        # An abbreviation with its level character (东乌旗, 科右前旗, 大理州) is written as a place's
+        # name, as a full name is: never an ordinary word.
+        full = any(c.full_name == name or name in divisions.aliases(c) for c in candidates)
         short_word = not full or len(name) <= 2  # 范县 inside 示范县 is no place either
         if short_word and token_edges is not None and (start not in token_edges or end not in token_edges):
             continue
@@ -130,13 +164,24 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
-            if common and not _has_place_context(text, start, end, division, divisions, token_edges):
+            if (
+                common
+                and not _has_place_context(text, start, end, division, divisions, token_edges)
+                and not (rare_word(name) and _parent_named(division, divisions, named))
+            ):
                 continue
             weight = 2.0 if full else 1.0
             after = text[end : end + 6]
-            if LOCAL_ORGAN.match(after) or (not full and LOCAL_ORGAN.match(text[end - 1 : end + 5])):
-                weight += 3
             before = text[max(0, start - 12) : start]
+            organ = LOCAL_ORGAN.match(after) or (not full and LOCAL_ORGAN.match(text[end - 1 : end + 5]))
+            # 某某市委 as one name: the organ after its own level character.
+            organ_named = organ or (name[-1] in LEVEL_CHARS and LOCAL_ORGAN.match(text[end - 1 : end + 5]))
+            if organ_named and superior.search(CLAUSE_START.search(before).group()):
+                weight -= 1.5  # "围绕某某市委…部署": the superior whose line the page follows
+            elif organ_named and own_titles and _opens_a_guest_title(text, start, end):
+                weight -= 1.5  # "某某市政府驻上海办事处副主任赵某某,": a guest's office
+            elif organ:
+                weight += 3
             if visited.search(before) or visited.search(text[end : end + 4]):
                 weight -= 1.5
             if start < 300:
@@ -147,7 +192,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight += 3  # the place the lead sentence opens with holds the event
             if (start, end) in ranked:
                 weight *= 0.5  # "北安、孙吴位列前20名": places compared in a ranking
-            if _names_a_project(text, end):
+            if _names_a_project(text, end) or _names_a_company(text, end):
                 weight *= 0.5  # "横州市某某产业园项目、…": the place only locates a firm or project
             parent = divisions.parent(division)
             if start == previous_end and parent and parent.adcode in previous_codes:
@@ -166,9 +211,11 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
         if not anchor.strip():
             continue
         anchor_mentions = index.mentions(anchor)
-        for position, (_start, end, name) in enumerate(anchor_mentions):
+        for position, (start, end, name) in enumerate(anchor_mentions):
             if anchor is publisher and not _names_publishers_place(publisher, end, name, divisions):
                 continue
+            if anchor is not publisher and visited.search(anchor[max(0, start - 12) : start]):
+                continue  # "某某带队赴成都、绵阳等地招商": the headline names the trip's destinations
             if _locates_next(anchor_mentions, position, divisions):
                 continue  # "焦作市中站区…签约活动": the parent only says where the district is
             if VISITOR.match(anchor, end):
@@ -255,6 +302,32 @@ def _names_a_project(text, end):
     item: 横州市某某再生资源循环科技产业园项目、…, 某某电商产业园区、…. Such a name says where a
     project sits, or is a brand, not that the place acts; a round-up lists many of them."""
     return bool(PROJECT_ITEM.match(text, end))
+
+
+def _names_a_company(text, end):
+    """Whether the place ending at `end` opens a company's name: 锡林郭勒盟山金锌业有限公司."""
+    return bool(COMPANY_NAME.match(text, end))
+
+
+@lru_cache(maxsize=1)
+def _guest_title():
+    """GUEST_TITLE with a person's name right after it: a family name and one or two more
+    characters before a break (…副主任赵某某, / …书记某某参加)."""
+    names = sorted(word_list("surnames.txt"), key=len, reverse=True)
+    person = "(?:" + "|".join(map(re.escape, names)) + r")[\u4e00-\u9fff]{1,2}(?=[，,、。；;\s（(]|$)"
+    return re.compile(GUEST_TITLE.pattern + person)
+
+
+def _opens_a_guest_title(text, start, end):
+    """Whether the place at start..end opens an office title with a person's name right after it
+    (某某市政府驻上海办事处副主任赵某某,). A place after another title of the same person
+    (市委常委、某某市委书记) is that person's further office, not a guest's, and a title list that goes
+    on with bare titles (某某县委书记甲，县委副书记、县长乙) is the page's own leaders'."""
+    if start and text[start - 1] == "、":
+        return False
+    match = _guest_title().match(text, end)
+    # "某某县委书记甲,县委副书记、县长乙…": the page's own leaders, listed on with bare titles.
+    return bool(match) and not OWN_LIST_GOES_ON.match(text, match.end() + 1)
 
 
 def _locates_next(mentions, position, divisions):

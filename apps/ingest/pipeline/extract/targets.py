@@ -42,9 +42,13 @@ class TargetRules:
         self.rules = rules
         self.money = re.compile(
             # 总投资43.52 亿元: a typeset page may put a space between the digits and the unit.
-            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
+            # 300多亿元, 20余亿元, 百余万元: a round amount with 多/余 between the number and its unit.
+            rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<approx>(?<=[\d十百千])[多余])?"
+            rf"(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
         )
-        self.level_money = re.compile(r"(?P<num>[十百千万])亿级")
+        # 千亿级产业集群; bare before the whole industry or a class (锚定千亿工业, 硒锌特色产业百亿强县)
+        self.level_money = re.compile(r"(?P<num>[十百千万])亿(?:级|(?=工业|产业|集群|强县|强市|强区))")
+        self.level_named_before = re.compile(rules["level_named_before"])
         self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
         # It opens with a lazy run of up to 60 characters, tried from every position: skipped
@@ -53,10 +57,18 @@ class TargetRules:
         # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
         # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
         self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
+        # 1.2万家, 3万余户: a count in ten-thousands keeps 万 in its unit, as 万户 and 万人 do.
         self.count = re.compile(
-            rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<unit>{alternation(rules['count_units'])})"
+            rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<wan>万(?:多|余)?)?"
+            rf"(?P<unit>{alternation(rules['count_units'])})"
         )
-        self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{alternation(rules['measure_units'])})")
+        # 一百万亩, 近百万亩: a round quantity in words before a unit of 万 or 亿 (not 数百万吨, 千万吨级).
+        units = alternation(rules["measure_units"])
+        self.measure = re.compile(rf"(?P<num>{ARABIC})\s*(?:多|余)?\s*(?P<unit>{units})")
+        self.measure_in_words = re.compile(
+            rf"(?<![数几多余\d一二两三四五六七八九十百千])(?P<words>[一二两三四五六七八九十百千]+)(?=[万亿])"
+            rf"(?:多|余)?(?P<unit>{units})(?!级)"
+        )
         self.measure_units = frozenset(rules["measure_units"])
         self.activity_before = re.compile(rules["activity_before"])
         self.attribute_after = re.compile(rules["attribute_after"])
@@ -65,6 +77,7 @@ class TargetRules:
         self.rank_context = re.compile(rules["rank_context"])
         self.rank_ordinal = re.compile(rules["rank_ordinal"])
         self.goal = re.compile(rules["goal_markers"])
+        self.goal_as_noun = re.compile(rules["goal_as_noun"])
         self.actual = re.compile(rules["actual_markers"])
         self.deadline = re.compile(rules["deadline"])
         self.within_years = re.compile(rules["within_years"])
@@ -78,10 +91,12 @@ class TargetRules:
         self.activity_after = re.compile(rules["activity_after"])
         self.count_noun_end = re.compile(rules["count_noun_end"])
         self.delta_clause = re.compile(rules["delta_clause"])
+        self.total_clause = re.compile(rules["total_clause"])
         self.topic_year = re.compile(rules["topic_year"])
         self.past_period = re.compile(rules["past_period"])
         self.year_plan = re.compile(rules["year_plan"])
         self.last_year = re.compile(rules["last_year"])
+        self.next_year = re.compile(rules["next_year"])
         self.standing_state = re.compile(rules["standing_state"])
         self.this_year_part = re.compile(rules["this_year_part"])
         self.ranked_list_year = re.compile(rules["ranked_list_year"])
@@ -99,13 +114,20 @@ class TargetRules:
         }
         self.metric_heads = sorted(figure["metric_heads"]["words"], key=len, reverse=True)
         # Every figure candidates() reads holds a digit (percent, count, measure), a money unit
-        # (money, level_money: 元 or 亿), a count in words (两个项目) or the text a data pattern requires: a sentence with none
+        # (money, level_money: 元 or 亿), a count or a measure in words (两个项目, 近千家, 百万亩) or the text a data pattern requires: a sentence with none
         # of them (most of a report) is passed over without running each pattern on it.
         required = [required_text(self.rank_ordinal), self.named_level_requires, *self.idioms_require]
         self.figure_mark = (
             None
             if "" in required
-            else re.compile("|".join([r"[\d元亿]|[两二三四五六七八九十][个家项]", *(re.escape(t) for t in required)]))
+            else re.compile(
+                "|".join(
+                    [
+                        r"[\d元亿]|[两二三四五六七八九十][个家项]|[百千][多余]?[个家项户]|[一二两三四五六七八九十百千]万",
+                        *(re.escape(t) for t in required),
+                    ]
+                )
+            )
         )
 
 
@@ -167,10 +189,17 @@ def candidates(sentence_text, r):
             taken.append(match.span())  # "打造5个千亿级产业集群" names none: the count is the figure
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end() :], maxsplit=1)[0]
+        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
         if not noun or r.level_generic.search(noun):
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            named = r.level_named_before.search(sentence_text, clause_start, match.start())
+            if noun and named and not r.level_generic.fullmatch(named.group("name")):
+                # 打造先进材料千亿级主导产业集群: the class is a goal for the thing named before the level
+                kind = noun[: r.level_generic.search(noun).end()]
+                add(named.start("name"), match.end(), value, "亿元", f"{named.group('name')}{kind}规模")
+                continue
             taken.append(match.span())
             continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
-        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
         named = LEVEL_NOUN_END.match(noun)  # 千亿级新材料产业集群加快成型: the thing ends at its kind
         noun = named.group(0) if named else noun
         metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
@@ -201,6 +230,14 @@ def candidates(sentence_text, r):
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
+    if WORDS_BEFORE_WAN.search(sentence_text):
+        for match in r.measure_in_words.finditer(sentence_text):
+            words = match.group("words")
+            if words in ("十", "百", "千") and not _rounded(sentence_text, match.start(), r):
+                continue  # 百万头生猪项目: a name; 近百万亩 is a quantity
+            value = chinese_number("一" + words if words in ("十", "百", "千") else words)
+            if value:
+                add(match.start(), match.end(), _decimal(value), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
     for match in r.count.finditer(sentence_text):
@@ -218,8 +255,9 @@ def candidates(sentence_text, r):
         if unit == "位":
             continue
         clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
-        if r.delta_clause.match(sentence_text[clause_start:]):
-            # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts
+        if r.delta_clause.match(sentence_text[clause_start:]) or r.total_clause.match(sentence_text[clause_start:]):
+            # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts, and so
+            # does a running total after the year's additions ("新增…企业23户，总数达到156户")
             clause_start = max(
                 (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
             )
@@ -234,11 +272,31 @@ def candidates(sentence_text, r):
             after = after.rsplit("的", 1)[-1] + "的" + own
         if not (r.countable.search(after) or r.countable.search(sentence_text[clause_start : match.start()])):
             continue  # 20多个参观点, 5个城市: counts, but not of anything economic
-        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), unit)
+        add(
+            match.start(),
+            match.end(),
+            _decimal(chinese_number(match.group("num"))),
+            "万" + unit if match.group("wan") else unit,
+        )
     for match in r.figure["count_in_words"].finditer(sentence_text):
         # 共签约两个项目: a count of projects or firms in words
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
+    for match in r.figure["round_count_in_words"].finditer(sentence_text):
+        # 培育规上企业近千家, 新增两千多家经营主体: what is counted stands in the clause, before or after
+        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
+        num = match.group("num")
+        if num in ("百", "千") and not match.group("approx") and not _rounded(sentence_text, match.start(), r):
+            continue  # 服务百家企业活动: a campaign's name
+        if r.countable.search(sentence_text, clause_start, match.start()) or r.countable.match(after):
+            value = chinese_number("一" + num if num in ("百", "千") else num)
+            add(match.start(), match.end(), _decimal(value) if value else None, match.group("unit"))
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
+
+
+def _rounded(sentence_text, start, r):
+    """Whether a round number in words at `start` has a word that rounds it before it (近千家, 超百万亩)."""
+    return bool(r.figure["round_words_qualifier"].search(sentence_text[max(0, start - 4) : start]))
 
 
 def _without_thresholds(found, sentence_text):
@@ -247,6 +305,7 @@ def _without_thresholds(found, sentence_text):
     return [c for c in found if not (sentence_text.startswith("大关", c[1]) and any(m[0] > c[0] for m in money))]
 
 
+WORDS_BEFORE_WAN = re.compile(r"[一二两三四五六七八九十百千][万亿]")
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
 METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
 SUBJECT_STOP = re.compile(r"[，,；;：:。（）()是]")  # a list subject (城镇、农村居民…) spans its 、
@@ -509,7 +568,10 @@ def find_targets(
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
         )
 
-    body = list(_city_and_batch_sentences(text, r, skip))
+    def headline_skip(sentence):
+        return sentence.start < headline_end or (headline and sentence.text.strip() in headline)
+
+    body = list(_city_and_batch_sentences(text, r, skip, headline_skip, skip_sentence, scope))
     # A figure of the headline that the body never states (东山一季度总投资8.5亿元项目集中开工) is
     # read from the headline; one copy of it, as a page may repeat its title.
     heads = [
@@ -603,13 +665,18 @@ def find_targets(
                     metric = figure.metric or metric_for(
                         sentence.text, figure.start, figure.end, figure.unit, r, previous_end
                     )
-                if metric in ("", "总量", "总额") and previous_metric:
-                    metric = re.sub(r"^新增", "", previous_metric)  # "新增X 1000亿元、总量迈上6000亿元"
+                if metric in ("", "总量", "总额", "总数", "总计", "共计", "合计") and previous_metric:
+                    # "新增X 1000亿元、总量迈上6000亿元", "市场主体净增6.57万户、总数达86.89万户"
+                    metric = re.sub(r"^新增|(?:净增|新增|增加)$", "", previous_metric)
                 elif not metric:
                     metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
-                if not metric or r.figure["company_metric"].search(metric) or r.figure["price_metric"].search(metric):
+                if (
+                    not metric
+                    or r.figure["company_metric"].search(metric)
+                    or (r.figure["price_metric"].search(metric) and not r.figure["disbursed_total"].search(metric))
+                ):
                     continue  # no noun says what is measured, or it is a company's figure or a price
                 if (
                     figure.value == 1
@@ -681,14 +748,23 @@ def _same_subject(a, b):
     return not ours or not theirs or bool(ours & theirs)
 
 
-def _city_and_batch_sentences(text, r, skip):
+def _city_and_batch_sentences(text, r, skip, headline_skip=None, foreign=None, scope=None):
     """The city's sentences, and the part of a sentence about companies that counts a batch they
     only exemplify: "甲有限公司项目等8个项目投产，总投资44.98亿元" → "8个项目投产，总投资44.98亿元".
-    Each ；-part of such a sentence is read on its own: one part may name no company at all."""
+    Each ；-part of such a sentence is read on its own: one part may name no company at all.
+
+    A sentence passed over for naming another place (`foreign`) is read where the other place is
+    only an example of the subject's batch or where a clause turns to the subject (_subject_parts)."""
     kept = {s.start for s in city_sentences(text, r.company, skip)}
+    not_company = {s.start for s in city_sentences(text, r.company)} if foreign else set()
     for sentence in sentences(text):
         if sentence.start in kept:
             yield sentence
+            continue
+        if foreign and not (headline_skip and headline_skip(sentence)) and foreign(sentence):
+            for part in _subject_parts(sentence, r, foreign, scope):
+                if sentence.start in not_company or not r.company.search(part.text):
+                    yield part
             continue
         if skip(sentence):
             continue
@@ -706,6 +782,50 @@ def _city_and_batch_sentences(text, r, skip):
             elif not r.figure["batch_of_examples"].search(sentence.text):
                 continue  # a sentence left out for its companies, with no batch in it
             yield Span(sentence.start + start, sentence.start + part.end(), sentence.text[start : part.end()])
+
+
+SEMICOLON_PART = re.compile(r"[^；;]+[；;]?")
+
+
+def _subject_parts(sentence, r, foreign, scope):
+    """The parts of a sentence judged another place's that still speak for the subject.
+
+    1. Other places named only as examples of the subject's batch ("签约甲县A项目、乙县B项目等工业
+       项目11个", "培育甲县X、乙县Y等4个省级专业镇"): with the examples blanked, the sentence names
+       no other place, and the whole of it is read.
+    2. A round-up that turns to the subject ("…甲县位居全省首位；全市县域GDP实现…"): from the first
+       clause that opens with the subject's own scope word (全市 in a city, 全县, 我县 …) to the end of
+       the sentence, leaving off any later ；-part that names another place by itself."""
+    blanked = sentence.text
+    for match in r.figure["examples_before_count"].finditer(sentence.text):
+        start, end = match.span("examples")
+        blanked = blanked[:start] + "　" * (end - start) + blanked[end:]
+    if blanked != sentence.text and not foreign(Span(sentence.start, sentence.end, blanked)):
+        return [sentence]
+    if scope is None:
+        return []
+    for clause in re.finditer(r"(?:^|(?<=[，,；;：:]))[^，,；;：:]+", sentence.text):
+        lead = r.figure["own_scope_clause_lead"].match(sentence.text, clause.start())
+        own = scope.own.match(sentence.text, lead.end()) if lead else None
+        if own is None or RANKING_AFTER.match(sentence.text, own.end()):
+            continue
+        parts = []
+        for index, part in enumerate(SEMICOLON_PART.finditer(sentence.text, clause.start())):
+            span = Span(sentence.start + part.start(), sentence.start + part.end(), part.group(0))
+            if index and foreign(span):
+                break
+            parts.append(span)
+        return [
+            Span(
+                parts[0].start,
+                parts[-1].end,
+                sentence.text[parts[0].start - sentence.start : parts[-1].end - sentence.start],
+            )
+        ]
+    return []
+
+
+RANKING_AFTER = re.compile(r"[排第位居前]|名列|列")
 
 
 def _fact(
@@ -744,6 +864,8 @@ def _fact(
             baseline_year = int(match.group("year")) if match.group("year") else None
     metric_key, measure, sign = classify(metric, figure.unit, before)
     value, high, bound = figure.value, figure.high, bound_of(figure, before, after, r)
+    if bound == "exact" and APPROX.search(sentence.text, figure.start, figure.end):
+        bound = "at_least"  # 300多亿元, 6000余个: more than the round number written
     if sign < 0:  # 下降3%: a growth of -3; "下降3%以上" is at most -3
         value, high = (-high, -value) if high is not None else (-value, None)
         bound = {"at_least": "at_most", "at_most": "at_least"}.get(bound, bound)
@@ -775,6 +897,7 @@ def _fact(
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
@@ -818,7 +941,14 @@ def _kind_and_year(
         return any(p.start() <= m.start() < p.end() for p in past_plans)
 
     # 预计 alone marks an estimate of a figure reached, not a goal (预计全年增长5.2%).
-    goal = [m for m in r.goal.finditer(head) if not r.figure["estimate"].fullmatch(m.group(0)) and not in_past_plan(m)]
+    nouns = [m.span() for m in r.goal_as_noun.finditer(head)]  # 计划总投资, 完成目标任务: no goal
+    goal = [
+        m
+        for m in r.goal.finditer(head)
+        if not r.figure["estimate"].fullmatch(m.group(0))
+        and not in_past_plan(m)
+        and not any(a <= m.start() < b for a, b in nouns)
+    ]
     goal += [m for m in r.plan_period_end.finditer(head) if not in_past_plan(m)]
     actual = list(r.actual.finditer(head))
     is_goal = bool(goal) and (
@@ -827,8 +957,9 @@ def _kind_and_year(
     if is_goal:
         # The nearest deadline before the number wins; failing that, any in the sentence.
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
-        if deadline is None and document_year and r.year_plan.search(head):
-            return "target", document_year  # "今年计划开工项目107个": the plan of the document's year
+        if deadline is None and (document_year or meeting_year) and r.year_plan.search(head):
+            # "今年计划开工项目107个": the plan of the document's year; an undated page's 今年 is its event's year.
+            return "target", document_year or meeting_year
         if deadline is None:
             # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year.
             clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
@@ -850,6 +981,9 @@ def _kind_and_year(
     years = [] if r.baseline.search(head[clause_start:]) else years
     if years:
         return "actual", years[-1]
+    earlier = _earlier_clause_year(head, clause_start, r)
+    if earlier:
+        return "actual", earlier  # "2023年实现铝工业产值567.4亿元，占全省的47.9%": the sentence's year
     if past_plans and head[past_plans[-1].end() :].strip('的”" ') == "":
         return "actual", r.plan_periods[past_plans[-1].group("plan")]  # "较“十三五”末的3.4万元": the plan's last year
     if event_year and not worded and not past_plans and not r.past_period.search(head):
@@ -880,6 +1014,30 @@ def _kind_and_year(
     return "actual", None
 
 
+EARLIER_YEAR_NOT = re.compile(r"以来|起|前|底前|末前|[^，,；;]{0,6}?(?:相比|同期|以来)")
+SEMICOLON = re.compile(r"[；;：:]")  # a ；-part, or the list after a heading's colon
+FIGURE_DIGIT = re.compile(r"\d")
+OTHER_YEAR_WORD = re.compile(r"今年|去年|上年|当年|明年|本年|前年")
+
+
+def _earlier_clause_year(head, clause_start, r):
+    """The year an earlier clause of the same ；-part writes for the figure it reports, when the next
+    figure's own clause names none: "2023年实现产值567.4亿元，占全省的47.9%" → 2023. Not a year compared
+    with (较2020年, 与2022年相比), a baseline (由2022年的…), a span's start (2020年以来), or a clause that says 今年/去年 itself."""
+    if clause_start == 0 or OTHER_YEAR_WORD.search(head, clause_start) or r.baseline.search(head, clause_start):
+        return None
+    part_start = max((m.end() for m in SEMICOLON.finditer(head, 0, clause_start)), default=0)
+    found = [
+        int(m.group(1))
+        for m in YEAR.finditer(head, part_start, clause_start)
+        if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
+        and head[m.start() - 1 : m.start()] not in ("由", "从")  # 由2022年的11500家增至13200家: a baseline
+        and not EARLIER_YEAR_NOT.match(head, m.end())
+        and FIGURE_DIGIT.search(head, m.end(), clause_start)  # the year's clause reported a figure itself
+    ]
+    return found[-1] if found else None
+
+
 def _deadline(text, r, base_year=None):
     """The last deadline written in `text`: 到2027年, 2027年前, 十四五末, 用三年时间 (from base_year)."""
     # A year heading a clause ("，2035年经济总量力争达到230亿元") dates only the figures of that clause.
@@ -890,6 +1048,8 @@ def _deadline(text, r, base_year=None):
     ]
     found += [(m.start(), r.plan_periods[m.group("plan")]) for m in r.plan_period_end.finditer(text)]
     if base_year:
+        # 明年 (来年) is the year after the page's, 后年 the one after it.
+        found += [(m.start(), base_year + (2 if m.group(0) == "后年" else 1)) for m in r.next_year.finditer(text)]
         for m in r.within_years.finditer(text):
             years = chinese_number(m.group("n") or m.group("n2"))
             if years:
