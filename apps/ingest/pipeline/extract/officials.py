@@ -19,7 +19,20 @@ NAME_DOTS = "·•．・‧∙"
 DOTTED_NAME = re.compile(rf"[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}](?P<second>[\u4e00-\u9fff]{{2,10}})")
 # A phase or project word right after (or inside) a would-be name: 区长康二期项目 is 高新区 + 长康二期项目.
 PROJECT_TAIL = re.compile(r"[一二三四五六七八九十]期|项目|工程")
-LEADING_FILLER = re.compile(r"^(?:在|据|由|经|和|与|及|同|对|向|请|邀请|其中|包括|以及|陪同|会同)+")
+# A line of a roster: a two- or three-character name (a two-character one padded to three: 陈   丹),
+# two or more spaces, then the person's posts to the end of the line.
+ROSTER_LINE = re.compile(
+    r"(?m)^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \u3000]{2,}"
+    r"(?P<title>[\u4e00-\u9fff、]{3,40})[ \u3000]*$"
+)
+CLAUSE_END = re.compile(r"[，,；;。\n]")
+# Characters that make a list item a place, a body or a group rather than a person.
+NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
+# A two-character name padded with a space to the width of three-character ones in a list (、李 杰、).
+PADDED_NAME = re.compile(r"([\u4e00-\u9fff])[ \u3000]{1,2}([\u4e00-\u9fff])(?=、|[，,。；;）)]|等|出席|参加|陪同|$)")
+LEADING_FILLER = re.compile(
+    r"^(?:我们|在|据|由|经|和|与|及|同|对|向|有请|请|邀请到|邀请|欢迎|其中|包括|以及|陪同|会同)+"
+)
 
 
 class OfficialRules:
@@ -44,13 +57,15 @@ class OfficialRules:
         assert all(surnames), "an empty surname would let a name begin anywhere"
         first_characters = "".join(sorted({surname[0] for surname in surnames}))
         self.before_name = re.compile(f"[^\u4e00-\u9fff](?=[{re.escape(first_characters)}])")
+        # Tibetan names have no family name: one or two two-character parts (扎西, 才旺尼玛).
+        self.tibetan = re.compile(f"(?:{alternation(markers['tibetan_name_parts'])}){{1,2}}")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
         # A space may stand between title and name in a byline or header: "县长 李明"; a group
         # title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
-            f"({alternation(every_title)})(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
-            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}])"
+            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
+            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern})"
         )
         # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
         # a role that needs an organisation (领导小组组长, 产业链链长) an official's too.
@@ -65,11 +80,17 @@ class OfficialRules:
         )
         groups = alternation(list(markers["group_after_names"]) + list(markers["group_titles"]))
         self.names_then_group = re.compile(rf"(?<![\u4e00-\u9fff])(?P<names>{name}(?:、{name})+)等(?:{groups})")
+        # 某某主持召开常务会议，甲、乙、丙参加: a clause of bare names attending the meeting an official chairs.
+        self.attendees = re.compile(
+            rf"(?:^|(?<=[，,；;。\n]))(?P<names>{name}(?:、{name})+)等?(?:同志)?(?:参加|出席|列席)(?!仪式|活动)"
+        )
         # The last name of a list may end its sentence, its line or the excerpt (县领导甲、乙、丙).
         self.list_more = re.compile(
             rf"、(?P<name>{self.surname}[\u4e00-\u9fff]{{1,2}}(?=、)"  # 马同和、: the reading the list comma ends
             rf"|{name}(?=、|{alternation(markers['after_name'])}|[，,。；;（()）\s]|$))"
         )
+        # A list's last item closed by 等 or a word that follows names (、某某出席).
+        self.list_end = re.compile("等|" + alternation(w for w in markers["after_name"] if len(w) > 1))
         # 县领导甲、乙和丙出席: 和 (以及) before the last name of a list of two or more.
         self.list_last = re.compile(
             rf"(?:和|以及)(?P<name>{name})(?=[，,。；;\s]|$|{alternation(markers['after_name'])})"
@@ -147,6 +168,18 @@ def dotted_name(text, start, r):
     return next((text[start:end] for end in ends if r.boundary.match(text, end)), match.group(0))
 
 
+def tibetan_name(text, start, r):
+    """县长才旺尼玛说 → 才旺尼玛: a Tibetan name of one or two parts, taken where a word that follows
+    names (or punctuation) ends it; None where it does not (白玛丽 is no 白玛)."""
+    match = r.tibetan.match(text, start)
+    if not match:
+        return None
+    for end in sorted({match.end(), start + 2}, reverse=True):
+        if r.boundary.match(text, end):
+            return text[start:end]
+    return None
+
+
 def part_of_a_project_name(text, start, name):
     """康二期 in 高新区长康二期项目: the characters after a title run into a phase or project word."""
     return bool(PROJECT_TAIL.search(text, start, start + len(name) + 2))
@@ -162,6 +195,65 @@ def deputy_head(previous_title, title):
     return re.sub(rf"(?:常务)?副?{re.escape(base)}$", "", previous)
 
 
+def organisation_of(title, r):
+    """The organisation in a post's last part: 市政协 in 市政协副主席, 纪检监察工委 in 纪检监察工委书记;
+    "" where the post is an office by itself (副县长)."""
+    last = title.split("、")[-1]
+    bare = [t for t in r.needs_organisation if last.endswith(t) and len(t) < len(last)]
+    return last[: -len(max(bare, key=len))] if bare else ""
+
+
+def bare_post(post, r):
+    """A post that names no organisation of its own: 副主任, 二级调研员 (the post before it does)."""
+    return re.sub(r"^(?:常务)?副?", "", post) in r.needs_organisation or post in r.needs_organisation
+
+
+def owning_post(full_title, r):
+    """The post whose organisation a person's chain ends in: in 省某某研究室党组副书记、副主任 the bare
+    副主任 is of the 研究室 named in the post before it."""
+    posts = [post for post in full_title.split("、") if post]
+    for post in reversed(posts):
+        if not bare_post(post, r):
+            return post
+    return posts[-1] if posts else ""
+
+
+def same_level(foreign_title, title):
+    """Whether a bare post (市长, 副市长, 县长) is at the level of another place's post before it
+    (扬州市委书记 → 市长: yes; 杭州市副市长 → 区长: no, the district's own)."""
+    level = re.match(r"(?:常务|代)?副?([市县区州旗盟])", title)
+    return bool(level) and bool(re.search(f"{level.group(1)}(?:委|长|政府|人大|政协)", foreign_title))
+
+
+def _provincial(post, subject_names):
+    """A post of a province-level government named by its province (宁夏回族自治区政协副主席, 湖北省委常委):
+    no city's or county's official, unless the subject is that municipality itself."""
+    from .places import place_index
+
+    mentions = place_index().mentions(post)
+    if not mentions or mentions[0][0] != 0 or mentions[0][2] in subject_names:
+        return False
+    _start, end, name = mentions[0]
+    divisions = place_index().divisions.lookup(name)
+    return any(d.level == "省级" for d in divisions) and bool(
+        re.match(r"(?:省|市|自治区)?(?:委|政府|人民政府|人大|政协|党委)", post[end:])
+    )
+
+
+def holds_office(chain, r):
+    """县人大副主任、工经联会长: a post of the place's state or party organs before a society's or a
+    firm's role. A firm's own 党委副书记 (某某集团党委副书记、总经理) is no such post."""
+    for post in chain.split("、")[:-1] or []:
+        if r.institution.search(post):
+            continue
+        if r.office_in_chain.search(post):
+            return True
+        bare = [t for t in r.needs_organisation if post.endswith(t)]
+        if bare and LEVELLED_POST.match(post) and r.government.search(post[: -len(max(bare, key=len))]):
+            return True
+    return False
+
+
 def own_centre(organisation, subject_names, r):
     """A 中心 of the place itself (昌吉州营商环境服务中心, 县融媒体中心) is a public body; a centre with
     no place before it (南方财经信息中心) may be anyone's."""
@@ -172,28 +264,89 @@ def own_centre(organisation, subject_names, r):
 
 def starts_a_word(text, position):
     """Whether the two characters at `position` make an ordinary word jieba knows (着重, 认真)."""
-    from ..segment import is_common_word
-
     return is_common_word(text[position : position + 2])
+
+
+def is_dictionary_word(word):
+    """Any word jieba's dictionary knows other than as a person's name (嘉宾, 企业家, 代表)."""
+    import jieba.posseg
+
+    tag = jieba.posseg.dt.word_tag_tab.get(word)
+    return tag is not None and not tag.startswith("nr")
+
+
+def is_common_word(word):
+    from ..segment import is_common_word as common
+
+    return common(word)
 
 
 def listed_after(text, position, r):
     """(name, end) for the names listed after the one ending at `position`: 、乙、丙 and, after at
     least one 、, a last 和丁. A list item that is another title and name is no longer the list."""
     listed = 0
-    while (more := r.list_more.match(text, position)) and not starts_another_title(text, position + 1, r):
+    while not starts_another_title(text, position + 1, r) and (item := list_item(text, position, r)):
         listed += 1
-        position = more.end()
-        yield more.group("name"), position
+        name, position = item
+        yield name, position
     last = r.list_last.match(text, position) if listed else None
     if last and not looks_like_a_word(last.group("name")) and not starts_another_title(text, position + 1, r):
         yield last.group("name"), last.end()
 
 
+def list_item(text, position, r):
+    """(name, end) for the list item after the 、 at `position`, or None.
+
+    A name may run into the verb after it (县领导甲、乙分别陪同: 分别 is no name's end, but a
+    word of its own), and a name whose family name is not in the list (淡, 矫) is still a name
+    where the list's commas close it on both sides (、淡某某、) or a word that follows names does.
+    """
+    if more := r.list_more.match(text, position):
+        return more.group("name"), more.end()
+    if not text.startswith("、", position):
+        return None
+    start = position + 1
+    if tibetan := tibetan_name(text, start, r):
+        return tibetan, start + len(tibetan)  # 、索朗达瓦、
+    if padded := PADDED_NAME.match(text, start):
+        return padded.group(1) + padded.group(2), padded.end()  # 、李 杰、: a two-character name set to a list's width
+    if r.any_title.match(text, start):
+        return None  # 、党组成员、副主任某: the next item is a post of the same person
+    if r.surname_at.match(text, start):
+        name = resolve_name(text, start, r)
+        end = start + len(name) if name else start
+        if (
+            name
+            and not looks_like_a_word(name)
+            and not is_common_word(name)
+            and starts_a_word(text, end)
+            and not r.any_title.match(text, end)
+        ):
+            return name, end
+    run = re.match(r"[\u4e00-\u9fff]{2,6}", text[start:])
+    if not run:
+        return None
+    for length in (2, 3, 4, 5):
+        name, end = text[start : start + length], start + length
+        closed = end == start + len(run.group(0)) and re.match(r"、|[，,。；;）)\s]|$", text[end:])
+        # A name of four or five characters (a Mongolian 宝音满都呼) only where the list closes it.
+        if closed or (length <= 3 and len(run.group(0)) > length and r.list_end.match(text, end)):
+            if length == 3 and text[start + 2] in FUNCTION_CHARS:
+                continue  # 、淡某等: 等 ends the list, not the name
+            if NOT_IN_A_NAME.search(name) or is_dictionary_word(name) or looks_like_a_word(name):
+                return None  # 、各乡镇、, 、县直部门: places and bodies, not people
+            if r.any_title.search(name):
+                return None
+            return name, end
+    return None
+
+
 def starts_another_title(text, position, r):
     """Whether the list item at `position` is an organisation and title before a name, not a
-    name: in 局长张某、区工业和科技局局长李某, 区工业 is the start of the next person's title."""
+    name: in 局长张某、区工业和科技局局长李某, 区工业 is the start of the next person's title. An
+    item that names someone and then, after 及, a title (甲及秘书长乙) is a name first."""
     item = re.match(r"[^、，,。；;：:\n]*", text[position:]).group(0)
+    item = re.split(r"以及|及", item, maxsplit=1)[0]
     return bool(r.title_then_name.search(item))
 
 
@@ -209,9 +362,14 @@ def title_chain(text, title_start, after=0):
 
 
 ORGAN_AFTER_PLACE = re.compile(
-    r"^(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+    r"(?:市|县|区|州|盟|旗)?(?:委|政府|人民政府|人大|人民代表大会|政协|领导|长|副市长|副县长|副区长|常委|纪委)"
+    # 广州市协作办公室, 某某市商务局: a bureau or office under the place's full name is its government's.
+    r"|(?:(?<=[市县区州盟旗])|[市县区州盟旗])[\u4e00-\u9fff]{1,10}?(?:局|办公室)"
 )
 
+
+# What stands between one person of a list and the next one's bare post.
+LIST_JOINERS = ("，", ",", "、", "及", "以及", "和")
 
 FORMER = re.compile(r"(?:^|(?<=[、会委局办组部]))原(?=[\u4e00-\u9fff]{0,8}$)")
 
@@ -240,7 +398,7 @@ def _names_another_place(chain, subject_names, foreign_names):
         return False  # 泉州市委常委、晋江市委书记: a post in the subject too
     titles = [m.span() for m in rules().any_title.finditer(chain)]
     for start, end, name in place_index().mentions(chain):
-        if name in subject_names or not ORGAN_AFTER_PLACE.match(chain[end:]):
+        if name in subject_names or not ORGAN_AFTER_PLACE.match(chain, end):
             continue
         if any(t_start <= start and end < t_end for t_start, t_end in titles):
             continue  # 代县 inside the title 代县长 (acting county head) is no place
@@ -256,6 +414,8 @@ MIXED_LEVELS = re.compile(r"[省市州县区]、[省市州县区]领导$")
 # A post of the parent prefecture or city: 州委书记, 副州长, 市人大常委会主任, 地委书记.
 PARENT_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署|市)")
 PREFECTURE_POST = re.compile(r"^(?:常务)?副?(?:自治州|州|盟|地委|行署)")
+# A post that says its level: 市委常委, 副县长, 区政府党组成员 (not 宣传部长 or 秘书长).
+LEVELLED_POST = re.compile(r"^(?:常务|代)?副?(?:自治州|[省市州县区旗盟]|地委|行署)")
 
 
 def _parent_post(full_title, title, subject_level):
@@ -270,6 +430,12 @@ def _parent_post(full_title, title, subject_level):
         title = last
     if re.search(r"[县区旗]", last) or title.startswith(("县", "区", "旗")):
         return False
+    if not LEVELLED_POST.match(last):
+        # 市委常委、宣传部长: a post that names no level (宣传部长, 秘书长) is at the level of the one
+        # before it that does.
+        levelled = [post for post in offices or posts if LEVELLED_POST.match(post)]
+        if levelled and not re.search(r"[县区旗]", levelled[-1]):
+            last = title = levelled[-1]
     if subject_level in ("县", "区"):
         # "会议传达市委副书记": words before the post that were read into the chain do not hide it
         return bool(PARENT_POST.match(last) or (last.endswith(title) and PARENT_POST.match(title)))
@@ -287,24 +453,34 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
     """
     r = rules()
     people, found = set(), {}
-    previous_name_end, previous_title = 0, ""
+    previous_name_end, previous_title, previous_foreign = 0, "", ""
     for match in r.title_then_name.finditer(text):
         title = match.group(1)
         if r.title_shaped.match(text, match.end()):
             continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
-        dotted = dotted_name(text, match.end(), r)
+        dotted = dotted_name(text, match.end(), r) or tibetan_name(text, match.end(), r)
         name = dotted or resolve_name(text, match.end(), r)
         if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
-        if title in r.group_titles and not r.boundary.match(text, match.end() + len(name)):
-            continue  # 县级领导包联重点企业: a group title before a duty, not before a list of names
+        if title in r.group_titles and (
+            not r.boundary.match(text, match.end() + len(name)) or is_dictionary_word(name) or name[0] in "和与及"
+        ):
+            continue  # 县级领导包联重点企业, 州级领导干部: a group title before a duty or a noun, not a list of names
         chain = title_chain(text, match.start(), after=previous_name_end)
+        if chain in found or chain in people:
+            continue  # 某某副市长都全面介绍: a name before the title (name_then_title), none after it
         # 市财政局局长张某、副局长李某: the second 副局长 is of the organisation named before the first.
         shared_chain = title_chain(text, match.start())
         chain_start = match.start() - len(chain)
         head = ""
-        if re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in ("，", ",", "、"):
+        joined = re.fullmatch(r"(?:常务)?副?", chain) and text[previous_name_end:chain_start] in LIST_JOINERS
+        # 扬州市委书记甲、市长乙: a bare post of the same level right after another place's person is that place's.
+        same_place = bool(joined and previous_foreign and same_level(previous_foreign, chain + title))
+        if joined:
             head = deputy_head(previous_title, chain + title)  # 市政协主席甲，副主席乙、丙
+            # 市政协副主席甲、乙及秘书长丙; 工委书记甲，二级调研员乙: a bare post next in the list is of
+            # the organisation the post before it names.
+            head = head or organisation_of(previous_title, r)
         previous_name_end = match.end() + len(name)
         organisation = chain.split("、")[-1]
         if not chain and title in r.needs_organisation:
@@ -323,10 +499,11 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         outsider = (
             parent_post
             or former_post(chain)
-            or title in r.people_roles
+            or (title in r.people_roles and not holds_office(chain, r))
             or r.institution.search(organisation)
             or title in r.national
             or r.higher_level.search(organisation + title)
+            or r.higher_level.search(owning_post(full_title, r))
         )
         # The person's own organisation decides when one is written (南方财经信息中心主任 after a
         # 市政府 post is not a government post); a bare title takes the one named before it.
@@ -341,7 +518,9 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             and not own_centre(organisation, subject_names, r)
         ):
             continue
-        if outsider or _names_another_place(full_title, subject_names, foreign_names):
+        foreign_place = same_place or _names_another_place(full_title, subject_names, foreign_names)
+        previous_foreign = full_title if foreign_place and not same_place else previous_foreign if same_place else ""
+        if outsider or foreign_place or _provincial(owning_post(full_title, r), subject_names):
             # The parent's, another place's or a company's people, and the names listed after them.
             people.add(name)
             position = match.end() + len(name)
@@ -388,8 +567,45 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         found[name] = OfficialFact(
             name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
         )
+    # A roster line of a press release: "陈   丹   某某县委副书记、县长" (name, padded, then its posts).
+    for match in ROSTER_LINE.finditer(text):
+        name = re.sub(r"[ \u3000]", "", match.group("name"))
+        title = match.group("title").strip()
+        last = title.split("、")[-1]
+        if name in found or name in people or looks_like_a_word(name) or is_dictionary_word(name):
+            continue
+        if not any(last.endswith(t) for t in r.official_titles) or r.institution.search(title):
+            continue
+        needs = [t for t in r.needs_organisation if last.endswith(t)]
+        if needs and not (
+            r.government.search(title) or r.office_in_chain.search(title) or own_centre(title, subject_names, r)
+        ):
+            continue  # 某某公司 … 主任: a bare post needs the state's organisation
+        if (
+            any(last.endswith(t) for t in r.people_roles | r.national)
+            or r.higher_level.search(title)
+            or _provincial(owning_post(title, r), subject_names)
+            or _names_another_place(title, subject_names, foreign_names)
+            or _parent_post(title, last, subject_level)
+        ):
+            people.add(name)
+            continue
+        found[name] = OfficialFact(
+            name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
+        )
     # 甲、乙、丙等副县级以上领导干部出席: office holders without a title.
     for match in finditer_at(r.names_then_group, text, name_starts):
+        for listed in match.group("names").split("、"):
+            if listed not in found and listed not in people and not looks_like_a_word(listed):
+                found[listed] = OfficialFact(
+                    name=listed, title="", evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.6
+                )
+    # Only where someone chairs, and only at the start of a clause (a cheap scan for its punctuation).
+    clause_starts = [0, *(m.end() for m in CLAUSE_END.finditer(text))] if "主持" in text else []
+    for match in finditer_at(r.attendees, text, clause_starts):
+        sentence = text[max(text.rfind("。", 0, match.start()), text.rfind("\n", 0, match.start())) + 1 : match.start()]
+        if "主持" not in sentence or not any(name in sentence for name in found):
+            continue
         for listed in match.group("names").split("、"):
             if listed not in found and listed not in people and not looks_like_a_word(listed):
                 found[listed] = OfficialFact(

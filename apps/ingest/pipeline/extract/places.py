@@ -57,6 +57,11 @@ CLAUSE_START = re.compile(r"[^，。；,;：:！？\n]*$")
 # A clause that ranks places: 北安、孙吴位列前20名, 嫩江、北安分列第一、第二. Places listed before it
 # are being compared, not acting; one place alone (某某县位居全省第一) may be the subject's boast.
 RANK_CLAUSE = re.compile(r"(?:分别|分)?(?:位列|位居|名列|分列|排名|排在|跻身)")
+# A place whose people come to the page's own place: 某某市人大常委会主任…带领…莅临我市, 驻某某市…干部
+# 来菏调研 (来/莅 and the host's one-character short name). Coming to 我市 says the place is not 我市.
+VISITOR = re.compile(
+    r"[^，,。；;！？!?\n]{0,40}?(?:莅临|来到|莅|来)(?:我(?:市|县|区|旗|州|盟)|[\u4e00-\u9fff](?:视察|调研|考察|检查|指导|交流))"
+)
 # A parent with this many of its own divisions named is the subject of a round-up over them: one
 # of them may be a county's page naming its neighbours, three more beside it make a round-up.
 ROUND_UP_CHILDREN = 4
@@ -134,6 +139,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     divisions = index.divisions
     scores = defaultdict(float)
     first_span = {}
+    visitors = set()  # places whose people come to the page's place (莅临我市)
     mentioned_provinces = set()
     visited = re.compile("|".join(rules["visit_context"]))
     superior = re.compile("(?:" + "|".join(rules["superior_context"]) + ")$")
@@ -195,6 +201,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
             first_span.setdefault(division.adcode, Span(start, end, name))
+            if VISITOR.match(text, end):
+                visitors.add(division.adcode)
         previous_end, previous_codes = end, {c.adcode for c in candidates}
     body_named = bool(scores)
     anchored = set()
@@ -210,6 +218,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 continue  # "某某带队赴成都、绵阳等地招商": the headline names the trip's destinations
             if _locates_next(anchor_mentions, position, divisions):
                 continue  # "焦作市中站区…签约活动": the parent only says where the district is
+            if VISITOR.match(anchor, end):
+                continue  # "驻某某市…干部来菏调研": the title names the visitors' place
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
@@ -253,12 +263,18 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
         if division.level in ("地级市", "县级市") and city_hint > county_hint:
             scores[adcode] += 1
     pool = anchored if anchored_only and anchored else scores
+    # Whoever comes to 我市 is not 我市: visitors leave the pool while another place is named.
+    pool = {code: scores[code] for code in pool if code not in visitors and scores[code] > 0} or pool
     local_hint = max(county_hint, district_hint)
     own_secretary = _bare_hints(COUNTY_SECRETARY, text, mentions) and not _bare_hints(CITY_SECRETARY, text, mentions)
     if not anchored_only and ((local_hint >= 2 and local_hint > city_hint) or own_secretary):
         # A text that says 县委/区委 on its own is a county's or district's: a named prefecture
         # or municipality is its parent or host, not its subject.
-        local = {code: v for code, v in scores.items() if divisions.by_adcode[code].level in COUNTY_LEVELS and v > 0}
+        local = {
+            code: v
+            for code, v in scores.items()
+            if divisions.by_adcode[code].level in COUNTY_LEVELS and v > 0 and code not in visitors
+        }
         pool = local or pool
     best = max(pool, key=lambda code: (scores[code], -len(code)))
     if scores[best] <= 0:
