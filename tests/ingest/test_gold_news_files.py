@@ -1,5 +1,5 @@
 """The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev8 for development,
-holdout2, holdout3 and holdout4 held out, each with its `_gold` folder) are well formed
+holdout2, holdout3, holdout4 and holdout5 held out, each with its `_gold` folder) are well formed
 and every official and every target it states can be found in its article, so the set cannot
 drift from the text it was written from. No database, no extraction: this checks the files only."""
 
@@ -24,6 +24,7 @@ SETS = {
     "holdout2": 20,
     "holdout3": 20,
     "holdout4": 20,
+    "holdout5": 20,
 }
 
 REQUIRED = (
