@@ -97,7 +97,8 @@ class ClusterRules:
         self.cut_words = re.compile(alternation(rules["cut_after"] + [w for w in rules["lead_in"] if len(w) > 1]))
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
         self.generic = set(rules["generic_items"])
-        self.statistical_sectors = frozenset(rules["statistical_sectors"])
+        self.statistical_sector = re.compile(alternation(rules["statistical_sectors"]))
+        self.statistical_aggregate = re.compile(rf"(?:{alternation(rules['statistical_aggregates'])})$")
         self.company = re.compile(alternation(rules["company_context"]))
         self.lead_clause = re.compile(
             rf"^(?:{alternation(rules['lead_clause_verbs'])})[^，,。；;：:“”]{{2,30}}?(?:产业集群|产业链|产业)"
@@ -120,6 +121,8 @@ class ClusterRules:
         self.lexicon_copula_owner = re.compile(signal["copula_owner"])
         self.brand_tail = re.compile(alternation(signal["brand_tails"]))
         self.brand_not_name = re.compile(signal["brand_not_names"])
+        self.statistics_frame = re.compile(rules["statistics_frame"]["frame"])
+        self.statistics_item = re.compile(rules["statistics_frame"]["item"])
         self.specific_modifiers = tuple(rules["specific_modifiers"])
         items = rules["item_rules"]
         self.item = {
@@ -155,7 +158,8 @@ def _valid(item, r):
     return (
         2 <= len(item) <= 16
         and item not in r.generic
-        and item not in r.statistical_sectors
+        and not r.statistical_sector.search(item)
+        and not r.statistical_aggregate.search(item)
         and not r.tier_of.get(item)
         and not item.endswith(r.not_industry)
         and item not in r.slogans
@@ -504,6 +508,18 @@ def _sectors_after_verb(sentence, r):
             yield from _facts(sentence, match, [name], _tier_before(sentence.text[: match.start()], r), 0.5)
 
 
+def _statistics_sectors(sentence, r):
+    """从行业看，不锈钢产业同比增长6.9%，再生纸产业同比下降23.3%: the industries a statistics note
+    reports by sector, named with 产业 (the classification's sectors are not)."""
+    frame = r.statistics_frame.search(sentence.text)
+    if frame is None:
+        return
+    for match in r.statistics_item.finditer(sentence.text, frame.end()):
+        name = match.group("name")
+        if (name in r.lexicon and _valid(name, r)) or _unknown_name_ok(name, r):
+            yield from _facts(sentence, match, [name], "other", 0.5)
+
+
 def _verb_each_lists(sentence, r):
     """做优茶叶、做强中药材、做大生态旅游: each name after a development verb of its own."""
     for match in r.verb_each_list.finditer(sentence.text):
@@ -710,6 +726,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_base_lists(sentence, r),
             *_verb_each_lists(sentence, r),
             *_sectors_after_verb(sentence, r),
+            *_statistics_sectors(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
