@@ -261,3 +261,23 @@ def test_a_chain_of_names_each_closed_by_the_tail_takes_unknown_links():
     assert {"汽车零部件", "藏茶", "林竹", "康养"} <= set(names(text))
     # The chain must start with a name that was taken: a lone unknown name stays out.
     assert "藏茶" not in names("企业是藏茶产业、林竹产业的代表。")
+
+
+def test_a_county_slogan_ending_in_another_county_s_name_keeps_the_sentence_the_county_s():
+    # 柘城 news (tests/fixtures/realnews_dev8/04, shortened): 富民兴县 is a slogan, not 兴县 in 山西.
+    from apps.ingest.pipeline.extract import extract
+    from apps.ingest.pipeline.normalize import normalize
+
+    text = "柘城县召开产业发展推进会。会议指出，我县坚持政府推动和市场驱动双向发力，始终将辣椒作为富民兴县的支柱产业。"
+    assert "辣椒" in [c.name for c in extract(normalize(text)).clusters]
+
+
+def test_organisers_listed_before_a_named_event_are_no_industries():
+    # 成武 news (tests/fixtures/realnews_dev7/03, shortened).
+    text = "由省轻工联社、菏泽市工信局和成武县人民政府共同发起的县域特色产业培育赋能乡村振兴工作推进会在我县举办。"
+    assert names(text) == []
+
+
+def test_a_bare_chan_ye_listed_after_a_name_is_no_tail():
+    # 镶黄 news (tests/fixtures/realnews_dev7/13, shortened).
+    assert names("希望两地共同搭建文旅、产业等多领域合作交流平台。") == []

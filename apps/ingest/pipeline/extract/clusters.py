@@ -97,6 +97,8 @@ class ClusterRules:
         self.cut_words = re.compile(alternation(rules["cut_after"] + [w for w in rules["lead_in"] if len(w) > 1]))
         self.verbs = re.compile(rf"(?:{alternation(rules['develop_verbs'])})$")
         self.generic = set(rules["generic_items"])
+        self.statistical_sector = re.compile(alternation(rules["statistical_sectors"]))
+        self.statistical_aggregate = re.compile(rf"(?:{alternation(rules['statistical_aggregates'])})$")
         self.company = re.compile(alternation(rules["company_context"]))
         self.lead_clause = re.compile(
             rf"^(?:{alternation(rules['lead_clause_verbs'])})[^，,。；;：:“”]{{2,30}}?(?:产业集群|产业链|产业)"
@@ -119,6 +121,8 @@ class ClusterRules:
         self.lexicon_copula_owner = re.compile(signal["copula_owner"])
         self.brand_tail = re.compile(alternation(signal["brand_tails"]))
         self.brand_not_name = re.compile(signal["brand_not_names"])
+        self.statistics_frame = re.compile(rules["statistics_frame"]["frame"])
+        self.statistics_item = re.compile(rules["statistics_frame"]["item"])
         self.specific_modifiers = tuple(rules["specific_modifiers"])
         items = rules["item_rules"]
         self.item = {
@@ -154,6 +158,8 @@ def _valid(item, r):
     return (
         2 <= len(item) <= 16
         and item not in r.generic
+        and not r.statistical_sector.search(item)
+        and not r.statistical_aggregate.search(item)
         and not r.tier_of.get(item)
         and not item.endswith(r.not_industry)
         and item not in r.slogans
@@ -170,9 +176,13 @@ WEAK_TAILS = ("领域", "行业", "板块", "赛道", "新赛道")
 def _policy_list(items, r, weak_tail=True):
     """A list with one policy area, reform or campaign in it (扬尘、涂装印刷等领域) is no cluster list.
 
-    Trades that safety campaigns name (烟花爆竹, 建筑施工) count only after a weak tail (…等领域)."""
+    Trades that safety campaigns name (烟花爆竹, 建筑施工) count only after a weak tail (…等领域).
+    A list of bodies (由省轻工联社、某市工信局和某县人民政府共同发起的…特色产业) names their event's subject, not industries."""
     return any(
-        r.item["policy_item"].search(item) or item in r.slogans or (weak_tail and r.item["campaign_item"].search(item))
+        r.item["policy_item"].search(item)
+        or item in r.slogans
+        or (weak_tail and r.item["campaign_item"].search(item))
+        or r.item["organization_item"].search(item)  # 由省轻工联社、某市工信局和某县人民政府共同发起的
         for item in items
     )
 
@@ -312,6 +322,8 @@ def _tail_lists(sentence, text, r):
             or match.group("tail") == "产业集群"
             or (match.group("tier") and match.group("tail") == "产业")
         )
+        if match.start() and masked[match.start() - 1] == "、" and match.group(0) == match.group("tail"):
+            continue  # 共同搭建文旅、产业等多领域: 产业 is an item of the list, not the tail of the name before it
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
         single = not marked and (
             r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
@@ -373,18 +385,42 @@ def _facts(sentence, match, items, tier, confidence):
         yield ClusterFact(name=item, tier=tier, evidence=evidence, confidence=confidence, tags=tags_for(item))
 
 
+def _named_by_umbrella(listed, tail, r):
+    """Whether a sector word found as a tail (制造业 in 重点导入新材料、高端装备制造业) ends a specific
+    known industry's name rather than closing a list."""
+    if not tail.group("umbrella") or tail.group("etc"):
+        return False
+    start = max(listed.rfind(sep, 0, tail.start()) for sep in "、和") + 1
+    name = listed[start : tail.end()]
+    ends_item = tail.end() == len(listed) or listed[tail.end()] in "、和"
+    return ends_item and name in r.lexicon and _valid(name, r)
+
+
 def _verb_lists(sentence, r):
-    """ClusterFacts from 加快发展A和B, when every name is a known industry."""
+    """ClusterFacts from 加快发展A和B, when every name is a known industry; from a longer list after a
+    priority verb (重点引进航空服务、综合保税、现代物流、生物医药等) at least half known, its known names."""
+    if r.item["project_subject"].match(sentence.text):
+        return  # 项目以…为导向，重点发展…: one project's focus
     for match in r.verb_list.finditer(sentence.text):
-        items = [i for raw in match.group("items").split("、") for i in _split_and(raw.strip(), r)]
-        if (
-            not items
-            or not all(i in r.lexicon for i in items)
-            or r.tail.search(match.group("items"))
-            or _policy_list(items, r)
+        listed = match.group("items")
+        listed = listed[:-1] if listed.endswith("等") else listed
+        items = [i for raw in listed.split("、") for i in _split_and(raw.strip(), r)]
+        # Only a priority verb (重点引进, 重点发展 …) vouches for a list it names partly (大力发展首发经济、
+        # 夜间经济、数字消费 is a consumption slogan), or for a sector word ending a specific known industry
+        # (重点导入新材料、高端装备制造业; 大力发展生产性服务业 is a sector).
+        priority = sentence.text.startswith("重点", match.start())
+        # Lists with a tail were read by _tail_lists.
+        tails = (t for t in r.tail.finditer(listed) if not (priority and _named_by_umbrella(listed, t, r)))
+        if not items or next(tails, None) or _policy_list(items, r):
+            continue
+        if "项目" in match.group("items"):
+            continue  # 重点引进电子信息、机械制造、生物医药等高附加值、高技术含量项目: kinds of project
+        known = [i for i in items if i in r.lexicon]
+        if len(known) < len(items) and not (
+            priority and len(items) >= 3 and len(known) >= 2 and len(known) * 2 >= len(items)
         ):
-            continue  # lists with a tail were read by _tail_lists
-        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+            continue
+        yield from _facts(sentence, match, known, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
 def _role_phrases(sentence, r):
@@ -470,6 +506,18 @@ def _sectors_after_verb(sentence, r):
         name = match.group("name")
         if _valid(name, r) and not _policy_list([name], r):
             yield from _facts(sentence, match, [name], _tier_before(sentence.text[: match.start()], r), 0.5)
+
+
+def _statistics_sectors(sentence, r):
+    """从行业看，不锈钢产业同比增长6.9%，再生纸产业同比下降23.3%: the industries a statistics note
+    reports by sector, named with 产业 (the classification's sectors are not)."""
+    frame = r.statistics_frame.search(sentence.text)
+    if frame is None:
+        return
+    for match in r.statistics_item.finditer(sentence.text, frame.end()):
+        name = match.group("name")
+        if (name in r.lexicon and _valid(name, r)) or _unknown_name_ok(name, r):
+            yield from _facts(sentence, match, [name], "other", 0.5)
 
 
 def _verb_each_lists(sentence, r):
@@ -678,6 +726,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_base_lists(sentence, r),
             *_verb_each_lists(sentence, r),
             *_sectors_after_verb(sentence, r),
+            *_statistics_sectors(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
