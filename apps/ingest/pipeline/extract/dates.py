@@ -221,6 +221,10 @@ WORK_PLAN_YEAR = re.compile(
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
+# A year whose own sentence says its work is still ahead or under way ("2025年，全区将…",
+# "听取全县2020年猕猴桃营销工作进展情况汇报") is the year the page is written in, not a past year
+# it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
+YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取)")
 
 
 @cache
@@ -231,7 +235,9 @@ def _held_event_pattern():
         # the year opens the name: 2020年…仪式, 2023(中国)…博览会, 2017京鲁…推进会
         r"(?<![\d到至—\-~])(?P<year>20\d{2})(?:年度?)?(?![\d年以底末前])(?=[\u4e00-\u9fff（(“])"
         rf"(?P<name>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
-        # …and the event is held in this text: 在某地举行, or 举行 right before the year
+        # …and the event is held in this text: 在某地举行, or 举行 right before the year; a series
+        # names its session and host between ("…系列新闻发布会第八场(某县)召开")
+        r"(?:第[一二三四五六七八九十\d]{1,3}[场期站次](?:[（(][^（()）]{1,10}[）)])?)?"
         r"(?=在[^，,。；;]{1,30}?(?:举|召开|开幕|启动)|(?:成功|隆重)?(?:举行|召开|举办|开幕|启动))"
         r"|(?<=举行|召开|举办)(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
         rf"(?P<name2>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
@@ -255,6 +261,23 @@ def held_event_years(text):
             continue
         found.append((match.start(), match.end(), int(match.group("year") or match.group("year2"))))
     return found
+
+
+# "11月13日，县长主持召开2024年全县重点项目情况汇报会…谋划好明年项目": at a year's end, an event named by
+# the year whose work it prepares, on a page that calls that work 明年, is held the year before.
+NEXT_YEAR_WORK = re.compile(r"(?:明年|来年)(?:的|全年)?(?:工作|项目|重点|目标|任务|计划|经济)")
+YEAR_END_DAY = re.compile(r"(?<![\d年])(1[12])月\d{1,2}日")
+
+
+def year_end_planning(year, text, dated_text=None):
+    """`year` - 1 when the event named by `year` is dated in November or December (every month-day of
+    `dated_text`, the text by default) and the text plans 明年's work, else `year`; a named period
+    (2024年第四季度…) is that year's own."""
+    days = YEAR_END_DAY.findall(dated_text if dated_text is not None else text)
+    every = re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", dated_text if dated_text is not None else text)
+    if days and len(days) == len(every) and NEXT_YEAR_WORK.search(text) and not CURRENT_PERIOD.search(text):
+        return year - 1
+    return year
 
 
 def held_event_year(text, today=None):
@@ -300,7 +323,7 @@ def likely_year(text, today=None):
     """
     latest_allowed = today.year if today else 9999
     if (held := held_event_year(text, today)) is not None:
-        return held
+        return year_end_planning(held, text)
     periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
     periods = [y for y in periods if y <= latest_allowed]
     if periods:
@@ -316,18 +339,22 @@ def likely_year(text, today=None):
     if planned:
         return max(planned)
     counts = {}
+    ahead = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
         if PLAN_LEAD.search(text, max(0, match.start() - 30), match.start()):
             continue
         if year <= latest_allowed:
             counts[year] = counts.get(year, 0) + 1
+            ahead[year] = ahead.get(year, 0) + bool(YEAR_AHEAD.match(text, match.end()))
     if not counts:
         return None
     reported = max(counts, key=lambda y: (counts[y], y))
     latest = max(counts)
     if latest > reported:
         return latest
+    if ahead[reported] == counts[reported]:
+        return reported  # every mention of the year says its work is ahead or under way
     return reported if year_end else min(reported + 1, latest_allowed)
 
 

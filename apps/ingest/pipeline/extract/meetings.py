@@ -10,7 +10,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
-from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, held_event_years, infer_year, safe_date
+from .dates import (
+    FULL_DATE,
+    MONTH_DAY,
+    THIS_MONTH_DAY,
+    held_event_years,
+    infer_year,
+    safe_date,
+    year_end_planning,
+)
 from .text import alternation, data, sentences
 
 WEEKDAYS = "一二三四五六日"
@@ -364,6 +372,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             # An event the sentence holds under a name with its year ("3月3日，2020年某县产业项目集中开工
             # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
             year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
+        if year_clue is not None:
+            year_clue = year_end_planning(year_clue, text, sentence.text)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
             mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]

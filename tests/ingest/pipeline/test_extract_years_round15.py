@@ -1,0 +1,53 @@
+"""Round 15: the year an undated page speaks from, read from how the genre states it. Short written
+sentences in the shapes of the dev5–dev8 pages (no page's names), each with a counter-example."""
+
+from datetime import date
+
+from apps.ingest.pipeline.extract.dates import held_event_year, likely_year
+from apps.ingest.pipeline.extract.meetings import find_meetings
+
+
+def test_a_year_whose_work_is_ahead_or_under_way_is_the_pages_own():
+    # Shape of dev8 20 (2月17日 签约仪式 … 2025年，某区将…) and dev6 08 (进展情况汇报 of the year's work).
+    assert likely_year("2月17日，某区举行项目签约仪式。2025年，某区将全力抓招商促发展。") == 2025
+    assert likely_year("9月10日，县长主持召开常务会议。会议听取了全县2020年农产品营销工作进展情况汇报。") == 2020
+    # Counter-example: a result reported on is written early the next year (将近 is no future).
+    assert likely_year("2023年，全市生产总值增长5%。") == 2024
+    assert likely_year("2月3日，某县召开大会。2023年，全县签约项目将近50个。") == 2024
+
+
+def test_a_series_event_names_its_session_before_the_holding_verb():
+    # Shape of dev7 18: a city's series of press conferences, one session per county.
+    text = "4月3日，2025年“聚力发展”系列新闻发布会第八场（某县）召开，介绍经济运行情况。"
+    assert held_event_year(text) == 2025
+    assert [m.date for m in find_meetings(text, None) if m.date] == [date(2025, 4, 3)]
+    # Counter-example: a session still to come is not held in the text.
+    assert held_event_year("2025年“聚力发展”系列新闻发布会第九场将于下周举办。") is None
+
+
+def test_a_year_end_meeting_on_next_years_work_is_held_the_year_before():
+    # Shape of dev8 01: a November 汇报会 named by the year whose projects it prepares, 明年 in the talk.
+    text = "11月13日，县长主持召开2024年全县重点项目情况汇报会。会议要求，科学谋划好明年项目盘子。"
+    assert likely_year(text) == 2023
+    assert [m.date for m in find_meetings(text, None) if m.date] == [date(2023, 11, 13)]
+    # Counter-examples: the same meeting without 明年's work; a named quarter is that year's own.
+    plain = "11月13日，县长主持召开2024年全县重点项目情况汇报会。会议要求，加快项目建设。"
+    assert [m.date for m in find_meetings(plain, None) if m.date] == [date(2024, 11, 13)]
+    quarter = "11月13日，某县举行2024年第四季度重点项目集中开工仪式。会议要求，谋划好明年项目。"
+    assert [m.date for m in find_meetings(quarter, None) if m.date] == [date(2024, 11, 13)]
+
+
+def _years(text):
+    from apps.ingest.pipeline.extract import extract
+    from apps.ingest.pipeline.normalize import normalize
+
+    return {str(t.value): t.year for t in extract(normalize(text)).targets}
+
+
+def test_a_total_counted_from_a_start_year_is_the_pages_years():
+    # Shapes of dev5 07 (2024年以来…总投资 on a 2025 page) and dev7 17 (首届 in 2005 … 16年来 … 共签约投资).
+    head = "发布时间：2025-06-05\n某县项目签约活动举行\n"
+    assert _years(head + "2024年以来，园区已招引落地11个项目，总投资36.85亿元。")["36.85"] == 2025
+    assert _years(head + "2005年8月，某县举办首届交易会后，20年来，共签约投资319亿元。")["319"] == 2025
+    # Counter-example: a year written after the start dates its own clause.
+    assert _years(head + "2020年以来，全县持续招商，2023年签约项目12个。")["12"] == 2023
