@@ -722,6 +722,8 @@ def find_targets(
                         and fact.unit != "%"
                         and figure.metric is None
                         and restatable.get(restated)
+                        # a total counted from a start year to now is no restatement of the event's batch
+                        and not SPAN_TO_NOW.search(sentence.text, 0, figure.start)
                         and (
                             RESTATING.search(sentence.text, 0, figure.start)
                             or any(_same_subject(fact.metric, m) for m in restatable[restated])
@@ -854,6 +856,8 @@ def _fact(
         event_year=event_year,
         since_this_year=bool(SINCE_THIS_YEAR.search(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)),
     )
+    if kind == "actual":
+        year = _running_total_year(sentence.text[: figure.start], year, document_year or event_year or meeting_year)
     ranked_in = r.ranked_list_year.search(sentence.text, 0, figure.start) if figure.unit in RANK_UNITS else None
     if ranked_in:
         year = int(ranked_in.group("year"))  # 在“2021中国西部百强县市”中…排第56名: the list's year, not the page's
@@ -902,6 +906,27 @@ APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
 CUMULATIVE = frozenset({"截至目前", "截止目前", "累计", "至今"})
+
+
+# "2024年以来，园区已招引落地11个项目，总投资36.85亿元", "2005年8月举办首届…后，16年来，共签约投资319亿元":
+# a total counted from a written start year (or over N years) up to now is the page's year's, not its start's.
+# (去年以来, 近年来 stay without a year: `past_period`.)
+SPAN_TO_NOW = re.compile(r"(20\d{2})年(?:\d{1,2}月(?:份)?)?以来|(?<![\d年])[\d一二三四五六七八九十两]{1,3}年来")
+
+
+def _running_total_year(head, year, now_year):
+    """`now_year` for a figure whose sentence counts it from a start year to now, when the year found
+    for it is that start (or none); else `year` unchanged."""
+    spans = list(SPAN_TO_NOW.finditer(head))
+    if not spans or not now_year:
+        return year
+    starts = {int(m.group(1)) for m in spans if m.group(1)}
+    written_since = [int(m.group(1)) for m in YEAR.finditer(head, spans[-1].end())]
+    if written_since:
+        return year  # "2020年以来…，2023年签约12个": the clause's own year
+    if year is None or year in starts or year < now_year and any(not m.group(1) for m in spans):
+        return now_year if now_year > max(starts, default=0) else year
+    return year
 
 
 def _topic_year(text, position, r):
