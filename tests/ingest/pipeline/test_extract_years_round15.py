@@ -4,7 +4,7 @@ sentences in the shapes of the dev5–dev8 pages (no page's names), each with a 
 from datetime import date
 
 from apps.ingest.pipeline.extract.dates import held_event_year, likely_year
-from apps.ingest.pipeline.extract.meetings import find_meetings
+from apps.ingest.pipeline.extract.meetings import GIVEN_AT, find_meetings
 
 
 def test_a_year_whose_work_is_ahead_or_under_way_is_the_pages_own():
@@ -51,3 +51,42 @@ def test_a_total_counted_from_a_start_year_is_the_pages_years():
     assert _years(head + "2005年8月，某县举办首届交易会后，20年来，共签约投资319亿元。")["319"] == 2025
     # Counter-example: a year written after the start dates its own clause.
     assert _years(head + "2020年以来，全县持续招商，2023年签约项目12个。")["12"] == 2023
+
+
+def test_an_archive_stamp_is_not_the_pages_date():
+    from apps.ingest.pipeline.extract.dates import footer_date, publication
+
+    # Shape of dev8 11: a government site's footer after a column was shelved.
+    assert footer_date("正文。\n此栏目已归档\n归档时间:2023-10-26\n归档备注:某某") is None
+    # Counter-example: the page's own date line at its foot still dates it.
+    assert footer_date("正文。\n发布时间:2023-10-26") == date(2023, 10, 26)
+    # An aggregator's day-first header line with its clock (dev6 13) is the page's date.
+    assert publication("标题一则\n\n13.08.2015  20:26\n\n正文。")[0] == date(2015, 8, 13)
+
+
+def test_a_reports_dateline_names_the_meeting_it_was_given_at():
+    # Shape of dev6 06: a report to a standing committee, its dateline on a line of its own.
+    text = "关于某区上半年计划执行情况的报告\n\n——2024年8月22日在某区第十七届人民代表大会常务委员会第二十四次会议上\n\n主任、各位副主任："
+    assert [(m.date, m.kind) for m in find_meetings(text, date(2024, 8, 22))] == [(date(2024, 8, 22), "会议")]
+    # Counter-example: a sentence that goes on after the meeting is not a dateline.
+    assert GIVEN_AT.match("2024年8月22日在某区常务会议上，区长强调要加快发展。") is None
+
+
+def test_a_wire_day_before_the_holding_verb_and_yesterday_before_it():
+    stated = date(2022, 6, 27)
+    # Shapes of dev6 19 (新闻办24日举行…发布会) and dev6 13 (从市政府昨日召开的市长碰头会上获悉).
+    held = find_meetings("某省政府新闻办24日举行某州专场新闻发布会，州长介绍情况。", stated, stated=stated)
+    assert [m.date for m in held] == [date(2022, 6, 24)]
+    met = find_meetings("从某市政府昨日召开的市长碰头会上获悉，今年招商成果丰硕。", stated, stated=stated)
+    assert [m.date for m in met] == [date(2022, 6, 26)]
+    # Counter-examples: a day after the page's date is no day of this month held; no stated date, no day.
+    assert [m.date for m in find_meetings("某县28日召开推进会。", stated, stated=stated) if m.date] == []
+    assert [m.date for m in find_meetings("从某市政府昨日召开的市长碰头会上获悉。", None) if m.date] == []
+
+
+def test_a_year_in_an_events_name_after_held_at():
+    # Shape of dev6 13: "在北京召开的2015某省·北京综合招商活动上" on a page with no year of its own.
+    [meeting] = [
+        m for m in find_meetings("8月7日，在北京召开的2015某省·北京综合招商活动上，某市签约项目7个。", None) if m.date
+    ]
+    assert meeting.date == date(2015, 8, 7)

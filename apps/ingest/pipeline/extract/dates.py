@@ -10,8 +10,9 @@ FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 # 11月14日; 11月14号; the first day of a span written once: 11月14至16日, 11月14—16日.
 MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})(?:日|号(?![楼院线])|(?=\s*[至到—–\-~]\s*\d{1,2}[日号]))")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
+# Not an archive stamp (此栏目已归档 / 归档时间：2023-10-26): the day a site shelved a column, not the page's.
 PUBLISHED_LABEL = re.compile(
-    r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+    r"(?<!归档)(?<!存档)(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
 # A portal's repost credit under the article names its title and source: "《某某观摩组莅临某某》由某某网
 # 提供，转载请注明出处" (also 来自/转载自).
@@ -23,6 +24,8 @@ SOURCE_LABEL = re.compile(
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
 # "2020年11月02日09:47  来源:…": the clock may follow 日 with no space.
 TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})(?:日\s*|\s+)\d{1,2}:\d{2}")
+# An aggregator's header line written day first, with its clock: "13.08.2015  20:26".
+DAY_FIRST_TIMESTAMP = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>20\d{2})\s+\d{1,2}:\d{2}")
 # A short header line led by a numeric date, whatever follows it ("2020-11-08新闻26": a blog's
 # date, category and view count); body prose writes 2020年11月8日, never 2020-11-08.
 LEADING_NUMERIC_DATE = re.compile(r"^(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?=.{0,30}$)")
@@ -57,6 +60,7 @@ def publication(text, first_lines=12):
                 or DATETIME_LINE.match(line)
                 or TIMESTAMP.search(line)
                 or LEADING_NUMERIC_DATE.match(line)
+                or DAY_FIRST_TIMESTAMP.match(line)
                 or NEWSPAPER_LINE.search(line)
             )
             if match:
@@ -239,7 +243,7 @@ def _held_event_pattern():
         # names its session and host between ("…系列新闻发布会第八场(某县)召开")
         r"(?:第[一二三四五六七八九十\d]{1,3}[场期站次](?:[（(][^（()）]{1,10}[）)])?)?"
         r"(?=在[^，,。；;]{1,30}?(?:举|召开|开幕|启动)|(?:成功|隆重)?(?:举行|召开|举办|开幕|启动))"
-        r"|(?<=举行|召开|举办)(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
+        r"|(?:(?<=举行|召开|举办)|(?<=举行的|召开的|举办的))(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
         rf"(?P<name2>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
     )
 

@@ -28,6 +28,9 @@ QUOTED = re.compile(r"“([^”]{2,40})”")
 # A full date with a clock time after it ("2024-05-28 19:57") is a page's timestamp, not the
 # day a meeting was held.
 LEAD_DAY = re.compile(r"(?:^|[】\]）)])\s*(\d{1,2})日(?:[上中下]午|晚)?[，,]")
+# "省政府新闻办24日举行…新闻发布会": a wire's day alone right before the verb that holds the event,
+# in the month of the date the page states (not after it).
+DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:在[^，,。；;]{1,20}?)?(?:举行|召开|举办)")
 CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 
 
@@ -88,6 +91,11 @@ CITED_MEETING = re.compile(r"(?:按照|根据|遵照|贯彻落实|贯彻|落实|
 # "2月18日，区委书记主持召开会议专题研究…": a meeting written only as 会议, which the headline names.
 BARE_MEETING = re.compile(r"召开(?:了)?(?:专题|紧急)?会议")
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
+# A report's dateline on a line of its own ("——2024年8月22日在某区第十七届人民代表大会常务委员会第二十四次会议上"):
+# the report was given at that meeting, that day. (A work report's congress session is the genre step's.)
+GIVEN_AT = re.compile(
+    r"^[—－\-－（(\s]*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在(?P<name>[^，,。；;：:\s]{4,60}?会议)上?[）)]?$"
+)
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
 NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
@@ -105,7 +113,11 @@ def name_year(sentence_text, name, r):
 
 
 # "昨日下午，市长主持召开…": a day named relative to the page's own date.
-RELATIVE_DAY = re.compile(r"(?:^|[，,。：:\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+# "从市政府昨日召开的市长碰头会上获悉": a past day right before the verb that held the event, anywhere.
+RELATIVE_DAY = re.compile(
+    r"(?:^|[，,。：:\s）)】]|(?=(?:昨天|昨日|前天)(?:上午|下午|晚上)?(?:召开|举行|举办)))"
+    r"(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?"
+)
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -178,6 +190,11 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
         elif published and day_of_month <= published.day and not found:
             found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
+    if stated and not found:
+        for match in DAY_HELD.finditer(sentence.text):
+            if int(match.group(1)) <= stated.day:
+                found.append((safe_date(stated.year, stated.month, int(match.group(1))), True, match.start(1)))
+                break
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
@@ -365,6 +382,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name, kind = signed.group(0), "签约"
         if not name:
             name, kind = held_event_name(sentence.text, r)
+        if not name and (given := GIVEN_AT.match(sentence.text.strip())):
+            name, kind = given.group("name"), "会议"
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
