@@ -63,6 +63,9 @@ class MeetingRules:
         self.signing = re.compile(rules["signing"])
         # 仪式, 活动, 观摩: common words that name an event only where the sentence holds one.
         self.generic_kinds = frozenset(rules["generic_kinds"])
+        self.visit_talk = re.compile(alternation(rules["visit_talk"]))
+        # The verbs of a tour (not of a talk: 座谈, 会见, 洽谈, 接待 are talks themselves).
+        self.tour_verbs = frozenset(self.visit_verbs) - {"座谈", "会见", "洽谈", "接待", "专题研究"}
         self.generic_held = re.compile(alternation(rules["generic_held"]))
         # An event stated by its holding verb alone (某县第五届…大赛在…举行, 某市举办…大赛).
         self.held_event = re.compile(rules["held_event"])
@@ -459,6 +462,11 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             if other_day in stated_days
         ):
             del found[day]
+    if not r.visit_talk.search(text):
+        # A leader's tour of sites with no talk held on it (no 座谈会, 汇报, 会见 on the page) is a visit,
+        # not a meeting: only an inspection with its 座谈会 is one.
+        found = {day: m for day, m in found.items() if m.kind not in r.tour_verbs}
+        undated = {name: m for name, m in undated.items() if m.kind not in r.tour_verbs}
     # One event reported twice is one meeting: an undated mention of a dated meeting is that meeting.
     dated_names = [m.name for m in found.values()]
     extra = [m for name, m in undated.items() if not any(name in other or other in name for other in dated_names)]
