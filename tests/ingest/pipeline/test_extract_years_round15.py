@@ -90,3 +90,29 @@ def test_a_year_in_an_events_name_after_held_at():
         m for m in find_meetings("8月7日，在北京召开的2015某省·北京综合招商活动上，某市签约项目7个。", None) if m.date
     ]
     assert meeting.date == date(2015, 8, 7)
+
+
+def test_a_source_line_at_the_foot_dates_the_page_and_a_sources_day_is_no_event():
+    from apps.ingest.pipeline.extract.dates import footer_date
+
+    # Shape of dev6 18: a repost that names its source and date under the text.
+    assert footer_date("正文。\n摘自:某某新闻网 2007年8月18日") == date(2007, 8, 18)
+    # "据8月18日某某网报道，某区围绕项目抓推介，开展招商活动": the day is the source's, not an event's.
+    text = "据8月18日某某新闻网报道，某区围绕项目抓推介，开展一系列招商活动。"
+    assert [m.date for m in find_meetings(text, date(2007, 8, 18)) if m.date] == []
+    # Counter-example: an event's day after 据悉 is still its day.
+    held = find_meetings("据悉，8月18日，某区举办招商推介会。", date(2007, 8, 20))
+    assert [m.date for m in held if m.date] == [date(2007, 8, 18)]
+
+
+def test_a_value_after_its_own_year_and_a_projected_output():
+    # Shapes of dev6 14 (较2020年的24.7亿元), dev7 19 (相较于2012年的…, 是2012年的3.26倍) and dev5 18 (建成投产后).
+    head = "发布时间：2024-05-05\n某县经济运行情况\n"
+    years = _years(head + "2023年全县地区生产总值49.1亿元，较2020年的24.7亿元接近翻番。")
+    assert (years["49.1"], years["24.7"]) == (2023, 2020)
+    years = _years(head + "2021年全县GDP283.1亿元，相较于2012年的86亿元，净增长近200亿元，人均GDP突破10万元。")
+    assert years["10"] == 2021
+    years = _years(head + "2021年工业营业收入743.7亿元，是2012年的3.04倍，规上企业141家，是2012年的3.26倍。")
+    assert years["141"] == 2021
+    years = _years(head + "5月4日，某县8个重点项目集中开工，总投资14亿元，建成投产后销售收入18亿元。")
+    assert (years["14"], years["18"]) == (2024, None)

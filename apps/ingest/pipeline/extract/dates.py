@@ -97,7 +97,9 @@ def publication(text, first_lines=12):
 # (发布时间：2023-08-06), the editor's or source's line with its date (责任编辑：某某 2023-08-06), or a
 # short line that is only the date, bare or in brackets (（2023年8月6日）). Links to other pages
 # (上一篇, 相关新闻) carry their own dates, not this page's.
-FOOTER_CREDIT = re.compile(r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布")
+FOOTER_CREDIT = re.compile(
+    r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布|摘自|转自|转载自"
+)
 FOOTER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条|相关|推荐|阅读|链接|附件")
 FOOTER_ONLY_DATE = re.compile(r"^[（(\[【]?\s*(?:20\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）\]】]?$")
 

@@ -31,6 +31,8 @@ LEAD_DAY = re.compile(r"(?:^|[】\]）)])\s*(\d{1,2})日(?:[上中下]午|晚)?[
 # "省政府新闻办24日举行…新闻发布会": a wire's day alone right before the verb that holds the event,
 # in the month of the date the page states (not after it).
 DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:在[^，,。；;]{1,20}?)?(?:举行|召开|举办)")
+# "据8月18日某某网报道，…": a source's day, cited before its name and 报道/消息.
+SOURCE_DATE = re.compile(r"[^，,。；;]{0,20}?(?:报道|消息)")
 CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 
 
@@ -160,6 +162,10 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             continue
         if sentence.text.startswith(WIRE_DATELINE, match.end()):
             continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
+        if sentence.text[max(0, match.start() - 1) : match.start()] == "据" and SOURCE_DATE.match(
+            sentence.text, match.end()
+        ):
+            continue  # "据8月18日某某网报道": the day a source reported, not an event's
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(
