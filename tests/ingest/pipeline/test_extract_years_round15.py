@@ -11,6 +11,9 @@ def test_a_year_whose_work_is_ahead_or_under_way_is_the_pages_own():
     # Shape of dev8 20 (2月17日 签约仪式 … 2025年，某区将…) and dev6 08 (进展情况汇报 of the year's work).
     assert likely_year("2月17日，某区举行项目签约仪式。2025年，某区将全力抓招商促发展。") == 2025
     assert likely_year("9月10日，县长主持召开常务会议。会议听取了全县2020年农产品营销工作进展情况汇报。") == 2020
+    # Shape of dev7 19: baselines (相较于2012年的…, 是2012年的N倍) are not the year reported on.
+    text = "9月20日，某市新闻发布会举行。2021年全县GDP283.1亿元，相较于2012年的86亿元；规上企业141家，是2012年的3.26倍，是2012年的2倍。"
+    assert likely_year(text) == 2022
     # Counter-example: a result reported on is written early the next year (将近 is no future).
     assert likely_year("2023年，全市生产总值增长5%。") == 2024
     assert likely_year("2月3日，某县召开大会。2023年，全县签约项目将近50个。") == 2024

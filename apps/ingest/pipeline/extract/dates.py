@@ -227,6 +227,8 @@ WORK_PLAN_YEAR = re.compile(
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
+BASELINE_YEAR = re.compile(r"的\s*\d")
+BASELINE_LEAD = frozenset("较比于是由从")
 # A year whose own sentence says its work is still ahead or under way ("2025年，全区将…",
 # "听取全县2020年猕猴桃营销工作进展情况汇报") is the year the page is written in, not a past year
 # it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
@@ -350,6 +352,8 @@ def likely_year(text, today=None):
         year = int(match.group(1))
         if PLAN_LEAD.search(text, max(0, match.start() - 30), match.start()):
             continue
+        if BASELINE_YEAR.match(text, match.end()) or text[max(0, match.start() - 1) : match.start()] in BASELINE_LEAD:
+            continue  # "相较于2012年的86亿元", "是2012年的3.04倍": a baseline, not the year reported on
         if year <= latest_allowed:
             counts[year] = counts.get(year, 0) + 1
             ahead[year] = ahead.get(year, 0) + bool(YEAR_AHEAD.match(text, match.end()))
