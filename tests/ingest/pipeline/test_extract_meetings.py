@@ -31,10 +31,15 @@ def test_the_year_comes_from_the_sentence_own_clue():
 
 
 def test_a_dated_visit_is_a_meeting_of_its_kind():
+    # With a talk held on it (a 汇报 heard, a 座谈会): a tour alone is no meeting (round 15, visit_talk).
     [visit] = find_meetings(
-        "5月8日，市委书记张某某赴高新区调研集成电路产业。", date(2024, 5, 9), official_names=["张某某"]
+        "5月8日，市委书记张某某赴高新区调研集成电路产业，听取工作汇报。", date(2024, 5, 9), official_names=["张某某"]
     )
     assert (visit.kind, visit.date) == ("调研", date(2024, 5, 8))
+    assert (
+        find_meetings("5月8日，市委书记张某某赴高新区调研集成电路产业。", date(2024, 5, 9), official_names=["张某某"])
+        == []
+    )
 
 
 def test_officials_named_in_a_meeting_evidence_are_linked():

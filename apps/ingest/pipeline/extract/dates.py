@@ -10,8 +10,9 @@ FULL_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.�
 # 11月14日; 11月14号; the first day of a span written once: 11月14至16日, 11月14—16日.
 MONTH_DAY = re.compile(r"(?<![\d年/.-])(\d{1,2})月(\d{1,2})(?:日|号(?![楼院线])|(?=\s*[至到—–\-~]\s*\d{1,2}[日号]))")
 THIS_MONTH_DAY = re.compile(r"本月(\d{1,2})日")
+# Not an archive stamp (此栏目已归档 / 归档时间：2023-10-26): the day a site shelved a column, not the page's.
 PUBLISHED_LABEL = re.compile(
-    r"(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
+    r"(?<!归档)(?<!存档)(?:发布时间|发布日期|发表时间|时间|日期)\s*[:：]?\s*(20\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
 # A portal's repost credit under the article names its title and source: "《某某观摩组莅临某某》由某某网
 # 提供，转载请注明出处" (also 来自/转载自).
@@ -23,6 +24,8 @@ SOURCE_LABEL = re.compile(
 # A header line led by a timestamp: "2025-07-18 09:32:16　来源：…　作者：…".
 # "2020年11月02日09:47  来源:…": the clock may follow 日 with no space.
 TIMESTAMP = re.compile(r"(?:^|\s)(?P<y>20\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})(?:日\s*|\s+)\d{1,2}:\d{2}")
+# An aggregator's header line written day first, with its clock: "13.08.2015  20:26".
+DAY_FIRST_TIMESTAMP = re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>20\d{2})\s+\d{1,2}:\d{2}")
 # A short header line led by a numeric date, whatever follows it ("2020-11-08新闻26": a blog's
 # date, category and view count); body prose writes 2020年11月8日, never 2020-11-08.
 LEADING_NUMERIC_DATE = re.compile(r"^(?P<y>20\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)(?=.{0,30}$)")
@@ -57,6 +60,7 @@ def publication(text, first_lines=12):
                 or DATETIME_LINE.match(line)
                 or TIMESTAMP.search(line)
                 or LEADING_NUMERIC_DATE.match(line)
+                or DAY_FIRST_TIMESTAMP.match(line)
                 or NEWSPAPER_LINE.search(line)
             )
             if match:
@@ -93,7 +97,9 @@ def publication(text, first_lines=12):
 # (发布时间：2023-08-06), the editor's or source's line with its date (责任编辑：某某 2023-08-06), or a
 # short line that is only the date, bare or in brackets (（2023年8月6日）). Links to other pages
 # (上一篇, 相关新闻) carry their own dates, not this page's.
-FOOTER_CREDIT = re.compile(r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布")
+FOOTER_CREDIT = re.compile(
+    r"编辑|责编|来源|作者|审核|校对|记者|通讯员|稿源|供稿|摄影|初审|终审|审签|发布|摘自|转自|转载自"
+)
 FOOTER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条|相关|推荐|阅读|链接|附件")
 FOOTER_ONLY_DATE = re.compile(r"^[（(\[【]?\s*(?:20\d{2})\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*[)）\]】]?$")
 
@@ -221,6 +227,12 @@ WORK_PLAN_YEAR = re.compile(
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
+BASELINE_YEAR = re.compile(r"的\s*\d")
+BASELINE_LEAD = frozenset("较比于是由从")
+# A year whose own sentence says its work is still ahead or under way ("2025年，全区将…",
+# "听取全县2020年猕猴桃营销工作进展情况汇报") is the year the page is written in, not a past year
+# it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
+YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取)")
 
 
 @cache
@@ -231,9 +243,11 @@ def _held_event_pattern():
         # the year opens the name: 2020年…仪式, 2023(中国)…博览会, 2017京鲁…推进会
         r"(?<![\d到至—\-~])(?P<year>20\d{2})(?:年度?)?(?![\d年以底末前])(?=[\u4e00-\u9fff（(“])"
         rf"(?P<name>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
-        # …and the event is held in this text: 在某地举行, or 举行 right before the year
+        # …and the event is held in this text: 在某地举行, or 举行 right before the year; a series
+        # names its session and host between ("…系列新闻发布会第八场(某县)召开")
+        r"(?:第[一二三四五六七八九十\d]{1,3}[场期站次](?:[（(][^（()）]{1,10}[）)])?)?"
         r"(?=在[^，,。；;]{1,30}?(?:举|召开|开幕|启动)|(?:成功|隆重)?(?:举行|召开|举办|开幕|启动))"
-        r"|(?<=举行|召开|举办)(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
+        r"|(?:(?<=举行|召开|举办)|(?<=举行的|召开的|举办的))(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
         rf"(?P<name2>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
     )
 
@@ -255,6 +269,23 @@ def held_event_years(text):
             continue
         found.append((match.start(), match.end(), int(match.group("year") or match.group("year2"))))
     return found
+
+
+# "11月13日，县长主持召开2024年全县重点项目情况汇报会…谋划好明年项目": at a year's end, an event named by
+# the year whose work it prepares, on a page that calls that work 明年, is held the year before.
+NEXT_YEAR_WORK = re.compile(r"(?:明年|来年)(?:的|全年)?(?:工作|项目|重点|目标|任务|计划|经济)")
+YEAR_END_DAY = re.compile(r"(?<![\d年])(1[12])月\d{1,2}日")
+
+
+def year_end_planning(year, text, dated_text=None):
+    """`year` - 1 when the event named by `year` is dated in November or December (every month-day of
+    `dated_text`, the text by default) and the text plans 明年's work, else `year`; a named period
+    (2024年第四季度…) is that year's own."""
+    days = YEAR_END_DAY.findall(dated_text if dated_text is not None else text)
+    every = re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", dated_text if dated_text is not None else text)
+    if days and len(days) == len(every) and NEXT_YEAR_WORK.search(text) and not CURRENT_PERIOD.search(text):
+        return year - 1
+    return year
 
 
 def held_event_year(text, today=None):
@@ -300,7 +331,7 @@ def likely_year(text, today=None):
     """
     latest_allowed = today.year if today else 9999
     if (held := held_event_year(text, today)) is not None:
-        return held
+        return year_end_planning(held, text)
     periods = [int(next(g for g in groups if g)) for groups in CURRENT_PERIOD.findall(text)]
     periods = [y for y in periods if y <= latest_allowed]
     if periods:
@@ -316,18 +347,24 @@ def likely_year(text, today=None):
     if planned:
         return max(planned)
     counts = {}
+    ahead = {}
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
         if PLAN_LEAD.search(text, max(0, match.start() - 30), match.start()):
             continue
+        if BASELINE_YEAR.match(text, match.end()) or text[max(0, match.start() - 1) : match.start()] in BASELINE_LEAD:
+            continue  # "相较于2012年的86亿元", "是2012年的3.04倍": a baseline, not the year reported on
         if year <= latest_allowed:
             counts[year] = counts.get(year, 0) + 1
+            ahead[year] = ahead.get(year, 0) + bool(YEAR_AHEAD.match(text, match.end()))
     if not counts:
         return None
     reported = max(counts, key=lambda y: (counts[y], y))
     latest = max(counts)
     if latest > reported:
         return latest
+    if ahead[reported] == counts[reported]:
+        return reported  # every mention of the year says its work is ahead or under way
     return reported if year_end else min(reported + 1, latest_allowed)
 
 

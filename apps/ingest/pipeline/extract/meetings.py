@@ -10,7 +10,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..types import MeetingFact, Span
-from .dates import FULL_DATE, MONTH_DAY, THIS_MONTH_DAY, held_event_years, infer_year, safe_date
+from .dates import (
+    FULL_DATE,
+    MONTH_DAY,
+    THIS_MONTH_DAY,
+    held_event_years,
+    infer_year,
+    safe_date,
+    year_end_planning,
+)
 from .text import alternation, data, sentences
 
 WEEKDAYS = "一二三四五六日"
@@ -20,6 +28,11 @@ QUOTED = re.compile(r"“([^”]{2,40})”")
 # A full date with a clock time after it ("2024-05-28 19:57") is a page's timestamp, not the
 # day a meeting was held.
 LEAD_DAY = re.compile(r"(?:^|[】\]）)])\s*(\d{1,2})日(?:[上中下]午|晚)?[，,]")
+# "省政府新闻办24日举行…新闻发布会": a wire's day alone right before the verb that holds the event,
+# in the month of the date the page states (not after it).
+DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:在[^，,。；;]{1,20}?)?(?:举行|召开|举办)")
+# "据8月18日某某网报道，…": a source's day, cited before its name and 报道/消息.
+SOURCE_DATE = re.compile(r"[^，,。；;]{0,20}?(?:报道|消息)")
 CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
 
 
@@ -52,6 +65,9 @@ class MeetingRules:
         self.signing = re.compile(rules["signing"])
         # 仪式, 活动, 观摩: common words that name an event only where the sentence holds one.
         self.generic_kinds = frozenset(rules["generic_kinds"])
+        self.visit_talk = re.compile(alternation(rules["visit_talk"]))
+        # The verbs of a tour (not of a talk: 座谈, 会见, 洽谈, 接待 are talks themselves).
+        self.tour_verbs = frozenset(self.visit_verbs) - {"座谈", "会见", "洽谈", "接待", "专题研究"}
         self.generic_held = re.compile(alternation(rules["generic_held"]))
         # An event stated by its holding verb alone (某县第五届…大赛在…举行, 某市举办…大赛).
         self.held_event = re.compile(rules["held_event"])
@@ -80,6 +96,11 @@ CITED_MEETING = re.compile(r"(?:按照|根据|遵照|贯彻落实|贯彻|落实|
 # "2月18日，区委书记主持召开会议专题研究…": a meeting written only as 会议, which the headline names.
 BARE_MEETING = re.compile(r"召开(?:了)?(?:专题|紧急)?会议")
 HELD_RIGHT_BEFORE = re.compile(r"(?:召开|举办|举行|承办|主办)了?$")
+# A report's dateline on a line of its own ("——2024年8月22日在某区第十七届人民代表大会常务委员会第二十四次会议上"):
+# the report was given at that meeting, that day. (A work report's congress session is the genre step's.)
+GIVEN_AT = re.compile(
+    r"^[—－\-－（(\s]*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在(?P<name>[^，,。；;：:\s]{4,60}?会议)上?[）)]?$"
+)
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
 NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
@@ -97,7 +118,11 @@ def name_year(sentence_text, name, r):
 
 
 # "昨日下午，市长主持召开…": a day named relative to the page's own date.
-RELATIVE_DAY = re.compile(r"(?:^|[，,。：:\s）)】])(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?")
+# "从市政府昨日召开的市长碰头会上获悉": a past day right before the verb that held the event, anywhere.
+RELATIVE_DAY = re.compile(
+    r"(?:^|[，,。：:\s）)】]|(?=(?:昨天|昨日|前天)(?:上午|下午|晚上)?(?:召开|举行|举办)))"
+    r"(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?"
+)
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 
 
@@ -137,6 +162,10 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             continue
         if sentence.text.startswith(WIRE_DATELINE, match.end()):
             continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
+        if sentence.text[max(0, match.start() - 1) : match.start()] == "据" and SOURCE_DATE.match(
+            sentence.text, match.end()
+        ):
+            continue  # "据8月18日某某网报道": the day a source reported, not an event's
         month, day_of_month = int(match.group(1)), int(match.group(2))
         weekday = WEEKDAY.match(sentence.text, match.end())
         year, inferred = infer_year(
@@ -170,6 +199,11 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
         elif published and day_of_month <= published.day and not found:
             found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
+    if stated and not found:
+        for match in DAY_HELD.finditer(sentence.text):
+            if int(match.group(1)) <= stated.day:
+                found.append((safe_date(stated.year, stated.month, int(match.group(1))), True, match.start(1)))
+                break
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:
             found.append((safe_date(published.year, published.month, int(match.group(1))), True, match.start()))
@@ -357,6 +391,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name, kind = signed.group(0), "签约"
         if not name:
             name, kind = held_event_name(sentence.text, r)
+        if not name and (given := GIVEN_AT.match(sentence.text.strip())):
+            name, kind = given.group("name"), "会议"
         if not name:
             continue
         year_clue = name_year(sentence.text, name, r) if kind not in r.visit_verbs else None
@@ -364,6 +400,8 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             # An event the sentence holds under a name with its year ("3月3日，2020年某县产业项目集中开工
             # 仪式在某园举行") dates the sentence's month-days, whichever name is kept.
             year_clue = next((y for _a, _b, y in held_event_years(sentence.text)), None)
+        if year_clue is not None:
+            year_clue = year_end_planning(year_clue, text, sentence.text)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
         if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
             mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
@@ -430,6 +468,11 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             if other_day in stated_days
         ):
             del found[day]
+    if not r.visit_talk.search(text):
+        # A leader's tour of sites with no talk held on it (no 座谈会, 汇报, 会见 on the page) is a visit,
+        # not a meeting: only an inspection with its 座谈会 is one.
+        found = {day: m for day, m in found.items() if m.kind not in r.tour_verbs}
+        undated = {name: m for name, m in undated.items() if m.kind not in r.tour_verbs}
     # One event reported twice is one meeting: an undated mention of a dated meeting is that meeting.
     dated_names = [m.name for m in found.values()]
     extra = [m for name, m in undated.items() if not any(name in other or other in name for other in dated_names)]

@@ -31,7 +31,7 @@ CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}
 CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
 YEAR = re.compile(r"(20\d{2})年")
-COMPARED_WITH = re.compile(r"(?:较|比|相比|同比)$")
+COMPARED_WITH = re.compile(r"(?:较|比|相比|同比)于?$")
 RANK_UNITS = ("名", "位")
 LEVEL_NOUN_END = re.compile(r".{1,16}?(?:产业集群|集群|产业链|产业园|产业港|产业基地|产业新城|基地|园区|产业|港|城)")
 
@@ -722,6 +722,8 @@ def find_targets(
                         and fact.unit != "%"
                         and figure.metric is None
                         and restatable.get(restated)
+                        # a total counted from a start year to now is no restatement of the event's batch
+                        and not SPAN_TO_NOW.search(sentence.text, 0, figure.start)
                         and (
                             RESTATING.search(sentence.text, 0, figure.start)
                             or any(_same_subject(fact.metric, m) for m in restatable[restated])
@@ -854,6 +856,13 @@ def _fact(
         event_year=event_year,
         since_this_year=bool(SINCE_THIS_YEAR.search(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)),
     )
+    if kind == "actual":
+        head = sentence.text[: figure.start]
+        year = _running_total_year(head, year, document_year or event_year or meeting_year)
+        if own := VALUE_OF_YEAR.search(head):
+            year = int(own.group(1))  # "较2020年的24.7亿元", "由2011年的6435元增加到…": that year's value
+        elif PROJECTED.search(head, max((m.end() for m in SEMICOLON.finditer(head)), default=0)):
+            year = None  # "建成投产后销售收入18亿元": what the projects will yield, in no year yet
     ranked_in = r.ranked_list_year.search(sentence.text, 0, figure.start) if figure.unit in RANK_UNITS else None
     if ranked_in:
         year = int(ranked_in.group("year"))  # 在“2021中国西部百强县市”中…排第56名: the list's year, not the page's
@@ -902,6 +911,31 @@ APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
 CUMULATIVE = frozenset({"截至目前", "截止目前", "累计", "至今"})
+
+
+# A value written right after its own year: "较2020年的24.7亿元", "由2011年的6435元增加到2021年的18044元".
+VALUE_OF_YEAR = re.compile(r"(20\d{2})年(?:底|末|全年)?的\s*$")
+# Output promised once built: "建成投产后年产值20亿元", "达产后可实现利税3.5亿元".
+PROJECTED = re.compile(r"(?:建成|投产|达产|达效|建成运营)后")
+# "2024年以来，园区已招引落地11个项目，总投资36.85亿元", "2005年8月举办首届…后，16年来，共签约投资319亿元":
+# a total counted from a written start year (or over N years) up to now is the page's year's, not its start's.
+# (去年以来, 近年来 stay without a year: `past_period`.)
+SPAN_TO_NOW = re.compile(r"(20\d{2})年(?:\d{1,2}月(?:份)?)?以来|(?<![\d年])[\d一二三四五六七八九十两]{1,3}年来")
+
+
+def _running_total_year(head, year, now_year):
+    """`now_year` for a figure whose sentence counts it from a start year to now, when the year found
+    for it is that start (or none); else `year` unchanged."""
+    spans = list(SPAN_TO_NOW.finditer(head))
+    if not spans or not now_year:
+        return year
+    starts = {int(m.group(1)) for m in spans if m.group(1)}
+    written_since = [int(m.group(1)) for m in YEAR.finditer(head, spans[-1].end())]
+    if written_since:
+        return year  # "2020年以来…，2023年签约12个": the clause's own year
+    if year is None or year in starts or year < now_year and any(not m.group(1) for m in spans):
+        return now_year if now_year > max(starts, default=0) else year
+    return year
 
 
 def _topic_year(text, position, r):
@@ -1031,7 +1065,7 @@ def _earlier_clause_year(head, clause_start, r):
         int(m.group(1))
         for m in YEAR.finditer(head, part_start, clause_start)
         if not COMPARED_WITH.search(head, max(0, m.start() - 2), m.start())
-        and head[m.start() - 1 : m.start()] not in ("由", "从")  # 由2022年的11500家增至13200家: a baseline
+        and head[m.start() - 1 : m.start()] not in ("由", "从", "是")  # 由2022年的11500家增至13200家: a baseline
         and not EARLIER_YEAR_NOT.match(head, m.end())
         and FIGURE_DIGIT.search(head, m.end(), clause_start)  # the year's clause reported a figure itself
     ]

@@ -82,7 +82,15 @@ def session_step(doc):
     # Kept as the dateline writes it ("州第十五届…", "第十七届…"): the gold convention, and the
     # meeting is the subject city's anyway.
     name = doc.dateline.session
-    doc.meetings = [m for m in doc.meetings if m.kind != SESSION_KIND and m.name != name]
+    line = doc.dateline.evidence
+    doc.meetings = [
+        m
+        for m in doc.meetings
+        if m.kind != SESSION_KIND
+        and m.name != name
+        # the dateline read as a sentence (GIVEN_AT) is this same session
+        and not (m.evidence.start <= line.start < m.evidence.end or line.start <= m.evidence.start < line.end)
+    ]
     doc.meetings.insert(
         0,
         MeetingFact(
