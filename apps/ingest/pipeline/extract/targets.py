@@ -56,7 +56,11 @@ class TargetRules:
         self.named_level_requires = required_text(self.named_level)
         # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
         # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
-        self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
+        # A statistics bureau prints a decline as a signed growth (增长-8.7%, 较一季度(-10.8%)): the minus
+        # right after a growth word or an opening parenthesis is the figure's sign.
+        self.percent = re.compile(
+            rf"(?:(?<=[长速幅为(（])(?P<sign>-)|(?<![+−\d.])(?<![^\d%％]-)(?<!^-))(?P<num>{ARABIC})\s*(?:%|％)"
+        )
         # 1.2万家, 3万余户: a count in ten-thousands keeps 万 in its unit, as 万户 and 万人 do.
         self.count = re.compile(
             rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<wan>万(?:多|余)?)?"
@@ -228,6 +232,11 @@ def candidates(sentence_text, r):
         if value:
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
+        if match.group("unit") == "个百分点":
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            if r.figure["point_gap"].search(sentence_text, clause_start, match.start()):
+                taken.append(match.span())
+                continue  # 拉动全县增速2.4个百分点, 降幅较一季度收窄16.3个百分点: a gap, not a figure
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     if WORDS_BEFORE_WAN.search(sentence_text):
         for match in r.measure_in_words.finditer(sentence_text):
@@ -238,7 +247,8 @@ def candidates(sentence_text, r):
             if value:
                 add(match.start(), match.end(), _decimal(value), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
-        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
+        value = _decimal(chinese_number(match.group("num")))
+        add(match.start(), match.end(), -value if match.group("sign") else value, "%")
     for match in r.count.finditer(sentence_text):
         unit = match.group("unit")
         before = sentence_text[max(0, match.start() - 14) : match.start()]
