@@ -43,3 +43,17 @@ def test_a_gap_to_the_parent_city_is_left_as_it_was():
     # district round-up (dev4 17 gold keeps it): 增速高于全市1.5个百分点
     found = facts("第一产业增加值增长4.1%，增速高于全市1.5个百分点。")
     assert any(f[1:] == (Decimal("1.5"), "个百分点") for f in found)
+
+
+def test_a_base_year_value_written_with_its_year_is_a_figure_of_that_year():
+    # a prefecture's 非凡十年 press release (dev6 19): 由2011年的X增加到2021年的Y
+    found = find_targets("全州地区生产总值由2011年的26.15亿元增加到2021年的50.2亿元。", document_year=2022)
+    assert [(t.value, t.kind, t.year) for t in found if t.value == Decimal("26.15")] == [
+        (Decimal("26.15"), "actual", 2011)
+    ]
+    assert any(t.value == Decimal("50.2") and t.year == 2021 for t in found)
+
+
+def test_a_base_value_without_a_year_stays_an_attribute():
+    found = find_targets("专精特新企业数量由30家增至120家。", document_year=2024)
+    assert [t.value for t in found] == [Decimal("120")]

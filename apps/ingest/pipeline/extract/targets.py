@@ -6,7 +6,7 @@ economic (企业, 项目, 载体 …).  The sentence decides whether it is a goa
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -740,7 +740,41 @@ def find_targets(
                     restatable.setdefault(restated, []).append(fact.metric)
                     seen.add(key)
                     facts.append(fact)
+                    dated_base = _dated_baseline(fact, figure, sentence.text, baseline_spans)
+                    if dated_base and (dated_base.metric, dated_base.value, dated_base.unit, "actual") not in seen:
+                        seen.add((dated_base.metric, dated_base.value, dated_base.unit, "actual"))
+                        facts.append(dated_base)
     return facts
+
+
+def _dated_baseline(fact, figure, sentence_text, baseline_spans):
+    """由2011年的6435元增加到2021年的18044元: a baseline written with its own year is the place's figure of
+    that year too (an actual), in the unit of the figure it grew into; one with no year stays an attribute."""
+    for match in baseline_spans.values():
+        if match.end() > figure.start or not match.group("year"):
+            continue
+        if not DATED_GROWTH_GAP.fullmatch(sentence_text, match.end(), figure.start):
+            continue
+        head = sentence_text[match.end("num") : match.end()]
+        unit = BASELINE_VERB.sub("", head).strip()
+        if unit not in ("", figure.unit):
+            return None  # 由2个增至6家: another unit, not the same measure
+        return replace(
+            fact,
+            value=_decimal(chinese_number(match.group("num"))),
+            value_high=None,
+            kind="actual",
+            year=int(match.group("year")),
+            bound="exact",
+            baseline_value=None,
+            baseline_year=None,
+            year_explicit=True,
+        )
+    return None
+
+
+BASELINE_VERB = re.compile(r"(?:跃升|增加|增长|提高|提升|上升|攀升|扩大|增|升|跃|达)?(?:至|到)$")
+DATED_GROWTH_GAP = re.compile(r"[ 　]*(?:20\d{2}年(?:底|末)?的?)?[ 　]*")
 
 
 RESTATING = re.compile(r"此次|本次|上述|这些|这批|该批|今天|今日|当天|当日")
