@@ -57,3 +57,15 @@ def test_a_base_year_value_written_with_its_year_is_a_figure_of_that_year():
 def test_a_base_value_without_a_year_stays_an_attribute():
     found = find_targets("专精特新企业数量由30家增至120家。", document_year=2024)
     assert [t.value for t in found] == [Decimal("120")]
+
+
+def test_a_figure_on_the_line_after_its_metric_is_read_with_it():
+    # a county press release set as a card (dev7 18): 完成地区生产总值 / 361.56亿元、增长6.3%
+    found = facts("全县完成地区生产总值\n\n361.56亿元、增长6.3%\n\n今年1-2月\n\n新增企业个数全市第1\n")
+    assert any(f[1:] == (Decimal("361.56"), "亿元") and "地区生产总值" in f[0] for f in found)
+    assert any(f[1:] == (Decimal("6.3"), "%") for f in found)
+
+
+def test_a_date_line_after_a_headline_is_not_joined():
+    found = facts("全县项目集中开工\n2024年5月8日，全县集中开工项目12个。")
+    assert [f[1:] for f in found] == [(Decimal("12"), "个")]

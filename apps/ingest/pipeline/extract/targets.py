@@ -572,6 +572,10 @@ def find_targets(
     else:
         headline_end = 0
 
+    # A press release's card puts the metric on one line and its figure on the next (完成地区生产总值 /
+    # 361.56亿元、增长6.3%): the break is read as a space, offsets kept.
+    text = LINE_BROKEN_FIGURE.sub(lambda m: " " * len(m.group(0)), text)
+
     def skip(sentence):
         return (
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
@@ -940,6 +944,8 @@ def _fact(
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+# A line that ends in a word with no stop, then a line that opens with a figure (not a date).
+LINE_BROKEN_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n+[ \t\u3000]*(?=\d)(?!\d{4}年|\d{1,2}月|\d{1,2}日)")
 APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
