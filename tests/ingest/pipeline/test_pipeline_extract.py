@@ -226,9 +226,13 @@ def test_years_from_a_duration_count_from_the_meeting_year():
     assert targets(text, published_year=2024, meeting_year=2024) == [(Decimal("500"), "家", "target", 2027)]
 
 
-def test_baseline_is_attached_not_reported_as_a_figure():
-    [fact] = find_targets("专精特新企业数量由2021年的30家增至120家。")
+def test_baseline_is_attached_and_a_dated_one_is_also_its_years_figure():
+    # Round 15: a baseline written with its year (由2021年的30家) is also that year's actual figure (dev6 gold).
+    fact, base = find_targets("专精特新企业数量由2021年的30家增至120家。")
     assert (fact.value, fact.baseline_value, fact.baseline_year) == (Decimal("120"), Decimal("30"), 2021)
+    assert (base.value, base.kind, base.year, base.baseline_value) == (Decimal("30"), "actual", 2021, None)
+    [fact] = find_targets("专精特新企业数量由30家增至120家。")
+    assert (fact.value, fact.baseline_value) == (Decimal("120"), Decimal("30"))
 
 
 def test_chinese_numerals_and_size_levels():

@@ -6,7 +6,7 @@ economic (企业, 项目, 载体 …).  The sentence decides whether it is a goa
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -56,7 +56,11 @@ class TargetRules:
         self.named_level_requires = required_text(self.named_level)
         # A signed change (+0.53%) is a market quote, not a figure of the city; a dash after a
         # number (7-7.5%, 8.5%-8.7%) joins the two ends of a range and signs nothing.
-        self.percent = re.compile(rf"(?<![+−\d.])(?<![^\d%％]-)(?<!^-)(?P<num>{ARABIC})\s*(?:%|％)")
+        # A statistics bureau prints a decline as a signed growth (增长-8.7%, 较一季度(-10.8%)): the minus
+        # right after a growth word or an opening parenthesis is the figure's sign.
+        self.percent = re.compile(
+            rf"(?:(?<=[长速幅为(（])(?P<sign>-)|(?<![+−\d.])(?<![^\d%％]-)(?<!^-))(?P<num>{ARABIC})\s*(?:%|％)"
+        )
         # 1.2万家, 3万余户: a count in ten-thousands keeps 万 in its unit, as 万户 and 万人 do.
         self.count = re.compile(
             rf"(?P<num>{ARABIC})\s*(?P<approx>多|余)?\s*(?P<wan>万(?:多|余)?)?"
@@ -229,6 +233,11 @@ def candidates(sentence_text, r):
         if value:
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
+        if match.group("unit") == "个百分点":
+            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            if r.figure["point_gap"].search(sentence_text, clause_start, match.start()):
+                taken.append(match.span())
+                continue  # 拉动全县增速2.4个百分点, 降幅较一季度收窄16.3个百分点: a gap, not a figure
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     if WORDS_BEFORE_WAN.search(sentence_text):
         for match in r.measure_in_words.finditer(sentence_text):
@@ -239,7 +248,8 @@ def candidates(sentence_text, r):
             if value:
                 add(match.start(), match.end(), _decimal(value), match.group("unit"))
     for match in r.percent.finditer(sentence_text):
-        add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "%")
+        value = _decimal(chinese_number(match.group("num")))
+        add(match.start(), match.end(), -value if match.group("sign") else value, "%")
     for match in r.count.finditer(sentence_text):
         unit = match.group("unit")
         before = sentence_text[max(0, match.start() - 14) : match.start()]
@@ -563,6 +573,10 @@ def find_targets(
     else:
         headline_end = 0
 
+    # A press release's card puts the metric on one line and its figure on the next (完成地区生产总值 /
+    # 361.56亿元、增长6.3%): the break is read as a space, offsets kept.
+    text = LINE_BROKEN_FIGURE.sub(lambda m: " " * len(m.group(0)), text)
+
     def skip(sentence):
         return (
             sentence.start < headline_end or (headline and sentence.text.strip() in headline) or skip_sentence(sentence)
@@ -733,7 +747,41 @@ def find_targets(
                     restatable.setdefault(restated, []).append(fact.metric)
                     seen.add(key)
                     facts.append(fact)
+                    dated_base = _dated_baseline(fact, figure, sentence.text, baseline_spans)
+                    if dated_base and (dated_base.metric, dated_base.value, dated_base.unit, "actual") not in seen:
+                        seen.add((dated_base.metric, dated_base.value, dated_base.unit, "actual"))
+                        facts.append(dated_base)
     return facts
+
+
+def _dated_baseline(fact, figure, sentence_text, baseline_spans):
+    """由2011年的6435元增加到2021年的18044元: a baseline written with its own year is the place's figure of
+    that year too (an actual), in the unit of the figure it grew into; one with no year stays an attribute."""
+    for match in baseline_spans.values():
+        if match.end() > figure.start or not match.group("year"):
+            continue
+        if not DATED_GROWTH_GAP.fullmatch(sentence_text, match.end(), figure.start):
+            continue
+        head = sentence_text[match.end("num") : match.end()]
+        unit = BASELINE_VERB.sub("", head).strip()
+        if unit not in ("", figure.unit):
+            return None  # 由2个增至6家: another unit, not the same measure
+        return replace(
+            fact,
+            value=_decimal(chinese_number(match.group("num"))),
+            value_high=None,
+            kind="actual",
+            year=int(match.group("year")),
+            bound="exact",
+            baseline_value=None,
+            baseline_year=None,
+            year_explicit=True,
+        )
+    return None
+
+
+BASELINE_VERB = re.compile(r"(?:跃升|增加|增长|提高|提升|上升|攀升|扩大|增|升|跃|达)?(?:至|到)$")
+DATED_GROWTH_GAP = re.compile(r"[ 　]*(?:20\d{2}年(?:底|末)?的?)?[ 　]*")
 
 
 RESTATING = re.compile(r"此次|本次|上述|这些|这批|该批|今天|今日|当天|当日")
@@ -906,6 +954,8 @@ def _fact(
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")
+# A line that ends in a word with no stop, then a line that opens with a figure (not a date).
+LINE_BROKEN_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n+[ \t\u3000]*(?=\d)(?!\d{4}年|\d{1,2}月|\d{1,2}日)")
 APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
