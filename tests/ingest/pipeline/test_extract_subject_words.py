@@ -67,3 +67,19 @@ def test_a_banner_slug_two_counties_share_gives_both_for_the_level_words():
 
 def test_a_line_of_prose_is_no_banner():
     assert banner_anchors("据悉，详情见政府网站。\n正文。") == []
+
+
+def test_a_host_spelling_a_long_name_s_initials_names_it():
+    # Shape of realnews_dev8 05: a banner's own site ksktxx (克什克腾 + 信息) for a page saying 旗委书记.
+    from apps.ingest.pipeline.extract.places import url_places
+
+    assert url_places("https://ksktxx.example.com/Html/2025-03-07/1.html") == "克什克腾旗"
+    assert url_places("http://www.xsbn.gov.cn/") == "西双版纳傣族自治州"
+
+
+def test_two_or_three_initials_name_nobody():
+    # Counter-example: ds (岱山, 大石桥, 东山…) and zc name dozens of places.
+    from apps.ingest.pipeline.extract.places import url_places
+
+    assert url_places("http://dsnews.example.com.cn/a.shtml") == ""
+    assert url_places("https://example.com/zcxw/3299.html") == ""

@@ -496,6 +496,13 @@ def url_places(url):
         for stem in [label] + [label[: -len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
             if stem not in by_slug and len(local.get(stem, ())) == 1:
                 return local[stem][0][0]
+    # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
+    # name one division only; two or three letters (ds, zc) name dozens.
+    initials = _initial_slugs()
+    for label in host_labels:
+        for stem in [label] + [label[: -len(s)] for s in INITIAL_SUFFIXES if label.endswith(s)]:
+            if stem in initials:
+                return initials[stem]
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
@@ -545,6 +552,23 @@ def banner_anchors(text, lines=4, host_weight=6.0):
             shared = {name for label in host.split(".") for name, _ in _county_slugs().get(label, ())}
             return [(" ".join(sorted(shared)), host_weight)] if 1 < len(shared) <= 3 else []
     return []
+
+
+# After a site's initials: 信息 (xx), 新闻 (xw) and the words full slugs take.
+INITIAL_SUFFIXES = SITE_SUFFIXES + ("xx", "xw")
+
+
+@lru_cache(maxsize=1)
+def _initial_slugs():
+    """{initials: full name} for current divisions below a province whose name has four syllables or
+    more and whose initials no other division shares (kskt → 克什克腾旗)."""
+    seen = defaultdict(list)
+    for division in place_index().divisions.by_adcode.values():
+        if division.current and division.level != "省级":
+            initials = "".join(syllable[:1] for syllable in division._syllables()).lower()
+            if len(initials) >= 4 and initials.isalpha():
+                seen[initials].append(division.full_name)
+    return {initials: names[0] for initials, names in seen.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
