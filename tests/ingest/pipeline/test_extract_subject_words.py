@@ -75,6 +75,8 @@ def test_a_host_spelling_a_long_name_s_initials_names_it():
 
     assert url_places("https://ksktxx.example.com/Html/2025-03-07/1.html") == "克什克腾旗"
     assert url_places("http://www.xsbn.gov.cn/") == "西双版纳傣族自治州"
+    # Shape of realnews_dev7 14: the initials of the written abbreviation 科右前旗.
+    assert url_places("http://www.kyqq.gov.cn/kyqq/index/1.html") == "科尔沁右翼前旗"
 
 
 def test_two_or_three_initials_name_nobody():

@@ -4,6 +4,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from pypinyin import lazy_pinyin
+
 from apps.atlas.divisions import load_divisions
 
 from ..segment import boundaries, is_common_word, rare_word, segment
@@ -562,13 +564,17 @@ INITIAL_SUFFIXES = SITE_SUFFIXES + ("xx", "xw")
 def _initial_slugs():
     """{initials: full name} for current divisions below a province whose name has four syllables or
     more and whose initials no other division shares (kskt → 克什克腾旗)."""
-    seen = defaultdict(list)
-    for division in place_index().divisions.by_adcode.values():
+    divisions = place_index().divisions
+    seen = defaultdict(set)
+    for division in divisions.by_adcode.values():
         if division.current and division.level != "省级":
-            initials = "".join(syllable[:1] for syllable in division._syllables()).lower()
-            if len(initials) >= 4 and initials.isalpha():
-                seen[initials].append(division.full_name)
-    return {initials: names[0] for initials, names in seen.items() if len(names) == 1}
+            # Its name and its written abbreviations (科右前旗 → kyqq, the site of 科尔沁右翼前旗).
+            spellings = [division._syllables()] + [lazy_pinyin(alias) for alias in divisions.aliases(division)]
+            for syllables in spellings:
+                initials = "".join(syllable[:1] for syllable in syllables).lower()
+                if len(initials) >= 4 and initials.isalpha():
+                    seen[initials].add(division.full_name)
+    return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
