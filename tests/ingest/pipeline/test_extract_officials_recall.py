@@ -218,3 +218,13 @@ def test_a_press_release_roster_of_names_and_posts():
 def test_a_group_title_before_a_conjunction_names_nobody():
     # realnews_dev7/09 (龙子湖): 龙子湖区领导和前来参加…的市直相关部门负责人共同为项目奠基培土。
     assert names("开工结束后，区领导和前来参加开工的市直部门负责人共同为项目奠基培土。", ("龙子湖",), "区") == []
+
+
+def test_a_name_ending_in_he_before_a_verb_keeps_it():
+    # Shape of realnews_dev8 07 (宿松): 局党组书记、局长孙中和参加会议 — 和 cannot join a person to 参加.
+    assert "孙中和" in names("县科经局召开会商会，局党组书记、局长孙中和参加会议。")
+
+
+def test_he_between_two_titled_people_stays_a_conjunction():
+    # Counter-example: 和 before another title joins two people.
+    assert set(names("县委书记王刚和县长李明出席会议。")) >= {"王刚", "李明"}

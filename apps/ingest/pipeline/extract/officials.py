@@ -145,7 +145,11 @@ def resolve_name(text, start, r):
         if text.count(two) > text.count(three):
             return two
         # 宁致和 twice: the same third character after every mention belongs to the name.
-        return three if text.count(three) >= 2 or three[-1] not in FUNCTION_CHARS else two
+        if text.count(three) >= 2 or three[-1] not in FUNCTION_CHARS:
+            return three
+        # 局长孙中和参加会议: a conjunction joins two people, never a person and a verb (参加, 出席);
+        # 书记甲和县长乙 keeps its conjunction.
+        return three if three[-1] in "和与及" and verb_follows(text, start + len(three)) else two
     fits_two = bool(r.boundary.match(text, start + len(two)))
     fits_three = bool(r.boundary.match(text, start + len(three)))
     if not fits_two and not fits_three and starts_a_word(text, start + len(two)):
@@ -260,6 +264,13 @@ def own_centre(organisation, subject_names, r):
     if "中心" not in organisation or r.institution.search(organisation):
         return False
     return organisation[:1] in "市县区州盟旗" or any(organisation.startswith(n) for n in subject_names if n)
+
+
+def verb_follows(text, position):
+    """Whether the two characters at `position` are a verb jieba knows (参加, 出席, 主持)."""
+    from ..segment import is_verb
+
+    return is_verb(text[position : position + 2])
 
 
 def starts_a_word(text, position):

@@ -4,6 +4,8 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from pypinyin import lazy_pinyin
+
 from apps.atlas.divisions import load_divisions
 
 from ..segment import boundaries, is_common_word, rare_word, segment
@@ -103,7 +105,7 @@ def place_index():
 def _has_place_context(text, start, end, division, divisions, token_edges=None):
     """A short name that is also a word (合作, 全州, 新兴) is a place only beside an organ or
     level word (合作市委, 全州县) or after its province or parent (甘肃合作, 桂林全州)."""
-    if LOCAL_ORGAN.match(text[end : end + 6]):
+    if LOCAL_ORGAN.match(text[end : end + 6]) or DATELINE_OUTLET.match(text, end):
         return True
     # 新兴市场 is a market: the level character must be a word of its own.
     if text[end : end + 1] in LEVEL_CHARS and (token_edges is None or end + 1 in token_edges):
@@ -148,6 +150,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     mentions = [m for m in index.mentions(text) if not any(a <= m[0] < b for a, b in tag_spans)]
     ranked = _ranked_lists(text, mentions)
     named = {name for _, _, name in mentions}
+    mention_ends = {end for _, end, _ in mentions}
+    lead_full = _lead_full_name(text, mentions, divisions, token_edges)
     own_titles = _bare_hints(OWN_TITLE, text, mentions)
     previous_end, previous_codes = -1, set()
     for start, end, name in mentions:
@@ -156,11 +160,27 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
         # name, as a full name is: never an ordinary word.
         full = any(c.full_name == name or name in divisions.aliases(c) for c in candidates)
         short_word = not full or len(name) <= 2  # 范县 inside 示范县 is no place either
+        # 维西县 for 维西傈僳族自治县: the short name with its level character is one word, and written
+        # as a place's name, as a full name is.
+        leveled = (
+            not full
+            and token_edges is not None
+            and start in token_edges
+            and text[end : end + 1] in LEVEL_CHARS
+            and end + 1 in token_edges
+            and end not in token_edges
+        )
+        if leveled:
+            full, short_word = True, False
         if short_word and token_edges is not None and (start not in token_edges or end not in token_edges):
+            continue
+        if short_word and token_edges is not None and _part_of_a_word(text, start, end, token_edges, mention_ends):
             continue
         if any(c.level == "省级" for c in candidates):
             # 河北 and 河南 are provinces, not 河北区 or 河南县.
             mentioned_provinces.update(c.province for c in candidates if c.level == "省级")
+            continue
+        if short_word and token_edges is not None and _slogan_name(text, start, end, name, token_edges, divisions):
             continue
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
@@ -190,6 +210,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 weight += 3  # "某某县融媒体中心讯", "某某讯": a county's own dateline
             if start in leads:
                 weight += 3  # the place the lead sentence opens with holds the event
+            elif full and start == lead_full:
+                weight += 3  # "某某网讯 据初步测算,一季度,维西县实现…": the lead's own place, named in full
             if (start, end) in ranked:
                 weight *= 0.5  # "北安、孙吴位列前20名": places compared in a ranking
             if _names_a_project(text, end) or _names_a_company(text, end):
@@ -283,6 +305,68 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     division = divisions.by_adcode[best]
     confidence = round(min(0.99, 0.4 + 0.6 * scores[best] / total), 2)
     return CityFact(adcode=best, name=division.name, evidence=first_span[best], confidence=confidence)
+
+
+# Parts of speech of a single character that joins the words beside it rather than naming anyone:
+# 向/于/在 (prepositions), 和 (conjunctions), 到/赴 (verbs), 也 (adverbs). 陈/王/李 are names.
+NOT_A_NAME_TAGS = {"p", "c", "v", "d", "u", "r"}
+
+
+def _lead_full_name(text, mentions, divisions, token_edges):
+    """Where the first sentence names a county-level place in full (某某县, 某某区) after its opening
+    words (a dateline, a time): the place the lead reports on, against an outlet's name (某某网讯)
+    that may be its parent's or a neighbour's. None when the sentence opens with the place."""
+    stop = text.find("。", 0, 300)
+    for start, end, name in mentions:
+        if start >= (stop if stop > 0 else 300):
+            return None
+        if start == 0 or not {text[end - 1 : end], text[end : end + 1]} & {"县", "区", "旗"}:
+            continue
+        if any(d.level in ("县", "区") for d in divisions.lookup(name)):
+            return start
+    return None
+
+
+def _slogan_name(text, start, end, name, token_edges, divisions):
+    """A two-character full name whose first character is a verb (兴县, 滑县, 通县) closing a
+    four-character slogan after a two-character word (科教兴县, 富民兴县, 工业兴县的…): the verb and
+    县 of any county's page, not the place. 在兴县, 兴县县委 and 河北献县经济 keep their place."""
+    if len(name) != 2 or name[-1] not in LEVEL_CHARS or _tag(name[0]) != "v":
+        return False
+    closes = end >= len(text) or not ("\u4e00" <= text[end] <= "\u9fff") or text[end] == "的"
+    before = text[max(0, start - 8) : start]
+    for division in divisions.lookup(name):
+        parent = divisions.parent(division)
+        if before.endswith(division.province) or (parent and before.endswith((parent.name, parent.full_name))):
+            return False  # 河北献县, 沧州献县: the province or parent locates it
+    return closes and start - 2 in token_edges and all("\u4e00" <= c <= "\u9fff" for c in text[start - 2 : start])
+
+
+def _part_of_a_word(text, start, end, token_edges, mention_ends):
+    """Whether a short name the tokenizer split off is really part of a longer word: the character
+    it left alone beside the name makes a common word with the name's edge (惠民 in 强功能、惠民生,
+    民生 a word and 生 left alone; 泰安 in 泰安全市 keeps its place, 全市 being a word of its own), or
+    a family name stands alone before it (德安 in 督查专员陈德安: a person's given name). A family
+    name that ends another place's name (浙江德清) is that place's."""
+    after, before = text[end : end + 1], text[start - 1 : start] if start else ""
+    if after and "\u4e00" <= after <= "\u9fff" and end + 1 in token_edges and is_common_word(text[end - 1 : end + 1]):
+        return True
+    if not before or start - 1 not in token_edges or start - 1 in mention_ends:
+        return False
+    if is_common_word(before + text[start]):
+        return True
+    return before in _single_surnames() and _tag(before) not in NOT_A_NAME_TAGS
+
+
+@lru_cache(maxsize=1)
+def _single_surnames():
+    return frozenset(name for name in word_list("surnames.txt") if len(name) == 1)
+
+
+def _tag(word):
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab.get(word)
 
 
 def _ranked_lists(text, mentions):
@@ -414,6 +498,13 @@ def url_places(url):
         for stem in [label] + [label[: -len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
             if stem not in by_slug and len(local.get(stem, ())) == 1:
                 return local[stem][0][0]
+    # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
+    # name one division only; two or three letters (ds, zc) name dozens.
+    initials = _initial_slugs()
+    for label in host_labels:
+        for stem in [label] + [label[: -len(s)] for s in INITIAL_SUFFIXES if label.endswith(s)]:
+            if stem in initials:
+                return initials[stem]
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
@@ -442,6 +533,48 @@ def url_anchors(url, host_weight=6.0, path_weight=2.0):
     if channel:
         anchors.append((channel, path_weight))
     return anchors
+
+
+# A site's banner copied into the page with its address spelled out (w w w . X X . g o v . c n,
+# DongFeng.Gov.Cn): the host of the site the page was taken from, even when the page now sits on an
+# unrelated mirror.
+BANNER_HOST = re.compile(r"(?:www\.)?((?:[a-z0-9-]+\.)+(?:gov\.cn|com\.cn|cn|com|net))", re.IGNORECASE)
+
+
+def banner_anchors(text, lines=4, host_weight=6.0):
+    """(names, weight) anchors from a line near the top that is nothing but a site's address."""
+    for line in text.split("\n")[:lines]:
+        spelled = re.sub(r"\s+", "", line)
+        if spelled and (match := BANNER_HOST.fullmatch(spelled)):
+            host = match.group(1).lower()
+            if own := url_places("http://" + host + "/"):
+                return [(own, host_weight)]
+            # A slug two counties share (dongfeng: 东丰县, 东风区): both, for the page's level words
+            # (县委, 区长) to choose between.
+            shared = {name for label in host.split(".") for name, _ in _county_slugs().get(label, ())}
+            return [(" ".join(sorted(shared)), host_weight)] if 1 < len(shared) <= 3 else []
+    return []
+
+
+# After a site's initials: 信息 (xx), 新闻 (xw) and the words full slugs take.
+INITIAL_SUFFIXES = SITE_SUFFIXES + ("xx", "xw")
+
+
+@lru_cache(maxsize=1)
+def _initial_slugs():
+    """{initials: full name} for current divisions below a province whose name has four syllables or
+    more and whose initials no other division shares (kskt → 克什克腾旗)."""
+    divisions = place_index().divisions
+    seen = defaultdict(set)
+    for division in divisions.by_adcode.values():
+        if division.current and division.level != "省级":
+            # Its name and its written abbreviations (科右前旗 → kyqq, the site of 科尔沁右翼前旗).
+            spellings = [division._syllables()] + [lazy_pinyin(alias) for alias in divisions.aliases(division)]
+            for syllables in spellings:
+                initials = "".join(syllable[:1] for syllable in syllables).lower()
+                if len(initials) >= 4 and initials.isalpha():
+                    seen[initials].add(division.full_name)
+    return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
 @lru_cache(maxsize=1)
