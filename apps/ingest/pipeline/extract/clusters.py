@@ -658,7 +658,8 @@ def _copula_names(sentence, r, subject_names=()):
     clause_start = 0
     for stop in [*CLAUSE_STOP.finditer(text), None]:
         clause_end = stop.start() if stop else len(text)
-        match = r.lexicon_copula.match(text[:clause_end], clause_start)
+        # endpos reads the text as if it ended there, without copying it per clause
+        match = r.lexicon_copula.match(text, clause_start, clause_end)
         if match and not r.lexicon_not_place.search(text, clause_start, clause_end):
             raw = re.split("、|和", match.group("subject"))
             items = [INDUSTRY_SUFFIX.sub("", _clean_item(i, r, first=n == 0)) for n, i in enumerate(raw)]
