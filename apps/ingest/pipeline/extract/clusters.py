@@ -655,6 +655,10 @@ def _copula_names(sentence, r, subject_names=()):
     When the role is the place's own (是我市传统产业和主导产业, 是某县的首位产业), the names need not be
     known: 领带服装和厨具产业是我市传统产业 names 厨具 too."""
     text = sentence.text
+    # The copula pattern needs 产业 and 是/为 (成为 included): most sentences have neither, and their
+    # clauses need not be walked.
+    if "产业" not in text or ("是" not in text and "为" not in text):
+        return
     clause_start = 0
     for stop in [*CLAUSE_STOP.finditer(text), None]:
         clause_end = stop.start() if stop else len(text)
