@@ -5,6 +5,7 @@ economic (企业, 项目, 载体 …).  The sentence decides whether it is a goa
 用3年时间) or a figure already reached, and which year it belongs to.
 """
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -152,6 +153,13 @@ def candidates(sentence_text, r):
     if r.figure_mark is not None and not r.figure_mark.search(sentence_text):
         return []
     found, taken = [], []
+    # Where each clause ends, found once: the loops below each ask where a figure's clause starts.
+    stop_ends = [m.end() for m in CLAUSE_STOP.finditer(sentence_text)]
+
+    def clause_start_before(position):
+        """The start of the clause holding `position`: just after the last clause stop before it."""
+        index = bisect.bisect_right(stop_ends, position)
+        return stop_ends[index - 1] if index else 0
 
     def add(start, end, value, unit, metric=None):
         if value is None or any(a < end and start < b for a, b in taken):
@@ -195,7 +203,7 @@ def candidates(sentence_text, r):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end() :], maxsplit=1)[0]
         value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
         if not noun or r.level_generic.search(noun):
-            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            clause_start = clause_start_before(match.start())
             named = r.level_named_before.search(sentence_text, clause_start, match.start())
             if noun and named and not r.level_generic.fullmatch(named.group("name")):
                 # 打造先进材料千亿级主导产业集群: the class is a goal for the thing named before the level
@@ -234,7 +242,7 @@ def candidates(sentence_text, r):
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
     for match in r.measure.finditer(sentence_text):
         if match.group("unit") == "个百分点":
-            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+            clause_start = clause_start_before(match.start())
             if r.figure["point_gap"].search(sentence_text, clause_start, match.start()):
                 taken.append(match.span())
                 continue  # 拉动全县增速2.4个百分点, 降幅较一季度收窄16.3个百分点: a gap, not a figure
@@ -264,13 +272,11 @@ def candidates(sentence_text, r):
             continue
         if unit == "位":
             continue
-        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        clause_start = clause_start_before(match.start())
         if r.delta_clause.match(sentence_text[clause_start:]) or r.total_clause.match(sentence_text[clause_start:]):
             # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts, and so
             # does a running total after the year's additions ("新增…企业23户，总数达到156户")
-            clause_start = max(
-                (m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, max(clause_start - 1, 0))), default=0
-            )
+            clause_start = clause_start_before(max(clause_start - 1, 0))
         after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
         if "的" in after:
             # 6个与经营主体发展密切相关的市直部门: the noun after the last 的 is what is counted,
@@ -293,7 +299,7 @@ def candidates(sentence_text, r):
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     for match in r.figure["round_count_in_words"].finditer(sentence_text):
         # 培育规上企业近千家, 新增两千多家经营主体: what is counted stands in the clause, before or after
-        clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, match.start())), default=0)
+        clause_start = clause_start_before(match.start())
         after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
         num = match.group("num")
         if num in ("百", "千") and not match.group("approx") and not _rounded(sentence_text, match.start(), r):
