@@ -39,10 +39,19 @@ def test_percentage_points_that_compare_a_sector_or_a_quarter_are_no_figures():
     assert [f[2] for f in found] == ["%"]
 
 
-def test_a_gap_to_the_parent_city_is_left_as_it_was():
-    # district round-up (dev4 17 gold keeps it): 增速高于全市1.5个百分点
-    found = facts("第一产业增加值增长4.1%，增速高于全市1.5个百分点。")
-    assert any(f[1:] == (Decimal("1.5"), "个百分点") for f in found)
+def test_a_growth_rates_gap_to_another_level_or_to_last_year_is_no_figure():
+    # city and county round-ups (dev6 15, dev8 14/15/19); the gold convention settled in round targ16
+    found = facts(
+        "全市地区生产总值增长8.7%，同比提高1.2个百分点，增幅高于全国1.7个百分点，高于全省0.5个百分点。"
+        "固定资产投资增长16.5%，高于全市平均水平6.5个百分点。"
+    )
+    assert [f[2] for f in found] == ["%", "%"]
+
+
+def test_a_share_that_changes_by_points_is_a_figure_even_against_last_year():
+    # district round-up (dev4 17): 税收占比提高8.2个百分点; an intensity compared with last year
+    found = facts("一般公共预算收入完成102亿元，税收占比提高8.2个百分点，研发投入强度比上年提高0.3个百分点。")
+    assert [f[1:] for f in found if f[2] == "个百分点"] == [(Decimal("8.2"), "个百分点"), (Decimal("0.3"), "个百分点")]
 
 
 def test_a_base_year_value_written_with_its_year_is_a_figure_of_that_year():

@@ -243,9 +243,12 @@ def candidates(sentence_text, r):
     for match in r.measure.finditer(sentence_text):
         if match.group("unit") == "个百分点":
             clause_start = clause_start_before(match.start())
-            if r.figure["point_gap"].search(sentence_text, clause_start, match.start()):
+            if r.figure["point_gap"].search(sentence_text, clause_start, match.start()) or (
+                r.figure["rate_gap"].search(sentence_text, clause_start, match.start())
+                and not r.figure["share_measure"].search(sentence_text, clause_start, match.start())
+            ):
                 taken.append(match.span())
-                continue  # 拉动全县增速2.4个百分点, 降幅较一季度收窄16.3个百分点: a gap, not a figure
+                continue  # 拉动全县增速2.4个百分点, 增幅高于全国1.7个百分点: a gap, not a figure
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
     if WORDS_BEFORE_WAN.search(sentence_text):
         for match in r.measure_in_words.finditer(sentence_text):
