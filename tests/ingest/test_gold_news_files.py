@@ -22,6 +22,7 @@ SETS = {
     "realnews_dev7": 18,
     "realnews_dev8": 18,
     "realnews_dev10": 20,
+    "realnews_dev11": 20,
     "holdout2": 20,
     "holdout3": 20,
     "holdout4": 20,
