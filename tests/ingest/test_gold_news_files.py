@@ -1,4 +1,4 @@
-"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev8 for development,
+"""The real-news gold sets (tests/fixtures/realnews, realnews_dev2 … realnews_dev9 for development,
 holdout2, holdout3, holdout4 and holdout5 held out, each with its `_gold` folder) are well formed
 and every official and every target it states can be found in its article, so the set cannot
 drift from the text it was written from. No database, no extraction: this checks the files only."""
@@ -21,6 +21,7 @@ SETS = {
     "realnews_dev6": 20,
     "realnews_dev7": 18,
     "realnews_dev8": 18,
+    "realnews_dev9": 20,
     "holdout2": 20,
     "holdout3": 20,
     "holdout4": 20,
