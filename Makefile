@@ -113,6 +113,7 @@ score-real: venv
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev6 tests/fixtures/realnews_dev6_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev7 tests/fixtures/realnews_dev7_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev8 tests/fixtures/realnews_dev8_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev9 tests/fixtures/realnews_dev9_gold
 score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only
