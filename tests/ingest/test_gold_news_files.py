@@ -23,6 +23,7 @@ SETS = {
     "realnews_dev8": 18,
     "realnews_dev10": 20,
     "realnews_dev11": 20,
+    "realnews_dev9": 20,
     "holdout2": 20,
     "holdout3": 20,
     "holdout4": 20,
