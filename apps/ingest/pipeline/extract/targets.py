@@ -43,12 +43,16 @@ class TargetRules:
         self.rules = rules
         self.money = re.compile(
             # 总投资43.52 亿元: a typeset page may put a space between the digits and the unit.
-            # 300多亿元, 20余亿元, 百余万元: a round amount with 多/余 between the number and its unit.
+            # 300多亿元, 20余亿元, 百余万元: a round amount with 多/余 between the number and its unit;
+            # 37亿多元, 七亿多元, 6亿余元: the same after the unit's 亿.
             rf"(?P<num>{ARABIC}|{HAN_NUM})?(?:(?<=\d)[ \u3000\xa0])?(?P<approx>(?<=[\d十百千])[多余])?"
-            rf"(?P<unit>万亿元|亿元|万元|元|万亿|亿)(?=(?P<after>.{{0,2}}))"
+            rf"(?P<unit>万亿元|亿元|万元|元|万亿|(?<=[\d一二两三四五六七八九十百千])亿[多余]元|亿)(?=(?P<after>.{{0,2}}))"
         )
         # 千亿级产业集群; bare before the whole industry or a class (锚定千亿工业, 硒锌特色产业百亿强县)
-        self.level_money = re.compile(r"(?P<num>[十百千万])亿(?:级|(?=工业|产业|集群|强县|强市|强区))")
+        # 三百亿级工业集群: a level with its own digit is that many hundreds (300), not 百亿级.
+        self.level_money = re.compile(
+            r"(?P<num>(?<![一二两三四五六七八九十百千万])[一二两三四五六七八九]?[十百千万])亿(?:级|(?=工业|产业|集群|强县|强市|强区))"
+        )
         self.level_named_before = re.compile(rules["level_named_before"])
         self.per_person = re.compile(r"[/／]人(?![次口民])")
         self.named_level = re.compile(rules["named_level"])
@@ -201,7 +205,8 @@ def candidates(sentence_text, r):
             taken.append(match.span())  # "打造5个千亿级产业集群" names none: the count is the figure
     for match in r.level_money.finditer(sentence_text):
         noun = re.split(r"[，,；;。、和及与“”]", sentence_text[match.end() :], maxsplit=1)[0]
-        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}[match.group("num")])
+        number = match.group("num")
+        value = _decimal({"十": 10, "百": 100, "千": 1000, "万": 10000}.get(number) or chinese_number(number))
         if not noun or r.level_generic.search(noun):
             clause_start = clause_start_before(match.start())
             named = r.level_named_before.search(sentence_text, clause_start, match.start())
@@ -210,6 +215,11 @@ def candidates(sentence_text, r):
                 kind = noun[: r.level_generic.search(noun).end()]
                 add(named.start("name"), match.end(), value, "亿元", f"{named.group('name')}{kind}规模")
                 continue
+            if noun and COUNTED_CLASS.search(sentence_text, clause_start, match.start()):
+                # 打造六个百亿产业: six industries of that size, the size a goal for each of them
+                kind = noun[: r.level_generic.search(noun).end()]
+                add(match.start(), match.end(), value, "亿元", f"{match.group(0)}{kind}规模")
+                continue
             taken.append(match.span())
             continue  # 千亿级主导产业集群, 万亿级工业强市: a size class, not a goal for a named thing
         named = LEVEL_NOUN_END.match(noun)  # 千亿级新材料产业集群加快成型: the thing ends at its kind
@@ -217,7 +227,7 @@ def candidates(sentence_text, r):
         metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
         add(match.start(), match.end(), value, "亿元", metric)
     for match in r.money.finditer(sentence_text):
-        unit, number = match.group("unit"), match.group("num")
+        unit, number = match.group("unit").replace("多", "").replace("余", ""), match.group("num")
         if not number and not unit.startswith("万亿"):
             continue  # 元宇宙, 多元: the character, not the currency
         if unit in ("亿", "万亿") and not r.bare_yi_followers.match(match.group("after")):
@@ -265,16 +275,32 @@ def candidates(sentence_text, r):
         unit = match.group("unit")
         before = sentence_text[max(0, match.start() - 14) : match.start()]
         ordinal = before.endswith("第")
-        if ordinal and unit in ("位", "名") and r.rank_context.search(before[:-1]):
+        if (
+            ordinal
+            and unit in ("位", "名")
+            # 由二季度的第12位上升到第6位: the place it rose from is a rank too
+            and (r.rank_context.search(before[:-1]) or r.figure["rank_from_after"].match(sentence_text, match.end()))
+        ):
             add(match.start() - 1, match.end(), _decimal(chinese_number(match.group("num"))), "位")
             continue
         if ordinal or before.endswith((".", "-", "—")):
             continue
         if unit in ("位", "名") and r.rank_context.search(before):
+            if r.figure["rank_change_before"].search(before):
+                taken.append(match.span())
+                continue  # 百强榜单再进5位: places gained, not a rank
             add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), "位")
             continue
         if unit == "位":
             continue
+        if unit in ("项", "个") and r.figure["indicator_count_after"].match(sentence_text, match.end()):
+            taken.append(match.span())
+            continue  # A、B、C3项指标增速全市第一: the count of the indicators listed
+        if unit in ("家", "个", "名") and r.figure["attending_firms_before"].search(
+            sentence_text, clause_start_before(match.start()), match.start()
+        ):
+            taken.append(match.span())
+            continue  # 参会企业50家, 拜访目标企业6家: an event's guests
         clause_start = clause_start_before(match.start())
         if r.delta_clause.match(sentence_text[clause_start:]) or r.total_clause.match(sentence_text[clause_start:]):
             # "…企业总数达到1620家，较上年净增210家": the change counts what the clause before counts, and so
@@ -324,6 +350,7 @@ def _without_thresholds(found, sentence_text):
     return [c for c in found if not (sentence_text.startswith("大关", c[1]) and any(m[0] > c[0] for m in money))]
 
 
+COUNTED_CLASS = re.compile(r"(?<![一二两三四五六七八九十])[两二三四五六七八九十]{1,2}[个大]$")
 WORDS_BEFORE_WAN = re.compile(r"[一二两三四五六七八九十百千][万亿]")
 COUNT_UNITS = {"家", "个", "项", "座", "所", "条", "名", "人", "户", "台", "套", "款"}
 METRIC_CLAUSE_STOP = re.compile(r"[，,；;：:。、（）()是]")
@@ -693,6 +720,8 @@ def find_targets(
                     metric = re.sub(r"^新增|(?:净增|新增|增加)$", "", previous_metric)
                 elif not metric:
                     metric = _previous_clause_metric(sentence.text, clause_start, r)  # "X突破万亿元大关，达到10650亿元"
+                if not metric and figure.unit in RANK_UNITS:
+                    metric = "排名"  # "…第69位，2022年提升至68位": a rank names its ranking before, not its metric
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if (
@@ -714,9 +743,11 @@ def find_targets(
                     continue
                 group_metric = group_metric or metric
                 shared = None if own or len(group) > 1 else shared_metrics(sentence.text, previous_end, figure.start, r)
+                if figure.unit in RANK_UNITS and not own:
+                    shared = _ranked_indicators(sentence.text, figure.start, r) or shared
                 previous_metric, previous_end = metric, figure.end
                 event_year = next((y for a, b, y in events if a <= sentence.start < b), None)
-                for named in shared or [metric]:
+                for named_index, named in enumerate(shared or [metric]):
                     fact = _fact(
                         text,
                         sentence,
@@ -743,6 +774,7 @@ def find_targets(
                     if (
                         not part_of
                         and fact.unit != "%"
+                        and not named_index  # each listed metric of one shared figure is its own fact
                         and figure.metric is None
                         and restatable.get(restated)
                         # a total counted from a start year to now is no restatement of the event's batch
@@ -761,6 +793,19 @@ def find_targets(
                         seen.add((dated_base.metric, dated_base.value, dated_base.unit, "actual"))
                         facts.append(dated_base)
     return facts
+
+
+def _ranked_indicators(sentence_text, start, r):
+    """ "工业增加值、工业投资、地方一般公共预算收入3项指标增速全市第一": one metric per listed indicator
+    (增速排名 of each), when the list has as many items as its count; else None."""
+    clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, start)), default=0)
+    match = r.figure["indicator_list_rank"].search(sentence_text, clause_start, start)
+    if not match:
+        return None
+    items = [i for i in re.split(r"[、和及]", match.group("items")) if i]
+    if len(items) != int(chinese_number(match.group("n")) or 0):
+        return None
+    return [f"{item}{match.group('what') or ''}排名" for item in items]
 
 
 def _dated_baseline(fact, figure, sentence_text, baseline_spans):
@@ -836,6 +881,9 @@ def _city_and_batch_sentences(text, r, skip, headline_skip=None, foreign=None, s
                     if not r.company.search(part.group(0), m.end())
                 ]
                 if not batch:
+                    lead = _own_lead(part.group(0), r.company.search(part.group(0)).start(), scope)
+                    if lead:
+                        yield Span(sentence.start + start + lead[0], sentence.start + start + lead[1], lead[2])
                     continue
                 start += batch[0].start("count")
             elif not r.figure["batch_of_examples"].search(sentence.text):
@@ -844,6 +892,22 @@ def _city_and_batch_sentences(text, r, skip, headline_skip=None, foreign=None, s
 
 
 SEMICOLON_PART = re.compile(r"[^；;]+[；;]?")
+OWN_LEAD_CLAUSE = re.compile(r"(?:^|(?<=[，,：:]))[^，,：:]+")
+
+
+def _own_lead(part_text, company_at, scope):
+    """ "全旗春季集中开复工项目15个，今天开工现场为甲有限公司…项目，总投资280亿元": the clauses before the
+    first company that open with the subject's own scope word (全县, 全旗, 我县 …) count the subject's
+    batch; the company's project after them stays out. (start, end, text) or None."""
+    if scope is None:
+        return None
+    head_end = max((m.start() for m in CLAUSE_STOP.finditer(part_text, 0, company_at)), default=-1)
+    if head_end <= 0:
+        return None
+    for clause in OWN_LEAD_CLAUSE.finditer(part_text, 0, head_end):
+        if scope.own.match(part_text, clause.start()):
+            return clause.start(), head_end, part_text[clause.start() : head_end]
+    return None
 
 
 def _subject_parts(sentence, r, foreign, scope):
@@ -856,9 +920,11 @@ def _subject_parts(sentence, r, foreign, scope):
        clause that opens with the subject's own scope word (全市 in a city, 全县, 我县 …) to the end of
        the sentence, leaving off any later ；-part that names another place by itself."""
     blanked = sentence.text
-    for match in r.figure["examples_before_count"].finditer(sentence.text):
-        start, end = match.span("examples")
-        blanked = blanked[:start] + "　" * (end - start) + blanked[end:]
+    # 位居甲区、乙市之后, 仅次于甲区: the places ranked next to the subject are its yardstick
+    for pattern in (r.figure["examples_before_count"], r.figure["ranked_peers"]):
+        for match in pattern.finditer(sentence.text):
+            start, end = match.span("examples")
+            blanked = blanked[:start] + "　" * (end - start) + blanked[end:]
     if blanked != sentence.text and not foreign(Span(sentence.start, sentence.end, blanked)):
         return [sentence]
     if scope is None:
@@ -965,7 +1031,7 @@ def _fact(
 SENTENCE_END = re.compile(r"[。！？!?]")
 # A line that ends in a word with no stop, then a line that opens with a figure (not a date).
 LINE_BROKEN_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]*\n+[ \t\u3000]*(?=\d)(?!\d{4}年|\d{1,2}月|\d{1,2}日)")
-APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
+APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]|(?<=\d亿)[多余]元")
 # "今年以来，…。截至目前，全县共签约项目21个": a paragraph opened by 今年以来 counts from January, so its
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
