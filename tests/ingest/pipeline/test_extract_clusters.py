@@ -281,3 +281,53 @@ def test_organisers_listed_before_a_named_event_are_no_industries():
 def test_a_bare_chan_ye_listed_after_a_name_is_no_tail():
     # 镶黄 news (tests/fixtures/realnews_dev7/13, shortened).
     assert names("希望两地共同搭建文旅、产业等多领域合作交流平台。") == []
+
+
+def test_industries_listed_as_categories_before_a_sized_count():
+    # 荣昌 signing news (tests/fixtures/realnews_dev10/03, shortened; the page spaces a linked word).
+    text = "重点围绕打造装备制造类、食品医药类、 兽药 饲料类、环保建材类四个三百亿级工业集群开展招商。"
+    assert names(text) == ["装备制造", "食品医药", "兽药饲料", "环保建材"]
+
+
+def test_a_chain_plan_s_paragraph_heading_names_its_chain():
+    # 奉节 chain plan (tests/fixtures/realnews_dev11/13, shortened): the bracketed category is dropped.
+    assert names("脐橙(小水果)产业链方面，招引种苗培育、农资农具等项目。") == ["脐橙"]
+    assert names("眼镜产业链方面，招引中高档镜片、镜架企业。") == ["眼镜"]
+    assert names("在产业链方面，要补链强链。") == []
+
+
+def test_counted_zones_named_by_industries_name_the_industries():
+    # 塔城 news (tests/fixtures/realnews_dev10/19, shortened).
+    text = "构建以农牧产品加工、现代畜牧养殖、装备制造、经济循环四大集聚区为承载的发展新格局。"
+    assert names(text) == ["农牧产品加工", "现代畜牧养殖", "装备制造", "经济循环"]
+    assert names("建设东区、西区两个园区。") == []
+
+
+def test_fields_of_planned_or_negotiated_projects_are_not_clusters():
+    # 武隆 (realnews_dev10/01), 塔城 (realnews_dev10/19), 凤县 (realnews_dev10/18), 牟定 (realnews_dev11/08), shortened.
+    assert names("我区还围绕文旅、工业、商贸、城建产业，策划储备了45个项目。") == []
+    assert names("洽谈再生铜进口落地加工、生物制造上下游产业链等意向合作项目3个。") == []
+    assert names("包括某镇菌类加工园等2个农业产业项目。") == []
+    text = "此次集中签约项目涵盖绿色能源和绿色制造业、绿色食品产业、旅游文化产业、数字经济等重点产业。"
+    assert names(text) == []
+
+
+def test_poverty_relief_is_a_programme_not_an_industry():
+    # 忻城 news (tests/fixtures/realnews_dev11/11, shortened).
+    assert names("重点介绍了该县旅游、扶贫产业、易地扶贫搬迁等方面取得的成效。") == ["旅游"]
+
+
+def test_industries_each_given_an_output_figure():
+    # 平原 news (tests/fixtures/realnews_dev9/17, shortened).
+    text = "食品加工、高端化肥、生物医药产业产值分别增长10.5%、6%和5%。"
+    assert names(text) == ["食品加工", "高端化肥", "生物医药"]
+    assert names("高新技术产业产值增长12%。") == []
+
+
+def test_single_industries_after_verbs_of_growth():
+    # 沐川 (realnews_dev11/07), 高县 (realnews_dev9/07), 金秀 (realnews_dev9/06), 鹿邑 (realnews_dev10/11), shortened.
+    assert names("做深、做精、做长竹产业链条，支持精制茶产业差异化发展。") == ["竹", "精制茶"]
+    assert names("推进林竹产业化发展、资源化利用。") == ["林竹"]
+    assert names("推进数字产业化发展。") == []
+    assert names("依托竹木资源和产业基础，做强竹木加工全链条产业。") == ["竹木加工"]
+    assert names("进一步完善全县化妆刷产业链布局，聚集化妆刷产业集群。") == ["化妆刷"]

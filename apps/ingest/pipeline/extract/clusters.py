@@ -16,6 +16,7 @@ from .text import sentences as all_sentences
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
 INDUSTRY_SUFFIX = re.compile(r"(?:产业集群|产业链|产业|集群)$")
+CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 HARD_STOP = re.compile(r"[，,。；;：:！？!?\n（）()“”\"《》]")
 
 
@@ -46,7 +47,7 @@ class ClusterRules:
         self.tier_of = {word: tier for tier, words in rules["tiers"].items() for word in words}
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
-            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?"
+            rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?(?:{rules['tail_size']})?"
             rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
@@ -79,8 +80,13 @@ class ClusterRules:
             rf"(?:{each})[^，,。；;、“”]{{2,10}}?(?:、(?:{each})[^，,。；;、“”]{{2,10}}?)+(?=[，,。；;]|$)"
         )
         self.base_item = re.compile(rules["base_item"])
+        self.chain_heading = re.compile(rules["chain_heading"])
+        self.zone_list = re.compile(rules["zone_list"])
+        self.styled_development = re.compile(rules["styled_development"]["pattern"])
+        self.styled_not_name = re.compile(rules["styled_development"]["not_names"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
         self.measure = re.compile(alternation(rules["measure_followers"]))
+        self.each_after_measure = re.compile(rules["each_after_measure"])
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
         self.header_list_verbs = re.compile(rules["header_list_verbs"])
@@ -139,6 +145,8 @@ def rules():
 
 
 def _clean_item(item, r, first):
+    if " " in item:  # 兽药 饲料类: a page's spaces inside a name (around a linked word) are not part of it
+        item = CJK_SPACE.sub("", item)
     if first:
         cuts = [m.end() for m in r.cut_words.finditer(item)]
         item = item[max(cuts, default=0) :]
@@ -147,6 +155,7 @@ def _clean_item(item, r, first):
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["size_suffix"].sub("", item)  # 新能源千亿(产业集群) → 新能源
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
+    item = r.item["category_suffix"].sub("", item)  # 装备制造类 → 装备制造
     designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
     if designated != item:  # 把茶叶产业作为富民强县支柱产业 → 茶叶
         designated = INDUSTRY_SUFFIX.sub("", designated)
@@ -263,12 +272,11 @@ def _listed_items(listed, r, weak_tail=True):
 
 def _accepted(items, is_list, verb_before, match, sentence_text, r):
     """Whether a list closed by `match` names industries the city backs."""
-    if (
-        match.group("tail") == "产业"
-        and r.measure.match(sentence_text, match.end())
-        and not all(i in r.lexicon for i in items)
-    ):
-        return False  # 高新技术产业产值 names a statistic, not a cluster
+    measure = match.group("tail") == "产业" and r.measure.match(sentence_text, match.end())
+    if measure and not all(i in r.lexicon for i in items):
+        # 高新技术产业产值 names a statistic, not a cluster; 食品加工、高端化肥、生物医药产业产值分别增长…
+        # gives each industry of a list its own figure.
+        return is_list and bool(r.each_after_measure.match(sentence_text, measure.end()))
     industry_like = [_industry_like(i, r) for i in items]
     if match.group("umbrella"):
         return True  # "牛油果、咖啡等特色农业": the sector word says what the names are
@@ -346,13 +354,16 @@ def _tail_lists(sentence, text, r):
             r.item["cooperation_after"].match(after)
             or r.item["cooperation_before"].search(masked, 0, stop)
             or r.item["policy_after"].match(after)
+            or r.item["projects_after"].match(after)
             or r.item["policy_context"].search(masked, 0, stop)
             or r.item["agreement_before"].search(masked, 0, stop)
             or r.item["project_name_after"].match(after)
             or r.item["market_before"].search(masked, stop, match.start())
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
-        if r.item["project_fields"].search(masked[stop : match.start()]) or (
+        # 项目涵盖A和B产业、C产业、D等…: the whole clause, not only this link of the list, says whose fields they are.
+        clause = max((m.end() for m in HARD_STOP.finditer(masked, 0, match.start())), default=0)
+        if r.item["project_fields"].search(masked[min(stop, clause) : match.start()]) or (
             r.item["project_batch_fields"].search(masked[stop : match.start()]) and "项目" in masked[:stop]
         ):
             continue  # 项目涉及卫浴、汽配等领域, 签约10个项目，涵盖…: the signed projects' fields
@@ -544,6 +555,49 @@ def _base_lists(sentence, r):
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
+def _chain_headings(sentence, r):
+    """眼镜产业链方面，招引…; 脐橙（小水果）产业链方面，…: a chain plan's paragraph opened by its chain's name."""
+    if "方面" not in sentence.text:
+        return
+    match = r.chain_heading.match(sentence.text)
+    if match is None:
+        return
+    items = [i for i in match.group("items").split("、") if i]
+    if _policy_list(items, r) or not all(i in r.lexicon or _unknown_name_ok(i, r) for i in items):
+        return
+    yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
+def _zone_lists(sentence, r):
+    """以农牧产品加工、现代畜牧养殖、装备制造四大集聚区为承载: a counted list of zones named by their industries."""
+    if "区" not in sentence.text and "园" not in sentence.text:
+        return
+    for match in r.zone_list.finditer(sentence.text):
+        raw_items = [x for x in re.split("、|和|及", match.group("items")) if x.strip()]
+        if len(raw_items) < 2 or _policy_list(raw_items, r):
+            continue
+        items = [_clean_item(raw, r, first=index == 0) for index, raw in enumerate(raw_items)]
+        items = [i for i in items if _valid(i, r)]
+        if len(items) < 2 or sum(_industry_like(i, r) for i in items) * 2 < len(items):
+            continue
+        yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
+def _styled_development(sentence, r):
+    """支持精制茶产业差异化发展, 推进林竹产业化发展: an industry given the way it is to grow."""
+    if "化发展" not in sentence.text:
+        return
+    for match in r.styled_development.finditer(sentence.text):
+        name = match.group("name")
+        if (
+            r.styled_not_name.search(name)
+            or not _valid(name, r)
+            or not (name in r.lexicon or _unknown_name_ok(name, r))
+        ):
+            continue
+        yield from _facts(sentence, match, [name], _tier_before(sentence.text[: match.start()], r), 0.5)
+
+
 def _one_character_names(sentence, r):
     """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
     starts = (m.start() for m in r.one_character_start.finditer(sentence.text))
@@ -732,6 +786,9 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_verb_each_lists(sentence, r),
             *_sectors_after_verb(sentence, r),
             *_statistics_sectors(sentence, r),
+            *_chain_headings(sentence, r),
+            *_zone_lists(sentence, r),
+            *_styled_development(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
