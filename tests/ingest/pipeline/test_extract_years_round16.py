@@ -102,3 +102,14 @@ def test_a_year_heading_a_semicolon_part_dates_every_goal_of_it():
     # Counter-example: a deadline written inside the part wins over the year heading it.
     other = "某县印发行动方案。某产业链方面,力争2025年签约投资额2亿元;2027年末签约投资额6.6亿元,到2030年落地项目3个。"
     assert _years(other)["3"] == 2030
+
+
+def test_a_total_to_date_on_a_dated_page_is_the_pages_years():
+    # Shapes of dev10 11 (截至目前,新签约项目22个 under a 2020-12-03 date line) and dev6 18 (截至目前,入园企业已达41家).
+    head = "2020-12-03\n某县举行集中开工仪式\n"
+    years = _years(head + "截至目前,新签约项目22个,总投资100.9亿元。")
+    assert (years["22"], years["100.9"]) == (2020, 2020)
+    assert _years(head + "截至目前,入园企业已达41家。")["41"] == 2020
+    # Counter-examples: a cumulative count over years, and an undated page.
+    assert _years(head + "截至目前,全县累计签约项目109个。")["109"] is None
+    assert _years("某县举行集中开工仪式\n截至目前,新签约项目22个。")["22"] is None

@@ -971,6 +971,8 @@ APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]")
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
 CUMULATIVE = frozenset({"截至目前", "截止目前", "累计", "至今"})
+TO_DATE = re.compile(r"截[至止]到?目前")
+TO_DATE_STATE = frozenset({"截至目前", "目前", "已达", "已达到", "已经达到", "已突破", "已经突破", "已超过", "已超"})
 
 
 # A value written right after its own year: "较2020年的24.7亿元", "由2011年的6435元增加到2021年的18044元".
@@ -1117,7 +1119,9 @@ def _kind_and_year(
         return "actual", meeting_year - 1  # and its 去年 the year before
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
-    if document_year and not worded and (not standing or this_years_total):
+    # "截至目前，新签约项目22个" on a dated page: the state on the page's day, so the page's year.
+    to_date = bool(standing) and "目前" in head and TO_DATE.search(head) and all(s in TO_DATE_STATE for s in standing)
+    if document_year and not worded and (not standing or this_years_total or to_date):
         # A dated article reports its own year's events (签约, 开工, 增长); a standing state
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
