@@ -191,6 +191,8 @@ CURRENT_PERIOD = re.compile(
     r"|(?<![到较比于])(?<![^截]至)(20\d{2})年1\s*[-—–至~]\s*(?:[1-9]|1[01])月(?!\d)"
     r"|(?:把|将)(20\d{2})年(?:作为|定为|确定为)[^，,。；;]{2,16}年"
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
+    # a year-end estimate of the whole year: "预计2023年，全县地区生产总值完成57.16亿元"
+    r"|预计(20\d{2})年[，,]?(?:全[市县区州旗盟]|全年)"
 )
 # "今年是“十四五”规划收官之年": the text's own year named by its place in a five-year plan.
 THIS_YEAR_IN_PLAN = re.compile(
@@ -223,7 +225,16 @@ WORK_PLAN_YEAR = re.compile(
     r"(?:工作思路|发展思路|工作要点|重点工作|目标任务|工作计划|工作安排|工作打算)"
     # "总结2025年经济工作…部署2026年经济工作": the year whose work a meeting deploys.
     r"|(?:部署|谋划|安排)(20\d{2})年(?:度)?"
+    # "通报2019年重点项目…2020年全县重点项目谋划情况": next year's projects planned.
+    r"|(20\d{2})年(?:度)?(?:全[市县区州旗盟])?的?(?:重点|重大)?项目谋划"
 )
+# A short plan whose draft the page discusses ("会议讨论了《某县…三年行动方案(2021—2023年)》"; "行动计划
+# (2021—2023)…初稿进行了讨论"): written in the plan's first year (or at the end of the year before).
+PLAN_SPAN = re.compile(r"(?:方案|计划|规划|纲要)》?\s*[（(](20\d{2})\s*[—\-–~至]\s*(20\d{2})\s*年?[）)]")
+PLAN_DISCUSSED = re.compile(r"讨论|审议|初稿|草案|征求意见")
+PLAN_SPAN_YEARS = 3
+# A year inside a title (《某县产业集聚区2016年发展纪实》 shown at a signing) is the titled work's, not the page's.
+BOOK_TITLE = re.compile(r"《[^《》]{0,60}》")
 PLAN_YEAR = re.compile(r"(?<![到至—\-~])(?<!力争|预计|计划|将于|将在|有望)(20\d{2})年")
 # "计划2025年7月开工建设，2026年11月竣工投产": every year of a clause led by a plan word is planned.
 PLAN_LEAD = re.compile(r"(?:计划|预计|力争|将于|拟于?|有望)[^。；;！？]{0,30}$")
@@ -241,11 +252,13 @@ def _held_event_pattern():
     kind = "|".join(re.escape(k) for k in kinds)
     return re.compile(
         # the year opens the name: 2020年…仪式, 2023(中国)…博览会, 2017京鲁…推进会
-        r"(?<![\d到至—\-~])(?P<year>20\d{2})(?:年度?)?(?![\d年以底末前])(?=[\u4e00-\u9fff（(“])"
-        rf"(?P<name>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
+        r"(?<![\d到至—\-~])(?P<year>20\d{2})(?:年度?)?(?![\d年以底末前])(?=[\u4e00-\u9fff（(“‘《])"
+        rf"(?P<name>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))[”’》]?"
         # …and the event is held in this text: 在某地举行, or 举行 right before the year; a series
-        # names its session and host between ("…系列新闻发布会第八场(某县)召开")
+        # names its session and host between ("…系列新闻发布会第八场(某县)召开"); a wire's day
+        # ("…推介会28日在某地举行") or 同期 ("“2024年‘…’招商推介会”同期举行") may stand before the verb
         r"(?:第[一二三四五六七八九十\d]{1,3}[场期站次](?:[（(][^（()）]{1,10}[）)])?)?"
+        r"(?:\d{1,2}日(?:[上中下]午|晚上?)?|同期|同时)?"
         r"(?=在[^，,。；;]{1,30}?(?:举|召开|开幕|启动)|(?:成功|隆重)?(?:举行|召开|举办|开幕|启动))"
         r"|(?:(?<=举行|召开|举办)|(?<=举行的|召开的|举办的))(?P<year2>20\d{2})(?:年度?)?(?![\d年以底末前])"
         rf"(?P<name2>[^，,。；;：:！？!?\s]{{2,40}}?(?:{kind}))"
@@ -342,14 +355,19 @@ def likely_year(text, today=None):
     months = [int(m) for m in re.findall(r"(?<![\d年])(\d{1,2})月\d{1,2}日", text)]
     year_end = bool(months) and all(m >= 11 for m in months)
     planned = [int(next(y for y in groups if y)) for groups in WORK_PLAN_YEAR.findall(text)]
+    if not planned and ("（" in text or "(" in text) and PLAN_DISCUSSED.search(text):
+        planned = [int(a) for a, b in PLAN_SPAN.findall(text) if 0 < int(b) - int(a) <= PLAN_SPAN_YEARS][:1]
     planned = [y - 1 if year_end else y for y in planned]
     planned = [y for y in planned if y <= latest_allowed]
     if planned:
         return max(planned)
     counts = {}
     ahead = {}
+    titles = [m.span() for m in BOOK_TITLE.finditer(text)] if "《" in text else ()
     for match in PLAN_YEAR.finditer(text):
         year = int(match.group(1))
+        if any(a <= match.start() < b for a, b in titles):
+            continue
         if PLAN_LEAD.search(text, max(0, match.start() - 30), match.start()):
             continue
         if BASELINE_YEAR.match(text, match.end()) or text[max(0, match.start() - 1) : match.start()] in BASELINE_LEAD:

@@ -136,6 +136,16 @@ SAME_DAY = re.compile(r"(?:^|[，,。\s）)】])(当天|当日|同日|是日|当
 NEXT_DAY = ("次日", "翌日")
 
 
+def _wire_dateline(text):
+    """(month, day) of a wire's dateline in the sentence ("某某网成都11月13日电"), or None."""
+    if not text.count("电") and "消息" not in text and "讯" not in text:
+        return None
+    for match in MONTH_DAY.finditer(text):
+        if text.startswith(WIRE_DATELINE, match.end()):
+            return int(match.group(1)), int(match.group(2))
+    return None
+
+
 def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """[(date, year_inferred, offset)] for every day-precise date in the sentence.
 
@@ -199,10 +209,15 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
         elif published and day_of_month <= published.day and not found:
             found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
-    if stated and not found:
+    anchor = stated
+    if not stated and not found and published and (wire := _wire_dateline(sentence.text)):
+        # "中新网某地7月29日电 …推介会28日在某地举行": the wire's month, in the year its event's name or the page gives.
+        year, _ = infer_year(wire[0], wire[1], published, context)
+        anchor = safe_date(year, *wire) if year else None
+    if anchor and not found:
         for match in DAY_HELD.finditer(sentence.text):
-            if int(match.group(1)) <= stated.day:
-                found.append((safe_date(stated.year, stated.month, int(match.group(1))), True, match.start(1)))
+            if int(match.group(1)) <= anchor.day:
+                found.append((safe_date(anchor.year, anchor.month, int(match.group(1))), True, match.start(1)))
                 break
     for match in THIS_MONTH_DAY.finditer(sentence.text):
         if published:

@@ -31,6 +31,7 @@ HAN_NUM = r"[一二两三四五六七八九十百千]+"
 CHAINED_COUNT = re.compile(r"(?:\d+\s*[家个项座所条][^，,。；;\d]{0,12}?(?:和|、|及|以及))+$")
 CLAUSE_BREAK = re.compile(r"[，,；;。]")
 CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n“”]")
+GOAL_CLAUSE_STOP = re.compile(r"[，,；;：:。！？!?\n]")
 YEAR = re.compile(r"(20\d{2})年")
 COMPARED_WITH = re.compile(r"(?:较|比|相比|同比)于?$")
 RANK_UNITS = ("名", "位")
@@ -1036,6 +1037,8 @@ APPROX = re.compile(r"(?<=[\d十百千])\s*[多余]|(?<=\d亿)[多余]元")
 # running totals (截至目前, 累计, 截9月底) are this year's, not a standing level of no one year.
 SINCE_THIS_YEAR = re.compile(r"(?:今年|年初|今年年初|开年)以来")
 CUMULATIVE = frozenset({"截至目前", "截止目前", "累计", "至今"})
+TO_DATE = re.compile(r"截[至止]到?目前")
+TO_DATE_STATE = frozenset({"截至目前", "目前", "已达", "已达到", "已经达到", "已突破", "已经突破", "已超过", "已超"})
 
 
 # A value written right after its own year: "较2020年的24.7亿元", "由2011年的6435元增加到2021年的18044元".
@@ -1074,7 +1077,16 @@ def _topic_year(text, position, r):
         for m in r.topic_year.finditer(text, paragraph_start, position)
         if "以来" not in m.group(0) or not SENTENCE_END.search(text, m.end(), position)
     ]
+    if not years and paragraph_start > 1:
+        # "2024年，某市步履铿锵。" on a line of its own leads the paragraph below it.
+        lead_start = text.rfind("\n", 0, paragraph_start - 1) + 1
+        lead = text[lead_start : paragraph_start - 1].strip()
+        if len(lead) <= LEAD_LINE_LENGTH and (m := r.topic_year.match(lead)) and "以来" not in m.group(0):
+            years = [int(m.group(1))]
     return years[-1] if years else None
+
+
+LEAD_LINE_LENGTH = 24
 
 
 def _kind_and_year(
@@ -1114,14 +1126,21 @@ def _kind_and_year(
         not actual or max(m.start() for m in goal) > actual[-1].start() or r.deadline.search(head)
     )
     if is_goal:
+        # "；2027年末签约投资额6.6亿元,落地项目3个": a year heading the ；-part dates every goal of it,
+        # unless the part writes a deadline of its own.
+        part_start = max((m.end() for m in SEMICOLON.finditer(head)), default=0)
+        part_year = PART_YEAR.match(head, part_start)
+        if part_year and _deadline(head[part_start:], r, base_year) is None:
+            return "target", int(part_year.group(1))
         # The nearest deadline before the number wins; failing that, any in the sentence.
         deadline = _deadline(head, r, base_year) or _deadline(sentence.text, r, base_year)
         if deadline is None and (document_year or meeting_year) and r.year_plan.search(head):
             # "今年计划开工项目107个": the plan of the document's year; an undated page's 今年 is its event's year.
             return "target", document_year or meeting_year
         if deadline is None:
-            # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year.
-            clause_start = max((m.end() for m in CLAUSE_STOP.finditer(head)), default=0)
+            # "某市2021年招商引资目标任务为55亿元": a year written in the goal's own clause is the goal's year;
+            # a slogan quoted in the clause stays in it ("2025年全力冲刺“经济总量过千亿”").
+            clause_start = max((m.end() for m in GOAL_CLAUSE_STOP.finditer(head)), default=0)
             written = [
                 int(m.group(1))
                 for m in YEAR.finditer(head, clause_start)
@@ -1166,7 +1185,9 @@ def _kind_and_year(
         return "actual", meeting_year - 1  # and its 去年 the year before
     if document_year and r.last_year.search(head):
         return "actual", document_year - 1  # 去年 in a dated article: the year before it
-    if document_year and not worded and (not standing or this_years_total):
+    # "截至目前，新签约项目22个" on a dated page: the state on the page's day, so the page's year.
+    to_date = bool(standing) and "目前" in head and TO_DATE.search(head) and all(s in TO_DATE_STATE for s in standing)
+    if document_year and not worded and (not standing or this_years_total or to_date):
         # A dated article reports its own year's events (签约, 开工, 增长); a standing state
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
@@ -1175,6 +1196,7 @@ def _kind_and_year(
 
 EARLIER_YEAR_NOT = re.compile(r"以来|起|前|底前|末前|[^，,；;]{0,6}?(?:相比|同期|以来)")
 SEMICOLON = re.compile(r"[；;：:]")  # a ；-part, or the list after a heading's colon
+PART_YEAR = re.compile(r"\s*(?:到|至)?(20\d{2})年(?:末|底)?(?:前)?(?![以\d])")
 FIGURE_DIGIT = re.compile(r"\d")
 OTHER_YEAR_WORD = re.compile(r"今年|去年|上年|当年|明年|本年|前年")
 
