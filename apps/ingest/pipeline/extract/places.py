@@ -10,7 +10,7 @@ from apps.atlas.divisions import load_divisions
 
 from ..segment import boundaries, is_common_word, rare_word, segment
 from ..types import CityFact, Span
-from .text import data, word_list
+from .text import could_match, data, word_list
 
 LEVEL_CHARS = set("市县区州盟旗")
 PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
@@ -648,7 +648,8 @@ class PlaceContext:
         original = text
         for person in self.person_names:
             text = text.replace(person, "\0" * len(person))
-        text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
+        if could_match(VENUE, text):  # most sentences hold none of its venue words: no scan of every position
+            text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             if _inside_a_quoted_term(text, start, end):
@@ -670,11 +671,18 @@ class PlaceContext:
                 # A short name is a place the article talks about when it recurs or follows its
                 # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
                 provinces = {c.province for c in candidates}
-                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)) : start] == p for p in provinces):
+                if self._count(name) < 2 and not any(text[max(0, start - len(p)) : start] == p for p in provinces):
                     continue
             names.append(name)
         self._foreign[original] = names
         return names
+
+    def _count(self, name):
+        """How often the document names `name`: asked once per name, not once per sentence naming it."""
+        counts = self.__dict__.setdefault("_name_counts", {})
+        if name not in counts:
+            counts[name] = self.text.count(name)
+        return counts[name]
 
     def is_foreign(self, sentence):
         """A sentence that names another place and never the subject is about that place."""
