@@ -50,20 +50,33 @@ class MetricIndex:
         words = sorted(self.synonym_key, key=len, reverse=True)
         self.synonyms = re.compile("|".join(map(re.escape, words)))
         self.patterns = [(re.compile(p), e["key"]) for e in self.entries for p in e.get("patterns", [])]
+        # The synonym matching at each position of a text, found in one scan: a lookahead lets
+        # finditer stop at every position where some synonym starts (the longest, as match() gives).
+        self.synonyms_at = re.compile(f"(?=({self.synonyms.pattern}))")
+        self._found = {}
 
     def lookup(self, metric):
         """The Metric the written metric names, or None; the longest match anywhere in it wins."""
+        # A page (and a corpus) writes the same metrics again and again: each text is looked up once.
         text = (metric or "").upper()
+        if text not in self._found:
+            if len(self._found) >= 100_000:
+                self._found.clear()  # a long batch: bounded memory
+            self._found[text] = self._lookup(text)
+        return self._found[text]
+
+    def _lookup(self, text):
         # In "制造业增加值占GDP比重", "工业对GDP贡献率" what follows 占/对 is what the figure is measured
         # against, not the metric.
         against = [i for i in (text.find("占"), text.find("对GDP"), text.find("对地区生产总值")) if i > 0]
         limit = min(against, default=len(text))
         best = None  # (length, -start, key)
-        for start in range(limit):
-            match = self.synonyms.match(text, start)
-            if match:
-                candidate = (len(match.group(0)), -start, self.synonym_key[match.group(0)])
-                best = max(best, candidate) if best else candidate
+        for match in self.synonyms_at.finditer(text):
+            if match.start() >= limit:
+                break  # (a synonym starting before the limit may run past it: the text is not cut)
+            synonym = match.group(1)
+            candidate = (len(synonym), -match.start(), self.synonym_key[synonym])
+            best = max(best, candidate) if best else candidate
         for pattern, key in self.patterns:
             match = pattern.search(text)
             if match:

@@ -4,7 +4,15 @@ import re
 
 import pytest
 
-from apps.ingest.pipeline.extract.text import alternation, data, finditer_at, required_text, word_list
+from apps.ingest.pipeline.extract.text import (
+    alternation,
+    could_match,
+    data,
+    finditer_at,
+    required_any,
+    required_text,
+    word_list,
+)
 
 
 def flat(words):
@@ -83,3 +91,30 @@ def test_finditer_at_keeps_lookbehinds_looking_before_the_start():
     # The character before each start lies outside the text from the start on: 1 fails (以), 7 and 11 hold.
     assert [m.start() for m in finditer_at(pattern, text, [1, 7, 11])] == [7, 11]
     assert [m.start() for m in pattern.finditer(text)] == [7, 11]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"(?P<num>[十百千万])亿级", ("亿级",)),
+        (r"a|亿级", ("a", "亿级")),  # a choice at the top: one of its branches
+        (r"(?:总产值|产值|装机量)(?:达到?|突破)", ("产值", "总产值", "装机量")),
+        (r"(?:等)?(?:[一二三]大)?(?:产业|集群|[“\"][一二三]大[”\"])", ("产业", "大", "集群")),
+        # (the quoted branch needs 大 as well as a quote: of two equally short choices the smaller is kept)
+        (r"(?:产业)?(?<=[，,])的", ("的",)),  # optional parts and lookbehinds need nothing
+        (r"a|b?", ()),  # a branch that may match nothing: nothing is required
+        (r"(?i)abc", ()),
+    ],
+)
+def test_required_any_is_a_choice_every_match_holds_one_of(pattern, required):
+    assert required_any(re.compile(pattern)) == required
+
+
+def test_could_match_is_false_only_where_the_pattern_finds_nothing():
+    from apps.ingest.pipeline.extract.clusters import rules
+
+    tail = rules().tail
+    # From work reports: a list closed by a tail, a quoted count, and a sentence with no tail at all.
+    for text in ("重点发展新能源、新材料三大主导产业。", "做强“两大”。", "全年接待游客1200万人次。"):
+        assert could_match(tail, text) or not list(tail.finditer(text))
+    assert not could_match(tail, "全年接待游客1200万人次。")

@@ -11,7 +11,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..types import ClusterFact, Span
-from .text import alternation, city_sentences, data, dictionary_words, finditer_at
+from .text import (
+    alternation,
+    city_sentences,
+    could_match,
+    data,
+    dictionary_words,
+    finditer_at,
+    finditer_if_possible,
+)
 from .text import sentences as all_sentences
 
 TAXONOMY = Path(__file__).resolve().parents[3] / "atlas" / "data" / "industry_tags.json"
@@ -313,6 +321,8 @@ def _joined_sector(after, r):
 
 def _tail_lists(sentence, text, r):
     """ClusterFacts from lists closed by a tail: 三大主导产业, 等新赛道, “两大”."""
+    if not could_match(r.tail, sentence.text):
+        return  # no tail word (产业, 领域 …) anywhere: the masking and the scan below would find nothing
     if r.item["project_subject"].match(sentence.text):
         return  # 项目以…为导向，重点发展…: one project's focus
     list_start = accepted_end = 0
@@ -620,7 +630,7 @@ def _role_followers(sentence, r):
 
 def _output_names(sentence, r):
     """新型功能材料产值达1000亿元: an industry given an output figure or goal."""
-    for match in r.output_measure.finditer(sentence.text):
+    for match in finditer_if_possible(r.output_measure, sentence.text):
         item = INDUSTRY_SUFFIX.sub("", _clean_item(match.group("items"), r, first=True))
         items = [i for i in re.split("及|和|与", item) if i] if "及" in item or "和" in item else [item]
         if len(items) > 1 and not all(len(i) >= 2 and _industry_like(i, r) for i in items):

@@ -19,7 +19,7 @@ from .dates import (
     safe_date,
     year_end_planning,
 )
-from .text import alternation, data, sentences
+from .text import alternation, could_match, data, sentences
 
 WEEKDAYS = "一二三四五六日"
 WEEKDAY = re.compile(r"\s*[(（]?(?:星期|周|礼拜)([一二三四五六日天])")
@@ -350,7 +350,8 @@ def visit_name(sentence_text, official_names, r):
     """A leader's field visit: 罗某一行赴高新区调研集成电路产业 → (赴高新区调研集成电路产业, 调研)."""
     if not (r.visit_actor.search(sentence_text) or any(n in sentence_text for n in official_names)):
         return None, None
-    match = r.visit.search(sentence_text)
+    # Its lazy lead is tried at every position: a sentence with none of its verbs is passed at once.
+    match = r.visit.search(sentence_text) if could_match(r.visit, sentence_text) else None
     if not match:
         return None, None
     name = match.group(0)
@@ -397,7 +398,7 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
             name, kind = visit_name(sentence.text, official_names, r)
         if name and kind in r.generic_kinds and not r.generic_held.search(sentence.text):
             name = kind = None  # 经济活动加快恢复: a common word, no event held
-        signed = None if name else r.signing.search(sentence.text)
+        signed = None if name or not could_match(r.signing, sentence.text) else r.signing.search(sentence.text)
         if signed and r.held_event_future.search(
             sentence.text, _clause_start(sentence.text, signed.start()), signed.start()
         ):

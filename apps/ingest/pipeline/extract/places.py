@@ -1,5 +1,6 @@
 """The article's subject city: the division the text is about, not every place it names."""
 
+import bisect
 import re
 from collections import defaultdict
 from functools import lru_cache
@@ -10,7 +11,7 @@ from apps.atlas.divisions import load_divisions
 
 from ..segment import boundaries, is_common_word, rare_word, segment
 from ..types import CityFact, Span
-from .text import data, word_list
+from .text import could_match, data, word_list
 
 LEVEL_CHARS = set("市县区州盟旗")
 PREFECTURE_LEVELS = ("地级市", "地区", "直辖市")
@@ -372,9 +373,16 @@ def _tag(word):
 def _ranked_lists(text, mentions):
     """(start, end) of places written as a list (A、B, A和B) right before a ranking verb."""
     ranked = set()
+    # Mentions come left to right without overlaps, so their ends ascend with their starts: those
+    # inside a clause are one run, found by bisection instead of a pass over all of them per clause.
+    starts = [s for s, _, _ in mentions]
     for match in RANK_CLAUSE.finditer(text):
         clause_start = max(text.rfind(mark, 0, match.start()) for mark in "，,。；;：:\n") + 1
-        listed = [(s, e) for s, e, _ in mentions if clause_start <= s and e <= match.start()]
+        listed = []
+        for s, e, _ in mentions[bisect.bisect_left(starts, clause_start) :]:
+            if e > match.start():
+                break
+            listed.append((s, e))
         between = [text[e:s] for (_, e), (s, _) in zip(listed, listed[1:])]
         if len(listed) >= 2 and all(gap in ("、", "和", "与", "及") for gap in between):
             ranked.update(listed)
@@ -443,9 +451,7 @@ def _names_publishers_place(publisher, end, name, divisions):
 
 def _bare_hints(pattern, text, mentions):
     """Matches of a level hint (县委, 全市) that do not follow a place the text names."""
-    ends = {end for _, end, _ in mentions}
-    # The positions the named places cover: a set, since each hint is tested against every place.
-    inside = {at for start, end, _ in mentions for at in range(start, end)}
+    ends, inside = _covered(mentions)
     count = 0
     for match in re.finditer(pattern, text):
         at = match.start()
@@ -453,6 +459,20 @@ def _bare_hints(pattern, text, mentions):
             continue
         count += 1
     return count
+
+
+_COVERED = [None]  # (mentions, ends, inside) of the last list asked about: main_city asks five times for one
+
+
+def _covered(mentions):
+    """The ends of the named places, and the positions they cover (a set, since each hint is
+    tested against every place)."""
+    cached = _COVERED[0]
+    if cached is None or cached[0] is not mentions:
+        ends = {end for _, end, _ in mentions}
+        inside = {at for start, end, _ in mentions for at in range(start, end)}
+        cached = _COVERED[0] = (mentions, ends, inside)
+    return cached[1], cached[2]
 
 
 def _tag_lines(text):
@@ -648,7 +668,8 @@ class PlaceContext:
         original = text
         for person in self.person_names:
             text = text.replace(person, "\0" * len(person))
-        text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
+        if could_match(VENUE, text):  # most sentences hold none of its venue words: no scan of every position
+            text = VENUE.sub(lambda m: m.group(1) + "\0" * len(m.group(2)) + m.group(3), text)
         names, edges = [], None
         for start, end, name in self.index.mentions(text):
             if _inside_a_quoted_term(text, start, end):
@@ -670,11 +691,18 @@ class PlaceContext:
                 # A short name is a place the article talks about when it recurs or follows its
                 # province (浙江海宁); once, bare, it is more likely a word (万亿元大关).
                 provinces = {c.province for c in candidates}
-                if self.text.count(name) < 2 and not any(text[max(0, start - len(p)) : start] == p for p in provinces):
+                if self._count(name) < 2 and not any(text[max(0, start - len(p)) : start] == p for p in provinces):
                     continue
             names.append(name)
         self._foreign[original] = names
         return names
+
+    def _count(self, name):
+        """How often the document names `name`: asked once per name, not once per sentence naming it."""
+        counts = self.__dict__.setdefault("_name_counts", {})
+        if name not in counts:
+            counts[name] = self.text.count(name)
+        return counts[name]
 
     def is_foreign(self, sentence):
         """A sentence that names another place and never the subject is about that place."""

@@ -21,6 +21,7 @@ from .text import (
     clauses,
     data,
     enclosing,
+    finditer_if_possible,
     finditer_where_possible,
     required_text,
     sentences,
@@ -227,7 +228,7 @@ def candidates(sentence_text, r):
         noun = named.group(0) if named else noun
         metric = f"{noun}规模" if noun.endswith("集群") else f"{match.group(0)}{noun}"
         add(match.start(), match.end(), value, "亿元", metric)
-    for match in r.money.finditer(sentence_text):
+    for match in finditer_if_possible(r.money, sentence_text):
         unit, number = match.group("unit").replace("多", "").replace("余", ""), match.group("num")
         if not number and not unit.startswith("万亿"):
             continue  # 元宇宙, 多元: the character, not the currency
@@ -246,7 +247,7 @@ def candidates(sentence_text, r):
             # 全员劳动生产率13万元/人: an amount per worker is the city's figure, not a price.
             unit, end = unit + "/人", r.per_person.match(sentence_text, end).end()
         add(match.start(), end, _decimal(value) if value else None, unit)
-    for match in r.rank_ordinal.finditer(sentence_text):
+    for match in finditer_if_possible(r.rank_ordinal, sentence_text):
         # 全市排名第3, 位居全市第一位: a rank written without 位 or in words
         value = chinese_number(match.group("num"))
         if value:
@@ -269,7 +270,7 @@ def candidates(sentence_text, r):
             value = chinese_number("一" + words if words in ("十", "百", "千") else words)
             if value:
                 add(match.start(), match.end(), _decimal(value), match.group("unit"))
-    for match in r.percent.finditer(sentence_text):
+    for match in finditer_if_possible(r.percent, sentence_text):
         value = _decimal(chinese_number(match.group("num")))
         add(match.start(), match.end(), -value if match.group("sign") else value, "%")
     for match in r.count.finditer(sentence_text):
@@ -324,10 +325,10 @@ def candidates(sentence_text, r):
             _decimal(chinese_number(match.group("num"))),
             "万" + unit if match.group("wan") else unit,
         )
-    for match in r.figure["count_in_words"].finditer(sentence_text):
+    for match in finditer_if_possible(r.figure["count_in_words"], sentence_text):
         # 共签约两个项目: a count of projects or firms in words
         add(match.start(), match.end(), _decimal(chinese_number(match.group("num"))), match.group("unit"))
-    for match in r.figure["round_count_in_words"].finditer(sentence_text):
+    for match in finditer_if_possible(r.figure["round_count_in_words"], sentence_text):
         # 培育规上企业近千家, 新增两千多家经营主体: what is counted stands in the clause, before or after
         clause_start = clause_start_before(match.start())
         after = CLAUSE_STOP.split(sentence_text[match.end() :], maxsplit=1)[0]
@@ -978,7 +979,7 @@ def _fact(
         document_year=document_year,
         worded=figure.metric is not None,
         event_year=event_year,
-        since_this_year=bool(SINCE_THIS_YEAR.search(text, text.rfind("\n", 0, sentence.start) + 1, sentence.start)),
+        since_this_year=_since_this_year(text, sentence.start),
     )
     if kind == "actual":
         head = sentence.text[: figure.start]
@@ -1005,7 +1006,7 @@ def _fact(
     evidence = Span(
         sentence.start + figure.start, sentence.start + figure.end, sentence.text[figure.start : figure.end]
     )
-    clause = enclosing(clauses(sentence), sentence.start + figure.start)
+    clause = enclosing(_clauses_of(sentence), sentence.start + figure.start)
     if clause:
         evidence = Span(clause.start, max(clause.end, evidence.end), text[clause.start : max(clause.end, evidence.end)])
     return TargetFact(
@@ -1027,6 +1028,18 @@ def _fact(
         part_of_year=bool(r.figure["part_of_year"].search(sentence.text, 0, figure.start)),
         period_average=bool(r.figure["period_average"].search(sentence.text, 0, figure.start)),
     )
+
+
+@lru_cache(maxsize=64)
+def _clauses_of(sentence):
+    """The clauses of a sentence, split once for all the figures it holds."""
+    return tuple(clauses(sentence))
+
+
+@lru_cache(maxsize=64)
+def _since_this_year(text, sentence_start):
+    """Whether the paragraph before the sentence opens a count from January (今年以来): read once per sentence."""
+    return bool(SINCE_THIS_YEAR.search(text, text.rfind("\n", 0, sentence_start) + 1, sentence_start))
 
 
 SENTENCE_END = re.compile(r"[。！？!?]")

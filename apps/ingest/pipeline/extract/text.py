@@ -179,9 +179,78 @@ def required_text(pattern: re.Pattern) -> str:
     return best
 
 
+@cache
+def required_any(pattern: re.Pattern) -> tuple:
+    """Plain texts one of which every match of `pattern` contains, () if none is known.
+
+    required_text's test for patterns whose fixed text is a choice (产值|装机量, 等…产业|集群):
+    read from the same syntax tree, a sequence needs what any one of its parts needs: a run of
+    characters, or a group, option or repetition (at least once) each of whose branches needs
+    some text, or a class of a few characters. Of the parts, the one whose shortest text is
+    longest is kept (the rarest, as a rule). Lookarounds, other classes and optional parts need
+    nothing. A text holding none of the
+    returned texts cannot match.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    return tuple(sorted(_needed(regex_parser.parse(pattern.pattern, pattern.flags).data) or ()))
+
+
+def _needed(items):
+    """The set of texts one of which every match of the sequence `items` holds, or None."""
+    options, run = [], ""
+    for op, value in items:
+        if op is regex_parser.LITERAL:
+            run += chr(value)
+            continue
+        if run:
+            options.append({run})
+            run = ""
+        found = None
+        if op is regex_parser.IN and all(kind is regex_parser.LITERAL for kind, _ in value) and len(value) <= 4:
+            found = {chr(character) for _, character in value}  # [“"]: one of a few characters
+        elif op is regex_parser.SUBPATTERN:
+            _group, add_flags, del_flags, sub = value
+            found = None if add_flags or del_flags else _needed(sub.data)
+        elif op is regex_parser.ATOMIC_GROUP:
+            found = _needed(value.data)
+        elif op is regex_parser.BRANCH:
+            branches = [_needed(branch.data) for branch in value[1]]
+            found = set().union(*branches) if all(branches) else None
+        elif op in (regex_parser.MAX_REPEAT, regex_parser.MIN_REPEAT, regex_parser.POSSESSIVE_REPEAT):
+            low, _high, sub = value
+            found = _needed(sub.data) if low >= 1 else None
+        if found:
+            options.append(found)
+    if run:
+        options.append({run})
+    return max(options, key=lambda texts: (min(map(len, texts)), -len(texts)), default=None)
+
+
+@cache
+def _required_any_pattern(pattern: re.Pattern):
+    """A regex finding any of the pattern's required_any texts (one scan in C), or None."""
+    required = required_any(pattern)
+    return re.compile("|".join(map(re.escape, required))) if required else None
+
+
+def could_match(pattern: re.Pattern, text: str) -> bool:
+    """False when `text` holds none of the pattern's required_any texts, and so cannot match.
+
+    Worth asking only of a pattern the regex engine cannot scan for fast (one opening with
+    optional parts or lookbehinds): one with a plain first character is scanned as fast."""
+    needed = _required_any_pattern(pattern)
+    return needed is None or needed.search(text) is not None
+
+
 def finditer_where_possible(pattern: re.Pattern, required: str, text: str):
     """pattern.finditer(text), or nothing at once when `text` lacks the pattern's required_text."""
     return pattern.finditer(text) if required in text else ()
+
+
+def finditer_if_possible(pattern: re.Pattern, text: str):
+    """pattern.finditer(text), or nothing at once when `text` holds none of its required_any texts."""
+    return pattern.finditer(text) if could_match(pattern, text) else ()
 
 
 def finditer_at(pattern: re.Pattern, text: str, starts):
