@@ -4,7 +4,8 @@ are short and made generic; their origin is noted per case."""
 
 from decimal import Decimal
 
-from apps.ingest.pipeline.extract.targets import find_targets, scope_for
+from apps.ingest.pipeline.extract.targets import find_targets
+from tests.ingest.pipeline.test_extract_targets import _scope
 
 
 def facts(text, **kwargs):
@@ -92,24 +93,7 @@ def test_a_batch_counted_after_its_noun_in_a_sentence_of_companies():
 
 def _county_scope():
     """The scope of a made-generic county 甲县 in the prefecture-level 乙市 (乙市 and 全市 are higher)."""
-    from apps.atlas.divisions import Division
-
-    class Table:
-        def parent(self, division):
-            return parents.get(division.adcode)
-
-        def aliases(self, division):
-            return ()
-
-        def lookup(self, name):
-            return []
-
-    def division(adcode, full, name, level, parent_adcode=None):
-        return Division(adcode, full, name, level, "丙省", parent_adcode, None, None)
-
-    subject = division("3", "甲县", "甲", "县", "2")
-    parents = {"3": division("2", "乙市", "乙", "地级市")}
-    return scope_for(subject, Table(), {"甲县", "甲"})
+    return _scope("甲县", "乙市", "丙省")
 
 
 def test_the_lead_clause_of_a_company_sentence_that_names_the_subject_is_its_batch():
