@@ -125,6 +125,7 @@ score-holdout: venv
 	$(PY) bench/score_news.py tests/fixtures/holdout5 tests/fixtures/holdout5_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout6 tests/fixtures/holdout6_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout7 tests/fixtures/holdout7_gold --totals-only
+	$(PY) bench/score_news.py tests/fixtures/holdout8 tests/fixtures/holdout8_gold --totals-only
 
 clean:
 	rm -rf $(VENV) var staticfiles node_modules
