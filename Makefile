@@ -117,6 +117,7 @@ score-real: venv
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev11 tests/fixtures/realnews_dev11_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev9 tests/fixtures/realnews_dev9_gold
 	$(PY) bench/score_news.py tests/fixtures/realnews_dev13 tests/fixtures/realnews_dev13_gold
+	$(PY) bench/score_news.py tests/fixtures/realnews_dev12 tests/fixtures/realnews_dev12_gold
 score-holdout: venv
 	$(PY) bench/score_work_reports.py --gold bench/gold/work_reports_holdout
 	$(PY) bench/score_news.py tests/fixtures/realnews_holdout tests/fixtures/realnews_holdout_gold --totals-only

@@ -24,6 +24,7 @@ SETS = {
     "realnews_dev10": 20,
     "realnews_dev11": 20,
     "realnews_dev9": 20,
+    "realnews_dev12": 16,
     "realnews_dev13": 20,
     "holdout2": 20,
     "holdout3": 20,
