@@ -128,6 +128,7 @@ score-holdout: venv
 	$(PY) bench/score_news.py tests/fixtures/holdout6 tests/fixtures/holdout6_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout7 tests/fixtures/holdout7_gold --totals-only
 	$(PY) bench/score_news.py tests/fixtures/holdout8 tests/fixtures/holdout8_gold --totals-only
+	$(PY) bench/score_news.py tests/fixtures/holdout9 tests/fixtures/holdout9_gold --totals-only
 
 clean:
 	rm -rf $(VENV) var staticfiles node_modules
