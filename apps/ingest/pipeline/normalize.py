@@ -173,21 +173,6 @@ class Boilerplate:
     inline_patterns: tuple
     tail_markers: tuple
 
-    @property
-    def any_line_pattern(self):
-        """The line patterns as one alternation: one search per line instead of one per pattern."""
-        combined = self.__dict__.get("_any_line_pattern")
-        if combined is None:
-            combined = re.compile("|".join(f"(?:{_scoped_flags(p.pattern)})" for p in self.line_patterns))
-            object.__setattr__(self, "_any_line_pattern", combined)
-        return combined
-
-
-def _scoped_flags(pattern):
-    """(?i)X → (?i:X): a leading global flag is not allowed inside an alternation, a scoped one is."""
-    flags = re.match(r"\(\?([aiLmsux]+)\)", pattern)
-    return f"(?{flags.group(1)}:{pattern[flags.end() :]})" if flags else pattern
-
 
 @lru_cache(maxsize=1)
 def boilerplate_rules(path=DATA_DIR / "boilerplate.json"):
@@ -264,7 +249,7 @@ def remove_boilerplate(tracked, rules=None):
             break
         seen += len(line)
     for index, line in enumerate(lines):
-        if line.strip() and rules.any_line_pattern.search(line.strip()):
+        if line.strip() and any(p.search(line.strip()) for p in rules.line_patterns):
             dropped.add(index)
     dropped |= _trailing_headlines(lines, dropped)
     tracked.drop_lines(dropped)
