@@ -182,6 +182,11 @@ def candidates(sentence_text, r):
         )
         if (
             r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before))
+            # 走访了甲、乙、丙等54家企业: the firms of a visit's list, however long, then their count
+            or (
+                unit == "家"
+                and r.figure["visited_list_before"].search(sentence_text, clause_start_before(start), start)
+            )
             or attribute
             or r.activity_after.match(sentence_text[end:])
         ):
@@ -341,6 +346,22 @@ def candidates(sentence_text, r):
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
 
 
+WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a metric of brackets or digits only names nothing
+ROUNDING_BEFORE = re.compile(r"(?:约|近|超|逾|超过|达|共)$")
+AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|个|家|项)")
+
+
+def _rounded_restatement(headline, candidate, rest_text):
+    """Whether a headline's rounded figure (总投资约20亿元, 近20亿元) rounds an amount of the same unit
+    the page states (19.92亿元, 19.73亿元): the body's figure is the fact, the headline restates it."""
+    start, _, value, unit, _ = candidate
+    if not ROUNDING_BEFORE.search(headline, 0, start) or not value:
+        return False
+    return any(
+        m.group(2) == unit and abs(Decimal(m.group(1)) - value) <= value / 10 for m in AMOUNT.finditer(rest_text)
+    )
+
+
 def _rounded(sentence_text, start, r):
     """Whether a round number in words at `start` has a word that rounds it before it (近千家, 超百万亩)."""
     return bool(r.figure["round_words_qualifier"].search(sentence_text[max(0, start - 4) : start]))
@@ -394,6 +415,8 @@ def metric_for(sentence_text, start, end, unit, r, clause_start=0):
     if unit not in COUNT_UNITS or (before and r.countable.search(before)):
         return before
     after = re.split(r"[，,；;。！？]", sentence_text[end:], maxsplit=1)[0]
+    # 家庭农场70个(单元)、: a note on the unit, not the noun; 正在建设的2个): the end of a bracket, no noun
+    after = re.sub(r"^(?:[（(][^）)]{0,8}[）)]|[）)]+)", "", after)
     after = re.sub(r"^(?:左右|以上|多|余|包括)", "", after)
     if "的" in after and not re.search(r"\d", after.rsplit("的", 1)[-1]):
         return after.rsplit("的", 1)[-1][:60]
@@ -636,7 +659,11 @@ def find_targets(
         from_headline = bool(heads) and sentence is heads[0]
         numbers = candidates(sentence.text, r)
         if from_headline:
-            numbers = [c for c in numbers if sentence.text[c[0] : c[1]] not in body_text]
+            numbers = [
+                c
+                for c in numbers
+                if sentence.text[c[0] : c[1]] not in body_text and not _rounded_restatement(sentence.text, c, body_text)
+            ]
         if not numbers:
             continue
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
@@ -644,6 +671,8 @@ def find_targets(
         # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
         previous_metric, previous_group, previous_end = None, None, 0
         one_project_until = -1  # "…板块项目1个，总投资2亿元；": the figures of one project, up to the ；
+        if r.figure["named_project_subject"].search(sentence.text):
+            continue  # "某配套设施项目，总投资2.65亿元，…年产值1.2亿元": a sentence about one project
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
             if (
@@ -727,7 +756,7 @@ def find_targets(
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if (
-                    not metric
+                    not WORDED.search(metric)
                     or r.figure["company_metric"].search(metric)
                     or (r.figure["price_metric"].search(metric) and not r.figure["disbursed_total"].search(metric))
                 ):
