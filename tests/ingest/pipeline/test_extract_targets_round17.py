@@ -57,3 +57,14 @@ def test_a_headlines_rounded_figure_restates_the_body():
     # https://bilezu.com/html/482598066.html: the headline's 约20亿元 is the body's 19.92亿元
     text = "某县签约六大项目 总投资约20亿元\n本次6大项目共签约投资达19.92亿元。\n"
     assert values(text) == [(Decimal("19.92"), "亿元")]
+
+
+def test_an_amount_each_member_of_a_class_passes_is_no_figure():
+    # http://yc.cnhubei.com/ycyw/201812/t4206412.shtml
+    assert (Decimal(5000), "万元") not in values("从投资规模来看，26个项目投资额均超过5000万元。")
+
+
+def test_a_yearly_average_growth_keeps_the_metric_of_its_clause():
+    # http://www.linxiang.gov.cn/24733/24759/62974/content_1841160.html
+    found = facts("到“十四五”末，全市生产总值突破500亿元，年均递增10.4%。")
+    assert ("生产总值", Decimal("10.4"), "%") in found

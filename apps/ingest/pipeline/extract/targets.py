@@ -711,8 +711,11 @@ def find_targets(
                     sentence.text, 0, figure.start
                 ):
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
-                if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
-                    continue  # 10亿元以上项目: the amount names a class of projects
+                if figure.unit in MONEY_UNITS and (
+                    r.figure["threshold_after"].match(after)
+                    or r.figure["each_bound_before"].search(sentence.text, 0, figure.start)
+                ):
+                    continue  # 10亿元以上项目, 投资额均超过5000万元: the amount names a class of projects
                 if figure.unit in r.measure_units and r.figure["facility_after"].match(after):
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
