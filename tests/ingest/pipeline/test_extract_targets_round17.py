@@ -68,3 +68,26 @@ def test_a_yearly_average_growth_keeps_the_metric_of_its_clause():
     # http://www.linxiang.gov.cn/24733/24759/62974/content_1841160.html
     found = facts("到“十四五”末，全市生产总值突破500亿元，年均递增10.4%。")
     assert ("生产总值", Decimal("10.4"), "%") in found
+
+
+def kinds(text, **kwargs):
+    return [(t.metric, t.kind, t.year) for t in find_targets(text, document_year=2021, **kwargs)]
+
+
+def test_a_list_closed_by_its_goal_states_goals():
+    # http://old.zh-hz.com/dz/html/2010-06/08/content_35713.htm
+    found = kinds("县委县政府确定了重点发展烟叶6万亩、蔬菜10万亩、核桃基地50万亩的目标。")
+    assert {k for _, k, _ in found} == {"target"}
+    assert {k for _, k, _ in kinds("全县顺利完成了地区生产总值增长8%的目标。")} == {"actual"}
+
+
+def test_an_item_of_a_list_of_goals_is_a_goal_of_the_lists_deadline():
+    # http://www.linxiang.gov.cn/24733/24759/62974/content_1841160.html
+    text = (
+        "报告指出，“六个明显提升”具体目标为：\n"
+        "一是经济实力明显提升。到“十四五”末，全市生产总值突破500亿元。\n"
+        "三是城乡治理能力明显提升。常住人口城镇化率达到65%左右。\n"
+    )
+    assert ("常住人口城镇化率", "target", 2025) in kinds(text)
+    review = "一是经济实力明显提升。全市生产总值突破500亿元。\n二是城乡治理能力明显提升。常住人口城镇化率达到65%。\n"
+    assert ("常住人口城镇化率", "target", 2025) not in kinds(review)

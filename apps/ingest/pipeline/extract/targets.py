@@ -1013,6 +1013,15 @@ def _fact(
         event_year=event_year,
         since_this_year=_since_this_year(text, sentence.start),
     )
+    if (
+        kind == "actual"
+        and r.figure["goal_after"].match(sentence.text[figure.end :])
+        and not r.figure["achieved_before"].search(sentence.text, 0, figure.start)
+    ):
+        # 确定了重点发展烟叶6万亩、蔬菜10万亩…的目标: the list's closing 目标 makes its figures goals
+        kind, year = "target", _deadline(sentence.text, r, base_year)
+    if kind == "actual" and (listed := _goal_list(text, sentence.start, r, base_year)):
+        kind, year = "target", listed[1]  # 具体目标为：…三是…常住人口城镇化率达到65%左右: an item of the goals
     if kind == "actual":
         head = sentence.text[: figure.start]
         year = _running_total_year(head, year, document_year or event_year or meeting_year)
@@ -1237,6 +1246,36 @@ def _kind_and_year(
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
     return "actual", None
+
+
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])")
+# A lead that opens a list of goals and ends at its colon: "“六个明显提升”具体目标为：", "主要目标是："
+GOAL_LIST_LEAD = re.compile(r"目标(?:为|是|如下|有)?[：:]\s*$")
+
+
+def _goal_list(text, position, r, base_year=None):
+    """(True, deadline) when `position` is in an item (一是…, （二）…) of a list of paragraphs that a lead
+    ending in 目标为： opens; the deadline is the last one the lead and the items up to here write."""
+    start = text.rfind("\n", 0, position) + 1
+    if not LIST_ITEM.match(text, start):
+        return None
+    return _goal_list_from(text, start, r, base_year)
+
+
+@lru_cache(maxsize=64)
+def _goal_list_from(text, start, r, base_year):
+    end = start
+    for _ in range(12):  # back over the items before this one, to the lead
+        if start == 0:
+            return None
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if GOAL_LIST_LEAD.search(line):
+            return True, _deadline(text[previous:end], r, base_year)
+        if line.strip() and not LIST_ITEM.match(line):
+            return None
+        start = previous
+    return None
 
 
 EARLIER_YEAR_NOT = re.compile(r"以来|起|前|底前|末前|[^，,；;]{0,6}?(?:相比|同期|以来)")
