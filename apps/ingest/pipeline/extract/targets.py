@@ -182,6 +182,11 @@ def candidates(sentence_text, r):
         )
         if (
             r.activity_before.search(re.sub(r"(?:先后|逐一|共|一共|分别)$", "", before))
+            # 走访了甲、乙、丙等54家企业: the firms of a visit's list, however long, then their count
+            or (
+                unit == "家"
+                and r.figure["visited_list_before"].search(sentence_text, clause_start_before(start), start)
+            )
             or attribute
             or r.activity_after.match(sentence_text[end:])
         ):
@@ -341,6 +346,22 @@ def candidates(sentence_text, r):
     return _without_thresholds(sorted(found, key=lambda c: c[:2]), sentence_text)
 
 
+WORDED = re.compile(r"[\u4e00-\u9fffA-Za-z]")  # a metric of brackets or digits only names nothing
+ROUNDING_BEFORE = re.compile(r"(?:约|近|超|逾|超过|达|共)$")
+AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(亿元|万元|个|家|项)")
+
+
+def _rounded_restatement(headline, candidate, rest_text):
+    """Whether a headline's rounded figure (总投资约20亿元, 近20亿元) rounds an amount of the same unit
+    the page states (19.92亿元, 19.73亿元): the body's figure is the fact, the headline restates it."""
+    start, _, value, unit, _ = candidate
+    if not ROUNDING_BEFORE.search(headline, 0, start) or not value:
+        return False
+    return any(
+        m.group(2) == unit and abs(Decimal(m.group(1)) - value) <= value / 10 for m in AMOUNT.finditer(rest_text)
+    )
+
+
 def _rounded(sentence_text, start, r):
     """Whether a round number in words at `start` has a word that rounds it before it (近千家, 超百万亩)."""
     return bool(r.figure["round_words_qualifier"].search(sentence_text[max(0, start - 4) : start]))
@@ -394,6 +415,8 @@ def metric_for(sentence_text, start, end, unit, r, clause_start=0):
     if unit not in COUNT_UNITS or (before and r.countable.search(before)):
         return before
     after = re.split(r"[，,；;。！？]", sentence_text[end:], maxsplit=1)[0]
+    # 家庭农场70个(单元)、: a note on the unit, not the noun; 正在建设的2个): the end of a bracket, no noun
+    after = re.sub(r"^(?:[（(][^）)]{0,8}[）)]|[）)]+)", "", after)
     after = re.sub(r"^(?:左右|以上|多|余|包括)", "", after)
     if "的" in after and not re.search(r"\d", after.rsplit("的", 1)[-1]):
         return after.rsplit("的", 1)[-1][:60]
@@ -636,7 +659,11 @@ def find_targets(
         from_headline = bool(heads) and sentence is heads[0]
         numbers = candidates(sentence.text, r)
         if from_headline:
-            numbers = [c for c in numbers if sentence.text[c[0] : c[1]] not in body_text]
+            numbers = [
+                c
+                for c in numbers
+                if sentence.text[c[0] : c[1]] not in body_text and not _rounded_restatement(sentence.text, c, body_text)
+            ]
         if not numbers:
             continue
         baseline_spans = {m.start("num"): m for m in r.baseline.finditer(sentence.text)}
@@ -644,6 +671,8 @@ def find_targets(
         # the "2个" of "由2022年的2个跃升至6个" is the baseline of the next number
         previous_metric, previous_group, previous_end = None, None, 0
         one_project_until = -1  # "…板块项目1个，总投资2亿元；": the figures of one project, up to the ；
+        if r.figure["named_project_subject"].search(sentence.text):
+            continue  # "某配套设施项目，总投资2.65亿元，…年产值1.2亿元": a sentence about one project
         for group in value_groups(with_ranges(figures, sentence.text, r), sentence.text, r):
             first = group[0]
             if (
@@ -682,8 +711,11 @@ def find_targets(
                     sentence.text, 0, figure.start
                 ):
                     continue  # 元/吨: a price; 2×66万千瓦: the size of one unit
-                if figure.unit in MONEY_UNITS and r.figure["threshold_after"].match(after):
-                    continue  # 10亿元以上项目: the amount names a class of projects
+                if figure.unit in MONEY_UNITS and (
+                    r.figure["threshold_after"].match(after)
+                    or r.figure["each_bound_before"].search(sentence.text, 0, figure.start)
+                ):
+                    continue  # 10亿元以上项目, 投资额均超过5000万元: the amount names a class of projects
                 if figure.unit in r.measure_units and r.figure["facility_after"].match(after):
                     continue  # 100万吨铁精粉生产线: one plant's capacity
                 if figure.unit in ("名", "人", "位") and r.figure["attendance_after"].match(after):
@@ -727,7 +759,7 @@ def find_targets(
                 for name in sorted(subject_names, key=len, reverse=True):
                     metric = metric.removeprefix(name + "市").removeprefix(name)
                 if (
-                    not metric
+                    not WORDED.search(metric)
                     or r.figure["company_metric"].search(metric)
                     or (r.figure["price_metric"].search(metric) and not r.figure["disbursed_total"].search(metric))
                 ):
@@ -981,6 +1013,15 @@ def _fact(
         event_year=event_year,
         since_this_year=_since_this_year(text, sentence.start),
     )
+    if (
+        kind == "actual"
+        and r.figure["goal_after"].match(sentence.text[figure.end :])
+        and not r.figure["achieved_before"].search(sentence.text, 0, figure.start)
+    ):
+        # 确定了重点发展烟叶6万亩、蔬菜10万亩…的目标: the list's closing 目标 makes its figures goals
+        kind, year = "target", _deadline(sentence.text, r, base_year)
+    if kind == "actual" and (listed := _goal_list(text, sentence.start, r, base_year)):
+        kind, year = "target", listed[1]  # 具体目标为：…三是…常住人口城镇化率达到65%左右: an item of the goals
     if kind == "actual":
         head = sentence.text[: figure.start]
         year = _running_total_year(head, year, document_year or event_year or meeting_year)
@@ -1205,6 +1246,36 @@ def _kind_and_year(
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
         return "actual", document_year
     return "actual", None
+
+
+LIST_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])")
+# A lead that opens a list of goals and ends at its colon: "“六个明显提升”具体目标为：", "主要目标是："
+GOAL_LIST_LEAD = re.compile(r"目标(?:为|是|如下|有)?[：:]\s*$")
+
+
+def _goal_list(text, position, r, base_year=None):
+    """(True, deadline) when `position` is in an item (一是…, （二）…) of a list of paragraphs that a lead
+    ending in 目标为： opens; the deadline is the last one the lead and the items up to here write."""
+    start = text.rfind("\n", 0, position) + 1
+    if not LIST_ITEM.match(text, start):
+        return None
+    return _goal_list_from(text, start, r, base_year)
+
+
+@lru_cache(maxsize=64)
+def _goal_list_from(text, start, r, base_year):
+    end = start
+    for _ in range(12):  # back over the items before this one, to the lead
+        if start == 0:
+            return None
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous : start - 1]
+        if GOAL_LIST_LEAD.search(line):
+            return True, _deadline(text[previous:end], r, base_year)
+        if line.strip() and not LIST_ITEM.match(line):
+            return None
+        start = previous
+    return None
 
 
 EARLIER_YEAR_NOT = re.compile(r"以来|起|前|底前|末前|[^，,；;]{0,6}?(?:相比|同期|以来)")
