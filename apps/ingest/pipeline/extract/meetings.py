@@ -34,6 +34,8 @@ DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:
 # "据8月18日某某网报道，…": a source's day, cited before its name and 报道/消息.
 SOURCE_DATE = re.compile(r"[^，,。；;]{0,20}?(?:报道|消息)")
 CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+# "7月31日至8月3日，某市召开…观摩会": a span's last day ends the one event that began on its first.
+RANGE_END = re.compile(r"\d{1,2}[日号]\s*[至到—–\-~]\s*$")
 
 
 class MeetingRules:
@@ -170,6 +172,8 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
+        if RANGE_END.search(sentence.text, max(0, match.start() - 6), match.start()):
+            continue  # the end of a span of days, not a second event
         if sentence.text.startswith(WIRE_DATELINE, match.end()):
             continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
         if sentence.text[max(0, match.start() - 1) : match.start()] == "据" and SOURCE_DATE.match(

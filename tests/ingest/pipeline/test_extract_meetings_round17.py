@@ -1,0 +1,34 @@
+"""Round 17: meetings and years found wrong in a precision audit on fresh unlabeled pages. Short
+excerpts (names made generic), origin noted, each with a counter-example."""
+
+from datetime import date
+
+from apps.ingest.pipeline.extract.dates import likely_year
+from apps.ingest.pipeline.extract.meetings import find_meetings
+
+
+def _dated(text, published=None):
+    return [m.date for m in find_meetings(text, published) if m.date]
+
+
+def test_a_span_of_days_is_one_event_dated_by_its_first_day():
+    # Shape of http://www.qzfuke.com.cn/a_news.asp?id=782 (a city's project tour over four days).
+    text = "7月31日至8月3日,某市召开2022年上半年全市重点项目现场观摩会。"
+    assert _dated(text, date(2022, 8, 5)) == [date(2022, 7, 31)]
+    assert _dated("5月11日-17日,某市召开招商对接会。", date(2022, 5, 20)) == [date(2022, 5, 11)]
+    # Counter-example: days listed apart are separate sessions.
+    listed = "7月31日、8月3日,某市召开全市重点项目现场观摩会。"
+    assert _dated(listed, date(2022, 8, 5)) == [date(2022, 7, 31), date(2022, 8, 3)]
+
+
+def test_a_year_whose_work_is_still_to_be_opened_or_arranged_is_the_pages_own():
+    # Shape of http://yhg994208.cn/news/qa/2013022015050645574.htm: a February standing committee
+    # meeting preparing the 两会 "to open up 2013's work".
+    opened = "2月20日,某县委书记主持召开县委常委会议。会议要求,为全县干部群众鼓干劲,开创2013年各项工作新局面。"
+    assert likely_year(opened) == 2013
+    # Shape of http://caideshuang.com/art/2024/4/29/art_64014_2941520.html: this year's arrangement.
+    arranged = "4月29日下午,市长主持召开市政府常务会议。会议研究了2024年市政府领导督办重点人大代表建议安排意见。"
+    assert likely_year(arranged) == 2024
+    # Counter-example: a year's result, reported early in the next year.
+    result = "2月20日,某县召开县委常委会议。会议指出,2013年全县生产总值增长8%。"
+    assert likely_year(result) == 2014
