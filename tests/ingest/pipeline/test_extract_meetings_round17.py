@@ -32,3 +32,14 @@ def test_a_year_whose_work_is_still_to_be_opened_or_arranged_is_the_pages_own():
     # Counter-example: a year's result, reported early in the next year.
     result = "2月20日,某县召开县委常委会议。会议指出,2013年全县生产总值增长8%。"
     assert likely_year(result) == 2014
+
+
+def test_an_event_named_by_a_later_part_of_its_year_held_before_it_begins_is_next_years():
+    # Shape of http://www.syiptv.com/article/show/73349: a January tour reviewing last year's fourth quarter.
+    review = "1月21日,2018年第四季度全市重点项目拉练在某区拉开。"
+    assert _dated(review, date(2019, 1, 23)) == [date(2019, 1, 21)]
+    # Counter-examples: held inside that quarter; a first quarter's event in its own March.
+    inside = "10月21日,2018年第四季度全市重点项目集中开工仪式举行。"
+    assert _dated(inside, date(2018, 10, 23)) == [date(2018, 10, 21)]
+    first = "3月2日,2021年一季度重点项目集中开工仪式举行。"
+    assert _dated(first, date(2021, 3, 5)) == [date(2021, 3, 2)]

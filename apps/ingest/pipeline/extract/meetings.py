@@ -106,6 +106,20 @@ GIVEN_AT = re.compile(
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
 NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
+# "1月21日，2018年第四季度全市重点项目拉练…": an event named by a later part of its year, held before
+# that part begins, reviews it after its end: the next year's January.
+NAMED_PERIOD = re.compile(r"(20\d{2})年(?:第)?(?P<period>二季度|三季度|四季度|下半年)")
+PERIOD_FIRST_MONTH = {"二季度": 4, "三季度": 7, "四季度": 10, "下半年": 7}
+
+
+def _after_named_period(day, name, year_clue):
+    """`day` moved to the next year when the name's period (of `year_clue`) had not begun by it."""
+    period = NAMED_PERIOD.search(name or "")
+    if not (day and year_clue and period) or int(period.group(1)) != year_clue or day.year != year_clue:
+        return day
+    if day.month < PERIOD_FIRST_MONTH[period.group("period")]:
+        return safe_date(day.year + 1, day.month, day.day) or day
+    return day
 
 
 def name_year(sentence_text, name, r):
@@ -423,6 +437,10 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         if year_clue is not None:
             year_clue = year_end_planning(year_clue, text, sentence.text)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
+        if year_clue is not None:
+            mentions = [
+                (_after_named_period(day, sentence.text, year_clue), inferred, at) for day, inferred, at in mentions
+            ]
         if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
             mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
         # "将于5月20日开幕": an announced day, not one held.
