@@ -43,3 +43,12 @@ def test_an_event_named_by_a_later_part_of_its_year_held_before_it_begins_is_nex
     assert _dated(inside, date(2018, 10, 23)) == [date(2018, 10, 21)]
     first = "3月2日,2021年一季度重点项目集中开工仪式举行。"
     assert _dated(first, date(2021, 3, 5)) == [date(2021, 3, 2)]
+
+
+def test_the_first_event_of_a_named_year_is_held_in_that_year():
+    # Shape of http://www.sft-tech.net/ln/mhlx/20250120/t20250120_527046364.shtml (a January launch).
+    text = "1月18日,某文化节活动签约暨启动仪式在某区举办。此次活动是某区2025年商务发展的首场活动。"
+    assert likely_year(text) == 2025
+    # Counter-example: a year's result, stated early in the next year.
+    done = "1月18日,某区召开商务工作会议。会议指出,2025年某区社会消费品零售总额增长6%。"
+    assert likely_year(done) == 2026
