@@ -52,3 +52,14 @@ def test_the_first_event_of_a_named_year_is_held_in_that_year():
     # Counter-example: a year's result, stated early in the next year.
     done = "1月18日,某区召开商务工作会议。会议指出,2025年某区社会消费品零售总额增长6%。"
     assert likely_year(done) == 2026
+
+
+def test_a_meeting_named_inside_a_documents_title_is_not_held():
+    # Shape of https://fcwmw.cn/page95?article_id=88: the standing committee approves a proposal to hold a plenum.
+    proposal = (
+        "会议还研究并原则同意了县委办公室提交的《关于召开中国共产党某县第十四届委员会第九次全体会议的建议安排》等。"
+    )
+    assert find_meetings(proposal, date(2021, 1, 6)) == []
+    # Counter-example: a title before the kind word names the event held.
+    held = "1月5日,某县召开《某县志》首发式暨座谈会。"
+    assert _dated(held, date(2021, 1, 6)) == [date(2021, 1, 5)]

@@ -258,6 +258,7 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
 
 
 LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年(?!度))?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
+DOCUMENT_TITLE = re.compile(r"《[^《》]{2,80}》")
 # Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
 NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 
@@ -269,8 +270,12 @@ def meeting_name(sentence_text, r):
     a quoted title right before it belongs to it: “…”第四场专题座谈会.
     """
     best = None
+    # 《关于召开县委第九次全体会议的建议安排》: a meeting named inside a document's title is that document's topic.
+    titles = [m.span() for m in DOCUMENT_TITLE.finditer(sentence_text)] if "《" in sentence_text else ()
     for found in r.kind_anywhere.finditer(sentence_text):
         kind_start, kind_end = found.span(1)
+        if any(a < kind_start < b for a, b in titles):
+            continue
         at_kind = r.not_a_meeting.match(sentence_text, kind_start)
         # "在全县重点项目推进会议上": a named meeting's 会议上 only says where something was said; a bare
         # 会议上 (在会议上, 在此次会议上) leaves a name too short to keep, below.
