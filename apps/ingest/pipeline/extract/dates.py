@@ -243,7 +243,9 @@ BASELINE_LEAD = frozenset("较比于是由从")
 # A year whose own sentence says its work is still ahead or under way ("2025年，全区将…",
 # "听取全县2020年猕猴桃营销工作进展情况汇报") is the year the page is written in, not a past year
 # it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
-YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取)")
+# So is a year whose work is still to be opened or arranged: "开创2013年各项工作新局面",
+# "研究了2024年市政府领导督办重点建议安排意见"; an event opening the year: "是某区2025年商务发展的首场活动".
+YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取|新局面|安排意见|首场)")
 
 
 @cache

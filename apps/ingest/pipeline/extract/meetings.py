@@ -34,6 +34,8 @@ DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:
 # "据8月18日某某网报道，…": a source's day, cited before its name and 报道/消息.
 SOURCE_DATE = re.compile(r"[^，,。；;]{0,20}?(?:报道|消息)")
 CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}")
+# "7月31日至8月3日，某市召开…观摩会": a span's last day ends the one event that began on its first.
+RANGE_END = re.compile(r"\d{1,2}[日号]\s*[至到—–\-~]\s*$")
 
 
 class MeetingRules:
@@ -104,6 +106,20 @@ GIVEN_AT = re.compile(
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
 # A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
 NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
+# "1月21日，2018年第四季度全市重点项目拉练…": an event named by a later part of its year, held before
+# that part begins, reviews it after its end: the next year's January.
+NAMED_PERIOD = re.compile(r"(20\d{2})年(?:第)?(?P<period>二季度|三季度|四季度|下半年)")
+PERIOD_FIRST_MONTH = {"二季度": 4, "三季度": 7, "四季度": 10, "下半年": 7}
+
+
+def _after_named_period(day, name, year_clue):
+    """`day` moved to the next year when the name's period (of `year_clue`) had not begun by it."""
+    period = NAMED_PERIOD.search(name or "")
+    if not (day and year_clue and period) or int(period.group(1)) != year_clue or day.year != year_clue:
+        return day
+    if day.month < PERIOD_FIRST_MONTH[period.group("period")]:
+        return safe_date(day.year + 1, day.month, day.day) or day
+    return day
 
 
 def name_year(sentence_text, name, r):
@@ -170,6 +186,8 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     for match in MONTH_DAY.finditer(sentence.text):
         if any(a <= match.start() < b for a, b in taken):
             continue
+        if RANGE_END.search(sentence.text, max(0, match.start() - 6), match.start()):
+            continue  # the end of a span of days, not a second event
         if sentence.text.startswith(WIRE_DATELINE, match.end()):
             continue  # "中新网成都11月13日电", "某某网昆明10月24日消息", "某某网11月12日讯": the dateline, not a meeting's day
         if sentence.text[max(0, match.start() - 1) : match.start()] == "据" and SOURCE_DATE.match(
@@ -240,6 +258,7 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
 
 
 LEADING_DATE = re.compile(r"^(?:继|在|于)?(?:\d{4}年(?!度))?(?:\d{1,2}月(?!份))?(?:\d{1,2}日)?(?:上午|下午|晚上|晚)?")
+DOCUMENT_TITLE = re.compile(r"《[^《》]{2,80}》")
 # Parentheses stay inside a name: 县委十五届七次全体（扩大）会议.
 NAME_BREAK = re.compile(r"[，,。；;：:、\s!！?？]")
 
@@ -251,8 +270,12 @@ def meeting_name(sentence_text, r):
     a quoted title right before it belongs to it: “…”第四场专题座谈会.
     """
     best = None
+    # 《关于召开县委第九次全体会议的建议安排》: a meeting named inside a document's title is that document's topic.
+    titles = [m.span() for m in DOCUMENT_TITLE.finditer(sentence_text)] if "《" in sentence_text else ()
     for found in r.kind_anywhere.finditer(sentence_text):
         kind_start, kind_end = found.span(1)
+        if any(a < kind_start < b for a, b in titles):
+            continue
         at_kind = r.not_a_meeting.match(sentence_text, kind_start)
         # "在全县重点项目推进会议上": a named meeting's 会议上 only says where something was said; a bare
         # 会议上 (在会议上, 在此次会议上) leaves a name too short to keep, below.
@@ -419,6 +442,10 @@ def find_meetings(text, published, subject_names=(), official_names=(), stated=N
         if year_clue is not None:
             year_clue = year_end_planning(year_clue, text, sentence.text)
         mentions = dated_mentions(sentence, published, text, year_clue, stated)
+        if year_clue is not None:
+            mentions = [
+                (_after_named_period(day, sentence.text, year_clue), inferred, at) for day, inferred, at in mentions
+            ]
         if not mentions and last_day and (same := SAME_DAY.search(sentence.text)):
             mentions = [(last_day + timedelta(days=same.group(1) in NEXT_DAY), True, same.start(1))]
         # "将于5月20日开幕": an announced day, not one held.
