@@ -725,6 +725,11 @@ def _lexicon_names(sentence, r, subject_names=()):
             joined = _known_ending_at(text, start - 1, r, clause_start)
             if joined is None or not _valid(joined, r):
                 break
+            if text[start - 1] in "及与" and text.startswith("产业链", tail.start()) and len(names) == 1:
+                # 化工及新材料产业链服务团队: A及B before 产业链 names one chain, not two industries.
+                names = [f"{joined}{text[start - 1]}{names[0]}"]
+                start -= len(joined) + 1
+                break
             names.append(joined)
             start -= len(joined) + 1
         evidence = Span(sentence.start + start, sentence.start + tail.end(), text[start : tail.end()])
