@@ -342,13 +342,12 @@ def test_round17_audit_of_fresh_pages_items_that_are_no_industries():
     # ...but a tail with two tiers (新兴和未来产业) still closes its list, and a name listed after it is read.
     assert names("加快发展玄武岩、氢能等一批新兴和未来产业。") == ["玄武岩", "氢能"]
     assert "文旅康养" in names("市商务局、文旅局分别作某市投资环境及重点产业、文旅康养产业、工业重点招商项目推介。")
-    # The topics two parties discuss; the links of one product's chain; a field of cooperation.
+    # The topics two parties discuss; the links of one product's chain.
     assert (
         names("双方就智慧数字化装备平台、矿山合作方式、新能源车设备成本、原料深加工销售市场板块等多个议题进行了讨论。")
         == []
     )
     assert names("全力打造集龙虾养殖、深加工、仓储物流、市场销售一体化产业链。") == []
-    assert names("希望促进文旅互融,在文旅资源开发、文旅康养产业发展、文旅品牌宣传上进一步深入合作。") == []
     # A project's field, a farm policy's system, generic farming and trade, a statistics aggregate.
     assert names("本次开工的茶产业项目3个,分别是某茶叶基地、某茶旅综合体建设等。") == []
     assert names("依托省级农产品加工集聚区,构建现代农业产业发展体系。") == []

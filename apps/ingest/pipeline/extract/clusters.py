@@ -128,7 +128,6 @@ class ClusterRules:
         self.lexicon_frame = re.compile(alternation(signal["frame"]))
         self.lexicon_not_place = re.compile(alternation(signal["not_place"]))
         self.lexicon_not_place_sentence = re.compile(alternation(signal["not_place_sentence"]))
-        self.lexicon_shared_field = re.compile(alternation(signal["shared_field_after"]))
         self.lexicon_longest = max(map(len, self.lexicon))
         self.lexicon_copula = re.compile(signal["copula"])
         self.lexicon_owner = re.compile(signal["owner"])
@@ -715,8 +714,6 @@ def _lexicon_names(sentence, r, subject_names=()):
         # (半导体产业要突出项目招引).
         if r.lexicon_not_place.search(text, clause_start, tail.end()):
             continue
-        if r.lexicon_shared_field.search(text, tail.end(), clause_end):
-            continue  # 在文旅资源开发、文旅康养产业发展…上深入合作: a field of cooperation, shared
         if not r.lexicon_frame.search(text, 0, clause_end):
             continue
         names = [name]
