@@ -331,3 +331,36 @@ def test_single_industries_after_verbs_of_growth():
     assert names("推进数字产业化发展。") == []
     assert names("依托竹木资源和产业基础，做强竹木加工全链条产业。") == ["竹木加工"]
     assert names("进一步完善全县化妆刷产业链布局，聚集化妆刷产业集群。") == ["化妆刷"]
+
+
+def test_round17_audit_of_fresh_pages_items_that_are_no_industries():
+    # Short excerpts from the round-17 precision audit (unlabelled pages; addresses in docs/gold-news.md).
+    # Each excerpt is cut to one clause and its place and people written as 某.
+    # A tiered 产业 right after a list mark is one more item (an attribute, a topic), not a tail.
+    assert names("某某指出,某市历史文化底蕴深厚、交通区位优越、主导产业特色鲜明、城市开放包容。") == []
+    assert names("某某向客商们介绍了某市经济社会和特色产业发展情况。") == []
+    # ...but a tail with two tiers (新兴和未来产业) still closes its list, and a name listed after it is read.
+    assert names("加快发展玄武岩、氢能等一批新兴和未来产业。") == ["玄武岩", "氢能"]
+    assert "文旅康养" in names("市商务局、文旅局分别作某市投资环境及重点产业、文旅康养产业、工业重点招商项目推介。")
+    # The topics two parties discuss; the links of one product's chain.
+    assert (
+        names("双方就智慧数字化装备平台、矿山合作方式、新能源车设备成本、原料深加工销售市场板块等多个议题进行了讨论。")
+        == []
+    )
+    assert names("全力打造集龙虾养殖、深加工、仓储物流、市场销售一体化产业链。") == []
+    # A project's field, a farm policy's system, generic farming and trade, a statistics aggregate.
+    assert names("本次开工的茶产业项目3个,分别是某茶叶基地、某茶旅综合体建设等。") == []
+    assert names("依托省级农产品加工集聚区,构建现代农业产业发展体系。") == []
+    assert names("截至目前,全镇特色种植产业面积稳定在1.8万亩。") == []
+    assert names("企业家代表聚焦外贸产业、港口发展、数字赋能等为某市发展建言献策。") == []
+    assert "轻工业" not in " ".join(names("规模以上工业企业中,轻工业完成总产值12.47亿元,同比增长28.9%。"))
+
+
+def test_round17_audit_of_fresh_pages_names_cleaned():
+    # The verb of what a name is to become, a county before the first item, an inner 产业, a driver's role.
+    assert "木材加工" in names("要把木材加工做成大产业,推动木材加工产业转型升级。")
+    assert names("某某县荔枝、真龙柚、金钗石斛三大特色产业面积分别达30.6万亩。") == ["荔枝", "真龙柚", "金钗石斛"]
+    assert "新能源" in names("培育新材料产业、医药产业2个400亿级产业集群,新能源产业300亿级产业集群。")
+    assert "电子设备制造业" in names("重工业快速增长主要以化工、电子设备制造业拉动为主。")
+    # A及B before 产业链 names one chain.
+    assert names("会上,相关部门汇报了服务化工及新材料产业链发展的工作举措。") == ["化工及新材料"]

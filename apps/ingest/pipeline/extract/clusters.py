@@ -72,6 +72,7 @@ class ClusterRules:
         assert all(len(name) == 1 for name in one["names"]), "one_character_industry names are one character"
         self.one_character_start = re.compile(rf"(?:{alternation(one['names'])})(?=(?:{alternation(one['tails'])}))")
         self.tier_words = re.compile(tier_words)
+        self.tier_word_end = re.compile(rf"(?:{tier_words})$")
         self.tier_named_after = re.compile(rf"的({tier_words})(?:产业|集群)")
         self.role_followers = re.compile(rules["role_followers"])
         self.verb_named = re.compile(
@@ -162,6 +163,11 @@ def _clean_item(item, r, first):
     item = r.item["role_suffix"].sub("", item.strip(" 　"))  # 海上风电为支撑 → 海上风电
     item = r.item["size_prefix"].sub("", item)  # 500亿级新能源 → 新能源
     item = r.item["size_suffix"].sub("", item)  # 新能源千亿(产业集群) → 新能源
+    item = r.item["made_into_suffix"].sub("", item)  # 把木材加工做成大(产业) → 木材加工
+    if first:
+        item = r.item["county_prefix"].sub("", item)  # 某某县荔枝、真龙柚…三大特色产业 → 荔枝
+    if item.endswith("产业") and len(item) >= 4:
+        item = item[:-2]  # 新能源产业300亿级产业集群: the first 产业 belongs to the name's tail
     item = r.item["count_suffix"].sub("", item)  # 生物医药4个省级 → 生物医药
     item = r.item["category_suffix"].sub("", item)  # 装备制造类 → 装备制造
     designated = r.item["designation_suffix"].sub("", item)  # 把…文化旅游作为主导产业 → 文化旅游
@@ -342,6 +348,17 @@ def _tail_lists(sentence, text, r):
         )
         if match.start() and masked[match.start() - 1] == "、" and match.group(0) == match.group("tail"):
             continue  # 共同搭建文旅、产业等多领域: 产业 is an item of the list, not the tail of the name before it
+        if (
+            match.start()
+            and masked[match.start() - 1] in "、和及与"
+            and not (match.group("etc") or match.group("count") or match.group("quoted"))
+            and not r.tier_word_end.search(masked, 0, match.start() - 1)
+        ):
+            # 区位优越、主导产业特色鲜明; 介绍了经济社会和特色产业发展情况: a (tiered) 产业 right after a list
+            # mark names no industry of its own; it is one more item (an attribute, a topic), not a tail
+            # (新兴和未来产业 is one tail with two tiers). What follows it may be listed on (投资环境及重点产业、文旅康养产业).
+            list_start = match.end()
+            continue
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
         single = not marked and (
             r.single_name_follower.match(masked, match.end()) or _named_after_verb(masked[: match.start()], match, r)
@@ -369,6 +386,7 @@ def _tail_lists(sentence, text, r):
             or r.item["agreement_before"].search(masked, 0, stop)
             or r.item["project_name_after"].match(after)
             or r.item["market_before"].search(masked, stop, match.start())
+            or r.item["talks_before"].search(masked, 0, match.start())
         ):
             continue  # fields of cooperation, of control or of spending, not industries the city backs
         # 项目涵盖A和B产业、C产业、D等…: the whole clause, not only this link of the list, says whose fields they are.
@@ -612,6 +630,8 @@ def _one_character_names(sentence, r):
     """以铝产业为主导, 发展茶精深加工: a one-character material or crop named as an industry."""
     starts = (m.start() for m in r.one_character_start.finditer(sentence.text))
     for match in finditer_at(r.one_character, sentence.text, starts):
+        if r.item["project_name_after"].match(sentence.text[match.end() : match.end() + 16]):
+            continue  # 本次开工的茶产业项目3个: the field of a batch of projects
         yield from _facts(sentence, match, [match.group("name")], _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
@@ -701,6 +721,11 @@ def _lexicon_names(sentence, r, subject_names=()):
         while start > clause_start + 2 and text[start - 1] in "和、及与":
             joined = _known_ending_at(text, start - 1, r, clause_start)
             if joined is None or not _valid(joined, r):
+                break
+            if text[start - 1] in "及与" and text.startswith("产业链", tail.start()) and len(names) == 1:
+                # 化工及新材料产业链服务团队: A及B before 产业链 names one chain, not two industries.
+                names = [f"{joined}{text[start - 1]}{names[0]}"]
+                start -= len(joined) + 1
                 break
             names.append(joined)
             start -= len(joined) + 1
