@@ -63,6 +63,11 @@ def test_county_slugs_in_the_url_host():
     assert url_places("http://yushu.changchun.gov.cn/ywdt/t1.html") == "榆树市"  # county.prefecture
     assert url_places("https://www.xuanzhou.gov.cn/News/show/1.html") == "宣州区"
     assert url_places("http://www.xiantaoapp.com/p/1.html") == "仙桃市"  # slug + site word
+    # Shapes of realnews_dev9 01/08 and realnews_dev11 09: the level after the slug picks among
+    # namesakes (平乡县, not 凭祥市 or 萍乡市); 今日 before it; Taiwan's namesake (雾峰区) gives way.
+    assert url_places("https://www.pingxiangxian.gov.cn/single/1.html") == "平乡县"
+    assert url_places("http://szb.jinrifangxian.com/content/1.html") == "房县"
+    assert url_places("http://www.wufengnews.com/content/show") == "五峰土家族自治县"
     assert url_places("https://www.hangzhou.gov.cn/art/1.html") == "杭州市"
     # A site that spells no place says nothing.
     assert url_places("http://www.example.com/a.html") == ""
@@ -75,3 +80,16 @@ def test_a_long_list_of_names_is_no_keyword_footer():
     names = "、".join(["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八", "壬九"])
     assert _tag_lines(f"青田县领导{names}出席") == []
     assert _tag_lines(",".join(["广州压铸展", "广州压铸展会"] * 4)) != []
+
+
+def test_a_verb_object_slogan_names_no_other_place():
+    # Shape of realnews_dev11 09 (推进强产兴城聚人): 兴城 there is 振兴城市, not 兴城市; a trip there
+    # (前往兴城) still names the place.
+    from apps.ingest.pipeline.extract.places import PlaceContext, place_index
+    from apps.ingest.pipeline.types import CityFact
+
+    wufeng = next(d for d in place_index().divisions.by_adcode.values() if d.full_name == "五峰土家族自治县")
+    places = PlaceContext(CityFact(adcode=wufeng.adcode, name="五峰", evidence=None, confidence=1.0), "兴城 兴城")
+    assert places.foreign_names("持续提升县城承载力,推进强产兴城聚人") == []
+    assert places.foreign_names("工业兴城战略") == []
+    assert places.foreign_names("代表团前往兴城考察") == ["兴城"]

@@ -3,7 +3,7 @@
 import bisect
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -491,7 +491,87 @@ def _tag_lines(text):
 
 
 # A local site's name is often its place's pinyin with a word after it (xiantaoapp, jxnews).
-SITE_SUFFIXES = ("app", "news", "tv", "rb", "ribao", "daily", "online", "wang")
+SITE_SUFFIXES = ("app", "news", "tv", "rb", "ribao", "daily", "online", "wang", "xww", "xw")
+# …or before it: 今日某某 (jinri…), a county paper's usual name.
+SITE_PREFIXES = ("jinri",)
+# …or its level after it (某某xian.gov.cn): the level picks among namesakes (平乡县, not 凭祥市).
+LEVEL_SUFFIXES = {"xian": "县", "qu": "区", "qi": "旗", "shi": "市"}
+# A portal's channel folder for a county: the county's slug alone or with a channel word after it
+# (/yuanling/, /wuyangdongtai/).
+CHANNEL_SUFFIXES = SITE_SUFFIXES + ("dongtai", "xinwen", "yaowen")
+
+
+def _host_stems(label):
+    """(stem, level character) readings of a host label: as it is, without a site word before or
+    after it, or without a level word after it."""
+    stems = [(label, "")]
+    for prefix in SITE_PREFIXES:
+        if label.startswith(prefix):
+            stems.append((label[len(prefix) :], ""))
+    for suffix in SITE_SUFFIXES:
+        if label.endswith(suffix):
+            stems.append((label[: -len(suffix)], ""))
+    for suffix, level in LEVEL_SUFFIXES.items():
+        if label.endswith(suffix):
+            stems.append((label[: -len(suffix)], level))
+    return [(stem, level) for stem, level in stems if len(stem) >= 5]
+
+
+def _slug_places(stem, level=""):
+    """[(full name, parent)] of the current county-level divisions `stem` spells, of that level."""
+    found = _county_slugs().get(stem, ())
+    return [f for f in found if f[0].endswith(level)] if level else list(found)
+
+
+def _path_counties(path, prefectures):
+    """County names that a folder of a URL path spells: under its prefecture spelled in the same
+    address (shangqiu.example.com/ningling/…), or alone as a whole folder, or before a channel word
+    (/yuanling/…, /wuyangdongtai/…), when the slug names one county and spells no common word
+    (/dongtai/ is 动态, not 东台市)."""
+    names = []
+    folders = path.split("?")[0].split("/")[:-1]
+    for folder in folders:
+        for label in re.findall(r"[a-z]{5,}", folder):
+            names += [name for name, parent in _county_slugs().get(label, ()) if parent in prefectures]
+        stems = [folder] + [folder[: -len(s)] for s in CHANNEL_SUFFIXES if folder.endswith(s)]
+        for stem in stems:
+            found = _slug_places(stem)
+            if len(stem) >= 5 and len(found) == 1 and stem not in _prefecture_slugs() and not _spells_a_word(stem):
+                names.append(found[0][0])
+                break
+    return list(dict.fromkeys(names))
+
+
+def _spells_a_word(slug):
+    """Whether `slug` is the pinyin of a common word (dongtai: 动态, yuanqu: 园区, renwu: 人物): a
+    site's folder of that name is the word's channel, not the place's."""
+    return slug in _common_word_slugs()
+
+
+# A dictionary word seen this often is a channel's likely name (园区 397, 动态 3053); place names
+# (房县 841) do not count.
+CHANNEL_WORD_COUNT = 200
+
+
+@lru_cache(maxsize=1)
+def _common_word_slugs():
+    from ..segment import tokenizer
+
+    names = place_index().names
+    return frozenset(
+        _pinyin_of(word)
+        for word, count in tokenizer().FREQ.items()
+        if count >= CHANNEL_WORD_COUNT and 2 <= len(word) <= 4 and word not in names
+    )
+
+
+def _pinyin_of(word):
+    return "".join(_char_pinyin(c) for c in word)
+
+
+@cache
+def _char_pinyin(char):
+    return lazy_pinyin(char)[0].lower()
 
 
 def url_places(url):
@@ -515,9 +595,9 @@ def url_places(url):
         if child:
             return child[0]
     for label in host_labels:
-        for stem in [label] + [label[: -len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
-            if stem not in by_slug and len(local.get(stem, ())) == 1:
-                return local[stem][0][0]
+        for stem, level in _host_stems(label):
+            if (level or stem not in by_slug) and len(found := _slug_places(stem, level)) == 1:
+                return found[0][0]
     # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
     # name one division only; two or three letters (ds, zc) name dozens.
     initials = _initial_slugs()
@@ -543,12 +623,7 @@ def url_anchors(url, host_weight=6.0, path_weight=2.0):
     # the county's slug in the path, its prefecture spelled in the same address.
     prefectures = set(own.split()) | set(channel.split())
     path = url.lower().split("://")[-1].partition("/")[2]
-    counties = [
-        name
-        for label in re.findall(r"[a-z]{5,}", path)
-        for name, parent in _county_slugs().get(label, ())
-        if parent in prefectures and name not in own.split()
-    ]
+    counties = [name for name in _path_counties(path, prefectures) if name not in own.split()]
     channel = " ".join([channel, *counties]).strip()
     if channel:
         anchors.append((channel, path_weight))
@@ -603,6 +678,9 @@ def _county_slugs():
     divisions = place_index().divisions
     seen = defaultdict(list)
     for division in divisions.by_adcode.values():
+        # Taiwan's districts share many mainland slugs (wufeng: 五峰, 雾峰区) and have no sites here.
+        if division.province == "台湾":
+            continue
         if division.level in ("县", "区", "县级市") and division.current and len(division.slug.replace("-", "")) >= 5:
             parent = divisions.parent(division)
             seen[division.slug.replace("-", "")].append((division.full_name, parent.full_name if parent else ""))
@@ -685,6 +763,8 @@ class PlaceContext:
                         edges = boundaries(segment(original))
                 if start not in edges or end not in edges or is_common_word(name):
                     continue
+                if _verb_object_slogan(text, start, name, edges):
+                    continue
                 if any(c.full_name == name for c in candidates):
                     names.append(name)
                     continue
@@ -713,6 +793,24 @@ class PlaceContext:
             answer = not any(name in text for name in self.subject_names) and bool(self.foreign_names(text))
             self._foreign_sentence[text] = answer
         return answer
+
+
+# A slogan's first word: a noun (工业, 科教, 富民) or a coinage the dictionary lacks (强产).
+SLOGAN_HEAD_TAGS = {None, "n", "nz", "vn", "an"}
+
+
+def _verb_object_slogan(text, start, name, edges):
+    """A two-character name whose first character is a verb (兴城, 兴县) after a two-character word
+    of a slogan (强产兴城聚人, 工业兴县): the verb and its object, not the place. After a verb or a
+    preposition (前往兴城, 在兴城) it is the place."""
+    return (
+        len(name) == 2
+        and _tag(name[0]) == "v"
+        and start - 2 in edges
+        and all("\u4e00" <= c <= "\u9fff" for c in text[max(0, start - 2) : start])
+        and start >= 2
+        and _tag(text[start - 2 : start]) in SLOGAN_HEAD_TAGS  # 前往兴城, 来到兴城: a trip there
+    )
 
 
 def _inside_a_quoted_term(text, start, end):
