@@ -93,3 +93,19 @@ def test_a_verb_object_slogan_names_no_other_place():
     assert places.foreign_names("持续提升县城承载力,推进强产兴城聚人") == []
     assert places.foreign_names("工业兴城战略") == []
     assert places.foreign_names("代表团前往兴城考察") == ["兴城"]
+
+
+def test_a_prefecture_s_paper_reporting_on_its_county():
+    # Shape of a fresh audit page (a 宜宾日报 feature on 兴文): the paper names where it is published,
+    # the county the page is about.
+    text = (
+        "跃动转型发展的脉搏\n宜宾日报 2017-04-05 06:16\n兴文苗族工业园区是川南唯一一个民族工业园区。"
+        "截至2月底，园区共签约项目55个。去年，该县精心策划重点项目100个，邀请客商来兴文县考察。"
+    )
+    assert city_of(text, publisher="宜宾日报") == "兴文"
+    # Counter-example: the paper reporting on its own city, a county named in passing.
+    own = (
+        "宜宾日报 2017-04-05 06:16\n宜宾市委常委会召开会议，研究全市工业经济。市委书记强调，"
+        "我市要加快园区建设，全市上下要抓项目。兴文县作交流发言。"
+    )
+    assert city_of(own, publisher="宜宾日报") == "宜宾"

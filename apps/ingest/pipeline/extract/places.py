@@ -80,6 +80,18 @@ COUNTY_OUTLET_WEIGHT = 6.0
 DATELINE_OUTLET = re.compile(r"(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|网|日报|电视台|广播电视台|手机报)?讯")
 
 
+# An outlet's name after a place: 某某日报, 某某晚报, 某某新闻网, 某某融媒体中心, 某某电视台, 某某发布.
+OUTLET_NAME = re.compile(r"(?:市|地区|州|盟)?(?:日报|晚报|新报|新闻网|新闻传媒|融媒体中心|融媒|广播电视台|电视台|发布)")
+
+
+def _child_scored(code, scores, divisions):
+    """Whether a county-level division under `code` scored in the body."""
+    return any(
+        score > 0 and (parent := divisions.parent(divisions.by_adcode[child])) and parent.adcode == code
+        for child, score in scores.items()
+    )
+
+
 class PlaceIndex:
     """Finds division names in text by longest match at each position."""
 
@@ -155,6 +167,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     lead_full = _lead_full_name(text, mentions, divisions, token_edges)
     own_titles = _bare_hints(OWN_TITLE, text, mentions)
     previous_end, previous_codes = -1, set()
+    outlet_weight = defaultdict(float)  # what a prefecture scored as the name of an outlet (某某日报)
     for start, end, name in mentions:
         candidates = divisions.lookup(name)
         # An abbreviation with its level character (东乌旗, 科右前旗, 大理州) is written as a place's
@@ -223,10 +236,26 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             if not division.current:
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
+            if OUTLET_NAME.match(text, end) and any(c.level in PREFECTURE_LEVELS for c in candidates):
+                outlet_weight[division.adcode] += weight  # 宜宾日报: for 宜宾市, and for 宜宾县 as well
             first_span.setdefault(division.adcode, Span(start, end, name))
             if VISITOR.match(text, end):
                 visitors.add(division.adcode)
         previous_end, previous_codes = end, {c.adcode for c in candidates}
+    # A prefecture's paper or station reporting on one of its counties (宜宾日报: …兴文县…), the page
+    # naming the prefecture nowhere else: the outlet names where it is published, the county the page
+    # is about.
+    named_apart = {code: score - outlet_weight[code] for code, score in scores.items()}
+    outlets = {
+        code
+        for code in outlet_weight
+        if divisions.by_adcode[code].level in PREFECTURE_LEVELS
+        and named_apart[code] <= 0  # named only as the outlet's place
+        and _child_scored(code, named_apart, divisions)
+    }
+    for code in outlet_weight:
+        if code in outlets or (parent := divisions.parent(divisions.by_adcode[code])) and parent.adcode in outlets:
+            scores[code] -= outlet_weight[code] - 0.5
     body_named = bool(scores)
     anchored = set()
     anchor_list = [(title, 4.0), (publisher, 4.0)] + list(anchors)
@@ -254,7 +283,9 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 # 融媒体中心, 某某发布) speaks for that county even when the body says only 全县.
                 local = own_outlet and division.level in ("县", "区", "县级市")
                 if division.adcode in scores or weight > 4 or not body_named or local:
-                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else weight
+                    # The prefecture's outlet over its county's news confirms only where it is published.
+                    outlet_of_parent = anchor is publisher and division.adcode in outlets
+                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else 1.0 if outlet_of_parent else weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
                     anchored.add(division.adcode)
     if not scores:
