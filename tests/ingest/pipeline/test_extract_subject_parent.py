@@ -109,3 +109,14 @@ def test_a_prefecture_s_paper_reporting_on_its_county():
         "我市要加快园区建设，全市上下要抓项目。兴文县作交流发言。"
     )
     assert city_of(own, publisher="宜宾日报") == "宜宾"
+
+
+def test_a_county_after_its_region_s_initials_in_the_host():
+    # Shapes of realnews_dev10 01 and 13: 重庆 + 武隆, 安徽 + 潜山 + 政协; a fresh audit page: 山东 + 东平.
+    assert url_places("http://cqwulong.cn/Content/2019-03/14/content_1.htm") == "武隆区"
+    assert url_places("http://www.ahqszx.gov.cn/a/zhengxiedongtai/1.html") == "潜山市"
+    assert url_places("http://jrdp.sddp.net/news.aspx?id=1") == "东平县"
+    # Counter-examples: 浙江新闻 (zjxw) is no 徐闻县; 新疆塔城 (xjtc) is the prefecture's site as much as
+    # 塔城市's.
+    assert url_places("http://www.zjxw.com.cn/") == ""
+    assert url_places("http://www.xjtc.gov.cn/") == ""

@@ -629,6 +629,9 @@ def url_places(url):
         for stem, level in _host_stems(label):
             if (level or stem not in by_slug) and len(found := _slug_places(stem, level)) == 1:
                 return found[0][0]
+    for label in host_labels:
+        if found := _region_prefixed(label):
+            return found
     # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
     # name one division only; two or three letters (ds, zc) name dozens.
     initials = _initial_slugs()
@@ -703,6 +706,62 @@ def _initial_slugs():
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
+def _region_prefixed(label):
+    """The county a host label spells after the initials of its province or prefecture: cqwulong
+    (重庆 + 武隆), sddp (山东 + 东平), jnzq (济南 + 章丘), with a site word after it or not (ahqszx:
+    安徽 + 潜山 + 政协). The region's initials make a county's own short initials safe to read."""
+    table = _region_prefixed_slugs()
+    for cut in (2, 3):
+        region, rest = label[:cut], label[cut:]
+        for stem in [rest] + [rest[: -len(s)] for s in SITE_SUFFIXES + REGION_SITE_WORDS if rest.endswith(s)]:
+            # zjxw is 浙江新闻, not 浙江 + 徐闻: a site word is never the county.
+            if len(stem) >= 2 and stem not in SITE_WORDS and len(names := table.get((region, stem), ())) == 1:
+                return next(iter(names))
+    return None
+
+
+# Words a government body's site puts after its place: 政协 (zx), 人大 (rd), 政府 (zf).
+REGION_SITE_WORDS = ("zx", "rd", "zf", "gov")
+SITE_WORDS = frozenset(SITE_SUFFIXES + REGION_SITE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _region_prefixed_slugs():
+    """{(region initials, county slug or initials): {full names}} for current county-level divisions,
+    the region being the province or the prefecture."""
+    divisions = place_index().divisions
+    table = defaultdict(set)
+    for division in divisions.by_adcode.values():
+        if division.level not in ("县", "区", "县级市") or not division.current or division.province == "台湾":
+            continue
+        parent = divisions.parent(division)
+        if parent and parent.name == division.name:
+            continue  # xjtc is 塔城地区's site as much as 塔城市's
+        regions = {_initials(division.province)} | ({_initials(parent.name)} if parent else set())
+        syllables = _syllables_of(division)
+        spellings = {"".join(syllables), "".join(s[:1] for s in syllables)}
+        for region in regions:
+            for spelling in spellings:
+                table[(region, spelling)].add(division.full_name)
+    return table
+
+
+@lru_cache(maxsize=1024)
+def _initials(name):
+    """The initials of a name read as a whole (重庆: cq, not zq)."""
+    return "".join(s[:1] for s in lazy_pinyin(name)).lower()
+
+
+_SYLLABLES = {}
+
+
+def _syllables_of(division):
+    """A division's pinyin syllables, read once per process (the slug tables share them)."""
+    if division.adcode not in _SYLLABLES:
+        _SYLLABLES[division.adcode] = [s.lower() for s in division._syllables()]
+    return _SYLLABLES[division.adcode]
+
+
 @lru_cache(maxsize=1)
 def _county_slugs():
     """{pinyin slug: [(full name, parent's full name)]} for current county-level divisions."""
@@ -712,9 +771,10 @@ def _county_slugs():
         # Taiwan's districts share many mainland slugs (wufeng: 五峰, 雾峰区) and have no sites here.
         if division.province == "台湾":
             continue
-        if division.level in ("县", "区", "县级市") and division.current and len(division.slug.replace("-", "")) >= 5:
+        slug = re.sub(r"[^a-z0-9]+", "", "".join(_syllables_of(division)))
+        if division.level in ("县", "区", "县级市") and division.current and len(slug) >= 5:
             parent = divisions.parent(division)
-            seen[division.slug.replace("-", "")].append((division.full_name, parent.full_name if parent else ""))
+            seen[slug].append((division.full_name, parent.full_name if parent else ""))
     return seen
 
 
