@@ -120,3 +120,13 @@ def test_a_county_after_its_region_s_initials_in_the_host():
     # 塔城市's.
     assert url_places("http://www.zjxw.com.cn/") == ""
     assert url_places("http://www.xjtc.gov.cn/") == ""
+
+
+def test_a_prefecture_s_initials_before_a_site_word_in_the_host():
+    # Shapes of fresh audit pages: 潍坊日报 (wfrb.wfnews…), 嘉峪关政协 (jygzhx).
+    assert url_places("http://wfrb.wfnews.com.cn/content/20120529/1.htm") == "潍坊市"
+    assert url_places("http://jygzhx.cn/htm/20237/1.htm") == "嘉峪关市"
+    # Counter-examples: a province's paper by the same letters (sxrb: 山西日报, not 绍兴), initials two
+    # prefectures share (hbrb: 鹤壁, 淮北 — and 湖北).
+    assert url_places("http://www.sxrb.com/") == ""
+    assert url_places("http://www.hbrb.cn/") == ""

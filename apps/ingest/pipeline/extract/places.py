@@ -632,6 +632,13 @@ def url_places(url):
     for label in host_labels:
         if found := _region_prefixed(label):
             return found
+    # A prefecture's paper or site by its initials and a site word (wfrb: 潍坊日报, wfnews): initials no
+    # other prefecture shares.
+    for label in host_labels:
+        for suffix in sorted(SITE_WORDS | {"zhx"}, key=len, reverse=True):
+            stem = label[: -len(suffix)]
+            if label.endswith(suffix) and len(stem) >= 2 and (name := _prefecture_initials().get(stem)):
+                return name
     # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
     # name one division only; two or three letters (ds, zc) name dozens.
     initials = _initial_slugs()
@@ -750,6 +757,20 @@ def _region_prefixed_slugs():
 def _initials(name):
     """The initials of a name read as a whole (重庆: cq, not zq)."""
     return "".join(s[:1] for s in lazy_pinyin(name)).lower()
+
+
+@lru_cache(maxsize=1)
+def _prefecture_initials():
+    """{initials: full name} for current prefecture-level divisions whose initials are theirs alone."""
+    seen = defaultdict(set)
+    divisions = place_index().divisions.by_adcode.values()
+    for division in divisions:
+        if division.level in PREFECTURE_LEVELS and division.current and division.province != "台湾":
+            seen["".join(s[:1] for s in _syllables_of(division))].add(division.full_name)
+    # A province's paper (sxrb: 山西日报, not 绍兴; jlrb: 吉林日报, not 吉林市) goes by the same letters.
+    for province in {d.province for d in divisions}:
+        seen[_initials(province)].add(province)
+    return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
 _SYLLABLES = {}
