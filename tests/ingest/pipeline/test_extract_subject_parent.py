@@ -63,6 +63,11 @@ def test_county_slugs_in_the_url_host():
     assert url_places("http://yushu.changchun.gov.cn/ywdt/t1.html") == "榆树市"  # county.prefecture
     assert url_places("https://www.xuanzhou.gov.cn/News/show/1.html") == "宣州区"
     assert url_places("http://www.xiantaoapp.com/p/1.html") == "仙桃市"  # slug + site word
+    # Shapes of realnews_dev9 01/08 and realnews_dev11 09: the level after the slug picks among
+    # namesakes (平乡县, not 凭祥市 or 萍乡市); 今日 before it; Taiwan's namesake (雾峰区) gives way.
+    assert url_places("https://www.pingxiangxian.gov.cn/single/1.html") == "平乡县"
+    assert url_places("http://szb.jinrifangxian.com/content/1.html") == "房县"
+    assert url_places("http://www.wufengnews.com/content/show") == "五峰土家族自治县"
     assert url_places("https://www.hangzhou.gov.cn/art/1.html") == "杭州市"
     # A site that spells no place says nothing.
     assert url_places("http://www.example.com/a.html") == ""
@@ -75,3 +80,53 @@ def test_a_long_list_of_names_is_no_keyword_footer():
     names = "、".join(["甲一", "乙二", "丙三", "丁四", "戊五", "己六", "庚七", "辛八", "壬九"])
     assert _tag_lines(f"青田县领导{names}出席") == []
     assert _tag_lines(",".join(["广州压铸展", "广州压铸展会"] * 4)) != []
+
+
+def test_a_verb_object_slogan_names_no_other_place():
+    # Shape of realnews_dev11 09 (推进强产兴城聚人): 兴城 there is 振兴城市, not 兴城市; a trip there
+    # (前往兴城) still names the place.
+    from apps.ingest.pipeline.extract.places import PlaceContext, place_index
+    from apps.ingest.pipeline.types import CityFact
+
+    wufeng = next(d for d in place_index().divisions.by_adcode.values() if d.full_name == "五峰土家族自治县")
+    places = PlaceContext(CityFact(adcode=wufeng.adcode, name="五峰", evidence=None, confidence=1.0), "兴城 兴城")
+    assert places.foreign_names("持续提升县城承载力,推进强产兴城聚人") == []
+    assert places.foreign_names("工业兴城战略") == []
+    assert places.foreign_names("代表团前往兴城考察") == ["兴城"]
+
+
+def test_a_prefecture_s_paper_reporting_on_its_county():
+    # Shape of a fresh audit page (a 宜宾日报 feature on 兴文): the paper names where it is published,
+    # the county the page is about.
+    text = (
+        "跃动转型发展的脉搏\n宜宾日报 2017-04-05 06:16\n兴文苗族工业园区是川南唯一一个民族工业园区。"
+        "截至2月底，园区共签约项目55个。去年，该县精心策划重点项目100个，邀请客商来兴文县考察。"
+    )
+    assert city_of(text, publisher="宜宾日报") == "兴文"
+    # Counter-example: the paper reporting on its own city, a county named in passing.
+    own = (
+        "宜宾日报 2017-04-05 06:16\n宜宾市委常委会召开会议，研究全市工业经济。市委书记强调，"
+        "我市要加快园区建设，全市上下要抓项目。兴文县作交流发言。"
+    )
+    assert city_of(own, publisher="宜宾日报") == "宜宾"
+
+
+def test_a_county_after_its_region_s_initials_in_the_host():
+    # Shapes of realnews_dev10 01 and 13: 重庆 + 武隆, 安徽 + 潜山 + 政协; a fresh audit page: 山东 + 东平.
+    assert url_places("http://cqwulong.cn/Content/2019-03/14/content_1.htm") == "武隆区"
+    assert url_places("http://www.ahqszx.gov.cn/a/zhengxiedongtai/1.html") == "潜山市"
+    assert url_places("http://jrdp.sddp.net/news.aspx?id=1") == "东平县"
+    # Counter-examples: 浙江新闻 (zjxw) is no 徐闻县; 新疆塔城 (xjtc) is the prefecture's site as much as
+    # 塔城市's.
+    assert url_places("http://www.zjxw.com.cn/") == ""
+    assert url_places("http://www.xjtc.gov.cn/") == ""
+
+
+def test_a_prefecture_s_initials_before_a_site_word_in_the_host():
+    # Shapes of fresh audit pages: 潍坊日报 (wfrb.wfnews…), 嘉峪关政协 (jygzhx).
+    assert url_places("http://wfrb.wfnews.com.cn/content/20120529/1.htm") == "潍坊市"
+    assert url_places("http://jygzhx.cn/htm/20237/1.htm") == "嘉峪关市"
+    # Counter-examples: a province's paper by the same letters (sxrb: 山西日报, not 绍兴), initials two
+    # prefectures share (hbrb: 鹤壁, 淮北 — and 湖北).
+    assert url_places("http://www.sxrb.com/") == ""
+    assert url_places("http://www.hbrb.cn/") == ""

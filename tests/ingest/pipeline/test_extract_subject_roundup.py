@@ -122,8 +122,15 @@ def test_a_county_channel_under_its_prefecture_s_portal_is_a_light_anchor():
     from apps.ingest.pipeline.extract.places import url_anchors
 
     assert url_anchors("http://shangqiu.example.com/ningling/317361.html") == [("商丘市", 6.0), ("宁陵县", 2.0)]
-    # Counter-example: a county slug in a path whose address names no prefecture of it.
-    assert url_anchors("http://www.example.com/ningling/1.html") == []
+    # A county's slug as a whole folder is that county's channel even when the address names no
+    # prefecture (shape of realnews_dev9 09: /yuanling/…); so is the slug before a channel word.
+    assert url_anchors("http://www.example.com/ningling/1.html") == [("宁陵县", 2.0)]
+    assert url_anchors("http://203.0.113.9/wuyangdongtai/zhengwuyaowen/1.html") == [("舞阳县", 2.0)]
+    # Counter-examples: a folder that spells a common word (动态, not 东台市; 园区, not 垣曲县), and a
+    # slug inside a file's name (weixin-content-id-1.html: 微信, not 威信县).
+    assert url_anchors("http://www.example.com/dongtai/1.html") == []
+    assert url_anchors("http://www.example.com/yuanqu/1.html") == []
+    assert url_anchors("http://www.example.com/weixin-content-id-1.html") == []
 
 
 def test_a_county_s_information_or_news_centre_is_its_own_outlet():

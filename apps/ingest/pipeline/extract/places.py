@@ -3,7 +3,7 @@
 import bisect
 import re
 from collections import defaultdict
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pypinyin import lazy_pinyin
 
@@ -78,6 +78,18 @@ LOCAL_OUTLET = re.compile(
 COUNTY_OUTLET_WEIGHT = 6.0
 # A dateline of the place's own outlet: 某某讯, 某某县融媒体中心讯, 某某新闻网讯 (本报讯 names none).
 DATELINE_OUTLET = re.compile(r"(?:县|区|市|旗)?(?:融媒体中心|融媒|新闻网|网|日报|电视台|广播电视台|手机报)?讯")
+
+
+# An outlet's name after a place: 某某日报, 某某晚报, 某某新闻网, 某某融媒体中心, 某某电视台, 某某发布.
+OUTLET_NAME = re.compile(r"(?:市|地区|州|盟)?(?:日报|晚报|新报|新闻网|新闻传媒|融媒体中心|融媒|广播电视台|电视台|发布)")
+
+
+def _child_scored(code, scores, divisions):
+    """Whether a county-level division under `code` scored in the body."""
+    return any(
+        score > 0 and (parent := divisions.parent(divisions.by_adcode[child])) and parent.adcode == code
+        for child, score in scores.items()
+    )
 
 
 class PlaceIndex:
@@ -155,6 +167,7 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
     lead_full = _lead_full_name(text, mentions, divisions, token_edges)
     own_titles = _bare_hints(OWN_TITLE, text, mentions)
     previous_end, previous_codes = -1, set()
+    outlet_weight = defaultdict(float)  # what a prefecture scored as the name of an outlet (某某日报)
     for start, end, name in mentions:
         candidates = divisions.lookup(name)
         # An abbreviation with its level character (东乌旗, 科右前旗, 大理州) is written as a place's
@@ -223,10 +236,26 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             if not division.current:
                 weight *= 0.9  # 长乐市 became 长乐区: the division that exists now wins a tie
             scores[division.adcode] += weight
+            if OUTLET_NAME.match(text, end) and any(c.level in PREFECTURE_LEVELS for c in candidates):
+                outlet_weight[division.adcode] += weight  # 宜宾日报: for 宜宾市, and for 宜宾县 as well
             first_span.setdefault(division.adcode, Span(start, end, name))
             if VISITOR.match(text, end):
                 visitors.add(division.adcode)
         previous_end, previous_codes = end, {c.adcode for c in candidates}
+    # A prefecture's paper or station reporting on one of its counties (宜宾日报: …兴文县…), the page
+    # naming the prefecture nowhere else: the outlet names where it is published, the county the page
+    # is about.
+    named_apart = {code: score - outlet_weight[code] for code, score in scores.items()}
+    outlets = {
+        code
+        for code in outlet_weight
+        if divisions.by_adcode[code].level in PREFECTURE_LEVELS
+        and named_apart[code] <= 0  # named only as the outlet's place
+        and _child_scored(code, named_apart, divisions)
+    }
+    for code in outlet_weight:
+        if code in outlets or (parent := divisions.parent(divisions.by_adcode[code])) and parent.adcode in outlets:
+            scores[code] -= outlet_weight[code] - 0.5
     body_named = bool(scores)
     anchored = set()
     anchor_list = [(title, 4.0), (publisher, 4.0)] + list(anchors)
@@ -254,7 +283,9 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 # 融媒体中心, 某某发布) speaks for that county even when the body says only 全县.
                 local = own_outlet and division.level in ("县", "区", "县级市")
                 if division.adcode in scores or weight > 4 or not body_named or local:
-                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else weight
+                    # The prefecture's outlet over its county's news confirms only where it is published.
+                    outlet_of_parent = anchor is publisher and division.adcode in outlets
+                    scores[division.adcode] += COUNTY_OUTLET_WEIGHT if local else 1.0 if outlet_of_parent else weight
                     first_span.setdefault(division.adcode, Span(0, 0, name))
                     anchored.add(division.adcode)
     if not scores:
@@ -491,7 +522,87 @@ def _tag_lines(text):
 
 
 # A local site's name is often its place's pinyin with a word after it (xiantaoapp, jxnews).
-SITE_SUFFIXES = ("app", "news", "tv", "rb", "ribao", "daily", "online", "wang")
+SITE_SUFFIXES = ("app", "news", "tv", "rb", "ribao", "daily", "online", "wang", "xww", "xw")
+# …or before it: 今日某某 (jinri…), a county paper's usual name.
+SITE_PREFIXES = ("jinri",)
+# …or its level after it (某某xian.gov.cn): the level picks among namesakes (平乡县, not 凭祥市).
+LEVEL_SUFFIXES = {"xian": "县", "qu": "区", "qi": "旗", "shi": "市"}
+# A portal's channel folder for a county: the county's slug alone or with a channel word after it
+# (/yuanling/, /wuyangdongtai/).
+CHANNEL_SUFFIXES = SITE_SUFFIXES + ("dongtai", "xinwen", "yaowen")
+
+
+def _host_stems(label):
+    """(stem, level character) readings of a host label: as it is, without a site word before or
+    after it, or without a level word after it."""
+    stems = [(label, "")]
+    for prefix in SITE_PREFIXES:
+        if label.startswith(prefix):
+            stems.append((label[len(prefix) :], ""))
+    for suffix in SITE_SUFFIXES:
+        if label.endswith(suffix):
+            stems.append((label[: -len(suffix)], ""))
+    for suffix, level in LEVEL_SUFFIXES.items():
+        if label.endswith(suffix):
+            stems.append((label[: -len(suffix)], level))
+    return [(stem, level) for stem, level in stems if len(stem) >= 5]
+
+
+def _slug_places(stem, level=""):
+    """[(full name, parent)] of the current county-level divisions `stem` spells, of that level."""
+    found = _county_slugs().get(stem, ())
+    return [f for f in found if f[0].endswith(level)] if level else list(found)
+
+
+def _path_counties(path, prefectures):
+    """County names that a folder of a URL path spells: under its prefecture spelled in the same
+    address (shangqiu.example.com/ningling/…), or alone as a whole folder, or before a channel word
+    (/yuanling/…, /wuyangdongtai/…), when the slug names one county and spells no common word
+    (/dongtai/ is 动态, not 东台市)."""
+    names = []
+    folders = path.split("?")[0].split("/")[:-1]
+    for folder in folders:
+        for label in re.findall(r"[a-z]{5,}", folder):
+            names += [name for name, parent in _county_slugs().get(label, ()) if parent in prefectures]
+        stems = [folder] + [folder[: -len(s)] for s in CHANNEL_SUFFIXES if folder.endswith(s)]
+        for stem in stems:
+            found = _slug_places(stem)
+            if len(stem) >= 5 and len(found) == 1 and stem not in _prefecture_slugs() and not _spells_a_word(stem):
+                names.append(found[0][0])
+                break
+    return list(dict.fromkeys(names))
+
+
+def _spells_a_word(slug):
+    """Whether `slug` is the pinyin of a common word (dongtai: 动态, yuanqu: 园区, renwu: 人物): a
+    site's folder of that name is the word's channel, not the place's."""
+    return slug in _common_word_slugs()
+
+
+# A dictionary word seen this often is a channel's likely name (园区 397, 动态 3053); place names
+# (房县 841) do not count.
+CHANNEL_WORD_COUNT = 200
+
+
+@lru_cache(maxsize=1)
+def _common_word_slugs():
+    from ..segment import tokenizer
+
+    names = place_index().names
+    return frozenset(
+        _pinyin_of(word)
+        for word, count in tokenizer().FREQ.items()
+        if count >= CHANNEL_WORD_COUNT and 2 <= len(word) <= 4 and word not in names
+    )
+
+
+def _pinyin_of(word):
+    return "".join(_char_pinyin(c) for c in word)
+
+
+@cache
+def _char_pinyin(char):
+    return lazy_pinyin(char)[0].lower()
 
 
 def url_places(url):
@@ -515,9 +626,19 @@ def url_places(url):
         if child:
             return child[0]
     for label in host_labels:
-        for stem in [label] + [label[: -len(s)] for s in SITE_SUFFIXES if label.endswith(s)]:
-            if stem not in by_slug and len(local.get(stem, ())) == 1:
-                return local[stem][0][0]
+        for stem, level in _host_stems(label):
+            if (level or stem not in by_slug) and len(found := _slug_places(stem, level)) == 1:
+                return found[0][0]
+    for label in host_labels:
+        if found := _region_prefixed(label):
+            return found
+    # A prefecture's paper or site by its initials and a site word (wfrb: 潍坊日报, wfnews): initials no
+    # other prefecture shares.
+    for label in host_labels:
+        for suffix in sorted(SITE_WORDS | {"zhx"}, key=len, reverse=True):
+            stem = label[: -len(suffix)]
+            if label.endswith(suffix) and len(stem) >= 2 and (name := _prefecture_initials().get(stem)):
+                return name
     # A long name's site goes by its initials (ksktxx: 克什克腾 + 信息): four letters or more, which
     # name one division only; two or three letters (ds, zc) name dozens.
     initials = _initial_slugs()
@@ -543,12 +664,7 @@ def url_anchors(url, host_weight=6.0, path_weight=2.0):
     # the county's slug in the path, its prefecture spelled in the same address.
     prefectures = set(own.split()) | set(channel.split())
     path = url.lower().split("://")[-1].partition("/")[2]
-    counties = [
-        name
-        for label in re.findall(r"[a-z]{5,}", path)
-        for name, parent in _county_slugs().get(label, ())
-        if parent in prefectures and name not in own.split()
-    ]
+    counties = [name for name in _path_counties(path, prefectures) if name not in own.split()]
     channel = " ".join([channel, *counties]).strip()
     if channel:
         anchors.append((channel, path_weight))
@@ -597,15 +713,89 @@ def _initial_slugs():
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
+def _region_prefixed(label):
+    """The county a host label spells after the initials of its province or prefecture: cqwulong
+    (重庆 + 武隆), sddp (山东 + 东平), jnzq (济南 + 章丘), with a site word after it or not (ahqszx:
+    安徽 + 潜山 + 政协). The region's initials make a county's own short initials safe to read."""
+    table = _region_prefixed_slugs()
+    for cut in (2, 3):
+        region, rest = label[:cut], label[cut:]
+        for stem in [rest] + [rest[: -len(s)] for s in SITE_SUFFIXES + REGION_SITE_WORDS if rest.endswith(s)]:
+            # zjxw is 浙江新闻, not 浙江 + 徐闻: a site word is never the county.
+            if len(stem) >= 2 and stem not in SITE_WORDS and len(names := table.get((region, stem), ())) == 1:
+                return next(iter(names))
+    return None
+
+
+# Words a government body's site puts after its place: 政协 (zx), 人大 (rd), 政府 (zf).
+REGION_SITE_WORDS = ("zx", "rd", "zf", "gov")
+SITE_WORDS = frozenset(SITE_SUFFIXES + REGION_SITE_WORDS)
+
+
+@lru_cache(maxsize=1)
+def _region_prefixed_slugs():
+    """{(region initials, county slug or initials): {full names}} for current county-level divisions,
+    the region being the province or the prefecture."""
+    divisions = place_index().divisions
+    table = defaultdict(set)
+    for division in divisions.by_adcode.values():
+        if division.level not in ("县", "区", "县级市") or not division.current or division.province == "台湾":
+            continue
+        parent = divisions.parent(division)
+        if parent and parent.name == division.name:
+            continue  # xjtc is 塔城地区's site as much as 塔城市's
+        regions = {_initials(division.province)} | ({_initials(parent.name)} if parent else set())
+        syllables = _syllables_of(division)
+        spellings = {"".join(syllables), "".join(s[:1] for s in syllables)}
+        for region in regions:
+            for spelling in spellings:
+                table[(region, spelling)].add(division.full_name)
+    return table
+
+
+@lru_cache(maxsize=1024)
+def _initials(name):
+    """The initials of a name read as a whole (重庆: cq, not zq)."""
+    return "".join(s[:1] for s in lazy_pinyin(name)).lower()
+
+
+@lru_cache(maxsize=1)
+def _prefecture_initials():
+    """{initials: full name} for current prefecture-level divisions whose initials are theirs alone."""
+    seen = defaultdict(set)
+    divisions = place_index().divisions.by_adcode.values()
+    for division in divisions:
+        if division.level in PREFECTURE_LEVELS and division.current and division.province != "台湾":
+            seen["".join(s[:1] for s in _syllables_of(division))].add(division.full_name)
+    # A province's paper (sxrb: 山西日报, not 绍兴; jlrb: 吉林日报, not 吉林市) goes by the same letters.
+    for province in {d.province for d in divisions}:
+        seen[_initials(province)].add(province)
+    return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
+
+
+_SYLLABLES = {}
+
+
+def _syllables_of(division):
+    """A division's pinyin syllables, read once per process (the slug tables share them)."""
+    if division.adcode not in _SYLLABLES:
+        _SYLLABLES[division.adcode] = [s.lower() for s in division._syllables()]
+    return _SYLLABLES[division.adcode]
+
+
 @lru_cache(maxsize=1)
 def _county_slugs():
     """{pinyin slug: [(full name, parent's full name)]} for current county-level divisions."""
     divisions = place_index().divisions
     seen = defaultdict(list)
     for division in divisions.by_adcode.values():
-        if division.level in ("县", "区", "县级市") and division.current and len(division.slug.replace("-", "")) >= 5:
+        # Taiwan's districts share many mainland slugs (wufeng: 五峰, 雾峰区) and have no sites here.
+        if division.province == "台湾":
+            continue
+        slug = re.sub(r"[^a-z0-9]+", "", "".join(_syllables_of(division)))
+        if division.level in ("县", "区", "县级市") and division.current and len(slug) >= 5:
             parent = divisions.parent(division)
-            seen[division.slug.replace("-", "")].append((division.full_name, parent.full_name if parent else ""))
+            seen[slug].append((division.full_name, parent.full_name if parent else ""))
     return seen
 
 
@@ -685,6 +875,8 @@ class PlaceContext:
                         edges = boundaries(segment(original))
                 if start not in edges or end not in edges or is_common_word(name):
                     continue
+                if _verb_object_slogan(text, start, name, edges):
+                    continue
                 if any(c.full_name == name for c in candidates):
                     names.append(name)
                     continue
@@ -713,6 +905,24 @@ class PlaceContext:
             answer = not any(name in text for name in self.subject_names) and bool(self.foreign_names(text))
             self._foreign_sentence[text] = answer
         return answer
+
+
+# A slogan's first word: a noun (工业, 科教, 富民) or a coinage the dictionary lacks (强产).
+SLOGAN_HEAD_TAGS = {None, "n", "nz", "vn", "an"}
+
+
+def _verb_object_slogan(text, start, name, edges):
+    """A two-character name whose first character is a verb (兴城, 兴县) after a two-character word
+    of a slogan (强产兴城聚人, 工业兴县): the verb and its object, not the place. After a verb or a
+    preposition (前往兴城, 在兴城) it is the place."""
+    return (
+        len(name) == 2
+        and _tag(name[0]) == "v"
+        and start - 2 in edges
+        and all("\u4e00" <= c <= "\u9fff" for c in text[max(0, start - 2) : start])
+        and start >= 2
+        and _tag(text[start - 2 : start]) in SLOGAN_HEAD_TAGS  # 前往兴城, 来到兴城: a trip there
+    )
 
 
 def _inside_a_quoted_term(text, start, end):
