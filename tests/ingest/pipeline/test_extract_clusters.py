@@ -342,6 +342,13 @@ def test_round17_audit_of_fresh_pages_items_that_are_no_industries():
     # ...but a tail with two tiers (新兴和未来产业) still closes its list, and a name listed after it is read.
     assert names("加快发展玄武岩、氢能等一批新兴和未来产业。") == ["玄武岩", "氢能"]
     assert "文旅康养" in names("市商务局、文旅局分别作某市投资环境及重点产业、文旅康养产业、工业重点招商项目推介。")
+    # A tiered 产业 followed by 、 is an item of a list that goes on: the items before it stand
+    # (岳西, realnews_dev13/02, shortened).
+    assert names("突出大健康、大数据、大旅游、战略性新兴产业、工业、现代农林业等重点产业。")[:3] == [
+        "大健康",
+        "大数据",
+        "大旅游",
+    ]
     # The topics two parties discuss; the links of one product's chain.
     assert (
         names("双方就智慧数字化装备平台、矿山合作方式、新能源车设备成本、原料深加工销售市场板块等多个议题进行了讨论。")

@@ -353,10 +353,12 @@ def _tail_lists(sentence, text, r):
             and masked[match.start() - 1] in "、和及与"
             and not (match.group("etc") or match.group("count") or match.group("quoted"))
             and not r.tier_word_end.search(masked, 0, match.start() - 1)
+            and not masked.startswith("、", match.end())
         ):
             # 区位优越、主导产业特色鲜明; 介绍了经济社会和特色产业发展情况: a (tiered) 产业 right after a list
             # mark names no industry of its own; it is one more item (an attribute, a topic), not a tail
             # (新兴和未来产业 is one tail with two tiers). What follows it may be listed on (投资环境及重点产业、文旅康养产业).
+            # Followed by 、 it is an item of a list that goes on (大健康、大数据、战略性新兴产业、工业), so the list stands.
             list_start = match.end()
             continue
         # "等…领域", "三大…产业", "…产业集群" close a list whatever follows; a bare 产业 must end the phrase.
