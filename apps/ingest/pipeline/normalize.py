@@ -19,10 +19,14 @@ from .types import NormalizedArticle
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-# A pinyin gloss right after a Han character: 業(yè), 發（fā）. Needs a tone mark so (app), (GDP) stay.
+# A pinyin gloss right after a Han character: 業(yè), 發（fā）, or a word's: 崇州市(chóngzhōushì)委书记.
+# Needs a tone mark so (app), (GDP) stay.
 PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{TONE_MARKS}]*[{TONE_MARKS}])[a-z{TONE_MARKS}]{{1,7}}[)）]"
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{TONE_MARKS}]*[{TONE_MARKS}])[a-z{TONE_MARKS}]{{1,30}}[)）]"
 )
+# The same glossing sites turn 。縣 (GBK A1A3 BF68) into "?h": 常委會議?h委常委甲 is 常委會議。縣委常委甲.
+# A lone h between a question mark and a Han character is no English.
+BROKEN_COUNTY = re.compile(r"\?{1,2}h(?=[\u4e00-\u9fff])")
 FULL_WIDTH_FOLD = re.compile(r"[０-９Ａ-Ｚａ-ｚ％．]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -220,7 +224,7 @@ def _fixed_width(words):
 
 
 def strip_pinyin_glosses(tracked):
-    return tracked.sub(PINYIN_GLOSS, "")
+    return tracked.sub(PINYIN_GLOSS, "") + tracked.sub(BROKEN_COUNTY, "。縣")
 
 
 def to_simplified(tracked):

@@ -109,3 +109,10 @@ def test_a_short_last_paragraph_cut_mid_sentence_keeps_its_finished_sentence():
 def test_short_last_lines_without_a_sentence_are_still_dropped_as_headlines():
     body = "某县召开产业大会,县委书记李某出席并讲话,强调要加快发展新能源、新材料两大主导产业。" * 3
     assert normalize(body + "\n某县举行重点项目集中签约仪式\n某县召开县委常委会会议").text == body
+
+
+def test_a_word_gloss_and_a_broken_county_character_go():
+    # Shapes of glossing repost sites (dev8 崇州, dev13 甘谷): a whole word glossed, and 。縣 read as "?h".
+    tracked = TrackedText("崇州市(chóngzhōushì)委书记甲,常委會議?h委常委乙参加,发展??h委书记丙;Wi?hi")
+    strip_pinyin_glosses(tracked)
+    assert tracked.text == "崇州市委书记甲,常委會議。縣委常委乙参加,发展。縣委书记丙;Wi?hi"
