@@ -280,9 +280,11 @@ def _trailing_headlines(lines, dropped, max_length=50):
         # A short last line with a full sentence inside ("据悉,…92.5亿元。下一步,安岳将进一步强化") is a
         # paragraph the excerpt cut short, not a headline: its finished sentences stay.
         cut_paragraph = re.search(r"[。！？!?]", stripped[:-1]) and not BULLET.match(stripped)
-        if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END) and not cut_paragraph) or BULLET.match(
-            stripped
-        ):
+        # A bullet marks a link list's item, unless the item is a finished sentence with a clause in it
+        # (a headline has neither): a chronicle (大事记) lists its entries as "●4月2日,旗长某某主持召开…会议。".
+        chronicle_entry = stripped.endswith("。") and bool(re.search(r"[,，]", stripped))
+        short_unfinished = len(stripped) <= max_length and not stripped.endswith(SENTENCE_END) and not cut_paragraph
+        if short_unfinished or (BULLET.match(stripped) and not chronicle_entry):
             found.add(index)
             continue
         break

@@ -116,3 +116,10 @@ def test_a_word_gloss_and_a_broken_county_character_go():
     tracked = TrackedText("崇州市(chóngzhōushì)委书记甲,常委會議?h委常委乙参加,发展??h委书记丙;Wi?hi")
     strip_pinyin_glosses(tracked)
     assert tracked.text == "崇州市委书记甲,常委會議。縣委常委乙参加,发展。縣委书记丙;Wi?hi"
+
+
+def test_a_chronicle_of_bulleted_sentences_stays():
+    # The shape of a county government's 大事记 (kyzq.gov.cn): every entry a bulleted, finished sentence.
+    entry = "●4月2日,旗委副书记、旗长王某某主持召开协调保障工作领导小组第二次会议暨安全生产工作会议。"
+    article = normalize("某旗人民政府大事记\n" + entry + "\n" + entry.replace("2日", "7日"))
+    assert "旗长王某某主持召开" in article.text
