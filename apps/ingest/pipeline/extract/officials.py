@@ -25,6 +25,11 @@ ROSTER_LINE = re.compile(
     r"(?m)^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \u3000]{2,}"
     r"(?P<title>[\u4e00-\u9fff、]{3,40})[ \u3000]*$"
 )
+# A byline line of a report whose title is spaced out character by character: "县 长 周某某", "市  长  李某".
+SPACED_BYLINE = re.compile(
+    r"(?m)^(?P<title>[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,4})[ \u3000]{1,4}"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*$"
+)
 CLAUSE_END = re.compile(r"[，,；;。\n]")
 # Characters that make a list item a place, a body or a group rather than a person.
 NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
@@ -61,10 +66,10 @@ class OfficialRules:
         self.tibetan = re.compile(f"(?:{alternation(markers['tibetan_name_parts'])}){{1,2}}")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
-        # A space may stand between title and name in a byline or header: "县长 李明"; a group
-        # title may introduce its list: "出席活动的县领导有：李明、王芳".
+        # Spaces may stand between title and name in a byline or header: "县长 李明", a report's
+        # "某某局局长  李明"; a group title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
-            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
+            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]{{1,3}}|(?<=领导)(?:有[：:]?|[：:]))?"
             f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern})"
         )
         # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
@@ -600,6 +605,16 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or _parent_post(title, last, subject_level)
         ):
             people.add(name)
+            continue
+        found[name] = OfficialFact(
+            name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
+        )
+    # A report's byline with its title spaced out to the width of the heading: "县 长 周某某".
+    for match in SPACED_BYLINE.finditer(text):
+        title, name = re.sub(r"[ \u3000]", "", match.group("title")), match.group("name")
+        if title not in r.official_titles or title in r.needs_organisation or not r.surname_at.match(name):
+            continue
+        if name in found or name in people or looks_like_a_word(name) or _parent_post(title, title, subject_level):
             continue
         found[name] = OfficialFact(
             name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
