@@ -21,10 +21,14 @@ from .types import NormalizedArticle
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
-# A pinyin gloss right after a Han character: 業(yè), 發（fā）. Needs a tone mark so (app), (GDP) stay.
+# A pinyin gloss right after a Han character: 業(yè), 發（fā）, or a word's: 崇州市(chóngzhōushì)委书记.
+# Needs a tone mark so (app), (GDP) stay.
 PINYIN_GLOSS = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{TONE_MARKS}]*[{TONE_MARKS}])[a-z{TONE_MARKS}]{{1,7}}[)）]"
+    rf"(?<=[\u4e00-\u9fff])[(（](?=[a-z{TONE_MARKS}]*[{TONE_MARKS}])[a-z{TONE_MARKS}]{{1,30}}[)）]"
 )
+# The same glossing sites turn 。縣 (GBK A1A3 BF68) into "?h": 常委會議?h委常委甲 is 常委會議。縣委常委甲.
+# A lone h between a question mark and a Han character is no English.
+BROKEN_COUNTY = re.compile(r"\?{1,2}h(?=[\u4e00-\u9fff])")
 FULL_WIDTH_FOLD = re.compile(r"[０-９Ａ-Ｚａ-ｚ％．]")
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -219,7 +223,7 @@ def _fixed_width(words):
 
 
 def strip_pinyin_glosses(tracked):
-    return tracked.sub(PINYIN_GLOSS, "")
+    return tracked.sub(PINYIN_GLOSS, "") + tracked.sub(BROKEN_COUNTY, "。縣")
 
 
 def to_simplified(tracked):
@@ -275,9 +279,11 @@ def _trailing_headlines(lines, dropped, max_length=50):
         # A short last line with a full sentence inside ("据悉,…92.5亿元。下一步,安岳将进一步强化") is a
         # paragraph the excerpt cut short, not a headline: its finished sentences stay.
         cut_paragraph = re.search(r"[。！？!?]", stripped[:-1]) and not BULLET.match(stripped)
-        if (len(stripped) <= max_length and not stripped.endswith(SENTENCE_END) and not cut_paragraph) or BULLET.match(
-            stripped
-        ):
+        # A bullet marks a link list's item, unless the item is a finished sentence with a clause in it
+        # (a headline has neither): a chronicle (大事记) lists its entries as "●4月2日,旗长某某主持召开…会议。".
+        chronicle_entry = stripped.endswith("。") and bool(re.search(r"[,，]", stripped))
+        short_unfinished = len(stripped) <= max_length and not stripped.endswith(SENTENCE_END) and not cut_paragraph
+        if short_unfinished or (BULLET.match(stripped) and not chronicle_entry):
             found.add(index)
             continue
         break

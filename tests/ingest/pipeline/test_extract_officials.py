@@ -27,3 +27,13 @@ def test_a_third_character_that_begins_the_next_word_is_not_part_of_the_name():
     # Shape of a synonym-spun sentence (强调 → 着重): "市委书记申强着重，要胸怀大局".
     assert found("市委书记申强着重，要胸怀大局。") == [("申强", "市委书记")]
     assert found("市委书记刘建国强调要抓好落实。") == [("刘建国", "市委书记")]
+
+
+def test_a_report_byline_with_a_spaced_title_or_a_wide_gap():
+    # Shapes of work reports' bylines (dev12 中宁, dev6 朝阳区), names made up.
+    assert found("政 府 工 作 报 告\n县 长 周某某\n各位代表：", subject=("某县",), subject_level="县") == [
+        ("周某某", "县长")
+    ]
+    assert found("某区发展和改革委员会主任  魏某某\n\n各位委员：") == [("魏某某", "某区发展和改革委员会主任")]
+    # A spaced parent's post is still the parent's.
+    assert found("市  长  李某\n", subject=("某县",), subject_level="县") == []

@@ -228,3 +228,12 @@ def test_a_name_ending_in_he_before_a_verb_keeps_it():
 def test_he_between_two_titled_people_stays_a_conjunction():
     # Counter-example: 和 before another title joins two people.
     assert set(names("县委书记王刚和县长李明出席会议。")) >= {"王刚", "李明"}
+
+
+def test_a_name_without_a_han_family_name_runs_to_its_punctuation():
+    # Shapes from dev13 乌审旗, dev6 沙湾, dev9 阿鲁科尔沁 (Mongol and Kazakh names; made-up ones here).
+    text = "旗委副书记、政府旗长希日,旗委常委、旗委办公室主任斯日古达,县长赛力别说,要抓项目。"
+    assert sorted(o.name for o in find_officials(text, {"某旗"})) == ["希日", "斯日古达", "赛力别"]
+    # Words and Han names stay as they were: 参加会议, 一行, 在某地, 赵某进一步表示.
+    text = "副县长参加会议,县长一行,总书记在贵州、云南考察,总经理赵海进一步表示,市委常委会召开会议。"
+    assert [o.name for o in find_officials(text, {"某市"})] == []

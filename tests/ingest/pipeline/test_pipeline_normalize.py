@@ -109,3 +109,17 @@ def test_a_short_last_paragraph_cut_mid_sentence_keeps_its_finished_sentence():
 def test_short_last_lines_without_a_sentence_are_still_dropped_as_headlines():
     body = "某县召开产业大会,县委书记李某出席并讲话,强调要加快发展新能源、新材料两大主导产业。" * 3
     assert normalize(body + "\n某县举行重点项目集中签约仪式\n某县召开县委常委会会议").text == body
+
+
+def test_a_word_gloss_and_a_broken_county_character_go():
+    # Shapes of glossing repost sites (dev8 崇州, dev13 甘谷): a whole word glossed, and 。縣 read as "?h".
+    tracked = TrackedText("崇州市(chóngzhōushì)委书记甲,常委會議?h委常委乙参加,发展??h委书记丙;Wi?hi")
+    strip_pinyin_glosses(tracked)
+    assert tracked.text == "崇州市委书记甲,常委會議。縣委常委乙参加,发展。縣委书记丙;Wi?hi"
+
+
+def test_a_chronicle_of_bulleted_sentences_stays():
+    # The shape of a county government's 大事记 (kyzq.gov.cn): every entry a bulleted, finished sentence.
+    entry = "●4月2日,旗委副书记、旗长王某某主持召开协调保障工作领导小组第二次会议暨安全生产工作会议。"
+    article = normalize("某旗人民政府大事记\n" + entry + "\n" + entry.replace("2日", "7日"))
+    assert "旗长王某某主持召开" in article.text

@@ -25,6 +25,13 @@ ROSTER_LINE = re.compile(
     r"(?m)^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{1,4}[\u4e00-\u9fff]|[\u4e00-\u9fff]{1,2}))[ \u3000]{2,}"
     r"(?P<title>[\u4e00-\u9fff、]{3,40})[ \u3000]*$"
 )
+# A byline line of a report whose title is spaced out character by character: "县 长 周某某", "市  长  李某".
+SPACED_BYLINE = re.compile(
+    r"(?m)^(?P<title>[\u4e00-\u9fff](?:[ \u3000]{1,3}[\u4e00-\u9fff]){1,4})[ \u3000]{1,4}"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})[ \u3000]*$"
+)
+# A name with no Han family name, from the title to the punctuation that ends it (旗长希尼，).
+BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}?(?=[，,、。；;]|说|表示|主持)")
 CLAUSE_END = re.compile(r"[，,；;。\n]")
 # Characters that make a list item a place, a body or a group rather than a person.
 NOT_IN_A_NAME = re.compile(r"[各全县市区乡镇村街部局委办处科所站室院校司厂企业代表负责同志单位有关相关等]")
@@ -61,11 +68,12 @@ class OfficialRules:
         self.tibetan = re.compile(f"(?:{alternation(markers['tibetan_name_parts'])}){{1,2}}")
         every_title = self.official_titles | self.people_roles | self.national | self.group_titles
         self.any_title = re.compile(alternation(every_title))
-        # A space may stand between title and name in a byline or header: "县长 李明"; a group
-        # title may introduce its list: "出席活动的县领导有：李明、王芳".
+        # Spaces may stand between title and name in a byline or header: "县长 李明", a report's
+        # "某某局局长  李明"; a group title may introduce its list: "出席活动的县领导有：李明、王芳".
         self.title_then_name = re.compile(
-            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]|(?<=领导)(?:有[：:]?|[：:]))?"
-            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern})"
+            f"({alternation(every_title)})(?:提名人选|候选人)?(?:[ 　]{{1,3}}|(?<=领导)(?:有[：:]?|[：:]))?"
+            f"(?={self.surname}[\u4e00-\u9fff]|[\u4e00-\u9fff]{{1,7}}[{NAME_DOTS}]|{self.tibetan.pattern}"
+            f"|{BARE_NAME.pattern})"
         )
         # Titles that are an office by themselves (县长, 副县长): one earlier in a person's chain makes
         # a role that needs an organisation (领导小组组长, 产业链链长) an official's too.
@@ -182,6 +190,30 @@ def tibetan_name(text, start, r):
         if r.boundary.match(text, end):
             return text[start:end]
     return None
+
+
+def unsurnamed_name(text, start, r):
+    """旗长希尼， / 主任斯日古楞， / 县长赛力克说: a Mongol, Kazakh or Yi name has no Han family name (or
+    runs past the three characters of one); it is taken whole where it runs from the title to the
+    punctuation. None for a Han name the surname reading settles, and for words (参加, 一行, 单位)."""
+    match = BARE_NAME.match(text, start)
+    if not match:
+        return None
+    name = match.group(0)
+    surnamed = resolve_name(text, start, r)
+    if surnamed and (
+        r.boundary.match(text, start + len(surnamed)) or len(name) != 4 or len(surnamed) != 3 or starts_a_word(name, 2)
+    ):
+        return None  # 县长李明， / 县长李明主持 / 总经理赵某进一步表示: a Han name is the family-name reading
+    if name[0] in FUNCTION_CHARS:
+        return None  # 总书记在贵州、云南
+    if NOT_IN_A_NAME.search(name) or looks_like_a_word(name) or is_dictionary_word(name):
+        return None
+    if is_common_word(name[:2]) or is_dictionary_word(name[:2]):
+        return None  # 副县长分别、书记一行、县长参加会议: ordinary words, no name
+    if any(looks_like_a_word(name[i : i + 2]) for i in range(1, len(name) - 1)):
+        return None  # 市委常委会召开会议: a verb inside is a clause, no name
+    return name
 
 
 def part_of_a_project_name(text, start, name):
@@ -470,6 +502,7 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
         if r.title_shaped.match(text, match.end()):
             continue  # 市长热线, 市长信箱: a title-shaped word, not a title before a name
         dotted = dotted_name(text, match.end(), r) or tibetan_name(text, match.end(), r)
+        dotted = dotted or unsurnamed_name(text, match.end(), r)
         name = dotted or resolve_name(text, match.end(), r)
         if not name or (not dotted and looks_like_a_word(name)) or part_of_a_project_name(text, match.end(), name):
             continue
@@ -600,6 +633,16 @@ def find_officials(text, subject_names=(), foreign_names=lambda text: [], subjec
             or _parent_post(title, last, subject_level)
         ):
             people.add(name)
+            continue
+        found[name] = OfficialFact(
+            name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
+        )
+    # A report's byline with its title spaced out to the width of the heading: "县 长 周某某".
+    for match in SPACED_BYLINE.finditer(text):
+        title, name = re.sub(r"[ \u3000]", "", match.group("title")), match.group("name")
+        if title not in r.official_titles or title in r.needs_organisation or not r.surname_at.match(name):
+            continue
+        if name in found or name in people or looks_like_a_word(name) or _parent_post(title, title, subject_level):
             continue
         found[name] = OfficialFact(
             name=name, title=title, evidence=Span(match.start(), match.end(), match.group(0)), confidence=0.75
