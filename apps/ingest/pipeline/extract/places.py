@@ -773,7 +773,7 @@ def _prefecture_initials():
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
 
 
-_SYLLABLES = {}
+_SYLLABLES: dict[str, list[str]] = {}
 
 
 def _syllables_of(division):
