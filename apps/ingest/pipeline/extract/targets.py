@@ -87,6 +87,7 @@ class TargetRules:
         self.countable = re.compile(alternation(rules["countable_nouns"]))
         self.rank_context = re.compile(rules["rank_context"])
         self.rank_ordinal = re.compile(rules["rank_ordinal"])
+        self.rank_top = re.compile(rules["rank_top"])
         self.goal = re.compile(rules["goal_markers"])
         self.goal_as_noun = re.compile(rules["goal_as_noun"])
         self.actual = re.compile(rules["actual_markers"])
@@ -127,7 +128,12 @@ class TargetRules:
         # Every figure candidates() reads holds a digit (percent, count, measure), a money unit
         # (money, level_money: 元 or 亿), a count or a measure in words (两个项目, 近千家, 百万亩) or the text a data pattern requires: a sentence with none
         # of them (most of a report) is passed over without running each pattern on it.
-        required = [required_text(self.rank_ordinal), self.named_level_requires, *self.idioms_require]
+        required = [
+            required_text(self.rank_ordinal),
+            required_text(self.rank_top),
+            self.named_level_requires,
+            *self.idioms_require,
+        ]
         self.figure_mark = (
             None
             if "" in required
@@ -257,6 +263,11 @@ def candidates(sentence_text, r):
         value = chinese_number(match.group("num"))
         if value:
             add(match.start("num") - 1, match.end(), _decimal(value), "位")
+    for match in finditer_if_possible(r.rank_top, sentence_text):
+        # 锚定全国县域经济前十强的目标, 跨入全省20强: a place among the top N holds rank N at worst
+        value = chinese_number(match.group("num"))
+        if value and value <= 50:
+            add(match.start(), match.end(), _decimal(value), "位", metric=match.group("scope") + "排名")
     for match in r.measure.finditer(sentence_text):
         if match.group("unit") == "个百分点":
             clause_start = clause_start_before(match.start())
@@ -726,6 +737,8 @@ def find_targets(
                     continue  # 甲营业收入达1110亿元，列中国民营经济500强第83位: the firm's own figure
                 if figure.unit in RANK_UNITS and r.figure["firm_ranking_before"].search(sentence.text, 0, figure.start):
                     continue  # 列中国民营经济500强第83位: one firm's place in a list of companies
+                if r.figure["projects_in_operation"].search(sentence.text, 0, figure.start):
+                    continue  # 开工项目15个…项目达产达标后，可实现年销售收入83.2亿元: what projects would yield
                 one = r.figure["one_project"].search(sentence.text, 0, figure.start)
                 if one and (
                     one.group(0)[0] in "该本此"
@@ -749,6 +762,8 @@ def find_targets(
                     metric = figure.metric or metric_for(
                         sentence.text, figure.start, figure.end, figure.unit, r, previous_end
                     )
+                if figure.unit in RANK_UNITS and not own:
+                    metric = _rank_metric(metric, previous_metric, r)
                 if metric in ("", "总量", "总额", "总数", "总计", "共计", "合计") and previous_metric:
                     # "新增X 1000亿元、总量迈上6000亿元", "市场主体净增6.57万户、总数达86.89万户"
                     metric = re.sub(r"^新增|(?:净增|新增|增加)$", "", previous_metric)
@@ -835,11 +850,26 @@ def _ranked_indicators(sentence_text, start, r):
     clause_start = max((m.end() for m in CLAUSE_STOP.finditer(sentence_text, 0, start)), default=0)
     match = r.figure["indicator_list_rank"].search(sentence_text, clause_start, start)
     if not match:
-        return None
+        # 地方一般公共预算收入、规模工业增加值增速均居全市七县(市)第二: 均 ranks each listed indicator
+        each = r.figure["indicators_each_rank"].search(sentence_text, clause_start, start)
+        items = [i for i in re.split(r"[、和及]", each.group("items")) if i] if each else []
+        return [f"{item}{each.group('what') or ''}{each.group('scope')}排名" for item in items] or None
     items = [i for i in re.split(r"[、和及]", match.group("items")) if i]
     if len(items) != int(chinese_number(match.group("n")) or 0):
         return None
     return [f"{item}{match.group('what') or ''}排名" for item in items]
+
+
+def _rank_metric(metric, previous_metric, r):
+    """ "总量居济南市第二位" after 工业总产值…1307亿元, "增速居温州第一": a rank's metric is what is ranked,
+    its scope and 排名, not the verb of place; a bare 总量/增速 ranks the figure named just before."""
+    match = r.figure["rank_metric"].match(metric)
+    if not match:
+        return metric
+    what = match.group("what")
+    if what in ("", "总量", "总额", "增速", "增幅") and previous_metric:
+        what = previous_metric + ("" if what in ("", "总量", "总额") else what)
+    return f"{what}{match.group('scope')}排名" if what else metric
 
 
 def _dated_baseline(fact, figure, sentence_text, baseline_spans):
