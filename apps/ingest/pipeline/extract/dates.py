@@ -193,6 +193,9 @@ CURRENT_PERIOD = re.compile(
     r"|(20\d{2})年是[^，,。；;]{2,16}年"
     # a year-end estimate of the whole year: "预计2023年，全县地区生产总值完成57.16亿元"
     r"|预计(20\d{2})年[，,]?(?:全[市县区州旗盟]|全年)"
+    # a work conference named by its year, relayed by the page ("传达了全市2018年商务工作会议精神"): held
+    # early in that year (alone or in a list of meetings relayed); an economic one may be held in the December before, so it is left out.
+    r"|(?<![到至—\-~])(20\d{2})年(?:全[市县区州旗盟])?[\u4e00-\u9fff]{0,8}?(?<!经济)工作会议(?=精神|、[^。；;]{0,60}?会议精神)"
 )
 # "今年是“十四五”规划收官之年": the text's own year named by its place in a five-year plan.
 THIS_YEAR_IN_PLAN = re.compile(
@@ -221,12 +224,15 @@ def plan_milestone_year(text):
 # A year whose work is being planned ("研究2025年发展思路", "部署2024年重点工作"): a meeting early in
 # that year, or at the end of the one before (every date in November or December).
 WORK_PLAN_YEAR = re.compile(
-    r"(20\d{2})年(?:度)?(?:全[市县区州旗盟]|全年)?的?(?:经济|产业|工业|招商|项目)?"
+    r"(20\d{2})年(?:度)?(?:全[市县区州旗盟]|全年)?的?(?:经济|产业|工业|招商引资|招商|项目)?"
     r"(?:工作思路|发展思路|工作要点|重点工作|目标任务|工作计划|工作安排|工作打算)"
     # "总结2025年经济工作…部署2026年经济工作": the year whose work a meeting deploys.
     r"|(?:部署|谋划|安排)(20\d{2})年(?:度)?"
     # "通报2019年重点项目…2020年全县重点项目谋划情况": next year's projects planned.
     r"|(20\d{2})年(?:度)?(?:全[市县区州旗盟])?的?(?:重点|重大)?项目谋划"
+    # "审议了《…2023年县政府工作报告目标任务分解方案》": a year's government work report is given early
+    # in that year (drafted at the end of the one before), its tasks split among departments then.
+    r"|(20\d{2})年(?:度)?[省市县区州旗盟]?(?:人民)?政府工作报告"
 )
 # A short plan whose draft the page discusses ("会议讨论了《某县…三年行动方案(2021—2023年)》"; "行动计划
 # (2021—2023)…初稿进行了讨论"): written in the plan's first year (or at the end of the year before).
@@ -245,7 +251,11 @@ BASELINE_LEAD = frozenset("较比于是由从")
 # it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
 # So is a year whose work is still to be opened or arranged: "开创2013年各项工作新局面",
 # "研究了2024年市政府领导督办重点建议安排意见"; an event opening the year: "是某区2025年商务发展的首场活动".
-YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取|新局面|安排意见|首场)")
+# So is a year whose plan or opening the page reports ("2024年，某县计划推进…", "宣布2024年…项目全面开工",
+# "标志着某区2021年招商引资工作全面拉开大幕", "确保2023年一季度开门红").
+YEAR_AHEAD = re.compile(
+    r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取|新局面|安排意见|首场|计划|全面开工|集中开工|拉开(?:大幕|帷幕)|开门红)"
+)
 
 
 @cache

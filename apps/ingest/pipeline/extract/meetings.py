@@ -26,8 +26,8 @@ WEEKDAY = re.compile(r"\s*[(（]?(?:星期|周|礼拜)([一二三四五六日天
 LIST_DAY = re.compile(r"、(\d{1,2})日")
 QUOTED = re.compile(r"“([^”]{2,40})”")
 # A full date with a clock time after it ("2024-05-28 19:57") is a page's timestamp, not the
-# day a meeting was held.
-LEAD_DAY = re.compile(r"(?:^|[】\]）)])\s*(\d{1,2})日(?:[上中下]午|晚)?[，,]")
+# day a meeting was held. A wire's dateline may run into the day with its byline stripped ("4月3日电3日,").
+LEAD_DAY = re.compile(r"(?:^|[】\]）)]|(?<=\d日电))\s*(\d{1,2})日(?:[上中下]午|晚)?[，,]")
 # "省政府新闻办24日举行…新闻发布会": a wire's day alone right before the verb that holds the event,
 # in the month of the date the page states (not after it).
 DAY_HELD = re.compile(r"(?<![\d月年号])(\d{1,2})日(?:[上中下]午|晚)?(?:在[^，,。；;]{1,20}?)?(?:举行|召开|举办)")
@@ -104,8 +104,9 @@ GIVEN_AT = re.compile(
     r"^[—－\-－（(\s]*20\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*在(?P<name>[^，,。；;：:\s]{4,60}?会议)上?[）)]?$"
 )
 YEAR_ORDINAL = re.compile(r"(20\d{2})年(?:度)?第[一二三四五六七八九十\d]+(?:次|场|期)")
-# A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工").
-NAME_YEAR = re.compile(r"(20\d{2})年(?!以来|以前|之前|前|底|末)")
+# A year that opens an event's name ("举行2017年招商引资签约暨…开工仪式", "2021年一季度重大项目集中开工"),
+# or leads it with a middle dot, as event titles do ("2014·某某建设经贸活动").
+NAME_YEAR = re.compile(r"(20\d{2})(?:年(?!以来|以前|之前|前|底|末)|[·•](?=[\u4e00-\u9fff]))")
 # "1月21日，2018年第四季度全市重点项目拉练…": an event named by a later part of its year, held before
 # that part begins, reviews it after its end: the next year's January.
 NAMED_PERIOD = re.compile(r"(20\d{2})年(?:第)?(?P<period>二季度|三季度|四季度|下半年)")
@@ -136,7 +137,7 @@ def name_year(sentence_text, name, r):
 # "昨日下午，市长主持召开…": a day named relative to the page's own date.
 # "从市政府昨日召开的市长碰头会上获悉": a past day right before the verb that held the event, anywhere.
 RELATIVE_DAY = re.compile(
-    r"(?:^|[，,。：:\s）)】]|(?=(?:昨天|昨日|前天)(?:上午|下午|晚上)?(?:召开|举行|举办)))"
+    r"(?:^|[，,。：:\s）)】]|(?<=\d日讯)|(?<=\d日电)|(?=(?:昨天|昨日|前天)(?:上午|下午|晚上)?(?:召开|举行|举办)))"
     r"(昨天|昨日|前天|今天|今日)(?:上午|下午|晚上|晚)?[，,]?"
 )
 RELATIVE_OFFSET = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
@@ -170,6 +171,9 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
     """
     found = []
     taken = []
+    # A day alone ("27日上午，…") is in the month of a date the page gives; a year's last day stood in for
+    # a year (from a clue or a guess) gives no month.
+    page_day = stated or (published if published and (published.month, published.day) != (12, 31) else None)
     clue = YEAR_ORDINAL.search(sentence.text)
     if clue:
         published = safe_date(int(clue.group(1)), 12, 31)
@@ -225,8 +229,8 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             month = int(wire[-1].group(1))
             year, _ = infer_year(month, day_of_month, published, context)
             found.append((safe_date(year, month, day_of_month) if year else None, True, match.start(1)))
-        elif published and day_of_month <= published.day and not found:
-            found.append((safe_date(published.year, published.month, day_of_month), True, match.start(1)))
+        elif page_day and day_of_month <= page_day.day and not found:
+            found.append((safe_date(page_day.year, page_day.month, day_of_month), True, match.start(1)))
     anchor = stated
     if not stated and not found and published and (wire := _wire_dateline(sentence.text)):
         # "中新网某地7月29日电 …推介会28日在某地举行": the wire's month, in the year its event's name or the page gives.
@@ -250,8 +254,13 @@ def dated_mentions(sentence, published, context, year_clue=None, stated=None):
             found.append((safe_date(last_month.year, last_month.month, int(match.group(1))), True, match.start()))
     if stated and not found:
         # Only a date the page states anchors 昨日; a year guessed from the text has no day.
+        # A dateline right before it ("本报10月9日讯…今天下午，") is the day the reporter wrote from.
+        base = stated
+        if wire := _wire_dateline(sentence.text):
+            year, _ = infer_year(wire[0], wire[1], stated, context)
+            base = safe_date(year, *wire) or stated
         for match in RELATIVE_DAY.finditer(sentence.text):
-            found.append((stated - timedelta(days=RELATIVE_OFFSET[match.group(1)]), True, match.start(1)))
+            found.append((base - timedelta(days=RELATIVE_OFFSET[match.group(1)]), True, match.start(1)))
             break
     # An undated meeting is still a meeting; the year is unknown, not wrong.
     return found
