@@ -94,7 +94,8 @@ class ClusterRules:
         self.styled_development = re.compile(rules["styled_development"]["pattern"])
         self.styled_not_name = re.compile(rules["styled_development"]["not_names"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
-        self.measure = re.compile(alternation(rules["measure_followers"]))
+        # 产业规模化发展 is a way to grow, not the measure 产业规模.
+        self.measure = re.compile(rf"(?:{alternation(rules['measure_followers'])})(?!化)")
         self.each_after_measure = re.compile(rules["each_after_measure"])
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -271,7 +272,7 @@ def _listed_items(listed, r, weak_tail=True):
     first = _clean_item(raw_items[0], r, first=True)
     lead = raw_items[0][: raw_items[0].rfind(first)] if first else raw_items[0]
     lead = re.sub(
-        r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级|世界级|国家级|省级|万亿级)$",
+        r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级(?:(?:营收|产值)?规模)?的?|世界级|国家级|省级|万亿级)$",
         "",
         lead,
     )
@@ -405,6 +406,14 @@ def _tail_lists(sentence, text, r):
         # 汽车零部件产业、藏茶产业、林竹产业: a name in a chain of X产业 whose previous link was taken is
         # one more of the same list, known or not.
         chained = listed_on and accepted_end == stop and len(items) == 1 and _unknown_name_ok(items[0], r)
+        # 50亿级的新材料产业链, 5亿级的特色食品产业链: a revenue grade before one name says it is the place's chain.
+        graded = (
+            not is_list
+            and len(items) == 1
+            and r.item["graded_lead"].match(masked, stop)
+            and (items[0] in r.lexicon or (len(items[0]) <= 8 and not r.cut_words.search(items[0])))
+        )  # a tier word may open the name here (特色食品): the grade, not the word, says it is a chain
+        chained = chained or graded
         if items and not chained and not _accepted(items, is_list, verb_before, match, sentence.text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
