@@ -56,7 +56,7 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?(?:{rules['tail_size']})?"
-            rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:(?:{tier_words})\0*)*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
@@ -512,7 +512,9 @@ def _named_lists(sentence, r):
         (r.plus_list, r"\+"),
     ):
         for match in pattern.finditer(sentence.text):
-            raw_items = [x for x in re.split(separators, match.group("items")) if x.strip()]
+            # 装备制造（含军民融合、机器人）: a note in parentheses is neither a name nor a list break.
+            listed = r.item["parenthetical"].sub("", match.group("items"))
+            raw_items = [x for x in re.split(separators, listed) if x.strip()]
             if len(raw_items) < 2 or _policy_list(raw_items, r):
                 continue
             items = [_clean_item(raw.strip(), r, first=False) for raw in raw_items]
