@@ -91,6 +91,7 @@ class ClusterRules:
         self.base_item = re.compile(rules["base_item"])
         self.chain_heading = re.compile(rules["chain_heading"])
         self.zone_list = re.compile(rules["zone_list"])
+        self.repeated_tail_list = re.compile(rules["repeated_tail_list"])
         self.styled_development = re.compile(rules["styled_development"]["pattern"])
         self.styled_not_name = re.compile(rules["styled_development"]["not_names"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
@@ -624,6 +625,21 @@ def _zone_lists(sentence, r):
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
 
 
+def _repeated_tail_lists(sentence, r):
+    """酿品产业集群、饮品产业集群、乳品产业集群: three names or more, each closed by the same tail, are a
+    list of clusters by the repeated tail alone, known names or not."""
+    if "产业集群、" not in sentence.text and "产业链、" not in sentence.text:
+        return
+    for match in r.repeated_tail_list.finditer(sentence.text):
+        raw_items = [INDUSTRY_SUFFIX.sub("", x) for x in match.group(0).split("、")]
+        if _policy_list(raw_items, r):
+            continue
+        items = [_clean_item(raw, r, first=index == 0) for index, raw in enumerate(raw_items)]
+        items = [i for i in items if _valid(i, r) and (i in r.lexicon or _unknown_name_ok(i, r))]
+        if len(items) >= 3:
+            yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.7)
+
+
 def _styled_development(sentence, r):
     """支持精制茶产业差异化发展, 推进林竹产业化发展: an industry given the way it is to grow."""
     if "化发展" not in sentence.text:
@@ -837,6 +853,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_chain_headings(sentence, r),
             *_zone_lists(sentence, r),
             *_styled_development(sentence, r),
+            *_repeated_tail_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
