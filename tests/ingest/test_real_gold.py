@@ -79,7 +79,7 @@ NEWS_FLOORS = {
     "realnews_dev13": {"city": 0.83, "meetings": 0.93, "officials": 0.8, "clusters": 0.9, "targets": 0.88},
     # Industry lists with non-industries, and round-ups with goals and years; untouched at 4f2a602
     # (gold 4c3e831) 1.00/0.80/0.957/0.710/0.852, floors 0.03 under, rounded down.
-    "realnews_dev12": {"city": 0.97, "meetings": 0.77, "officials": 0.97, "clusters": 0.67, "targets": 0.83},
+    "realnews_dev12": {"city": 0.97, "meetings": 0.77, "officials": 0.97, "clusters": 0.85, "targets": 0.83},
     "realnews_holdout": {"city": 0.9, "meetings": 0.97, "officials": 0.92, "clusters": 0.8, "targets": 0.83},
     "holdout2": {"city": 0.93, "meetings": 0.75, "officials": 0.85, "clusters": 0.75, "targets": 0.85},
     # Scored once untouched (0.92/0.67/0.89/0.56/0.74), totals only; nobody reads its misses.

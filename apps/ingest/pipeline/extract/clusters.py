@@ -56,7 +56,7 @@ class ClusterRules:
         tier_words = alternation(self.tier_of)
         self.tail = re.compile(
             rf"(?P<etc>等)?(?P<count>[\d一二三四五六七八九十两]+(?:大|个|条))?(?:{rules['tail_size']})?"
-            rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:{tier_words})*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
+            rf"(?:{rules['quoted_code']})?(?:{alternation(rules['tail_fillers'])})*(?P<tier>(?:(?:{tier_words})\0*)*)(?P<tail>(?P<umbrella>{alternation(rules['umbrella_tails'])})"
             rf"|{alternation(rules['tails'])}|(?P<quoted>{rules['quoted_count_tail']}))"
         )
         self.single_name_follower = re.compile(alternation(rules["single_name_followers"]))
@@ -91,10 +91,12 @@ class ClusterRules:
         self.base_item = re.compile(rules["base_item"])
         self.chain_heading = re.compile(rules["chain_heading"])
         self.zone_list = re.compile(rules["zone_list"])
+        self.repeated_tail_list = re.compile(rules["repeated_tail_list"])
         self.styled_development = re.compile(rules["styled_development"]["pattern"])
         self.styled_not_name = re.compile(rules["styled_development"]["not_names"])
         self.mixed_list_tails = frozenset(rules["mixed_list_tails"])
-        self.measure = re.compile(alternation(rules["measure_followers"]))
+        # 产业规模化发展 is a way to grow, not the measure 产业规模.
+        self.measure = re.compile(rf"(?:{alternation(rules['measure_followers'])})(?!化)")
         self.each_after_measure = re.compile(rules["each_after_measure"])
         self.role_phrase = re.compile(rules["role_phrase"])
         self.header_list = re.compile(rules["header_list"])
@@ -271,7 +273,7 @@ def _listed_items(listed, r, weak_tail=True):
     first = _clean_item(raw_items[0], r, first=True)
     lead = raw_items[0][: raw_items[0].rfind(first)] if first else raw_items[0]
     lead = re.sub(
-        r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级|世界级|国家级|省级|万亿级)$",
+        r"(?:[\d一二三四五六七八九十两]+个)?(?:[\d一二三四五六七八九十两百千万]+亿级(?:(?:营收|产值)?规模)?的?|世界级|国家级|省级|万亿级)$",
         "",
         lead,
     )
@@ -405,6 +407,14 @@ def _tail_lists(sentence, text, r):
         # 汽车零部件产业、藏茶产业、林竹产业: a name in a chain of X产业 whose previous link was taken is
         # one more of the same list, known or not.
         chained = listed_on and accepted_end == stop and len(items) == 1 and _unknown_name_ok(items[0], r)
+        # 50亿级的新材料产业链, 5亿级的特色食品产业链: a revenue grade before one name says it is the place's chain.
+        graded = (
+            not is_list
+            and len(items) == 1
+            and r.item["graded_lead"].match(masked, stop)
+            and (items[0] in r.lexicon or (len(items[0]) <= 8 and not r.cut_words.search(items[0])))
+        )  # a tier word may open the name here (特色食品): the grade, not the word, says it is a chain
+        chained = chained or graded
         if items and not chained and not _accepted(items, is_list, verb_before, match, sentence.text, r):
             items = _industries_among_firms(items, is_list, match, r)
         if not items:
@@ -503,7 +513,9 @@ def _named_lists(sentence, r):
         (r.plus_list, r"\+"),
     ):
         for match in pattern.finditer(sentence.text):
-            raw_items = [x for x in re.split(separators, match.group("items")) if x.strip()]
+            # 装备制造（含军民融合、机器人）: a note in parentheses is neither a name nor a list break.
+            listed = r.item["parenthetical"].sub("", match.group("items"))
+            raw_items = [x for x in re.split(separators, listed) if x.strip()]
             if len(raw_items) < 2 or _policy_list(raw_items, r):
                 continue
             items = [_clean_item(raw.strip(), r, first=False) for raw in raw_items]
@@ -611,6 +623,21 @@ def _zone_lists(sentence, r):
         if len(items) < 2 or sum(_industry_like(i, r) for i in items) * 2 < len(items):
             continue
         yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.6)
+
+
+def _repeated_tail_lists(sentence, r):
+    """酿品产业集群、饮品产业集群、乳品产业集群: three names or more, each closed by the same tail, are a
+    list of clusters by the repeated tail alone, known names or not."""
+    if "产业集群、" not in sentence.text and "产业链、" not in sentence.text:
+        return
+    for match in r.repeated_tail_list.finditer(sentence.text):
+        raw_items = [INDUSTRY_SUFFIX.sub("", x) for x in match.group(0).split("、")]
+        if _policy_list(raw_items, r):
+            continue
+        items = [_clean_item(raw, r, first=index == 0) for index, raw in enumerate(raw_items)]
+        items = [i for i in items if _valid(i, r) and (i in r.lexicon or _unknown_name_ok(i, r))]
+        if len(items) >= 3:
+            yield from _facts(sentence, match, items, _tier_before(sentence.text[: match.start()], r), 0.7)
 
 
 def _styled_development(sentence, r):
@@ -826,6 +853,7 @@ def find_clusters(text, foreign_sentence=lambda s: False, names_other_place=lamb
             *_chain_headings(sentence, r),
             *_zone_lists(sentence, r),
             *_styled_development(sentence, r),
+            *_repeated_tail_lists(sentence, r),
         ):
             found.setdefault(fact.name, fact)
     for clause in _lead_clauses_of_company_sentences(text, r, foreign_sentence):
