@@ -245,7 +245,10 @@ BASELINE_LEAD = frozenset("较比于是由从")
 # it reports on. Not a result: "2023年，全市生产总值增长5%" is reported early the next year.
 # So is a year whose work is still to be opened or arranged: "开创2013年各项工作新局面",
 # "研究了2024年市政府领导督办重点建议安排意见"; an event opening the year: "是某区2025年商务发展的首场活动".
-YEAR_AHEAD = re.compile(r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取|新局面|安排意见|首场)")
+# "标志着某区2021年招商引资工作全面拉开大幕": a year's work that opens now.
+YEAR_AHEAD = re.compile(
+    r"[^。；;！？]{0,24}?(?:将(?!近)|进展情况|正在|力争|争取|新局面|安排意见|首场|拉开(?:大幕|序幕)|开门红)"
+)
 
 
 @cache

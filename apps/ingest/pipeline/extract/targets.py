@@ -1225,6 +1225,10 @@ def _kind_and_year(
         return "actual", topic_year
     if past_plans or r.past_period.search(head):
         return "actual", None  # "“十三五”期间…GDP突破180亿元", "近年来…签约125家": a span of years, no one year
+    if topic_year and document_year and "今年" in head and not r.last_year.search(head) and not YEAR.search(head):
+        # "2010年到2014年，GDP翻了一番。今年1-10月，GDP实现74.6亿元": the sentence's own 今年 outranks
+        # the year an earlier sentence of the paragraph set.
+        return "actual", document_year
     if topic_year:
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
