@@ -192,3 +192,9 @@ def test_yishang_inside_a_name_is_no_topic_verb():
     assert meeting.name == "某县2020年百大项目暨亿元以上重点产业项目集中开工仪式"
     # Counter-example: 以 as the verb that makes a meeting a topic still does.
     assert find_meetings("4月18日，某县要以产业大会为契机，加快发展。", date(2020, 4, 18)) == []
+
+
+def test_a_years_work_that_opens_now_is_the_pages_year():
+    # shaped after tests/fixtures/realnews_dev13/06_shiguai (an undated signing report)
+    text = "1月8日上午，某区招商引资项目集中签约活动举行。本次活动标志着某区2021年招商引资工作全面拉开大幕。"
+    assert likely_year(text) == 2021

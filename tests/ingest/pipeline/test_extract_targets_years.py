@@ -143,3 +143,20 @@ def test_an_undated_page_that_names_its_period_with_its_year_reports_that_year()
     # A dated event whose year no name writes dates only its own figures: the page's year is not spread.
     text = "2024年，全市签约项目30个。\n2月6日，某市重大项目集中开工活动举行。\n本次集中开工项目126个。"
     assert years(text)["126"] == ("actual", None)
+
+
+def test_a_sentences_own_this_year_outranks_the_paragraphs_earlier_year():
+    # shaped after tests/fixtures/realnews_dev12/06_wannian (香港商报, 2015-12-25)
+    text = "2015-12-25\n某县概况\n2010年到2014年，全县地区生产总值翻了一番。今年1-10月，全县地区生产总值实现74.6亿元，同比增长10.9%。\n"
+    found = years(text)
+    assert found["74.6"] == ("actual", 2015)
+
+
+def test_a_january_page_that_reviews_last_year_dates_its_figures_in_that_year():
+    # shaped after tests/fixtures/realnews_dev12/08_changqing (大众日报, 2025-01-09)
+    text = (
+        "某区经济社会发展迈出坚实步伐\n2025-01-09 来源：大众日报\n"
+        "2024年，某区全力以赴做好稳增长工作。预计全年一般公共预算收入32.65亿元。\n"
+        "生物医药产业蓄势崛起，全年签约引进重点项目15个。\n"
+    )
+    assert years(text)["15"] == ("actual", 2024)

@@ -31,7 +31,7 @@ from .meetings import find_meetings, link_officials
 from .officials import find_officials
 from .places import PlaceContext, banner_anchors, main_city, url_anchors
 from .sections import work_report_sections
-from .targets import find_targets, scope_for
+from .targets import find_targets, lead_topic_year, scope_for
 from .workreport import section_targets_step, session_step, speaker_step
 
 EXTRACTOR_VERSION = "1.1.0"
@@ -190,6 +190,18 @@ def targets_step(doc):
                 or (None if meeting_year else current_period_year(doc.text))
             )
         )
+    report_year = None
+    if doc.genre != WORK_REPORT:
+        lead_year = lead_topic_year(doc.text)
+        if dated and document_year and dated.month <= REVIEW_MONTHS:
+            # A page of January or February whose lead, headline or event is of the year before
+            # ("2024年，长清区…" on 2025-01-09; a 12月30日 开工仪式 reported in January) reviews that year.
+            last = document_year - 1
+            # An event of the page's own days ("昨天…签约") makes it news of this year, not a review.
+            if meeting_year != document_year and last in (lead_year, title_period_year(doc.title), meeting_year):
+                report_year = last
+        elif document_year is None and meeting_year is None:
+            report_year = lead_year
     doc.targets = find_targets(
         doc.text,
         reference.year if reference else None,
@@ -204,7 +216,12 @@ def targets_step(doc):
         if doc.genre != WORK_REPORT
         else (),
         scope=_news_scope(doc),
+        report_year=report_year,
     )
+
+
+# A review of a year is published by the end of February of the next.
+REVIEW_MONTHS = 2
 
 
 def _news_scope(doc):

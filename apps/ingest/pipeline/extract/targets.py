@@ -623,6 +623,7 @@ def find_targets(
     part_of=None,
     events=(),
     scope=None,
+    report_year=None,
 ):
     """TargetFacts for the city's numbers; a headline's figures restate the body and are skipped.
 
@@ -632,6 +633,9 @@ def find_targets(
     review, plan, goals): the same figure in two parts is two facts, not a repetition.
     `events` are (start, end, year) of the sentences that report a dated event: a figure the
     event sentence gives (举行…仪式，签约10个项目) is of the event's year.
+    `report_year` is the year the page reports on when it is not the page's own (a review of
+    2024 published in January 2025, an undated review that opens with "2023年，"): a figure with
+    no year or 今年 of its own is of that year.
     `scope` is a Scope (scope_for): a figure whose nearest scope word is a higher level's
     (全省, 自治区, the parent city) is quoted from that level, not the subject's.
     """
@@ -810,6 +814,7 @@ def find_targets(
                         baseline_spans,
                         document_year,
                         event_year=event_year,
+                        report_year=report_year,
                     )
                     key = (fact.metric, fact.value, fact.unit, fact.kind, fact.year)
                     if part_of:
@@ -1030,6 +1035,7 @@ def _fact(
     baseline_spans,
     document_year=None,
     event_year=None,
+    report_year=None,
 ):
     kind, year = _kind_and_year(
         sentence,
@@ -1042,6 +1048,7 @@ def _fact(
         worded=figure.metric is not None,
         event_year=event_year,
         since_this_year=_since_this_year(text, sentence.start),
+        report_year=report_year,
     )
     if (
         kind == "actual"
@@ -1171,6 +1178,19 @@ def _topic_year(text, position, r):
 
 
 LEAD_LINE_LENGTH = 24
+# How far into a page its lead runs: the headline, the date line and the first paragraph or two.
+LEAD_LENGTH = 600
+
+
+def lead_topic_year(text):
+    """The year a page's lead sets for what it reports ("2024年，某区…迈出坚实步伐"), or None:
+    the first topic year (see _topic_year) in the first LEAD_LENGTH characters, not a deadline (到2025年，)."""
+    r = rules()
+    for m in r.topic_year.finditer(text, 0, LEAD_LENGTH):
+        if "以来" in m.group(0) or text[max(0, m.start() - 1) : m.start()] in ("到", "至"):
+            continue
+        return int(m.group(1))
+    return None
 
 
 def _kind_and_year(
@@ -1184,6 +1204,7 @@ def _kind_and_year(
     worded=False,
     event_year=None,
     since_this_year=False,
+    report_year=None,
 ):
     head = sentence.text[:start]
     # A five-year plan that ended before the document was written ("“十三五”期间…取得巨大成就" in 2021)
@@ -1255,6 +1276,10 @@ def _kind_and_year(
         return "actual", topic_year
     if past_plans or r.past_period.search(head):
         return "actual", None  # "“十三五”期间…GDP突破180亿元", "近年来…签约125家": a span of years, no one year
+    if topic_year and document_year and "今年" in head and not r.last_year.search(head) and not YEAR.search(head):
+        # "2010年到2014年，GDP翻了一番。今年1-10月，GDP实现74.6亿元": the sentence's own 今年 outranks
+        # the year an earlier sentence of the paragraph set.
+        return "actual", document_year
     if topic_year:
         return "actual", topic_year  # "2023年，…全年地区生产总值达到…": the paragraph's year
     if meeting_year and r.at_meeting.search(head):
@@ -1274,7 +1299,11 @@ def _kind_and_year(
     if document_year and not worded and (not standing or this_years_total or to_date):
         # A dated article reports its own year's events (签约, 开工, 增长); a standing state
         # (目前…已突破2.5万亿元, 累计, 连续两年) or a byword (万亿之城) has no one year.
-        return "actual", document_year
+        # A review of last year's work reports that year's, unless the figure says 今年 or 截至目前.
+        return "actual", report_year if report_year and not (this_year or to_date) else document_year
+    if report_year and not worded and not standing and not this_year and actual:
+        # an undated review that opens with "2023年，全市…": the figures it says were reached are that year's
+        return "actual", report_year
     return "actual", None
 
 
