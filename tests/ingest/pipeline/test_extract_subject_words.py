@@ -85,3 +85,34 @@ def test_two_or_three_initials_name_nobody():
 
     assert url_places("http://dsnews.example.com.cn/a.shtml") == ""
     assert url_places("https://example.com/zcxw/3299.html") == ""
+
+
+def test_a_government_host_by_three_initials_no_other_place_shares_names_it():
+    # Shape of realnews_dev13 16: an 盟 government's host (als.gov.cn) and a page saying only 我盟.
+    from apps.ingest.pipeline.extract.places import url_places
+
+    assert url_places("https://wsb.als.gov.cn/art/2025/3/24/art_1.html") == "阿拉善盟"
+    # Counter-example: hz (杭州, 湖州, 惠州…) names nobody, and a department's label before the
+    # place's (zjj: 住建局, not 张家界) is not read.
+    assert url_places("http://www.hz.gov.cn/a.html") == ""
+    assert url_places("http://zjj.hz.gov.cn/a.html") == ""
+
+
+def test_a_slogan_s_parallel_words_are_no_places():
+    # Shape of realnews_dev13 16: 向“沿边、沿界、沿路、沿河”布局 is a slogan, not 沿河县.
+    text = "会议强调，要统筹推动光伏治沙项目向“沿边、沿界、沿路、沿河”布局。盟委书记主持会议。"
+    assert city_of(text) is None
+    # Counter-example: a list of places that share a character keeps them.
+    assert city_of("江山、江阴两地企业签约，江山市委书记出席。") == "江山"
+
+
+def test_a_breadcrumb_channel_names_the_site_s_place():
+    # Shape of realnews_dev13 18: 首页 > 新闻中心 > 今日乐清 over a prefecture's contest.
+    from apps.ingest.pipeline.extract.places import breadcrumb_anchors
+
+    assert breadcrumb_anchors("新闻中心\n您现在的位置:首页 > 新闻中心 > 今日乐清\n正文") == [
+        (" 新闻中心 > 今日乐清", 6.0)
+    ]
+    assert breadcrumb_anchors("首页 > 綦江要闻\n正文") == [(" 綦江要闻", 6.0)]
+    # Counter-example: a sentence about a position is no breadcrumb.
+    assert breadcrumb_anchors("当前位置在城市东部新区，交通便利。") == []

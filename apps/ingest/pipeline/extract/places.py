@@ -196,6 +196,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         if short_word and token_edges is not None and _slogan_name(text, start, end, name, token_edges, divisions):
             continue
+        if short_word and _parallel_slogan(text, start, end, name, index.names):
+            continue
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
             if (
@@ -372,6 +374,20 @@ def _slogan_name(text, start, end, name, token_edges, divisions):
         if before.endswith(division.province) or (parent and before.endswith((parent.name, parent.full_name))):
             return False  # 河北献县, 沧州献县: the province or parent locates it
     return closes and start - 2 in token_edges and all("\u4e00" <= c <= "\u9fff" for c in text[start - 2 : start])
+
+
+def _parallel_slogan(text, start, end, name, names):
+    """A two-character name in a list of two-character words that share its first character
+    (沿边、沿界、沿路、沿河; 强基、强链、强县): a slogan's parallel items, the name one of them, not the
+    place. A list of places sharing a character (江山、江阴) keeps them: a neighbour is a place too."""
+    if len(name) != 2:
+        return False
+    head = name[0]
+    neighbours = [text[start - 3 : start - 1]] if text[start - 1 : start] == "、" else []
+    if text[end : end + 1] == "、":
+        neighbours.append(text[end + 1 : end + 3])
+    alike = [n for n in neighbours if len(n) == 2 and n[0] == head and n != name]
+    return bool(alike) and not any(n in names for n in alike)
 
 
 def _part_of_a_word(text, start, end, token_edges, mention_ends):
@@ -646,6 +662,10 @@ def url_places(url):
         for stem in [label] + [label[: -len(s)] for s in INITIAL_SUFFIXES if label.endswith(s)]:
             if stem in initials:
                 return initials[stem]
+    # A government's own host (als.gov.cn: 阿拉善) goes by its initials: three letters name one
+    # place when no other division or province shares them.
+    if host.endswith(".gov.cn") and len(host_labels) >= 3 and (name := _gov_initials().get(host_labels[-3])):
+        return name
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
@@ -692,6 +712,21 @@ def banner_anchors(text, lines=4, host_weight=6.0):
     return []
 
 
+# A site's breadcrumb near the top (您现在的位置：首页 > 新闻中心 > 今日某某, 首页 > 某某要闻): its
+# channels are the site's own sections, and one named for a place is the site's own place.
+BREADCRUMB = re.compile(
+    r"^\s*(?:您?(?:当前|现在)?(?:所在)?的?位置\s*[:：]?\s*)?(?:网站)?(?:首页|主页)\s*[>»›]([^\n]{1,60})$"
+)
+
+
+def breadcrumb_anchors(text, lines=8, weight=6.0):
+    """(channels, weight) anchors from a breadcrumb line near the top of the page."""
+    for line in text.split("\n")[:lines]:
+        if len(line) <= 80 and (match := BREADCRUMB.match(line)):
+            return [(match.group(1), weight)]
+    return []
+
+
 # After a site's initials: 信息 (xx), 新闻 (xw) and the words full slugs take.
 INITIAL_SUFFIXES = SITE_SUFFIXES + ("xx", "xw")
 
@@ -711,6 +746,21 @@ def _initial_slugs():
                 if len(initials) >= 4 and initials.isalpha():
                     seen[initials].add(division.full_name)
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def _gov_initials():
+    """{three-letter initials: full name} for current divisions below a province whose initials no
+    other division and no province shares (als → 阿拉善盟; hz, sy name dozens)."""
+    seen = defaultdict(set)
+    for division in place_index().divisions.by_adcode.values():
+        if division.current and division.province != "台湾":
+            seen["".join(s[:1] for s in _syllables_of(division))].add(division)
+    return {
+        initials: found.full_name
+        for initials, names in seen.items()
+        if len(initials) == 3 and len(names) == 1 and (found := next(iter(names))).level != "省级"
+    }
 
 
 def _region_prefixed(label):
