@@ -116,3 +116,25 @@ def test_a_breadcrumb_channel_names_the_site_s_place():
     assert breadcrumb_anchors("首页 > 綦江要闻\n正文") == [(" 綦江要闻", 6.0)]
     # Counter-example: a sentence about a position is no breadcrumb.
     assert breadcrumb_anchors("当前位置在城市东部新区，交通便利。") == []
+
+
+def test_an_acting_head_s_title_is_no_place():
+    # Shape of a fresh page (qynews.zjol.com.cn, 2010): 代县长 is an acting county head, not 代县.
+    assert city_of("3月17日下午,县委副书记、代县长叶青来到人大第一代表团,与代表们共同审议《政府工作报告》。") is None
+    # Counter-example: 代县 as the place keeps it.
+    assert city_of("5月8日,代县县委召开常委会议,研究部署项目建设。") == "代县"
+
+
+def test_a_conjunction_before_a_bare_county_session_is_no_place():
+    # Shape of a fresh page (secure-stuff.com): 党组会议和县十六届第9次政府常务会议 is not 和县.
+    text = "3月21日下午,县长主持召开县政府党组(扩大)会议和县十六届第9次政府常务会议。"
+    assert city_of(text) is None
+    assert city_of("3月21日,和县县委召开常委会议。") == "和县"
+
+
+def test_a_township_or_a_firm_sharing_a_short_name_is_no_place():
+    # Shapes of fresh pages (behemothit.com: 銀州街道辦事處; fensifuwu.com: 永兴煤业申请关闭退出).
+    assert city_of("县委办、政府办以及银州街道办事处等有关单位负责人参加会议。") is None
+    assert city_of("会议听取了光伏项目、关于永兴煤业申请关闭退出事宜的进展情况。") is None
+    # Counter-example: the place's own village revival and industry park keep the place.
+    assert city_of("蒙城乡村振兴工作推进会召开,蒙城县委书记出席。") == "蒙城"

@@ -198,6 +198,12 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         if short_word and _parallel_slogan(text, start, end, name, index.names):
             continue
+        if short_word and (ACTING_TITLE.match(text, end - 1) or _joins_a_session(text, start, end, name)):
+            continue
+        if not full and FIRM_WORD.match(text, end):
+            continue  # 永兴煤业申请关闭: a firm's name after a short name, not the place
+        if not full and TOWNSHIP.match(text, end):
+            continue  # 银州街道, 某某镇: a township that shares a division's short name, not the division
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
             if (
@@ -274,6 +280,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 continue  # "焦作市中站区…签约活动": the parent only says where the district is
             if VISITOR.match(anchor, end):
                 continue  # "驻某某市…干部来菏调研": the title names the visitors' place
+            if len(name) == 2 and ACTING_TITLE.match(anchor, end - 1):
+                continue  # "代县长某某…": an acting head's title
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
@@ -374,6 +382,27 @@ def _slogan_name(text, start, end, name, token_edges, divisions):
         if before.endswith(division.province) or (parent and before.endswith((parent.name, parent.full_name))):
             return False  # 河北献县, 沧州献县: the province or parent locates it
     return closes and start - 2 in token_edges and all("\u4e00" <= c <= "\u9fff" for c in text[start - 2 : start])
+
+
+# 代县长, 代市长, 代区长: an acting head's title, not 代县 (nor any X县 that closes on 代).
+ACTING_TITLE = re.compile(r"[县市区旗]长")
+# A firm's trade word right after a short name (永兴煤业, 某某矿业, 某某药业): the firm, not the place;
+# its park or industry (某某药业园, 某某实业产业) is the place's own.
+FIRM_WORD = re.compile(r"(?:煤业|矿业|药业|实业|铝业|纸业|酒业)(?![园区]|产业|基地|集群)")
+# A township or street office after a short name (银州街道, 某某镇人民政府): the town, not the division.
+TOWNSHIP = re.compile(r"(?:街道|镇(?![长江])|乡(?![村长亲土情镇])|苏木)")
+
+
+def _joins_a_session(text, start, end, name):
+    """和县 in 党组会议和县十六届第9次常务会议: a conjunction before the bare 县 of a session
+    (县十六届, 县第九次), not the county 和县. 在和县, 和县县委 keep the place."""
+    if len(name) != 2 or name[-1] not in LEVEL_CHARS or _tag(name[0]) not in ("c", "p"):
+        return False
+    before = text[start - 1 : start] if start else ""
+    return bool(before) and "\u4e00" <= before <= "\u9fff" and bool(SESSION.match(text, end))
+
+
+SESSION = re.compile(r"(?:第?[一二三四五六七八九十]{1,3}(?:届|次)|第)")
 
 
 def _parallel_slogan(text, start, end, name, names):
