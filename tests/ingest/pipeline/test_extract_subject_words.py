@@ -138,3 +138,8 @@ def test_a_township_or_a_firm_sharing_a_short_name_is_no_place():
     assert city_of("会议听取了光伏项目、关于永兴煤业申请关闭退出事宜的进展情况。") is None
     # Counter-example: the place's own village revival and industry park keep the place.
     assert city_of("蒙城乡村振兴工作推进会召开,蒙城县委书记出席。") == "蒙城"
+
+
+def test_a_zone_after_a_direction_word_is_no_place():
+    # Shape of a fresh page (fensifuwu.com, 钢城): 南部新城 is the district's new zone, not 新城区.
+    assert city_of("会上,听取了经济开发区、各街道办、南部新城和有关部门的汇报。") is None

@@ -200,6 +200,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         if short_word and (ACTING_TITLE.match(text, end - 1) or _joins_a_session(text, start, end, name)):
             continue
+        if not full and name[-1] in "城港湾" and re.search(r"[东南西北中]部$", text[max(0, start - 2) : start]):
+            continue  # 南部新城, 北部湾港: a zone of the page's own city, not 新城区
         if not full and FIRM_WORD.match(text, end):
             continue  # 永兴煤业申请关闭: a firm's name after a short name, not the place
         if not full and TOWNSHIP.match(text, end):
