@@ -85,3 +85,61 @@ def test_two_or_three_initials_name_nobody():
 
     assert url_places("http://dsnews.example.com.cn/a.shtml") == ""
     assert url_places("https://example.com/zcxw/3299.html") == ""
+
+
+def test_a_government_host_by_three_initials_no_other_place_shares_names_it():
+    # Shape of realnews_dev13 16: an 盟 government's host (als.gov.cn) and a page saying only 我盟.
+    from apps.ingest.pipeline.extract.places import url_places
+
+    assert url_places("https://wsb.als.gov.cn/art/2025/3/24/art_1.html") == "阿拉善盟"
+    # Counter-example: hz (杭州, 湖州, 惠州…) names nobody, and a department's label before the
+    # place's (zjj: 住建局, not 张家界) is not read.
+    assert url_places("http://www.hz.gov.cn/a.html") == ""
+    assert url_places("http://zjj.hz.gov.cn/a.html") == ""
+
+
+def test_a_slogan_s_parallel_words_are_no_places():
+    # Shape of realnews_dev13 16: 向“沿边、沿界、沿路、沿河”布局 is a slogan, not 沿河县.
+    text = "会议强调，要统筹推动光伏治沙项目向“沿边、沿界、沿路、沿河”布局。盟委书记主持会议。"
+    assert city_of(text) is None
+    # Counter-example: a list of places that share a character keeps them.
+    assert city_of("江山、江阴两地企业签约，江山市委书记出席。") == "江山"
+
+
+def test_a_breadcrumb_channel_names_the_site_s_place():
+    # Shape of realnews_dev13 18: 首页 > 新闻中心 > 今日乐清 over a prefecture's contest.
+    from apps.ingest.pipeline.extract.places import breadcrumb_anchors
+
+    assert breadcrumb_anchors("新闻中心\n您现在的位置:首页 > 新闻中心 > 今日乐清\n正文") == [
+        (" 新闻中心 > 今日乐清", 6.0)
+    ]
+    assert breadcrumb_anchors("首页 > 綦江要闻\n正文") == [(" 綦江要闻", 6.0)]
+    # Counter-example: a sentence about a position is no breadcrumb.
+    assert breadcrumb_anchors("当前位置在城市东部新区，交通便利。") == []
+
+
+def test_an_acting_head_s_title_is_no_place():
+    # Shape of a fresh page (qynews.zjol.com.cn, 2010): 代县长 is an acting county head, not 代县.
+    assert city_of("3月17日下午,县委副书记、代县长叶青来到人大第一代表团,与代表们共同审议《政府工作报告》。") is None
+    # Counter-example: 代县 as the place keeps it.
+    assert city_of("5月8日,代县县委召开常委会议,研究部署项目建设。") == "代县"
+
+
+def test_a_conjunction_before_a_bare_county_session_is_no_place():
+    # Shape of a fresh page (secure-stuff.com): 党组会议和县十六届第9次政府常务会议 is not 和县.
+    text = "3月21日下午,县长主持召开县政府党组(扩大)会议和县十六届第9次政府常务会议。"
+    assert city_of(text) is None
+    assert city_of("3月21日,和县县委召开常委会议。") == "和县"
+
+
+def test_a_township_or_a_firm_sharing_a_short_name_is_no_place():
+    # Shapes of fresh pages (behemothit.com: 銀州街道辦事處; fensifuwu.com: 永兴煤业申请关闭退出).
+    assert city_of("县委办、政府办以及银州街道办事处等有关单位负责人参加会议。") is None
+    assert city_of("会议听取了光伏项目、关于永兴煤业申请关闭退出事宜的进展情况。") is None
+    # Counter-example: the place's own village revival and industry park keep the place.
+    assert city_of("蒙城乡村振兴工作推进会召开,蒙城县委书记出席。") == "蒙城"
+
+
+def test_a_zone_after_a_direction_word_is_no_place():
+    # Shape of a fresh page (fensifuwu.com, 钢城): 南部新城 is the district's new zone, not 新城区.
+    assert city_of("会上,听取了经济开发区、各街道办、南部新城和有关部门的汇报。") is None

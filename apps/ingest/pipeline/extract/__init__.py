@@ -29,7 +29,7 @@ from .doc import ArticleDoc
 from .genre import WORK_REPORT, detect_genre, find_dateline
 from .meetings import find_meetings, link_officials
 from .officials import find_officials
-from .places import PlaceContext, banner_anchors, main_city, url_anchors
+from .places import PlaceContext, banner_anchors, breadcrumb_anchors, main_city, url_anchors
 from .sections import work_report_sections
 from .targets import find_targets, lead_topic_year, scope_for
 from .workreport import section_targets_step, session_step, speaker_step
@@ -89,6 +89,7 @@ def subject_step(doc):
     if doc.meta.url:
         anchors.extend(url_anchors(doc.meta.url))
     anchors.extend(banner_anchors(doc.text))
+    anchors.extend(breadcrumb_anchors(doc.header_text or doc.text))
     doc.city = main_city(
         doc.text,
         doc.title,

@@ -196,6 +196,16 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
             continue
         if short_word and token_edges is not None and _slogan_name(text, start, end, name, token_edges, divisions):
             continue
+        if short_word and _parallel_slogan(text, start, end, name, index.names):
+            continue
+        if short_word and (ACTING_TITLE.match(text, end - 1) or _joins_a_session(text, start, end, name)):
+            continue
+        if not full and name[-1] in "城港湾" and re.search(r"[东南西北中]部$", text[max(0, start - 2) : start]):
+            continue  # 南部新城, 北部湾港: a zone of the page's own city, not 新城区
+        if not full and FIRM_WORD.match(text, end):
+            continue  # 永兴煤业申请关闭: a firm's name after a short name, not the place
+        if not full and TOWNSHIP.match(text, end):
+            continue  # 银州街道, 某某镇: a township that shares a division's short name, not the division
         common = short_word and is_common_word(name)  # 城区 is a district's full name and a word
         for division in candidates:
             if (
@@ -272,6 +282,8 @@ def main_city(text, title="", publisher="", hints=None, token_edges=None, anchor
                 continue  # "焦作市中站区…签约活动": the parent only says where the district is
             if VISITOR.match(anchor, end):
                 continue  # "驻某某市…干部来菏调研": the title names the visitors' place
+            if len(name) == 2 and ACTING_TITLE.match(anchor, end - 1):
+                continue  # "代县长某某…": an acting head's title
             candidates = [d for d in divisions.lookup(name) if d.level != "省级"]
             # A report's dateline or title names its prefecture: 巴州 there is 巴音郭楞, not 巴州区.
             candidates = [d for d in candidates if d.level in PREFECTURE_LEVELS] or candidates
@@ -372,6 +384,41 @@ def _slogan_name(text, start, end, name, token_edges, divisions):
         if before.endswith(division.province) or (parent and before.endswith((parent.name, parent.full_name))):
             return False  # 河北献县, 沧州献县: the province or parent locates it
     return closes and start - 2 in token_edges and all("\u4e00" <= c <= "\u9fff" for c in text[start - 2 : start])
+
+
+# 代县长, 代市长, 代区长: an acting head's title, not 代县 (nor any X县 that closes on 代).
+ACTING_TITLE = re.compile(r"[县市区旗]长")
+# A firm's trade word right after a short name (永兴煤业, 某某矿业, 某某药业): the firm, not the place;
+# its park or industry (某某药业园, 某某实业产业) is the place's own.
+FIRM_WORD = re.compile(r"(?:煤业|矿业|药业|实业|铝业|纸业|酒业)(?![园区]|产业|基地|集群)")
+# A township or street office after a short name (银州街道, 某某镇人民政府): the town, not the division.
+TOWNSHIP = re.compile(r"(?:街道|镇(?![长江])|乡(?![村长亲土情镇])|苏木)")
+
+
+def _joins_a_session(text, start, end, name):
+    """和县 in 党组会议和县十六届第9次常务会议: a conjunction before the bare 县 of a session
+    (县十六届, 县第九次), not the county 和县. 在和县, 和县县委 keep the place."""
+    if len(name) != 2 or name[-1] not in LEVEL_CHARS or _tag(name[0]) not in ("c", "p"):
+        return False
+    before = text[start - 1 : start] if start else ""
+    return bool(before) and "\u4e00" <= before <= "\u9fff" and bool(SESSION.match(text, end))
+
+
+SESSION = re.compile(r"(?:第?[一二三四五六七八九十]{1,3}(?:届|次)|第)")
+
+
+def _parallel_slogan(text, start, end, name, names):
+    """A two-character name in a list of two-character words that share its first character
+    (沿边、沿界、沿路、沿河; 强基、强链、强县): a slogan's parallel items, the name one of them, not the
+    place. A list of places sharing a character (江山、江阴) keeps them: a neighbour is a place too."""
+    if len(name) != 2:
+        return False
+    head = name[0]
+    neighbours = [text[start - 3 : start - 1]] if text[start - 1 : start] == "、" else []
+    if text[end : end + 1] == "、":
+        neighbours.append(text[end + 1 : end + 3])
+    alike = [n for n in neighbours if len(n) == 2 and n[0] == head and n != name]
+    return bool(alike) and not any(n in names for n in alike)
 
 
 def _part_of_a_word(text, start, end, token_edges, mention_ends):
@@ -646,6 +693,10 @@ def url_places(url):
         for stem in [label] + [label[: -len(s)] for s in INITIAL_SUFFIXES if label.endswith(s)]:
             if stem in initials:
                 return initials[stem]
+    # A government's own host (als.gov.cn: 阿拉善) goes by its initials: three letters name one
+    # place when no other division or province shares them.
+    if host.endswith(".gov.cn") and len(host_labels) >= 3 and (name := _gov_initials().get(host_labels[-3])):
+        return name
     return " ".join(by_slug[label] for label in sorted(labels) if label in by_slug)
 
 
@@ -692,6 +743,21 @@ def banner_anchors(text, lines=4, host_weight=6.0):
     return []
 
 
+# A site's breadcrumb near the top (您现在的位置：首页 > 新闻中心 > 今日某某, 首页 > 某某要闻): its
+# channels are the site's own sections, and one named for a place is the site's own place.
+BREADCRUMB = re.compile(
+    r"^\s*(?:您?(?:当前|现在)?(?:所在)?的?位置\s*[:：]?\s*)?(?:网站)?(?:首页|主页)\s*[>»›]([^\n]{1,60})$"
+)
+
+
+def breadcrumb_anchors(text, lines=8, weight=6.0):
+    """(channels, weight) anchors from a breadcrumb line near the top of the page."""
+    for line in text.split("\n")[:lines]:
+        if len(line) <= 80 and (match := BREADCRUMB.match(line)):
+            return [(match.group(1), weight)]
+    return []
+
+
 # After a site's initials: 信息 (xx), 新闻 (xw) and the words full slugs take.
 INITIAL_SUFFIXES = SITE_SUFFIXES + ("xx", "xw")
 
@@ -711,6 +777,21 @@ def _initial_slugs():
                 if len(initials) >= 4 and initials.isalpha():
                     seen[initials].add(division.full_name)
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
+
+
+@lru_cache(maxsize=1)
+def _gov_initials():
+    """{three-letter initials: full name} for current divisions below a province whose initials no
+    other division and no province shares (als → 阿拉善盟; hz, sy name dozens)."""
+    seen = defaultdict(set)
+    for division in place_index().divisions.by_adcode.values():
+        if division.current and division.province != "台湾":
+            seen["".join(s[:1] for s in _syllables_of(division))].add(division)
+    return {
+        initials: found.full_name
+        for initials, names in seen.items()
+        if len(initials) == 3 and len(names) == 1 and (found := next(iter(names))).level != "省级"
+    }
 
 
 def _region_prefixed(label):
