@@ -64,6 +64,16 @@ class Division:
         # The full name gives pypinyin more context for readings (重庆市, 长沙市).
         return lazy_pinyin(self.full_name)[: len(self.name)]
 
+    @cached_property
+    def syllables(self) -> tuple[str, ...]:
+        """The name's pinyin syllables in lower case, read once per division (page-address spellings use them)."""
+        return tuple(syllable.lower() for syllable in self._syllables())
+
+    @property
+    def initials(self) -> str:
+        """The first letter of each syllable (阿拉善盟: als)."""
+        return "".join(syllable[:1] for syllable in self.syllables)
+
     @property
     def slug(self):
         return re.sub(r"[^a-z0-9]+", "-", "".join(self._syllables()).lower()).strip("-") or self.adcode

@@ -771,7 +771,7 @@ def _initial_slugs():
     for division in divisions.by_adcode.values():
         if division.current and division.level != "省级":
             # Its name and its written abbreviations (科右前旗 → kyqq, the site of 科尔沁右翼前旗).
-            spellings = [division._syllables()] + [lazy_pinyin(alias) for alias in divisions.aliases(division)]
+            spellings = [division.syllables] + [lazy_pinyin(alias) for alias in divisions.aliases(division)]
             for syllables in spellings:
                 initials = "".join(syllable[:1] for syllable in syllables).lower()
                 if len(initials) >= 4 and initials.isalpha():
@@ -786,7 +786,7 @@ def _gov_initials():
     seen = defaultdict(set)
     for division in place_index().divisions.by_adcode.values():
         if division.current and division.province != "台湾":
-            seen["".join(s[:1] for s in _syllables_of(division))].add(division)
+            seen[division.initials].add(division)
     return {
         initials: found.full_name
         for initials, names in seen.items()
@@ -826,8 +826,7 @@ def _region_prefixed_slugs():
         if parent and parent.name == division.name:
             continue  # xjtc is 塔城地区's site as much as 塔城市's
         regions = {_initials(division.province)} | ({_initials(parent.name)} if parent else set())
-        syllables = _syllables_of(division)
-        spellings = {"".join(syllables), "".join(s[:1] for s in syllables)}
+        spellings = {"".join(division.syllables), division.initials}
         for region in regions:
             for spelling in spellings:
                 table[(region, spelling)].add(division.full_name)
@@ -847,21 +846,11 @@ def _prefecture_initials():
     divisions = place_index().divisions.by_adcode.values()
     for division in divisions:
         if division.level in PREFECTURE_LEVELS and division.current and division.province != "台湾":
-            seen["".join(s[:1] for s in _syllables_of(division))].add(division.full_name)
+            seen[division.initials].add(division.full_name)
     # A province's paper (sxrb: 山西日报, not 绍兴; jlrb: 吉林日报, not 吉林市) goes by the same letters.
     for province in {d.province for d in divisions}:
         seen[_initials(province)].add(province)
     return {initials: next(iter(names)) for initials, names in seen.items() if len(names) == 1}
-
-
-_SYLLABLES: dict[str, list[str]] = {}
-
-
-def _syllables_of(division):
-    """A division's pinyin syllables, read once per process (the slug tables share them)."""
-    if division.adcode not in _SYLLABLES:
-        _SYLLABLES[division.adcode] = [s.lower() for s in division._syllables()]
-    return _SYLLABLES[division.adcode]
 
 
 @lru_cache(maxsize=1)
@@ -873,7 +862,7 @@ def _county_slugs():
         # Taiwan's districts share many mainland slugs (wufeng: 五峰, 雾峰区) and have no sites here.
         if division.province == "台湾":
             continue
-        slug = re.sub(r"[^a-z0-9]+", "", "".join(_syllables_of(division)))
+        slug = re.sub(r"[^a-z0-9]+", "", "".join(division.syllables))
         if division.level in ("县", "区", "县级市") and division.current and len(slug) >= 5:
             parent = divisions.parent(division)
             seen[slug].append((division.full_name, parent.full_name if parent else ""))
